@@ -1,0 +1,22 @@
+package org.neurosim.core.integrate;
+
+import org.neurosim.core.model.NeuronDynamics;
+import org.neurosim.core.param.Parameters;
+
+/**
+ * Explicit Euler: s_(k+1) = s_k + dt f(t_k, s_k). First order; on ds/dt = -s/tau unstable for dt > 2 tau.
+ */
+public final class Euler extends FixedStepIntegrator {
+    @Override public String name() { return "euler"; }
+    @Override public String description() { return "explicit Euler, s += dt f(s); order 1"; }
+    @Override public int order() { return 1; }
+
+    @Override
+    public Stepper bind(NeuronDynamics d, int size, Parameters p) {
+        double[][] k = scratch(d, size);
+        return (s, drive, dt, from, to) -> {
+            d.derivatives(s, drive, k, from, to);
+            axpy(s, dt, k, s, from, to);
+        };
+    }
+}

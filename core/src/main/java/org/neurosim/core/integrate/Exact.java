@@ -1,0 +1,39 @@
+package org.neurosim.core.integrate;
+
+import java.util.Optional;
+import org.neurosim.core.model.Drive;
+import org.neurosim.core.model.ExactlySolvable;
+import org.neurosim.core.model.NeuronDynamics;
+import org.neurosim.core.model.SpikeSink;
+import org.neurosim.core.param.Parameters;
+
+/**
+ * The model's own closed-form propagator (for input held constant over the step): no truncation error, spikes
+ * at their exact times. Serves models implementing {@link ExactlySolvable}, such as LIF.
+ */
+public final class Exact implements Integrator {
+    @Override public String name() { return "exact"; }
+    @Override public String description() {
+        return "closed-form propagation of linear models (LIF); no truncation error";
+    }
+    /** 0: no truncation error at all. */
+    @Override public int order() { return 0; }
+
+    @Override
+    public Optional<String> unsupportedReason(NeuronDynamics d) {
+        return d instanceof ExactlySolvable ? Optional.empty()
+                : Optional.of("the model has no closed-form solution; use rk4, exponential-euler or dormand-prince");
+    }
+
+    @Override
+    public Stepper bind(NeuronDynamics d, int size, Parameters p) {
+        ExactlySolvable e = (ExactlySolvable) d;
+        return new SpikeLocatingStepper() {
+            @Override
+            public void advance(double[][] state, Drive drive, double dt, double[] refractory, SpikeSink spikes,
+                                int from, int to) {
+                e.advanceExactly(state, drive, dt, refractory, spikes, from, to);
+            }
+        };
+    }
+}

@@ -1,0 +1,130 @@
+package org.neurosim.core.integrate;
+
+import java.util.List;
+import org.neurosim.core.InvalidInputException;
+import org.neurosim.core.model.Drive;
+import org.neurosim.core.model.NeuronDynamics;
+import org.neurosim.core.model.SpikeSink;
+import org.neurosim.core.param.Parameters;
+
+/**
+ * The state of one population and how it advances: state arrays (structure of arrays), the integrator's stepper,
+ * and spike detection. For a grid integrator a spike is an upward crossing of the threshold between the start and
+ * end of the step, timed by linear interpolation; refractoriness counts whole steps. A
+ * {@link SpikeLocatingStepper} (exact, dormand-prince) finds spikes itself in continuous time.
+ */
+public final class PopulationSolver {
+    private final NeuronDynamics dynamics;
+    private final Stepper stepper;
+    private final SpikeLocatingStepper locating;
+    private final double[][] state;
+    private final double[] membraneBefore;
+    private final int[] refractorySteps;
+    private final double[] refractoryTime;
+    private final int membrane;
+    private final double threshold;
+    private final double dt;
+    private final int refractoryStepCount;
+
+    public PopulationSolver(NeuronDynamics dynamics, Integrator integrator, Parameters integratorParameters,
+                            int size, double dt) {
+        integrator.unsupportedReason(dynamics).ifPresent(r -> {
+            throw new InvalidInputException("integrator " + integrator.name() + " cannot step this model: " + r);
+        });
+        this.dynamics = dynamics;
+        this.stepper = integrator.bind(dynamics, size, integratorParameters);
+        this.locating = stepper instanceof SpikeLocatingStepper s ? s : null;
+        int vars = dynamics.stateVariables().size();
+        this.state = new double[vars][size];
+        double[] rest = new double[vars];
+        dynamics.restingState(rest);
+        for (int k = 0; k < vars; k++) java.util.Arrays.fill(state[k], rest[k]);
+        this.membrane = dynamics.membraneIndex();
+        this.threshold = dynamics.spikeThreshold();
+        this.membraneBefore = membrane >= 0 && locating == null ? new double[size] : null;
+        this.refractorySteps = locating == null ? new int[size] : null;
+        this.refractoryTime = locating != null ? new double[size] : null;
+        this.dt = dt;
+        this.refractoryStepCount = (int) Math.round(dynamics.refractoryPeriod() / dt);
+    }
+
+    /** Convenience: the given integrator with its default parameters. */
+    public PopulationSolver(NeuronDynamics dynamics, Integrator integrator, int size, double dt) {
+        this(dynamics, integrator, Parameters.defaults(integrator.parameters()), size, dt);
+    }
+
+    public NeuronDynamics dynamics() {
+        return dynamics;
+    }
+
+    /** state()[k][i]: variable k of neuron i, SI units. Writable (initial conditions). */
+    public double[][] state() {
+        return state;
+    }
+
+    public int size() {
+        return state[0].length;
+    }
+
+    public double dt() {
+        return dt;
+    }
+
+    public List<String> variableNames() {
+        return dynamics.stateVariables().stream().map(v -> v.name()).toList();
+    }
+
+    /**
+     * Advances neurons from..to by dt. Returns the index of the first neuron whose membrane became NaN or
+     * infinite, or -1.
+     */
+    public int step(Drive drive, SpikeSink spikes, int from, int to) {
+        if (locating != null) {
+            locating.advance(state, drive, dt, refractoryTime, spikes, from, to);
+            return firstNonFinite(from, to);
+        }
+        if (membrane < 0) {
+            stepper.step(state, drive, dt, from, to);
+            return firstNonFinite(from, to);
+        }
+        double[] v = state[membrane];
+        System.arraycopy(v, from, membraneBefore, from, to - from);
+        stepper.step(state, drive, dt, from, to);
+        boolean clamp = dynamics.clampDuringRefractory();
+        int bad = -1;
+        for (int i = from; i < to; i++) {
+            double before = membraneBefore[i];
+            double after = v[i];
+            if (refractorySteps[i] > 0) {
+                refractorySteps[i]--;
+                if (clamp) {
+                    v[i] = before;
+                    continue;
+                }
+            } else if (before < threshold && after >= threshold) {
+                spikes.spike(i, dt * (threshold - before) / (after - before));
+                dynamics.onSpike(state, i);
+                refractorySteps[i] = refractoryStepCount;
+            }
+            if (bad < 0 && !Double.isFinite(v[i])) bad = i;
+        }
+        return bad;
+    }
+
+    private int firstNonFinite(int from, int to) {
+        for (double[] var : state) {
+            for (int i = from; i < to; i++) {
+                if (!Double.isFinite(var[i])) return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Index of the first state variable of neuron i that is NaN or infinite, or -1. */
+    public int nonFiniteVariable(int i) {
+        for (int k = 0; k < state.length; k++) {
+            if (!Double.isFinite(state[k][i])) return k;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,36 @@
+package org.neurosim.core.integrate;
+
+import org.neurosim.core.model.NeuronDynamics;
+import org.neurosim.core.param.Parameters;
+
+/**
+ * The classical 4th-order Runge-Kutta method:
+ * k1 = f(s), k2 = f(s + dt/2 k1), k3 = f(s + dt/2 k2), k4 = f(s + dt k3), s += dt (k1 + 2 k2 + 2 k3 + k4) / 6.
+ */
+public final class RungeKutta4 extends FixedStepIntegrator {
+    @Override public String name() { return "rk4"; }
+    @Override public String description() { return "classical 4th-order Runge-Kutta; order 4"; }
+    @Override public int order() { return 4; }
+
+    @Override
+    public Stepper bind(NeuronDynamics d, int size, Parameters p) {
+        double[][] k1 = scratch(d, size), k2 = scratch(d, size), k3 = scratch(d, size), k4 = scratch(d, size);
+        double[][] tmp = scratch(d, size);
+        return (s, drive, dt, from, to) -> {
+            d.derivatives(s, drive, k1, from, to);
+            axpy(s, 0.5 * dt, k1, tmp, from, to);
+            d.derivatives(tmp, drive, k2, from, to);
+            axpy(s, 0.5 * dt, k2, tmp, from, to);
+            d.derivatives(tmp, drive, k3, from, to);
+            axpy(s, dt, k3, tmp, from, to);
+            d.derivatives(tmp, drive, k4, from, to);
+            double h = dt / 6.0;
+            for (int v = 0; v < s.length; v++) {
+                double[] sv = s[v], a = k1[v], b = k2[v], c = k3[v], e = k4[v];
+                for (int i = from; i < to; i++) {
+                    sv[i] += h * (a[i] + 2 * b[i] + 2 * c[i] + e[i]);
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,54 @@
+package org.neurosim.core.plugin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neurosim.core.InvalidInputException;
+import org.neurosim.core.integrate.Euler;
+
+class PluginRegistryTest {
+    @Test
+    void discoversCoreIntegratorsThroughServiceLoader() {
+        PluginRegistry r = PluginRegistry.load();
+        assertThat(r.integrators().keySet())
+                .contains("euler", "heun", "rk4", "exponential-euler", "exact", "dormand-prince");
+        assertThat(r.source(PluginRegistry.Kind.INTEGRATOR, "rk4")).isEqualTo("core");
+    }
+
+    @Test
+    void unknownNameListsTheKnownOnes() {
+        PluginRegistry r = PluginRegistry.of(List.of(new CoreIntegratorsPlugin()));
+        assertThatThrownBy(() -> r.integrator("rk5", "integrator"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("integrator: unknown integrator 'rk5'; known integrators: dormand-prince, euler, exact, "
+                        + "exponential-euler, heun, rk4");
+    }
+
+    static final class AnotherEuler extends AbstractNeuroSimPlugin {
+        @Override public String moduleName() { return "my-plugin.jar"; }
+        @Override protected void configure() { integrator(new Euler()); }
+    }
+
+    @Test
+    void twoPluginsClaimingOneNameFailNamingBoth() {
+        assertThatThrownBy(() -> PluginRegistry.of(List.of(new CoreIntegratorsPlugin(), new AnotherEuler())))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("two plugins claim the integrator name 'euler': core and my-plugin.jar; remove one of them");
+    }
+
+    @Test
+    void unreadablePluginDirectoryIsAnInputError(@TempDir Path tmp) {
+        assertThatThrownBy(() -> PluginRegistry.load(tmp.resolve("missing")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("--plugins: cannot read directory");
+    }
+
+    @Test
+    void emptyPluginDirectoryStillLoadsTheClassPath(@TempDir Path tmp) {
+        assertThat(PluginRegistry.load(tmp).integrators()).containsKey("rk4");
+    }
+}
