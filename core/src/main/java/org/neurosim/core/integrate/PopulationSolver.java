@@ -31,6 +31,9 @@ public final class PopulationSolver {
         integrator.unsupportedReason(dynamics).ifPresent(r -> {
             throw new InvalidInputException("integrator " + integrator.name() + " cannot step this model: " + r);
         });
+        dynamics.rejects(integrator.name()).ifPresent(r -> {
+            throw new InvalidInputException("integrator " + integrator.name() + " cannot step this model: " + r);
+        });
         this.dynamics = dynamics;
         this.stepper = integrator.bind(dynamics, size, integratorParameters);
         this.locating = stepper instanceof SpikeLocatingStepper s ? s : null;

@@ -58,4 +58,9 @@ public interface NeuronDynamics {
     default OptionalDouble analyticRate(double input) {
         return OptionalDouble.empty();
     }
+
+    /** Why this model cannot be stepped by the named integrator (beyond the integrator's own checks), or empty. */
+    default java.util.Optional<String> rejects(String integratorName) {
+        return java.util.Optional.empty();
+    }
 }

@@ -1,0 +1,116 @@
+package org.neurosim.activation;
+
+import com.google.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.neurosim.core.activation.Activation;
+import org.neurosim.core.activation.ActivationFunction;
+import org.neurosim.core.model.Drive;
+import org.neurosim.core.model.ExactlySolvable;
+import org.neurosim.core.model.NeuronDynamics;
+import org.neurosim.core.model.NeuronModel;
+import org.neurosim.core.model.SpikeSink;
+import org.neurosim.core.model.StateVariable;
+import org.neurosim.core.param.ParameterSpec;
+import org.neurosim.core.param.Parameters;
+import org.neurosim.core.units.Dimension;
+
+/**
+ * The rate neuron: tau dy/dt = -y + s(input), with s any activation plugin; with tau = 0 it is y = s(input) at
+ * every step (the course's y = s(W x + b) once a network supplies W x + b as input). Its parameters are
+ * {@code activation}, {@code tau}, and those of every activation plugin (e.g. lif-rate's tau_m, tau_ref).
+ * The exact solution for input held constant over a step, y(t + dt) = s + (y - s) exp(-dt/tau), makes
+ * {@code exact} its preferred integrator.
+ */
+public final class RateNeuron implements NeuronModel {
+    private final Map<String, ActivationFunction> activations;
+
+    @Inject
+    public RateNeuron(Map<String, ActivationFunction> activations) {
+        this.activations = activations;
+    }
+
+    @Override public String name() { return "rate"; }
+
+    @Override public String description() {
+        return "rate neuron: tau dy/dt = -y + s(input); tau = 0 gives y = s(input); s: any activation plugin";
+    }
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        List<ParameterSpec> specs = new ArrayList<>();
+        specs.add(ParameterSpec.text("activation", "logistic",
+                "activation function: " + String.join(", ", new java.util.TreeSet<>(activations.keySet()))));
+        specs.add(ParameterSpec.positive("tau", Dimension.TIME, "0 ms", "time constant; 0 for y = s(input)"));
+        Map<String, ParameterSpec> extra = new LinkedHashMap<>();
+        for (ActivationFunction f : new java.util.TreeMap<>(activations).values()) {
+            for (ParameterSpec s : f.parameters()) extra.putIfAbsent(s.name(), s);
+        }
+        specs.addAll(extra.values());
+        return specs;
+    }
+
+    @Override
+    public NeuronDynamics create(Parameters p) {
+        ActivationFunction f = activations.get(p.text("activation"));
+        if (f == null) {
+            throw new org.neurosim.core.InvalidInputException("activation: unknown activation function '"
+                    + p.text("activation") + "'; known activation functions: "
+                    + String.join(", ", new java.util.TreeSet<>(activations.keySet())));
+        }
+        Map<String, String> own = new LinkedHashMap<>();
+        for (ParameterSpec s : f.parameters()) own.put(s.name(), p.text(s.name()));
+        return new Dynamics(f.create(Parameters.resolve(f.parameters(), own, "params")), p.get("tau"));
+    }
+
+    static final class Dynamics implements ExactlySolvable {
+        private final Activation s;
+        private final double tau;
+
+        Dynamics(Activation s, double tau) {
+            this.s = s;
+            this.tau = tau;
+        }
+
+        @Override public List<StateVariable> stateVariables() {
+            return List.of(new StateVariable("y", Dimension.DIMENSIONLESS));
+        }
+        @Override public Dimension inputDimension() { return Dimension.DIMENSIONLESS; }
+        @Override public void restingState(double[] values) { values[0] = s.value(0); }
+        @Override public int membraneIndex() { return -1; }
+        @Override public String preferredIntegrator() { return "exact"; }
+
+        @Override
+        public Optional<String> rejects(String integrator) {
+            return tau == 0 && !integrator.equals("exact")
+                    ? Optional.of("a rate neuron with tau = 0 has no differential equation; use exact or set tau > 0")
+                    : Optional.empty();
+        }
+
+        @Override
+        public void derivatives(double[][] st, Drive drive, double[][] ds, int from, int to) {
+            double[] y = st[0], dy = ds[0], in = drive.current;
+            for (int i = from; i < to; i++) {
+                dy[i] = (s.value(in[i]) - y[i]) / tau;
+            }
+        }
+
+        @Override
+        public void advanceExactly(double[][] st, Drive drive, double dt, double[] refractory, SpikeSink spikes,
+                                   int from, int to) {
+            double[] y = st[0], in = drive.current;
+            if (tau == 0) {
+                s.apply(in, y, from, to);
+                return;
+            }
+            double decay = Math.exp(-dt / tau);
+            for (int i = from; i < to; i++) {
+                double target = s.value(in[i]);
+                y[i] = target + (y[i] - target) * decay;
+            }
+        }
+    }
+}

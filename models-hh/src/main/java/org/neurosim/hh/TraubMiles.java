@@ -1,0 +1,150 @@
+package org.neurosim.hh;
+
+import java.util.List;
+import org.apache.commons.math3.analysis.solvers.BrentSolver;
+import org.neurosim.core.model.ConditionallyLinear;
+import org.neurosim.core.model.Drive;
+import org.neurosim.core.model.NeuronDynamics;
+import org.neurosim.core.model.NeuronModel;
+import org.neurosim.core.model.StateVariable;
+import org.neurosim.core.param.ParameterSpec;
+import org.neurosim.core.param.Parameters;
+import org.neurosim.core.units.Dimension;
+
+/**
+ * The Traub-Miles Hodgkin-Huxley variant of the COBAHH benchmark (Brette et al. 2007; ../shared/peers/brian2_cobahh.py),
+ * with absolute conductances (densities times {@code area}) and conductance-based synaptic input:
+ * <pre>
+ *   C dV/dt = g_L (E_L - V) - g_Na m^3 h (V - E_Na) - g_Kd n^4 (V - E_K) + I_syn,   I_syn = sum g_syn (E_syn - V)
+ *   dx/dt = a_x (1 - x) - b_x x
+ *   a_m = 0.32 * 4 / exprel((13 - V + VT)/4)     b_m = 0.28 * 5 / exprel((V - VT - 40)/5)
+ *   a_h = 0.128 exp((17 - V + VT)/18)            b_h = 4 / (1 + exp((40 - V + VT)/5))
+ *   a_n = 0.032 * 5 / exprel((15 - V + VT)/5)    b_n = 0.5 exp((10 - V + VT)/40)
+ * </pre>
+ * (V in mV, rates in 1/ms, exprel(x) = (e^x - 1)/x.) Spike: upward crossing of -20 mV, refractory 3 ms (no
+ * clamp: the membrane keeps integrating, only spike counting pauses). Preferred integrator: exponential-euler, as
+ * the benchmark uses.
+ */
+public final class TraubMiles implements NeuronModel {
+    @Override public String name() { return "hh-traub"; }
+
+    @Override public String description() {
+        return "Traub-Miles HH of the COBAHH benchmark: absolute conductances over an area, threshold -20 mV, "
+                + "refractory 3 ms";
+    }
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        return List.of(
+                ParameterSpec.positive("area", Dimension.AREA, "20000 um^2", "membrane area")
+                        .range(1e-20, Double.POSITIVE_INFINITY),
+                ParameterSpec.positive("c_m", Dimension.CAPACITANCE_DENSITY, "1 uF/cm^2", "membrane capacitance")
+                        .range(1e-12, Double.POSITIVE_INFINITY),
+                ParameterSpec.positive("g_l", Dimension.CONDUCTANCE_DENSITY, "0.05 mS/cm^2", "leak conductance"),
+                ParameterSpec.positive("g_na", Dimension.CONDUCTANCE_DENSITY, "100 mS/cm^2", "maximal Na+ conductance"),
+                ParameterSpec.positive("g_kd", Dimension.CONDUCTANCE_DENSITY, "30 mS/cm^2",
+                        "maximal delayed-rectifier K+ conductance"),
+                ParameterSpec.quantity("e_l", Dimension.VOLTAGE, "-60 mV", "leak reversal potential"),
+                ParameterSpec.quantity("e_na", Dimension.VOLTAGE, "50 mV", "Na+ reversal potential"),
+                ParameterSpec.quantity("e_k", Dimension.VOLTAGE, "-90 mV", "K+ reversal potential"),
+                ParameterSpec.quantity("v_t", Dimension.VOLTAGE, "-63 mV", "VT, shifts the rate functions"),
+                ParameterSpec.quantity("spike_threshold", Dimension.VOLTAGE, "-20 mV", "upward crossing counted as a spike"),
+                ParameterSpec.positive("tau_ref", Dimension.TIME, "3 ms", "refractory period (no spike counted)"));
+    }
+
+    @Override
+    public NeuronDynamics create(Parameters p) {
+        double a = p.get("area");
+        return new Dynamics(p.get("c_m") * a, p.get("g_l") * a, p.get("g_na") * a, p.get("g_kd") * a, p.get("e_l"),
+                p.get("e_na"), p.get("e_k"), p.get("v_t"), p.get("spike_threshold"), p.get("tau_ref"));
+    }
+
+    static final class Dynamics implements ConditionallyLinear {
+        static final int V = 0, M = 1, N = 2, H = 3;
+        final double c, gL, gNa, gKd, eL, eNa, eK, vtMv, threshold, tauRef;
+
+        Dynamics(double c, double gL, double gNa, double gKd, double eL, double eNa, double eK, double vt,
+                 double threshold, double tauRef) {
+            this.c = c;
+            this.gL = gL;
+            this.gNa = gNa;
+            this.gKd = gKd;
+            this.eL = eL;
+            this.eNa = eNa;
+            this.eK = eK;
+            this.vtMv = vt * 1e3;
+            this.threshold = threshold;
+            this.tauRef = tauRef;
+        }
+
+        double alphaM(double u) { return 0.32 * 4 / RateFunctions.exprel((13 - u) / 4); }
+        double betaM(double u) { return 0.28 * 5 / RateFunctions.exprel((u - 40) / 5); }
+        double alphaH(double u) { return 0.128 * Math.exp((17 - u) / 18); }
+        double betaH(double u) { return 4 / (1 + Math.exp((40 - u) / 5)); }
+        double alphaN(double u) { return 0.032 * 5 / RateFunctions.exprel((15 - u) / 5); }
+        double betaN(double u) { return 0.5 * Math.exp((10 - u) / 40); }
+
+        @Override
+        public List<StateVariable> stateVariables() {
+            return List.of(new StateVariable("v", Dimension.VOLTAGE), new StateVariable("m", Dimension.DIMENSIONLESS),
+                    new StateVariable("n", Dimension.DIMENSIONLESS), new StateVariable("h", Dimension.DIMENSIONLESS));
+        }
+
+        @Override public Dimension inputDimension() { return Dimension.CURRENT; }
+        @Override public double spikeThreshold() { return threshold; }
+        @Override public double refractoryPeriod() { return tauRef; }
+        @Override public String preferredIntegrator() { return "exponential-euler"; }
+
+        @Override
+        public void restingState(double[] values) {
+            double v = new BrentSolver(1e-14, 1e-14).solve(200, x -> {
+                double u = x * 1e3 - vtMv;
+                double m = alphaM(u) / (alphaM(u) + betaM(u));
+                double n = alphaN(u) / (alphaN(u) + betaN(u));
+                double h = alphaH(u) / (alphaH(u) + betaH(u));
+                return gL * (eL - x) - gNa * m * m * m * h * (x - eNa) - gKd * n * n * n * n * (x - eK);
+            }, -0.1, -0.03);
+            double u = v * 1e3 - vtMv;
+            values[V] = v;
+            values[M] = alphaM(u) / (alphaM(u) + betaM(u));
+            values[N] = alphaN(u) / (alphaN(u) + betaN(u));
+            values[H] = alphaH(u) / (alphaH(u) + betaH(u));
+        }
+
+        @Override
+        public void derivatives(double[][] s, Drive d, double[][] ds, int from, int to) {
+            double[] v = s[V], m = s[M], n = s[N], h = s[H];
+            for (int i = from; i < to; i++) {
+                double vi = v[i], u = vi * 1e3 - vtMv, mi = m[i], ni = n[i], hi = h[i];
+                double gna = gNa * mi * mi * mi * hi, gk = gKd * ni * ni * ni * ni;
+                ds[V][i] = (gL * (eL - vi) - gna * (vi - eNa) - gk * (vi - eK) + d.current[i]
+                        + d.conductanceReversal[i] - d.conductance[i] * vi) / c;
+                ds[M][i] = 1e3 * (alphaM(u) * (1 - mi) - betaM(u) * mi);
+                ds[N][i] = 1e3 * (alphaN(u) * (1 - ni) - betaN(u) * ni);
+                ds[H][i] = 1e3 * (alphaH(u) * (1 - hi) - betaH(u) * hi);
+            }
+        }
+
+        @Override
+        public void linearForm(double[][] s, Drive d, double[][] a, double[][] b, int from, int to) {
+            double[] v = s[V], m = s[M], n = s[N], h = s[H];
+            double[] av = a[V], bv = b[V], am = a[M], bm = b[M], an = a[N], bn = b[N], ah = a[H], bh = b[H];
+            double[] cur = d.current, g = d.conductance, gE = d.conductanceReversal;
+            double invC = 1 / c;
+            for (int i = from; i < to; i++) {
+                double u = v[i] * 1e3 - vtMv, mi = m[i], ni = n[i], hi = h[i];
+                double gna = gNa * mi * mi * mi * hi, n2 = ni * ni, gk = gKd * n2 * n2;
+                av[i] = -(gL + gna + gk + g[i]) * invC;
+                bv[i] = (gL * eL + gna * eNa + gk * eK + cur[i] + gE[i]) * invC;
+                double alm = alphaM(u), bem = betaM(u), aln = alphaN(u), ben = betaN(u);
+                double alh = alphaH(u), beh = betaH(u);
+                am[i] = -1e3 * (alm + bem);
+                bm[i] = 1e3 * alm;
+                an[i] = -1e3 * (aln + ben);
+                bn[i] = 1e3 * aln;
+                ah[i] = -1e3 * (alh + beh);
+                bh[i] = 1e3 * alh;
+            }
+        }
+    }
+}

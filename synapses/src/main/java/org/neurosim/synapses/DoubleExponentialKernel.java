@@ -1,0 +1,64 @@
+package org.neurosim.synapses;
+
+import org.neurosim.core.synapse.Kernel;
+import org.neurosim.core.synapse.SynapticFilter;
+
+/**
+ * The difference of exponentials h(t) = (exp(-t/tau_d) - exp(-t/tau_r)) / (tau_d - tau_r) for t &gt;= 0 (area 1),
+ * rising with tau_r and decaying with tau_d &gt; tau_r; peak at t_p = tau_d tau_r / (tau_d - tau_r) ln(tau_d / tau_r).
+ * Online form: two exponential states a (decay) and b (rise), output a - b; both propagate exactly.
+ */
+final class DoubleExponentialKernel implements Kernel {
+    private final double tauDecay, tauRise, norm;
+
+    DoubleExponentialKernel(double tauDecay, double tauRise) {
+        this.tauDecay = tauDecay;
+        this.tauRise = tauRise;
+        this.norm = 1.0 / (tauDecay - tauRise);
+    }
+
+    @Override
+    public double value(double t) {
+        if (t < 0) return 0;
+        return norm * (Math.exp(-t / tauDecay) - Math.exp(-t / tauRise));
+    }
+
+    @Override
+    public double peakTime() {
+        return tauDecay * tauRise / (tauDecay - tauRise) * Math.log(tauDecay / tauRise);
+    }
+
+    @Override
+    public SynapticFilter newFilter(int size, double dt, double scale) {
+        double[] a = new double[size], b = new double[size], out = new double[size];
+        double da = Math.exp(-dt / tauDecay), db = Math.exp(-dt / tauRise);
+        double w0 = scale * norm;
+        return new SynapticFilter() {
+            @Override
+            public void advance(int from, int to) {
+                for (int i = from; i < to; i++) {
+                    a[i] *= da;
+                    b[i] *= db;
+                }
+            }
+
+            @Override
+            public void addSpike(int target, double weight, double r) {
+                a[target] += weight * w0 * Math.exp(-r / tauDecay);
+                b[target] += weight * w0 * Math.exp(-r / tauRise);
+            }
+
+            @Override
+            public double[] output() {
+                for (int i = 0; i < out.length; i++) out[i] = a[i] - b[i];
+                return out;
+            }
+
+            @Override
+            public void reset() {
+                java.util.Arrays.fill(a, 0);
+                java.util.Arrays.fill(b, 0);
+            }
+        };
+    }
+}

@@ -1,0 +1,13 @@
+package org.neurosim.synapses;
+
+import org.neurosim.core.plugin.AbstractNeuroSimPlugin;
+
+/** The synapses plugin module: the PSC kernels. */
+public final class SynapsesPlugin extends AbstractNeuroSimPlugin {
+    @Override public String moduleName() { return "synapses"; }
+
+    @Override
+    protected void configure() {
+        Kernels.ALL.forEach(this::kernel);
+    }
+}
