@@ -1,0 +1,102 @@
+package org.neurosim.activation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.neurosim.core.activation.Activation;
+import org.neurosim.core.activation.ActivationFunction;
+import org.neurosim.core.param.Parameters;
+import org.neurosim.core.plugin.PluginRegistry;
+
+/** The activation functions of ../shared/science.md section 3 against their closed forms. */
+class ActivationsTest {
+    static Activation of(ActivationFunction f) {
+        return f.create(Parameters.defaults(f.parameters()));
+    }
+
+    @Test
+    void logistic() {
+        Activation s = of(Activations.LOGISTIC);
+        assertThat(s.value(0)).isEqualTo(0.5);
+        assertThat(s.value(2)).isCloseTo(1 / (1 + Math.exp(-2)), within(1e-15)); // 0.880797...
+        assertThat(s.value(2)).isCloseTo(0.8807970779778823, within(1e-15));
+        assertThat(s.value(-800)).isZero();                  // no overflow
+        assertThat(s.value(800)).isEqualTo(1.0);
+        assertThat(s.derivative(0)).isEqualTo(0.25);
+        assertThat(s.derivative(2)).isCloseTo(0.8807970779778823 * (1 - 0.8807970779778823), within(1e-15));
+    }
+
+    @Test
+    void arctanAndTanh() {
+        Activation a = of(Activations.ARCTAN);
+        assertThat(a.value(1)).isCloseTo(Math.PI / 4, within(1e-15));
+        assertThat(a.derivative(1)).isEqualTo(0.5);
+        Activation t = of(Activations.TANH);
+        assertThat(t.value(0.5)).isCloseTo(0.46211715726000974, within(1e-15));
+        assertThat(t.derivative(0.5)).isCloseTo(1 - 0.46211715726000974 * 0.46211715726000974, within(1e-15));
+    }
+
+    @Test
+    void thresholdIsOneAtExactlyZero() {
+        Activation s = of(Activations.THRESHOLD);
+        assertThat(s.value(-1e-300)).isZero();
+        assertThat(s.value(0)).isEqualTo(1);
+        assertThat(s.value(-0.0)).isEqualTo(1);   // -0.0 >= 0 in IEEE arithmetic
+        assertThat(s.value(3)).isEqualTo(1);
+        assertThat(s.derivative(0.3)).isZero();
+    }
+
+    @Test
+    void reluAndItsKink() {
+        Activation s = of(Activations.RELU);
+        assertThat(s.value(-2)).isZero();
+        assertThat(s.value(0)).isZero();
+        assertThat(s.value(2.5)).isEqualTo(2.5);
+        assertThat(s.derivative(-1e-12)).isZero();
+        assertThat(s.derivative(0)).isEqualTo(1);   // the convention at the kink: right derivative
+        assertThat(s.derivative(1)).isEqualTo(1);
+    }
+
+    @Test
+    void smoothDerivativesMatchCentralDifferences() {
+        for (ActivationFunction f : List.of(Activations.LOGISTIC, Activations.ARCTAN, Activations.TANH, Activations.LINEAR)) {
+            Activation s = of(f);
+            for (double z = -3; z <= 3; z += 0.37) {
+                double h = 1e-6;
+                double fd = (s.value(z + h) - s.value(z - h)) / (2 * h);
+                assertThat(s.derivative(z)).as(f.name() + " at " + z).isCloseTo(fd, within(1e-8));
+            }
+        }
+    }
+
+    @Test
+    void arraysAreAppliedElementwise() {
+        Activation s = of(Activations.RELU);
+        double[] z = {-1, 0.5, 2}, out = new double[3];
+        s.apply(z, out, 0, 3);
+        assertThat(out).containsExactly(0, 0.5, 2);
+    }
+
+    @Test
+    void lifRateActivationIsG() {
+        LifRateActivation f = new LifRateActivation();
+        Activation g = f.create(Parameters.resolve(f.parameters(), Map.of("tau_m", "20 ms", "tau_ref", "2 ms"), "p"));
+        // G(2) = 63.0402 Hz, hand-computed (science.md section 2)
+        assertThat(g.value(2)).isCloseTo(63.0402, within(1e-3));
+        assertThat(g.value(1)).isZero();
+    }
+
+    @Test
+    void pluginRegistersEveryActivationAndTheRateModel() {
+        PluginRegistry r = PluginRegistry.load();
+        assertThat(r.activations().keySet())
+                .containsExactlyInAnyOrder("logistic", "arctan", "tanh", "threshold", "relu", "linear", "lif-rate");
+        assertThat(r.neuronModels()).containsKeys("rate", "lif");
+        assertThat(r.source(PluginRegistry.Kind.ACTIVATION, "tanh")).isEqualTo("models-activation");
+        assertThat(r.neuronModels().get("rate").parameters()).extracting(p -> p.name())
+                .contains("activation", "tau", "tau_m", "tau_ref");
+    }
+}
