@@ -84,6 +84,11 @@ public final class RateNeuron implements NeuronModel {
         @Override public String preferredIntegrator() { return "exact"; }
 
         @Override
+        public boolean instantaneous() {
+            return tau == 0;
+        }
+
+        @Override
         public Optional<String> rejects(String integrator) {
             return tau == 0 && !integrator.equals("exact")
                     ? Optional.of("a rate neuron with tau = 0 has no differential equation; use exact or set tau > 0")

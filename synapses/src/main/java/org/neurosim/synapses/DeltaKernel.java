@@ -20,6 +20,7 @@ final class DeltaKernel implements Kernel {
         return new SynapticFilter() {
             @Override public void advance(int from, int to) { java.util.Arrays.fill(out, from, to, 0); }
             @Override public void addSpike(int target, double weight, double r) { out[target] += weight * scale / dt; }
+            @Override public void set(int target, double value) { out[target] = value; }
             @Override public double[] output() { return out; }
             @Override public void reset() { java.util.Arrays.fill(out, 0); }
         };

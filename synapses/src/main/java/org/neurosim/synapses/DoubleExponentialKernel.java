@@ -49,6 +49,12 @@ final class DoubleExponentialKernel implements Kernel {
             }
 
             @Override
+            public void set(int target, double value) {
+                a[target] = value;
+                b[target] = 0;
+            }
+
+            @Override
             public double[] output() {
                 for (int i = 0; i < out.length; i++) out[i] = a[i] - b[i];
                 return out;

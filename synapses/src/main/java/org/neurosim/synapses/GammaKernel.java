@@ -63,6 +63,19 @@ final class GammaKernel implements Kernel {
             x[target] += sinceArrival == 0 ? weight * spikeScale : weight * spikeScale * Math.exp(-sinceArrival / tau);
         }
 
+        @Override
+        public void addSpikes(int[] targets, int from, int to, float[] weights, double weight, double sinceArrival) {
+            double c = spikeScale * (sinceArrival == 0 ? 1 : Math.exp(-sinceArrival / tau));
+            double[] s = x;
+            if (weights == null) {
+                double inc = c * weight;
+                for (int k = from; k < to; k++) s[targets[k]] += inc;
+            } else {
+                for (int k = from; k < to; k++) s[targets[k]] += c * weights[k];
+            }
+        }
+
+        @Override public void set(int target, double value) { x[target] = value; }
         @Override public double[] output() { return x; }
         @Override public void reset() { java.util.Arrays.fill(x, 0); }
     }
@@ -106,6 +119,12 @@ final class GammaKernel implements Kernel {
                 x[j][target] += c;
                 c *= r / (j + 1);
             }
+        }
+
+        @Override
+        public void set(int target, double value) {
+            for (int j = 0; j < n; j++) x[j][target] = 0;
+            x[n][target] = value;
         }
 
         @Override public double[] output() { return x[n]; }

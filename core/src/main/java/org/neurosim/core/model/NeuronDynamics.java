@@ -59,6 +59,11 @@ public interface NeuronDynamics {
         return OptionalDouble.empty();
     }
 
+    /** True when the state is a function of the present input alone (a rate neuron with tau = 0). */
+    default boolean instantaneous() {
+        return false;
+    }
+
     /** Why this model cannot be stepped by the named integrator (beyond the integrator's own checks), or empty. */
     default java.util.Optional<String> rejects(String integratorName) {
         return java.util.Optional.empty();

@@ -11,6 +11,20 @@ public interface SynapticFilter {
     /** Adds a spike of weight w that arrived {@code sinceArrival} seconds before the end of the current step. */
     void addSpike(int target, double weight, double sinceArrival);
 
+    /**
+     * Adds one spike to the targets {@code targets[from..to)}, each with weight {@code weights[k]} (or
+     * {@code weight} when {@code weights} is null): the hot loop of spike delivery, which filters override to
+     * compute the spike's decay once for all its targets.
+     */
+    default void addSpikes(int[] targets, int from, int to, float[] weights, double weight, double sinceArrival) {
+        for (int k = from; k < to; k++) {
+            addSpike(targets[k], weights == null ? weight : weights[k], sinceArrival);
+        }
+    }
+
+    /** Sets the output of one target (an initial condition), as left by a single past impulse. */
+    void set(int target, double value);
+
     /** Filter output per target (weighted, scaled). */
     double[] output();
 

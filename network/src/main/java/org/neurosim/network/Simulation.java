@@ -1,0 +1,214 @@
+package org.neurosim.network;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
+import org.neurosim.core.InvalidInputException;
+import org.neurosim.core.NumericalFailureException;
+import org.neurosim.core.model.StateVariable;
+
+/**
+ * Runs a network step by step. One step from t to t + dt:
+ * <ol>
+ *   <li>each population's drive = external input + bias + synaptic filter outputs at t (current, or conductance
+ *       with its reversal) + W y of rate projections;</li>
+ *   <li>each population advances by dt (its integrator, or the exact solution), reporting spikes with their time
+ *       inside the step; sources emit their spikes;</li>
+ *   <li>every synaptic filter propagates exactly to t + dt, then the spikes due (after their delay) enter it at
+ *       their exact times; delta synapses make their target jump;</li>
+ *   <li>monitors record.</li>
+ * </ol>
+ * Per-neuron work is split over threads in fixed chunks; random numbers are drawn on one thread only, so a seed
+ * gives the same spikes at any thread count.
+ */
+public final class Simulation {
+    /** Progress of a run, called from the simulating thread. */
+    public interface Listener {
+        void progress(long stepsDone, long steps);
+    }
+
+    /** What a run did. */
+    public record Result(boolean complete, String reason, long stepsDone, double simulatedSeconds,
+                         double simulateSeconds, Recorder recorder, ObjectNode summary) { }
+
+    private final Network net;
+
+    public Simulation(Network net) {
+        this.net = net;
+    }
+
+    /**
+     * Runs the network, writing outputs to {@code outDir} (null: nothing written).
+     *
+     * @param stop           polled every step; when it turns true the run ends early with complete = false
+     * @param buildSeconds   wall time spent building the network, for the summary
+     * @throws NumericalFailureException after the outputs up to that time are written
+     */
+    public Result run(Path outDir, Listener listener, BooleanSupplier stop, double buildSeconds) {
+        if (outDir != null) {
+            try {
+                Files.createDirectories(outDir);
+            } catch (IOException | SecurityException e) {
+                throw new InvalidInputException("--out: cannot create output directory '" + outDir + "' ("
+                        + e.getMessage() + ")");
+            }
+            if (!Files.isWritable(outDir)) {
+                throw new InvalidInputException("--out: output directory '" + outDir + "' is not writable");
+            }
+        }
+        long t0 = System.nanoTime();
+        long step = 0;
+        String reason = null;
+        NumericalFailureException failure = null;
+        Recorder rec = new Recorder(net, outDir);
+        try (Parallel parallel = new Parallel(net.threads); rec) {
+            Stepper stepper = new Stepper(parallel);
+            rec.state(0);
+            long reportEvery = Math.max(1, net.steps / 200);
+            for (; step < net.steps; step++) {
+                if (stop.getAsBoolean()) {
+                    reason = "interrupted at t = " + fmt(step * net.dt) + " s";
+                    break;
+                }
+                stepper.step(step);
+                rec.spikes(step);
+                rec.state(step + 1);
+                if (listener != null && (step + 1) % reportEvery == 0) listener.progress(step + 1, net.steps);
+            }
+        } catch (NumericalFailureException e) {
+            failure = e;
+            reason = e.getMessage();
+        } finally {
+            rec.finish(step);
+        }
+        double simulate = (System.nanoTime() - t0) / 1e9;
+        ObjectNode summary = summary(reason == null, reason, step, buildSeconds, simulate);
+        if (outDir != null) {
+            try {
+                AtomicOutput.writeAtomically(outDir.resolve("summary.json"),
+                        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(summary) + "\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (failure != null) throw failure;
+        return new Result(reason == null, reason, step, step * net.dt, simulate, rec, summary);
+    }
+
+    private ObjectNode summary(boolean complete, String reason, long steps, double build, double simulate) {
+        ObjectNode s = new ObjectMapper().createObjectNode();
+        s.put("name", net.name);
+        s.put("seed", net.seed);
+        s.put("dt_s", net.dt);
+        s.put("duration_s", net.duration);
+        s.put("steps", steps);
+        s.put("simulated_s", steps * net.dt);
+        s.put("synapses", net.synapseCount());
+        s.put("threads", net.threads);
+        ObjectNode pops = s.putObject("populations");
+        double simulated = steps * net.dt;
+        for (Population p : net.populations) {
+            ObjectNode o = pops.putObject(p.name);
+            o.put("model", p.model);
+            o.put("size", p.size);
+            o.put("integrator", p.integrator);
+            o.put("spikes", p.totalSpikes);
+            o.put("mean_rate_hz", simulated > 0 ? p.totalSpikes / (p.size * simulated) : 0.0);
+        }
+        ObjectNode wall = s.putObject("wall_s");
+        wall.put("build", build);
+        wall.put("simulate", simulate);
+        s.put("complete", complete);
+        if (reason != null) s.put("reason", reason);
+        if (!net.warnings.isEmpty()) net.warnings.forEach(s.putArray("warnings")::add);
+        return s;
+    }
+
+    static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.6g", v);
+    }
+
+    /** The per-step work, with per-chunk spike buffers merged in chunk order. */
+    private final class Stepper {
+        private final Parallel parallel;
+        private final SpikeBuffer[][] chunkSpikes;
+        private final int[][] chunkBad;
+        private final SplittableRandom[] sourceRandom;
+
+        Stepper(Parallel parallel) {
+            this.parallel = parallel;
+            int n = net.populations.size();
+            chunkSpikes = new SpikeBuffer[n][];
+            chunkBad = new int[n][];
+            sourceRandom = new SplittableRandom[n];
+            for (Population p : net.populations) {
+                int chunks = parallel.chunks(p.size);
+                chunkSpikes[p.index] = new SpikeBuffer[chunks];
+                for (int c = 0; c < chunks; c++) chunkSpikes[p.index][c] = c == 0 ? p.spikes : new SpikeBuffer();
+                chunkBad[p.index] = new int[chunks];
+                sourceRandom[p.index] = new SplittableRandom(NetworkLoader.mix(net.seed, "source:" + p.name));
+            }
+            // instantaneous rate populations (tau = 0) start at y = s(input): settle them in config order, so a
+            // feed-forward rate network holds y = s(W x + b) from t = 0 on
+            for (Population p : net.populations) {
+                if (p.solver != null && p.dynamics.instantaneous()) {
+                    drive(p, 0, 0, p.size);
+                    for (Projection pr : net.projections) if (pr.target == p && pr.dense()) pr.addRateInput();
+                    p.solver.step(p.drive, (i, o) -> { }, 0, p.size);
+                }
+            }
+        }
+
+        private void drive(Population p, double t, int from, int to) {
+            p.prepareDrive(t, from, to);
+            for (SynapseGroup g : net.groups) if (g.target == p) g.addToDrive(from, to);
+        }
+
+        void step(long step) {
+            double t = step * net.dt;
+            for (Population p : net.populations) {
+                p.spikes.clear();
+                if (p.source != null) continue;
+                parallel.forEachChunk(p.size, (c, from, to) -> drive(p, t, from, to));
+            }
+            for (Projection pr : net.projections) if (pr.dense()) pr.addRateInput();
+            for (Population p : net.populations) {
+                if (p.source != null) {
+                    p.source.emit(step, net.dt, p.size, sourceRandom[p.index], p.spikes);
+                    p.totalSpikes += p.spikes.count;
+                    continue;
+                }
+                SpikeBuffer[] buffers = chunkSpikes[p.index];
+                int[] bad = chunkBad[p.index];
+                parallel.forEachChunk(p.size, (c, from, to) -> {
+                    if (c > 0) buffers[c].clear();
+                    bad[c] = p.solver.step(p.drive, buffers[c], from, to);
+                });
+                for (int c = 1; c < buffers.length; c++) p.spikes.addAll(buffers[c]);
+                p.totalSpikes += p.spikes.count;
+                for (int b : bad) if (b >= 0) fail(p, b, t + net.dt);
+            }
+            for (SynapseGroup g : net.groups) {
+                parallel.forEachChunk(g.target.size, (c, from, to) -> g.filter.advance(from, to));
+            }
+            for (Projection pr : net.projections) if (!pr.dense()) pr.deliver(step, net.dt);
+        }
+
+        private void fail(Population p, int neuron, double t) {
+            int k = p.solver.nonFiniteVariable(neuron);
+            StateVariable v = p.dynamics.stateVariables().get(Math.max(0, k));
+            throw new NumericalFailureException(String.format(Locale.ROOT,
+                    "population %s, neuron %d: %s became %s at t = %s s with integrator %s and dt = %s s; "
+                            + "use a smaller dt or another integrator (rk4, exponential-euler)",
+                    p.name, neuron, v.name(), Double.toString(p.solver.state()[Math.max(0, k)][neuron]), fmt(t),
+                    p.integrator, fmt(net.dt)), t);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.neurosim.network.config;
+
+import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.neurosim.core.InvalidInputException;
+import org.neurosim.core.units.Dimension;
+import org.neurosim.core.units.Units;
+
+/**
+ * A value drawn per neuron or per synapse: a constant ({@code -65 mV}), {@code uniform(a, b)} or
+ * {@code normal(mean, sd)}, each with the expected dimension.
+ */
+public sealed interface Distribution {
+    double sample(SplittableRandom random);
+
+    /** True for a constant: no random numbers are drawn. */
+    default boolean isConstant() {
+        return false;
+    }
+
+    record Constant(double value) implements Distribution {
+        @Override public double sample(SplittableRandom random) { return value; }
+        @Override public boolean isConstant() { return true; }
+    }
+
+    record Uniform(double low, double high) implements Distribution {
+        @Override public double sample(SplittableRandom random) { return low + (high - low) * random.nextDouble(); }
+    }
+
+    record Normal(double mean, double sd) implements Distribution {
+        @Override
+        public double sample(SplittableRandom random) {
+            // Marsaglia's polar method: deterministic for a given generator state
+            double u, v, s;
+            do {
+                u = 2 * random.nextDouble() - 1;
+                v = 2 * random.nextDouble() - 1;
+                s = u * u + v * v;
+            } while (s >= 1 || s == 0);
+            return mean + sd * u * Math.sqrt(-2 * Math.log(s) / s);
+        }
+    }
+
+    Pattern CALL = Pattern.compile("\\s*(uniform|normal)\\s*\\((.*),(.*)\\)\\s*");
+
+    static Distribution parse(String text, Dimension d, String key) {
+        Matcher m = CALL.matcher(text);
+        if (m.matches()) {
+            double a = Units.parse(m.group(2).strip(), d, key);
+            double b = Units.parse(m.group(3).strip(), d, key);
+            if (m.group(1).equals("uniform")) {
+                if (!(a <= b)) throw new InvalidInputException(key + ": uniform(a, b) needs a <= b, got '" + text + "'");
+                return new Uniform(a, b);
+            }
+            if (!(b >= 0)) throw new InvalidInputException(key + ": normal(mean, sd) needs sd >= 0, got '" + text + "'");
+            return new Normal(a, b);
+        }
+        if (text.contains("(")) {
+            throw new InvalidInputException(key + ": expected a constant, uniform(a, b) or normal(mean, sd), got '"
+                    + text + "'");
+        }
+        return new Constant(Units.parse(text, d, key));
+    }
+}
