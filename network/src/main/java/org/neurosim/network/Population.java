@@ -60,6 +60,10 @@ public final class Population {
         return solver == null ? new double[0][size] : solver.state();
     }
 
+    public org.neurosim.core.units.Dimension dimensionOf(int variable) {
+        return dynamics.stateVariables().get(variable).dimension();
+    }
+
     public List<String> variables() {
         return dynamics.stateVariables().stream().map(v -> v.name()).toList();
     }

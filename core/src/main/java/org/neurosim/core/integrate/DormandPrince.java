@@ -24,7 +24,7 @@ import org.neurosim.core.units.Dimension;
 public final class DormandPrince implements Integrator {
     @Override public String name() { return "dormand-prince"; }
     @Override public String description() {
-        return "adaptive Dormand-Prince 5(4) with error control and spike event location; order 5";
+        return "adaptive Dormand-Prince 5(4) with error control and spike event location";
     }
     @Override public int order() { return 5; }
 

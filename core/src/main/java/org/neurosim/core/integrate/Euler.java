@@ -8,7 +8,7 @@ import org.neurosim.core.param.Parameters;
  */
 public final class Euler extends FixedStepIntegrator {
     @Override public String name() { return "euler"; }
-    @Override public String description() { return "explicit Euler, s += dt f(s); order 1"; }
+    @Override public String description() { return "explicit Euler, s += dt f(s)"; }
     @Override public int order() { return 1; }
 
     @Override

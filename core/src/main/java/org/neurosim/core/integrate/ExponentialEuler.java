@@ -13,7 +13,7 @@ import org.neurosim.core.param.Parameters;
 public final class ExponentialEuler extends FixedStepIntegrator {
     @Override public String name() { return "exponential-euler"; }
     @Override public String description() {
-        return "exponential Euler for conditionally linear equations (HH gates); order 1";
+        return "exponential Euler for conditionally linear equations (HH gates)";
     }
     @Override public int order() { return 1; }
 

@@ -9,7 +9,7 @@ import org.neurosim.core.param.Parameters;
  */
 public final class Heun extends FixedStepIntegrator {
     @Override public String name() { return "heun"; }
-    @Override public String description() { return "Heun's method (2nd-order Runge-Kutta); order 2"; }
+    @Override public String description() { return "Heun's method (2nd-order Runge-Kutta)"; }
     @Override public int order() { return 2; }
 
     @Override

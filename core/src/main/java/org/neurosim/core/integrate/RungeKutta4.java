@@ -9,7 +9,7 @@ import org.neurosim.core.param.Parameters;
  */
 public final class RungeKutta4 extends FixedStepIntegrator {
     @Override public String name() { return "rk4"; }
-    @Override public String description() { return "classical 4th-order Runge-Kutta; order 4"; }
+    @Override public String description() { return "classical 4th-order Runge-Kutta"; }
     @Override public int order() { return 4; }
 
     @Override

@@ -16,7 +16,7 @@ class DecayConvergenceTest {
     static final double T_END = 0.020;
 
     static double error(Integrator integrator, double dt) {
-        Decay decay = new Decay(TAU);
+        DecayEquation decay = new DecayEquation(TAU);
         PopulationSolver solver = new PopulationSolver(decay, integrator, 1, dt);
         Drive drive = new Drive(1);
         int steps = (int) Math.round(T_END / dt);
@@ -62,7 +62,7 @@ class DecayConvergenceTest {
     void eulerMatchesTheCoursesClosedForm() {
         // s_k = (1/tau)(1 - dt/tau)^k: Euler's iterates, exactly (science.md section 6)
         double dt = 1e-3;
-        Decay decay = new Decay(TAU);
+        DecayEquation decay = new DecayEquation(TAU);
         PopulationSolver solver = new PopulationSolver(decay, new Euler(), 1, dt);
         for (int k = 1; k <= 20; k++) {
             solver.step(new Drive(1), (n, t) -> { }, 0, 1);
@@ -81,7 +81,7 @@ class DecayConvergenceTest {
     }
 
     private static double iterate(double dt, int steps) {
-        PopulationSolver solver = new PopulationSolver(new Decay(TAU), new Euler(), 1, dt);
+        PopulationSolver solver = new PopulationSolver(new DecayEquation(TAU), new Euler(), 1, dt);
         for (int k = 0; k < steps; k++) solver.step(new Drive(1), (n, t) -> { }, 0, 1);
         return solver.state()[0][0];
     }

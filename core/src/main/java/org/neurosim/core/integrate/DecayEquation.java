@@ -6,11 +6,15 @@ import org.neurosim.core.model.Drive;
 import org.neurosim.core.model.StateVariable;
 import org.neurosim.core.units.Dimension;
 
-/** The course's example (../shared/science.md section 6): ds/dt = -s/tau, s(0) = 1/tau; exact s = exp(-t/tau)/tau. */
-final class Decay implements ConditionallyLinear {
-    final double tau;
+/**
+ * The course's example equation for numerical integration (../shared/science.md section 6): ds/dt = -s/tau with
+ * s(0) = 1/tau, whose exact solution is s(t) = exp(-t/tau)/tau and whose Euler iterates are
+ * s_k = (1/tau)(1 - dt/tau)^k. Used by the tests of every integrator and by {@code neurosim demo euler}.
+ */
+public final class DecayEquation implements ConditionallyLinear {
+    private final double tau;
 
-    Decay(double tau) {
+    public DecayEquation(double tau) {
         this.tau = tau;
     }
 
@@ -33,7 +37,7 @@ final class Decay implements ConditionallyLinear {
         }
     }
 
-    double exact(double t) {
+    public double exact(double t) {
         return Math.exp(-t / tau) / tau;
     }
 }

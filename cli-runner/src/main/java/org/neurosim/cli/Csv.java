@@ -1,0 +1,43 @@
+package org.neurosim.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/** Small CSV tables (demos, f-I curves), written atomically. */
+final class Csv {
+    private Csv() { }
+
+    /** Columns of equal length under a header. */
+    static void columns(Path file, List<String> header, List<double[]> columns) {
+        StringBuilder sb = new StringBuilder(String.join(",", header)).append('\n');
+        int n = columns.isEmpty() ? 0 : columns.get(0).length;
+        for (int r = 0; r < n; r++) {
+            for (int c = 0; c < columns.size(); c++) {
+                if (c > 0) sb.append(',');
+                sb.append(columns.get(c)[r]);
+            }
+            sb.append('\n');
+        }
+        write(file, sb.toString());
+    }
+
+    static void write(Path file, String content) {
+        Path tmp = file.resolveSibling(file.getFileName() + ".partial");
+        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            w.write(content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

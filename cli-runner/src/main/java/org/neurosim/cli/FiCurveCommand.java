@@ -1,0 +1,176 @@
+package org.neurosim.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.knowm.xchart.XYChart;
+import org.neurosim.core.InvalidInputException;
+import org.neurosim.core.integrate.Integrator;
+import org.neurosim.core.integrate.SingleNeuron;
+import org.neurosim.core.model.NeuronDynamics;
+import org.neurosim.core.model.NeuronModel;
+import org.neurosim.core.param.Parameters;
+import org.neurosim.core.units.Dimension;
+import org.neurosim.core.units.Quantity;
+import org.neurosim.core.units.Units;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code neurosim fi-curve}: the firing rate of one neuron for each constant input, from its resting state. Writes
+ * fi_curve.csv ({@code input,rate_hz,spikes,first_spike_s}, plus {@code analytic_rate_hz} for models with a
+ * closed-form rate) and fi_curve.png.
+ */
+@Command(name = "fi-curve", mixinStandardHelpOptions = true,
+        description = "Firing rate of one neuron against constant input.")
+final class FiCurveCommand implements Callable<Integer> {
+    @CommandLine.ParentCommand NeuroSim root;
+
+    @Option(names = "--model", required = true, paramLabel = "NAME", description = "Neuron model plugin.")
+    String model;
+
+    @Option(names = "--param", paramLabel = "KEY=VALUE", description = "Model parameter, e.g. tau_m=20ms.")
+    List<String> params = new ArrayList<>();
+
+    @Option(names = "--inputs", required = true, paramLabel = "LIST",
+            description = "Comma-separated inputs with one unit at the end, e.g. '-5,0,2.5,10 uA/cm^2'.")
+    String inputs;
+
+    @Option(names = "--duration", paramLabel = "Q", description = "Simulated time per input (default 1 s).")
+    String duration = "1 s";
+
+    @Option(names = "--transient", paramLabel = "Q", description = "Initial time not counted in rate_hz (default 0 s).")
+    String transientTime = "0 s";
+
+    @Option(names = "--dt", paramLabel = "Q",
+            description = "Time step (default 0.1 ms for exactly solvable models, 0.01 ms otherwise).")
+    String dt;
+
+    @Option(names = "--integrator", paramLabel = "NAME", description = "Integrator (default: the model's preferred).")
+    String integrator;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default out/fi-curve-<model>).")
+    Path out;
+
+    @Option(names = "--no-plots", description = "Write no PNG plot.")
+    boolean noPlots;
+
+    private static final Pattern NUMBER_UNIT = Pattern.compile("\\s*([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)\\s*(.*)");
+
+    @Override
+    public Integer call() {
+        NeuronModel m = root.registry().neuronModel(model, "--model");
+        Map<String, String> given = new LinkedHashMap<>();
+        for (String p : params) {
+            int eq = p.indexOf('=');
+            if (eq <= 0) throw new InvalidInputException("--param: expected KEY=VALUE, got '" + p + "'");
+            given.put(p.substring(0, eq).strip(), p.substring(eq + 1).strip());
+        }
+        NeuronDynamics d = m.create(Parameters.resolve(m.parameters(), given, "--param"));
+        if (d.membraneIndex() < 0) {
+            throw new InvalidInputException("--model: " + model + " does not spike, so it has no firing rate");
+        }
+        String integratorName = integrator != null ? integrator : d.preferredIntegrator();
+        Integrator integ = root.registry().integrator(integratorName, "--integrator");
+        double step = Units.parse(dt != null ? dt : (integratorName.equals("exact") ? "0.1 ms" : "0.01 ms"),
+                Dimension.TIME, "--dt");
+        if (!(step > 0)) throw new InvalidInputException("--dt: expected a positive time step, got '" + dt + "'");
+        double dur = Units.parse(duration, Dimension.TIME, "--duration");
+        double trans = Units.parse(transientTime, Dimension.TIME, "--transient");
+        if (!(dur >= step)) throw new InvalidInputException("--duration: expected at least one step, got '" + duration + "'");
+        if (!(trans >= 0 && trans < dur)) {
+            throw new InvalidInputException("--transient: expected a time from 0 up to the duration, got '" + transientTime + "'");
+        }
+        List<String> labels = new ArrayList<>();
+        double[] values = parseInputs(inputs, d.inputDimension(), labels);
+        boolean analytic = d.analyticRate(0).isPresent();
+
+        Path dir = out != null ? out : Path.of("out", "fi-curve-" + model);
+        createDir(dir);
+        StringBuilder csv = new StringBuilder("input,rate_hz,spikes,first_spike_s" + (analytic ? ",analytic_rate_hz" : "") + "\n");
+        double[] rates = new double[values.length];
+        double[] analyticRates = new double[values.length];
+        for (int k = 0; k < values.length; k++) {
+            SingleNeuron.Result r;
+            try {
+                r = SingleNeuron.run(d, integ, Parameters.defaults(integ.parameters()), values[k], dur, step, false);
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("--integrator: " + e.getMessage());
+            }
+            rates[k] = r.rate(trans, dur);
+            csv.append(labels.get(k)).append(',').append(rates[k]).append(',').append(r.spikeCount()).append(',');
+            if (r.spikeCount() > 0) csv.append(r.spikeTimes()[0]);
+            if (analytic) {
+                analyticRates[k] = d.analyticRate(values[k]).getAsDouble();
+                csv.append(',').append(analyticRates[k]);
+            }
+            csv.append('\n');
+        }
+        Csv.write(dir.resolve("fi_curve.csv"), csv.toString());
+        if (!noPlots) {
+            String unit = inputUnit(inputs);
+            XYChart c = Plots.chart(model + ": firing rate against input", "input" + (unit.isEmpty() ? "" : " (" + unit + ")"),
+                    "rate (Hz)");
+            double[] x = labels.stream().mapToDouble(Double::parseDouble).toArray();
+            Plots.dots(c, "simulated (" + integratorName + ", dt " + step * 1e3 + " ms)", x, rates);
+            if (analytic) Plots.line(c, "analytic", x, analyticRates);
+            Plots.save(c, dir.resolve("fi_curve.png"));
+        }
+        System.out.printf(Locale.ROOT, "%s: %d inputs, %s, dt %.4g ms, %.4g s each; wrote %s%n", model, values.length,
+                integratorName, step * 1e3, dur, dir.resolve("fi_curve.csv"));
+        return 0;
+    }
+
+    static void createDir(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (Exception e) {
+            throw new InvalidInputException("--out: cannot create output directory '" + dir + "' (" + e.getMessage() + ")");
+        }
+        if (!Files.isWritable(dir)) throw new InvalidInputException("--out: output directory '" + dir + "' is not writable");
+    }
+
+    private static String inputUnit(String list) {
+        String[] parts = list.split(",");
+        Matcher mm = NUMBER_UNIT.matcher(parts[parts.length - 1]);
+        return mm.matches() ? mm.group(2).strip() : "";
+    }
+
+    /** "-5,0,2.5,10 uA/cm^2": numbers with one unit at the end (or a unit on each); labels keep the numbers as given. */
+    static double[] parseInputs(String list, Dimension expected, List<String> labels) {
+        String[] parts = list.split(",");
+        String trailingUnit = inputUnit(list);
+        double[] out = new double[parts.length];
+        for (int k = 0; k < parts.length; k++) {
+            Matcher mm = NUMBER_UNIT.matcher(parts[k]);
+            if (!mm.matches() || parts[k].isBlank()) {
+                throw new InvalidInputException("--inputs: expected numbers with one unit at the end such as "
+                        + "'-5,0,2.5,10 uA/cm^2', got '" + parts[k].strip() + "'");
+            }
+            String unit = mm.group(2).strip().isEmpty() ? trailingUnit : mm.group(2).strip();
+            Quantity q = unit.isEmpty() ? new Quantity(1, Dimension.DIMENSIONLESS) : unitOf(unit);
+            if (!q.dimension().equals(expected)) {
+                throw new InvalidInputException("--inputs: expected " + expected.describe() + ", got '" + list.strip() + "'");
+            }
+            labels.add(mm.group(1));
+            out[k] = Double.parseDouble(mm.group(1)) * q.si();
+        }
+        return out;
+    }
+
+    private static Quantity unitOf(String unit) {
+        try {
+            return Units.unit(unit);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("--inputs: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.neurosim.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.neurosim.core.units.Dimension;
+import org.neurosim.core.units.Units;
+import org.neurosim.network.Network;
+import org.neurosim.network.NetworkLoader;
+import org.neurosim.core.plugin.PluginRegistry;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The config file and its overrides, shared by {@code run} and {@code validate}. */
+final class NetworkOptions {
+    @Parameters(index = "0", paramLabel = "CONFIG", description = "Network configuration (YAML).")
+    Path config;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a config key, e.g. populations.exc.size=8000.")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--seed", paramLabel = "N", description = "Random seed (overrides the config's).")
+    Long seed;
+
+    @Option(names = "--duration", paramLabel = "Q", description = "Simulated time, e.g. '2 s'.")
+    String duration;
+
+    @Option(names = "--dt", paramLabel = "Q", description = "Time step, e.g. '0.05 ms'.")
+    String dt;
+
+    @Option(names = "--threads", paramLabel = "K", description = "Worker threads (same results at any count).")
+    Integer threads;
+
+    /** The config tree with every override applied, and its name. */
+    ObjectNode tree() {
+        ObjectNode root = NetworkLoader.read(config);
+        for (String s : sets) NetworkLoader.set(root, s);
+        if (seed != null) root.put("seed", seed);
+        if (duration != null) {
+            Units.parse(duration, Dimension.TIME, "--duration");
+            root.put("duration", duration);
+        }
+        if (dt != null) {
+            Units.parse(dt, Dimension.TIME, "--dt");
+            root.put("dt", dt);
+        }
+        if (threads != null) {
+            if (threads < 1) throw new org.neurosim.core.InvalidInputException("--threads: expected at least 1, got " + threads);
+            root.put("threads", threads);
+        }
+        if (!root.has("name")) root.put("name", config.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
+        return root;
+    }
+
+    Network build(ObjectNode tree, PluginRegistry registry) {
+        return NetworkLoader.build(tree, config.toAbsolutePath().getParent(), registry);
+    }
+}

@@ -1,0 +1,108 @@
+package org.neurosim.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.neurosim.core.InvalidInputException;
+import org.neurosim.core.NumericalFailureException;
+import org.neurosim.core.plugin.PluginRegistry;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code neurosim} command (../shared/spec/cli.md). Exit codes: 0 success, 2 bad usage or input, 3 numerical
+ * failure, 130/143 interrupted, 1 internal error. Errors are one line on stderr; {@code --debug} adds the stack
+ * trace.
+ */
+@Command(name = "neurosim", mixinStandardHelpOptions = true, versionProvider = NeuroSim.Version.class,
+        description = "Simulate neurons and networks of neurons.",
+        subcommands = {PluginsCommand.class, RunCommand.class, ValidateCommand.class, FiCurveCommand.class,
+                DemoCommand.class, BenchCommand.class})
+public final class NeuroSim implements Callable<Integer> {
+    public static final int OK = 0, INTERNAL = 1, BAD_INPUT = 2, NUMERICAL = 3;
+
+    @Option(names = "--plugins", paramLabel = "DIR", description = "Also load every jar in DIR as plugins.")
+    Path pluginDir;
+
+    @Option(names = "--debug", description = "Print stack traces on errors.")
+    boolean debug;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private PluginRegistry registry;
+
+    /** The plugins on the class path plus those of {@code --plugins DIR}. */
+    PluginRegistry registry() {
+        if (registry == null) {
+            registry = pluginDir == null ? PluginRegistry.load() : PluginRegistry.load(pluginDir);
+        }
+        return registry;
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return BAD_INPUT;
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        System.exit(execute(args, System.out, System.err));
+    }
+
+    /** Runs the command line with the given streams and returns the exit code (used by main and the tests). */
+    public static int execute(String[] args, PrintStream out, PrintStream err) {
+        NeuroSim root = new NeuroSim();
+        CommandLine cl = new CommandLine(root);
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        cl.setParameterExceptionHandler((ex, a) -> {
+            String msg = ex.getMessage() == null ? "bad usage" : ex.getMessage().lines().findFirst().orElse("bad usage");
+            err.println("neurosim: " + msg + "; see '" + ex.getCommandLine().getCommandSpec().qualifiedName()
+                    + " --help'");
+            if (root.debug) ex.printStackTrace(err);
+            return BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parseResult) -> handle(ex, err, root.debug));
+        return cl.execute(args);
+    }
+
+    static int handle(Throwable ex, PrintStream err, boolean debug) {
+        Throwable e = ex;
+        if (e instanceof com.google.inject.ProvisionException || e instanceof com.google.inject.CreationException) {
+            if (e.getCause() != null) e = e.getCause();
+        }
+        int code;
+        if (e instanceof InvalidInputException) {
+            err.println("neurosim: " + oneLine(e.getMessage()));
+            code = BAD_INPUT;
+        } else if (e instanceof NumericalFailureException) {
+            err.println("neurosim: numerical failure: " + oneLine(e.getMessage()));
+            code = NUMERICAL;
+        } else if (e instanceof OutOfMemoryError) {
+            err.println("neurosim: out of memory; raise the Java heap with JAVA_OPTS=-Xmx<size> or make the network smaller");
+            code = BAD_INPUT;
+        } else {
+            err.println("neurosim: internal error: " + e + (debug ? "" : " (run with --debug for the stack trace)"));
+            code = INTERNAL;
+        }
+        if (debug) e.printStackTrace(err);
+        return code;
+    }
+
+    static String oneLine(String s) {
+        return s == null ? "" : s.replace('\n', ' ').strip();
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = NeuroSim.class.getPackage().getImplementationVersion();
+            return new String[] {"neurosim " + (v == null ? "0.1.0-SNAPSHOT" : v),
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
+        }
+    }
+}

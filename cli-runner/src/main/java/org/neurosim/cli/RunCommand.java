@@ -1,0 +1,133 @@
+package org.neurosim.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.knowm.xchart.XYChart;
+import org.neurosim.network.Network;
+import org.neurosim.network.Population;
+import org.neurosim.network.Recorder;
+import org.neurosim.network.Simulation;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code neurosim run CONFIG}: simulate a network and write spikes.csv, state.csv, rates.csv, summary.json, plots. */
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Simulate the network of a YAML config.")
+final class RunCommand implements Callable<Integer> {
+    @CommandLine.ParentCommand NeuroSim root;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Mixin NetworkOptions network = new NetworkOptions();
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default out/<config name>).")
+    Path out;
+
+    @Option(names = "--no-plots", description = "Write no PNG plots.")
+    boolean noPlots;
+
+    @Override
+    public Integer call() {
+        long t0 = System.nanoTime();
+        ObjectNode tree = network.tree();
+        Network net = network.build(tree, root.registry());
+        double build = (System.nanoTime() - t0) / 1e9;
+        PrintStream err = System.err;
+        net.warnings().forEach(w -> err.println("neurosim: warning: " + w));
+        Path out = this.out != null ? this.out : Path.of("out", net.name());
+
+        AtomicInteger signal = new AtomicInteger();
+        Signals.install(signal);
+        Progress progress = Progress.forStderr();
+        Simulation.Result r;
+        try {
+            r = new Simulation(net).run(out, progress, () -> signal.get() != 0, build);
+        } finally {
+            progress.done();
+        }
+        if (!noPlots) plot(net, r.recorder(), out);
+        PrintStream o = System.out;
+        StringBuilder rates = new StringBuilder();
+        for (Population p : net.populations()) {
+            double rate = r.simulatedSeconds() > 0 ? p.totalSpikes() / (p.size() * r.simulatedSeconds()) : 0;
+            rates.append(String.format(Locale.ROOT, "%s%s %.2f Hz", rates.length() == 0 ? "" : ", ", p.name(), rate));
+        }
+        o.printf(Locale.ROOT, "%s: %d neurons, %d synapses, %.4g s simulated in %.2f s (build %.2f s); mean rates %s; "
+                        + "outputs in %s%n", net.name(), net.neuronCount(), net.synapseCount(), r.simulatedSeconds(),
+                r.simulateSeconds(), build, rates, out);
+        if (!r.complete()) {
+            err.println("neurosim: run stopped: " + r.reason() + "; outputs so far are in " + out
+                    + " and summary.json says \"complete\": false");
+            return signal.get() == 15 ? 143 : 130;
+        }
+        return 0;
+    }
+
+    /** Raster, traces and population rates, with axes in ms and mV. */
+    static void plot(Network net, Recorder rec, Path out) {
+        if (rec.rasterCount() > 0) {
+            XYChart c = Plots.chart(net.name() + ": spikes", "time (ms)", "neuron");
+            int offset = 0;
+            for (Population p : net.populations()) {
+                List<double[]> xy = new ArrayList<>();
+                int idx = net.populations().indexOf(p);
+                int n = 0;
+                for (int k = 0; k < rec.rasterCount(); k++) if (rec.rasterPopulation(k) == idx) n++;
+                if (n > 0) {
+                    double[] x = new double[n], y = new double[n];
+                    int j = 0;
+                    for (int k = 0; k < rec.rasterCount(); k++) {
+                        if (rec.rasterPopulation(k) == idx) {
+                            x[j] = rec.rasterTime(k) * 1e3;
+                            y[j++] = rec.rasterNeuron(k) + offset;
+                        }
+                    }
+                    Plots.dots(c, p.name(), x, y);
+                    xy.add(x);
+                }
+                offset += p.size();
+            }
+            c.getStyler().setMarkerSize(2);
+            Plots.save(c, out.resolve("raster.png"));
+        }
+        if (!rec.traceRows().isEmpty()) {
+            List<double[]> rows = rec.traceRows();
+            double[] t = rows.stream().mapToDouble(r -> r[0] * 1e3).toArray();
+            XYChart c = Plots.chart(net.name() + ": state", "time (ms)", "value (mV for voltages)");
+            List<String> names = rec.traceNames();
+            for (int k = 0; k < names.size(); k++) {
+                final int col = k + 1;
+                String name = names.get(k);
+                boolean voltage = isVoltage(net, name);
+                double[] y = rows.stream().mapToDouble(r -> r[col] * (voltage ? 1e3 : 1)).toArray();
+                Plots.line(c, name + (voltage ? " (mV)" : ""), t, y);
+            }
+            Plots.save(c, out.resolve("traces.png"));
+        }
+        if (!rec.rateRows().isEmpty()) {
+            List<double[]> rows = rec.rateRows();
+            double[] t = rows.stream().mapToDouble(r -> r[0] * 1e3).toArray();
+            XYChart c = Plots.chart(net.name() + ": population rates (bin " + Math.round(rec.rateBin() * 1e4) / 10.0
+                    + " ms)", "time (ms)", "rate (Hz)");
+            List<String> pops = rec.ratePopulations();
+            for (int k = 0; k < pops.size(); k++) {
+                final int col = k + 1;
+                Plots.line(c, pops.get(k), t, rows.stream().mapToDouble(r -> r[col]).toArray());
+            }
+            Plots.save(c, out.resolve("rates.png"));
+        }
+    }
+
+    private static boolean isVoltage(Network net, String trace) {
+        String pop = trace.substring(0, trace.indexOf('.'));
+        String var = trace.substring(trace.indexOf('.') + 1, trace.indexOf('['));
+        Population p = net.population(pop);
+        int k = p.variables().indexOf(var);
+        return k >= 0 && p.dimensionOf(k).equals(org.neurosim.core.units.Dimension.VOLTAGE);
+    }
+}
