@@ -84,9 +84,9 @@ final class BenchCommand implements Callable<Integer> {
             o.put("simulate_s", r.simulateSeconds());
             o.put("threads", threads);
             o.put("duration_s", r.simulatedSeconds());
-            System.out.println(o);
+            root.out.println(o);
         } else {
-            System.out.printf(Locale.ROOT, "%s: %d neurons, %d synapses, %.4g s simulated; setup %.3f s, simulation %.3f s "
+            root.out.printf(Locale.ROOT, "%s: %d neurons, %d synapses, %.4g s simulated; setup %.3f s, simulation %.3f s "
                             + "(%d threads); %d spikes, mean rate %.2f Hz%n", name, neurons, net.synapseCount(),
                     r.simulatedSeconds(), setup, r.simulateSeconds(), threads, spikes, rate);
         }

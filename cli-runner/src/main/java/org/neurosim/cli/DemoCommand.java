@@ -56,7 +56,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (list || name == null) {
-            DEMOS.forEach((k, v) -> System.out.printf("  %-11s %s%n", k, v));
+            DEMOS.forEach((k, v) -> root.out.printf("  %-11s %s%n", k, v));
             return list ? 0 : 2;
         }
         if (!DEMOS.containsKey(name)) {
@@ -75,7 +75,7 @@ final class DemoCommand implements Callable<Integer> {
             case "synapse" -> synapse(r, dir);
             default -> euler(dir);
         }
-        System.out.println("demo " + name + ": wrote " + dir.resolve(name + ".csv") + " and " + dir.resolve(name + ".png"));
+        root.out.println("demo " + name + ": wrote " + dir.resolve(name + ".csv") + " and " + dir.resolve(name + ".png"));
         return 0;
     }
 
@@ -116,6 +116,8 @@ final class DemoCommand implements Callable<Integer> {
             XYChart cv = Plots.chart(labels[k] + " input, " + inputs[k] + " uA/cm^2 (" + res.spikeCount() + " spikes)",
                     "time (ms)", "V (mV)");
             Plots.line(cv, "V", ms, Plots.scaled(tr[0], 1e3));
+            cv.getStyler().setYAxisMin(-85.0);
+            cv.getStyler().setYAxisMax(50.0);
             charts.add(cv);
             XYChart cg = Plots.chart("gates, " + inputs[k] + " uA/cm^2", "time (ms)", "open fraction");
             Plots.line(cg, "n", ms, tr[1]);

@@ -40,9 +40,11 @@ final class FiCurveCommand implements Callable<Integer> {
     @Option(names = "--param", paramLabel = "KEY=VALUE", description = "Model parameter, e.g. tau_m=20ms.")
     List<String> params = new ArrayList<>();
 
-    @Option(names = "--inputs", required = true, paramLabel = "LIST",
+    @Option(names = "--inputs", required = true, paramLabel = "LIST", arity = "1..2",
             description = "Comma-separated inputs with one unit at the end, e.g. '-5,0,2.5,10 uA/cm^2'.")
-    String inputs;
+    List<String> inputParts;
+
+    private String inputs;
 
     @Option(names = "--duration", paramLabel = "Q", description = "Simulated time per input (default 1 s).")
     String duration = "1 s";
@@ -67,6 +69,7 @@ final class FiCurveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        inputs = String.join(" ", inputParts);
         NeuronModel m = root.registry().neuronModel(model, "--model");
         Map<String, String> given = new LinkedHashMap<>();
         for (String p : params) {
@@ -124,7 +127,7 @@ final class FiCurveCommand implements Callable<Integer> {
             if (analytic) Plots.line(c, "analytic", x, analyticRates);
             Plots.save(c, dir.resolve("fi_curve.png"));
         }
-        System.out.printf(Locale.ROOT, "%s: %d inputs, %s, dt %.4g ms, %.4g s each; wrote %s%n", model, values.length,
+        root.out.printf(Locale.ROOT, "%s: %d inputs, %s, dt %.4g ms, %.4g s each; wrote %s%n", model, values.length,
                 integratorName, step * 1e3, dur, dir.resolve("fi_curve.csv"));
         return 0;
     }

@@ -34,6 +34,10 @@ public final class NeuroSim implements Callable<Integer> {
 
     private PluginRegistry registry;
 
+    /** Where commands print: the process's streams, or a test's. */
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+
     /** The plugins on the class path plus those of {@code --plugins DIR}. */
     PluginRegistry registry() {
         if (registry == null) {
@@ -56,6 +60,8 @@ public final class NeuroSim implements Callable<Integer> {
     /** Runs the command line with the given streams and returns the exit code (used by main and the tests). */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
         NeuroSim root = new NeuroSim();
+        root.out = out;
+        root.err = err;
         CommandLine cl = new CommandLine(root);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));

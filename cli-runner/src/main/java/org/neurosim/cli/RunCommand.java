@@ -37,7 +37,7 @@ final class RunCommand implements Callable<Integer> {
         ObjectNode tree = network.tree();
         Network net = network.build(tree, root.registry());
         double build = (System.nanoTime() - t0) / 1e9;
-        PrintStream err = System.err;
+        PrintStream err = root.err;
         net.warnings().forEach(w -> err.println("neurosim: warning: " + w));
         Path out = this.out != null ? this.out : Path.of("out", net.name());
 
@@ -51,7 +51,7 @@ final class RunCommand implements Callable<Integer> {
             progress.done();
         }
         if (!noPlots) plot(net, r.recorder(), out);
-        PrintStream o = System.out;
+        PrintStream o = root.out;
         StringBuilder rates = new StringBuilder();
         for (Population p : net.populations()) {
             double rate = r.simulatedSeconds() > 0 ? p.totalSpikes() / (p.size() * r.simulatedSeconds()) : 0;

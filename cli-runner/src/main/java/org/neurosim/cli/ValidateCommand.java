@@ -17,7 +17,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Network net = network.build(network.tree(), root.registry());
-        net.warnings().forEach(w -> System.err.println("neurosim: warning: " + w));
+        net.warnings().forEach(w -> root.err.println("neurosim: warning: " + w));
         spec.commandLine().getOut().printf(Locale.ROOT,
                 "valid: %s, %d populations (%d neurons), %d synapses, dt %.4g ms, %d steps (%.4g s)%n", net.name(),
                 net.populations().size(), net.neuronCount(), net.synapseCount(), net.dt() * 1e3, net.steps(),
