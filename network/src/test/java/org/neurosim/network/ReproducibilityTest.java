@@ -1,0 +1,55 @@
+package org.neurosim.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A seed fixes the network and its spikes, at any thread count (../shared/spec/config.md). */
+class ReproducibilityTest {
+    static List<String> cubaSpikes(long seed, int threads) {
+        Network net = NetworkLoader.load(Path.of("..", "examples", "cuba.yaml"), Nets.PLUGINS,
+                List.of("duration=200 ms", "seed=" + seed, "threads=" + threads));
+        return Nets.spikes(Nets.run(net), net);
+    }
+
+    @Test
+    void sameSeedSameSpikesAtAnyThreadCount() {
+        List<String> one = cubaSpikes(5, 1);
+        assertThat(one).hasSizeGreaterThan(1000);
+        assertThat(cubaSpikes(5, 1)).isEqualTo(one);
+        assertThat(cubaSpikes(5, 2)).isEqualTo(one);
+        assertThat(cubaSpikes(5, 3)).isEqualTo(one);
+    }
+
+    @Test
+    void anotherSeedAnotherNetwork() {
+        assertThat(cubaSpikes(6, 1)).isNotEqualTo(cubaSpikes(5, 1));
+    }
+
+    @Test
+    void builderAndYamlGiveTheSameNetwork() {
+        String yaml = """
+                name: demo
+                dt: 0.1 ms
+                duration: 300 ms
+                seed: 1
+                populations:
+                  exc: {model: lif, size: 100, params: {tau_m: 20 ms}, init: {v: "uniform(0, 1)"}, input: "1.2"}
+                projections:
+                  - {from: exc, to: exc, connect: {probability: 0.1}, weight: 0.05 s, synapse: {kernel: exponential, tau: 5 ms}}
+                record: {spikes: [exc]}
+                """;
+        Network fromYaml = Nets.build(yaml);
+        Network fromBuilder = Network.builder().name("demo").dt("0.1 ms").duration("300 ms").seed(1)
+                .population("exc", "lif", 100).param("tau_m", "20 ms").init("v", "uniform(0, 1)").input("1.2").end()
+                .projection("exc", "exc").connect("probability", 0.1).weight("0.05 s").synapse("exponential", "5 ms").end()
+                .recordSpikes("exc")
+                .build(Nets.PLUGINS);
+        assertThat(fromBuilder.synapseCount()).isEqualTo(fromYaml.synapseCount()).isGreaterThan(800);
+        List<String> a = Nets.spikes(Nets.run(fromYaml), fromYaml);
+        assertThat(a).hasSizeGreaterThan(100);
+        assertThat(Nets.spikes(Nets.run(fromBuilder), fromBuilder)).isEqualTo(a);
+    }
+}
