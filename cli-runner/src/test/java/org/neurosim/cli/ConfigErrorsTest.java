@@ -52,6 +52,7 @@ class ConfigErrorsTest {
                 Arguments.of("unknown parameter", "params: {rate: 20 Hz}", "params: {rate: 20 Hz, phase: 1}", "populations.inp.params.phase: unknown parameter"),
                 Arguments.of("missing population", "to: [exc]", "to: [exc, inh]", "projections[0].to: unknown population 'inh'; known populations: exc, inp"),
                 Arguments.of("size that does not fit", "size: 20", "size: 3000000000", "populations.exc.size: expected a whole number from 1 to"),
+                Arguments.of("network too large for memory", "size: 20", "size: 500000000", "populations: the network needs about"),
                 Arguments.of("negative dt", "dt: 0.1 ms", "dt: -0.1 ms", "dt: expected a positive time step"),
                 Arguments.of("zero dt", "dt: 0.1 ms", "dt: 0 ms", "dt: expected a positive time step"),
                 Arguments.of("dt without unit", "dt: 0.1 ms", "dt: 0.1", "dt: expected a time such as '20 ms', got '0.1' (a unit is required)"),

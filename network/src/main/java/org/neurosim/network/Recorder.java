@@ -14,9 +14,9 @@ import java.util.List;
  */
 public final class Recorder implements AutoCloseable {
     /** At most this many spikes are kept for the raster plot. */
-    static final int RASTER_LIMIT = 1_000_000;
+    static final int RASTER_LIMIT = 200_000;
     /** At most this many trace values are kept for the trace plot. */
-    static final int TRACE_LIMIT = 4_000_000;
+    static final int TRACE_LIMIT = 1_000_000;
 
     private final Network net;
     private final double dt;

@@ -68,7 +68,7 @@ public final class Simulation {
         String reason = null;
         NumericalFailureException failure = null;
         Recorder rec = new Recorder(net, outDir);
-        try (Parallel parallel = new Parallel(net.threads); rec) {
+        try (Parallel parallel = new Parallel(net.threads)) {
             Stepper stepper = new Stepper(parallel);
             rec.state(0);
             long reportEvery = Math.max(1, net.steps / 200);
@@ -86,7 +86,8 @@ public final class Simulation {
             failure = e;
             reason = e.getMessage();
         } finally {
-            rec.finish(step);
+            rec.finish(step);   // the last, partial rate bin
+            rec.close();        // flush and move every file to its final name, complete or not
         }
         double simulate = (System.nanoTime() - t0) / 1e9;
         ObjectNode summary = summary(reason == null, reason, step, buildSeconds, simulate);

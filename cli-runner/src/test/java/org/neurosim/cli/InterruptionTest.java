@@ -1,0 +1,59 @@
+package org.neurosim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real signal to a real process: SIGINT or SIGTERM during {@code run} flushes every output, writes summary.json
+ * with "complete": false and the time reached, and exits 130 or 143; every CSV is whole.
+ */
+class InterruptionTest {
+    @ParameterizedTest(name = "SIG{0}")
+    @CsvSource({"INT,130", "TERM,143"})
+    void signalKeepsValidOutputs(String signal, int expectedExit, @TempDir Path dir) throws Exception {
+        Path out = dir.resolve("out");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "-Djava.awt.headless=true",
+                "org.neurosim.cli.NeuroSim", "run", Path.of("..", "examples", "cuba.yaml").toString(),
+                "--duration", "1000 s", "--out", out.toString(), "--no-plots")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
+        Path partial = out.resolve("spikes.csv.partial");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while ((!Files.exists(partial) || Files.size(partial) < 200_000) && System.nanoTime() < deadline) {
+            assertThat(p.isAlive()).as("still running").isTrue();
+            Thread.sleep(50);
+        }
+        new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(Files.readString(dir.resolve("log.txt"))).isEqualTo(expectedExit);
+
+        JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertThat(s.get("complete").asBoolean()).isFalse();
+        assertThat(s.get("reason").asText()).startsWith("interrupted at t = ");
+        double reached = s.get("simulated_s").asDouble();
+        assertThat(reached).isPositive().isLessThan(1000);
+        List<String> spikes = Files.readAllLines(out.resolve("spikes.csv"));
+        assertThat(spikes.get(0)).isEqualTo("population,neuron,time_s");
+        long total = 0;
+        for (String line : spikes.subList(1, spikes.size())) {
+            String[] f = line.split(",");
+            assertThat(f).hasSize(3);
+            assertThat(Double.parseDouble(f[2])).isLessThanOrEqualTo(reached + 1e-9);
+            total++;
+        }
+        assertThat(total).isEqualTo(s.get("populations").get("exc").get("spikes").asLong()
+                + s.get("populations").get("inh").get("spikes").asLong());
+        List<String> state = Files.readAllLines(out.resolve("state.csv"));
+        assertThat(state.get(state.size() - 1).split(",")).hasSize(4);
+        assertThat(Files.exists(partial)).isFalse();
+    }
+}
