@@ -52,12 +52,17 @@ final class LifDynamics implements ExactlySolvable {
         double decay = Math.exp(-dt / tauM);
         for (int i = from; i < to; i++) {
             double vInf = vRest + in[i];
-            if (refractory[i] <= 0) {
+            double r = refractory[i];
+            if (r <= 0) {
                 double next = vInf + (v[i] - vInf) * decay;
                 if (next < vTh) {   // the common case: no spike this step
                     v[i] = next;
                     continue;
                 }
+            } else if (r >= dt) {   // refractory for the whole step
+                refractory[i] = r - dt;
+                v[i] = vReset;
+                continue;
             }
             advanceWithSpikes(v, vInf, dt, refractory, spikes, i);
         }

@@ -76,22 +76,50 @@ public final class Population {
         return v;
     }
 
-    /** Resets the drive of neurons from..to to the external input and bias at time t. */
-    void prepareDrive(double t, int from, int to) {
+    /** Outputs of the current-based synapse groups onto this population; set once the network is built. */
+    double[][] currentInputs = new double[0][];
+    /** Conductance-based synapse groups onto this population. */
+    SynapseGroup[] conductanceGroups = new SynapseGroup[0];
+
+    /**
+     * Fills the drive of neurons from..to at time t in one pass per kind: external input, bias and every
+     * current-based synaptic output summed into {@code current}; conductances and their reversal-weighted sum.
+     */
+    void buildDrive(double t, int from, int to) {
         double[] cur = drive.current;
-        java.util.Arrays.fill(drive.conductance, from, to, 0);
-        java.util.Arrays.fill(drive.conductanceReversal, from, to, 0);
-        if (inputPerNeuron != null) {
-            System.arraycopy(inputPerNeuron, from, cur, from, to - from);
+        double s = scheduleTimes == null ? 0 : scheduled(t);
+        double[] in = inputPerNeuron, b = bias;
+        double[][] syn = currentInputs;
+        if (syn.length == 2 && in == null && b == null) {   // the CUBA case: two synaptic currents
+            double[] x = syn[0], y = syn[1];
+            for (int i = from; i < to; i++) cur[i] = s + x[i] + y[i];
         } else {
-            java.util.Arrays.fill(cur, from, to, 0);
+            if (in == null && b == null) {
+                java.util.Arrays.fill(cur, from, to, s);
+            } else {
+                for (int i = from; i < to; i++) cur[i] = s + (in == null ? 0 : in[i]) + (b == null ? 0 : b[i]);
+            }
+            for (double[] x : syn) {
+                for (int i = from; i < to; i++) cur[i] += x[i];
+            }
         }
-        if (scheduleTimes != null) {
-            double s = scheduled(t);
-            for (int i = from; i < to; i++) cur[i] += s;
-        }
-        if (bias != null) {
-            for (int i = from; i < to; i++) cur[i] += bias[i];
+        SynapseGroup[] cg = conductanceGroups;
+        if (cg.length == 0) return;
+        double[] g = drive.conductance, ge = drive.conductanceReversal;
+        for (int k = 0; k < cg.length; k++) {
+            double[] o = cg[k].filter.output();
+            double e = cg[k].reversal;
+            if (k == 0) {
+                for (int i = from; i < to; i++) {
+                    g[i] = o[i];
+                    ge[i] = o[i] * e;
+                }
+            } else {
+                for (int i = from; i < to; i++) {
+                    g[i] += o[i];
+                    ge[i] += o[i] * e;
+                }
+            }
         }
     }
 }

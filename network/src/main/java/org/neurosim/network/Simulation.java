@@ -156,6 +156,17 @@ public final class Simulation {
                 chunkBad[p.index] = new int[chunks];
                 sourceRandom[p.index] = new SplittableRandom(NetworkLoader.mix(net.seed, "source:" + p.name));
             }
+            for (Population p : net.populations) {
+                java.util.List<double[]> currents = new java.util.ArrayList<>();
+                java.util.List<SynapseGroup> conductances = new java.util.ArrayList<>();
+                for (SynapseGroup g : net.groups) {
+                    if (g.target != p) continue;
+                    if (g.conductance) conductances.add(g);
+                    else currents.add(g.filter.output());
+                }
+                p.currentInputs = currents.toArray(double[][]::new);
+                p.conductanceGroups = conductances.toArray(SynapseGroup[]::new);
+            }
             // instantaneous rate populations (tau = 0) start at y = s(input): settle them in config order, so a
             // feed-forward rate network holds y = s(W x + b) from t = 0 on
             for (Population p : net.populations) {
@@ -168,8 +179,7 @@ public final class Simulation {
         }
 
         private void drive(Population p, double t, int from, int to) {
-            p.prepareDrive(t, from, to);
-            for (SynapseGroup g : net.groups) if (g.target == p) g.addToDrive(from, to);
+            p.buildDrive(t, from, to);
         }
 
         void step(long step) {

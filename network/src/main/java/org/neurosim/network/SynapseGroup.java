@@ -20,17 +20,4 @@ final class SynapseGroup {
         this.reversal = reversal;
     }
 
-    void addToDrive(int from, int to) {
-        double[] g = filter.output();
-        if (conductance) {
-            double[] gt = target.drive.conductance, ge = target.drive.conductanceReversal;
-            for (int i = from; i < to; i++) {
-                gt[i] += g[i];
-                ge[i] += g[i] * reversal;
-            }
-        } else {
-            double[] cur = target.drive.current;
-            for (int i = from; i < to; i++) cur[i] += g[i];
-        }
-    }
 }

@@ -39,6 +39,7 @@ final class DoubleExponentialKernel implements Kernel {
                 for (int i = from; i < to; i++) {
                     a[i] *= da;
                     b[i] *= db;
+                    out[i] = a[i] - b[i];
                 }
             }
 
@@ -46,17 +47,18 @@ final class DoubleExponentialKernel implements Kernel {
             public void addSpike(int target, double weight, double r) {
                 a[target] += weight * w0 * Math.exp(-r / tauDecay);
                 b[target] += weight * w0 * Math.exp(-r / tauRise);
+                out[target] = a[target] - b[target];
             }
 
             @Override
             public void set(int target, double value) {
                 a[target] = value;
                 b[target] = 0;
+                out[target] = value;
             }
 
             @Override
             public double[] output() {
-                for (int i = 0; i < out.length; i++) out[i] = a[i] - b[i];
                 return out;
             }
 
@@ -64,6 +66,7 @@ final class DoubleExponentialKernel implements Kernel {
             public void reset() {
                 java.util.Arrays.fill(a, 0);
                 java.util.Arrays.fill(b, 0);
+                java.util.Arrays.fill(out, 0);
             }
         };
     }

@@ -84,7 +84,9 @@ public final class PopulationSolver {
     public int step(Drive drive, SpikeSink spikes, int from, int to) {
         if (locating != null) {
             locating.advance(state, drive, dt, refractoryTime, spikes, from, to);
-            return firstNonFinite(from, to);
+            // closed-form and adaptive steps cannot blow up by themselves: a NaN comes with the input, and the
+            // first variable (the membrane, or y) carries it
+            return firstNonFinite(state[0], from, to);
         }
         if (membrane < 0) {
             stepper.step(state, drive, dt, from, to);
@@ -116,9 +118,27 @@ public final class PopulationSolver {
 
     private int firstNonFinite(int from, int to) {
         for (double[] var : state) {
-            for (int i = from; i < to; i++) {
-                if (!Double.isFinite(var[i])) return i;
-            }
+            int bad = firstNonFinite(var, from, to);
+            if (bad >= 0) return bad;
+        }
+        return -1;
+    }
+
+    private static int firstNonFinite(double[] var, int from, int to) {
+        // x - x is 0 for finite x and NaN for NaN or infinite x: one branch-free pass with four independent
+        // sums (so the additions overlap), then a search only if something is wrong
+        double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+        int i = from;
+        for (; i + 3 < to; i += 4) {
+            a0 += var[i] - var[i];
+            a1 += var[i + 1] - var[i + 1];
+            a2 += var[i + 2] - var[i + 2];
+            a3 += var[i + 3] - var[i + 3];
+        }
+        for (; i < to; i++) a0 += var[i] - var[i];
+        if (a0 + a1 + a2 + a3 == 0) return -1;
+        for (int k = from; k < to; k++) {
+            if (!Double.isFinite(var[k])) return k;
         }
         return -1;
     }

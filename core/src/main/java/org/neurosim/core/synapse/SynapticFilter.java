@@ -25,7 +25,7 @@ public interface SynapticFilter {
     /** Sets the output of one target (an initial condition), as left by a single past impulse. */
     void set(int target, double value);
 
-    /** Filter output per target (weighted, scaled). */
+    /** Filter output per target (weighted, scaled): the same array every call, kept current by every method. */
     double[] output();
 
     /** Sets every state to zero. */
