@@ -136,8 +136,15 @@ public final class TraubMiles implements NeuronModel {
                 double gna = gNa * mi * mi * mi * hi, n2 = ni * ni, gk = gKd * n2 * n2;
                 av[i] = -(gL + gna + gk + g[i]) * invC;
                 bv[i] = (gL * eL + gna * eNa + gk * eK + cur[i] + gE[i]) * invC;
-                double alm = alphaM(u), bem = betaM(u), aln = alphaN(u), ben = betaN(u);
-                double alh = alphaH(u), beh = betaH(u);
+                // the six rates from four exponentials: exp(-u/4) and exp(-u/5) serve alpha_m, beta_m, alpha_n
+                // and beta_h (their arguments differ by constants)
+                double e4 = Math.exp(-0.25 * u), e5 = Math.exp(-0.2 * u);
+                double alm = 1.28 * xOverExpm1((13 - u) * 0.25, E13_4 * e4);
+                double bem = 1.4 * xOverExpm1((u - 40) * 0.2, EM8 / e5);
+                double aln = 0.16 * xOverExpm1((15 - u) * 0.2, E3 * e5);
+                double beh = 4 / (1 + E8 * e5);
+                double alh = 0.128 * Math.exp((17 - u) * (1.0 / 18));
+                double ben = 0.5 * Math.exp((10 - u) * 0.025);
                 am[i] = -1e3 * (alm + bem);
                 bm[i] = 1e3 * alm;
                 an[i] = -1e3 * (aln + ben);
@@ -145,6 +152,14 @@ public final class TraubMiles implements NeuronModel {
                 ah[i] = -1e3 * (alh + beh);
                 bh[i] = 1e3 * alh;
             }
+        }
+
+        private static final double E13_4 = Math.exp(3.25), EM8 = Math.exp(-8), E3 = Math.exp(3), E8 = Math.exp(8);
+
+        /** x / (exp(x) - 1) given exp(x); the series 1 - x/2 + x^2/12 where the difference would cancel. */
+        private static double xOverExpm1(double x, double expX) {
+            if (Math.abs(x) < 1e-4) return 1 - 0.5 * x + x * x / 12;
+            return x / (expX - 1);
         }
     }
 }

@@ -1,74 +1,105 @@
 package org.neurosim.network;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * Splits per-neuron work into a fixed number of contiguous chunks, one per thread. Chunk boundaries depend only on
- * the population size and the thread count, and no chunk writes outside its range, so results do not depend on
- * scheduling; spikes are merged in chunk order, so they come out in the same order at any thread count.
+ * Persistent worker threads for the per-step work. The calling thread is worker 0; workers 1..K-1 wait by spinning
+ * briefly (a step lasts microseconds, too short for a thread hand-off through a queue), then yielding, then parking.
+ * Chunk boundaries depend only on a population's size and the thread count and no chunk writes outside its range,
+ * so results never depend on scheduling.
  */
 final class Parallel implements AutoCloseable {
-    interface RangeTask {
-        void run(int chunk, int from, int to);
+    /** Work for one worker: everything in chunk {@code worker} of every population. */
+    interface WorkerTask {
+        void run(int worker);
     }
 
     private final int threads;
-    private final ExecutorService pool;
+    private final Thread[] workers;
+    private final AtomicInteger generation = new AtomicInteger();
+    private final AtomicInteger pending = new AtomicInteger();
+    private volatile WorkerTask task;
+    private volatile Throwable failure;
+    private volatile boolean closed;
 
     Parallel(int threads) {
         this.threads = threads;
-        this.pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "neurosim-worker");
+        this.workers = new Thread[Math.max(0, threads - 1)];
+        for (int w = 1; w < threads; w++) {
+            final int index = w;
+            Thread t = new Thread(() -> work(index), "neurosim-worker-" + w);
             t.setDaemon(true);
-            return t;
-        }) : null;
+            workers[w - 1] = t;
+            t.start();
+        }
     }
 
     int threads() {
         return threads;
     }
 
-    /** Number of chunks for a population of this size: fewer for small populations. */
+    /** Number of chunks a population of this size is split into: fewer for small populations. */
     int chunks(int size) {
-        return pool == null ? 1 : (int) Math.max(1, Math.min(threads, size / 256));
+        return (int) Math.max(1, Math.min(threads, size / 256));
     }
 
     static int start(int chunk, int chunks, int size) {
         return (int) ((long) size * chunk / chunks);
     }
 
-    void forEachChunk(int size, RangeTask task) {
-        int n = chunks(size);
-        if (n == 1) {
-            task.run(0, 0, size);
+    /** Runs {@code task} once on every worker (the caller is worker 0) and waits for all of them. */
+    void onEveryWorker(WorkerTask t) {
+        if (threads == 1) {
+            t.run(0);
             return;
         }
-        List<Future<?>> futures = new ArrayList<>(n - 1);
-        for (int c = 1; c < n; c++) {
-            final int chunk = c;
-            futures.add(pool.submit(() -> task.run(chunk, start(chunk, n, size), start(chunk + 1, n, size))));
+        task = t;
+        failure = null;
+        pending.set(threads - 1);
+        generation.incrementAndGet();
+        for (Thread w : workers) LockSupport.unpark(w);
+        Throwable mine = null;
+        try {
+            t.run(0);
+        } catch (Throwable e) {
+            mine = e;
         }
-        task.run(0, 0, start(1, n, size));
-        for (Future<?> f : futures) {
+        int spins = 0;
+        while (pending.get() > 0) {
+            if (++spins < 100_000) Thread.onSpinWait(); else Thread.yield();
+        }
+        Throwable f = mine != null ? mine : failure;
+        if (f instanceof RuntimeException re) throw re;
+        if (f instanceof Error e) throw e;
+        if (f != null) throw new IllegalStateException(f);
+    }
+
+    private void work(int index) {
+        int seen = 0;
+        while (true) {
+            int spins = 0;
+            while (generation.get() == seen) {
+                if (closed) return;
+                spins++;
+                if (spins < 200_000) Thread.onSpinWait();
+                else if (spins < 201_000) Thread.yield();
+                else LockSupport.parkNanos(200_000);
+            }
+            seen = generation.get();
             try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException re) throw re;
-                throw new IllegalStateException(e.getCause());
+                task.run(index);
+            } catch (Throwable e) {
+                failure = e;
+            } finally {
+                pending.decrementAndGet();
             }
         }
     }
 
     @Override
     public void close() {
-        if (pool != null) pool.shutdownNow();
+        closed = true;
+        for (Thread w : workers) LockSupport.unpark(w);
     }
 }

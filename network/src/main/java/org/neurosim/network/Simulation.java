@@ -136,90 +136,115 @@ public final class Simulation {
         return String.format(Locale.ROOT, "%.6g", v);
     }
 
-    /** The per-step work, with per-chunk spike buffers merged in chunk order. */
+    /**
+     * The per-step work. Chunk c of every population is worker c's: it builds the drive, steps the neurons and
+     * advances the synaptic filters onto that chunk, all inside its own index range, so one hand-off per step
+     * suffices (two when rate projections need every source's state before any drive is complete). Spikes are
+     * merged in chunk order and delivered on one thread.
+     */
     private final class Stepper {
         private final Parallel parallel;
+        private final Population[] neurons;          // populations with equations (not sources)
+        private final SynapseGroup[][] groupsOnto;   // per population index: filters onto it
         private final SpikeBuffer[][] chunkSpikes;
         private final int[][] chunkBad;
         private final SplittableRandom[] sourceRandom;
+        private final boolean dense;
+        private double t;
 
         Stepper(Parallel parallel) {
             this.parallel = parallel;
             int n = net.populations.size();
+            neurons = net.populations.stream().filter(p -> p.source == null).toArray(Population[]::new);
+            groupsOnto = new SynapseGroup[n][];
             chunkSpikes = new SpikeBuffer[n][];
             chunkBad = new int[n][];
             sourceRandom = new SplittableRandom[n];
+            dense = net.projections.stream().anyMatch(Projection::dense);
             for (Population p : net.populations) {
                 int chunks = parallel.chunks(p.size);
                 chunkSpikes[p.index] = new SpikeBuffer[chunks];
                 for (int c = 0; c < chunks; c++) chunkSpikes[p.index][c] = c == 0 ? p.spikes : new SpikeBuffer();
                 chunkBad[p.index] = new int[chunks];
                 sourceRandom[p.index] = new SplittableRandom(NetworkLoader.mix(net.seed, "source:" + p.name));
-            }
-            for (Population p : net.populations) {
                 java.util.List<double[]> currents = new java.util.ArrayList<>();
                 java.util.List<SynapseGroup> conductances = new java.util.ArrayList<>();
+                java.util.List<SynapseGroup> onto = new java.util.ArrayList<>();
                 for (SynapseGroup g : net.groups) {
                     if (g.target != p) continue;
+                    onto.add(g);
                     if (g.conductance) conductances.add(g);
                     else currents.add(g.filter.output());
                 }
                 p.currentInputs = currents.toArray(double[][]::new);
                 p.conductanceGroups = conductances.toArray(SynapseGroup[]::new);
+                groupsOnto[p.index] = onto.toArray(SynapseGroup[]::new);
             }
             // instantaneous rate populations (tau = 0) start at y = s(input): settle them in config order, so a
             // feed-forward rate network holds y = s(W x + b) from t = 0 on
             for (Population p : net.populations) {
                 if (p.solver != null && p.dynamics.instantaneous()) {
-                    drive(p, 0, 0, p.size);
+                    p.buildDrive(0, 0, p.size);
                     for (Projection pr : net.projections) if (pr.target == p && pr.dense()) pr.addRateInput();
                     p.solver.step(p.drive, (i, o) -> { }, 0, p.size);
                 }
             }
         }
 
-        private void drive(Population p, double t, int from, int to) {
-            p.buildDrive(t, from, to);
+        private void drive(int worker) {
+            for (Population p : neurons) {
+                int chunks = chunkSpikes[p.index].length;
+                if (worker < chunks) {
+                    p.buildDrive(t, Parallel.start(worker, chunks, p.size), Parallel.start(worker + 1, chunks, p.size));
+                }
+            }
+        }
+
+        private void advance(int worker, boolean withDrive) {
+            for (Population p : neurons) {
+                SpikeBuffer[] buffers = chunkSpikes[p.index];
+                int chunks = buffers.length;
+                if (worker >= chunks) continue;
+                int from = Parallel.start(worker, chunks, p.size), to = Parallel.start(worker + 1, chunks, p.size);
+                if (withDrive) p.buildDrive(t, from, to);
+                buffers[worker].clear();
+                chunkBad[p.index][worker] = p.solver.step(p.drive, buffers[worker], from, to);
+                for (SynapseGroup g : groupsOnto[p.index]) g.filter.advance(from, to);
+            }
         }
 
         void step(long step) {
-            double t = step * net.dt;
-            for (Population p : net.populations) {
-                p.spikes.clear();
-                if (p.source != null) continue;
-                parallel.forEachChunk(p.size, (c, from, to) -> drive(p, t, from, to));
+            t = step * net.dt;
+            if (dense) {
+                parallel.onEveryWorker(this::drive);
+                for (Projection pr : net.projections) if (pr.dense()) pr.addRateInput();
+                parallel.onEveryWorker(w -> advance(w, false));
+            } else {
+                parallel.onEveryWorker(w -> advance(w, true));
             }
-            for (Projection pr : net.projections) if (pr.dense()) pr.addRateInput();
             for (Population p : net.populations) {
                 if (p.source != null) {
+                    p.spikes.clear();
                     p.source.emit(step, net.dt, p.size, sourceRandom[p.index], p.spikes);
                     p.totalSpikes += p.spikes.count;
                     continue;
                 }
                 SpikeBuffer[] buffers = chunkSpikes[p.index];
-                int[] bad = chunkBad[p.index];
-                parallel.forEachChunk(p.size, (c, from, to) -> {
-                    if (c > 0) buffers[c].clear();
-                    bad[c] = p.solver.step(p.drive, buffers[c], from, to);
-                });
                 for (int c = 1; c < buffers.length; c++) p.spikes.addAll(buffers[c]);
                 p.totalSpikes += p.spikes.count;
-                for (int b : bad) if (b >= 0) fail(p, b, t + net.dt);
-            }
-            for (SynapseGroup g : net.groups) {
-                parallel.forEachChunk(g.target.size, (c, from, to) -> g.filter.advance(from, to));
+                for (int b : chunkBad[p.index]) if (b >= 0) fail(p, b, t + net.dt);
             }
             for (Projection pr : net.projections) if (!pr.dense()) pr.deliver(step, net.dt);
         }
 
-        private void fail(Population p, int neuron, double t) {
+        private void fail(Population p, int neuron, double time) {
             int k = p.solver.nonFiniteVariable(neuron);
             StateVariable v = p.dynamics.stateVariables().get(Math.max(0, k));
             throw new NumericalFailureException(String.format(Locale.ROOT,
                     "population %s, neuron %d: %s became %s at t = %s s with integrator %s and dt = %s s; "
                             + "use a smaller dt or another integrator (rk4, exponential-euler)",
-                    p.name, neuron, v.name(), Double.toString(p.solver.state()[Math.max(0, k)][neuron]), fmt(t),
-                    p.integrator, fmt(net.dt)), t);
+                    p.name, neuron, v.name(), Double.toString(p.solver.state()[Math.max(0, k)][neuron]), fmt(time),
+                    p.integrator, fmt(net.dt)), time);
         }
     }
 }
