@@ -80,16 +80,15 @@ final class Connectivity {
         }
         int[] src = new int[(int) total];
         int[] count = new int[sources];
-        java.util.HashSet<Integer> chosen = new java.util.HashSet<>();
+        int[] stamp = new int[Math.max(available, 1)];   // stamp[c] == i + 1: candidate c already chosen for target i
         int[] pick = new int[k];
         for (int i = 0; i < targetCount; i++) {
-            chosen.clear();
             int n = 0;
             // Floyd's algorithm over the available sources, skipping i itself when autapses are excluded
             for (int r = available - k; r < available; r++) {
                 int c = random.nextInt(r + 1);
-                int candidate = chosen.contains(c) ? r : c;
-                chosen.add(candidate);
+                int candidate = stamp[c] == i + 1 ? r : c;
+                stamp[candidate] = i + 1;
                 pick[n++] = candidate;
             }
             for (int q = 0; q < k; q++) {
