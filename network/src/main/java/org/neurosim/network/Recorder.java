@@ -1,6 +1,5 @@
 package org.neurosim.network;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -15,8 +14,8 @@ import java.util.List;
 public final class Recorder implements AutoCloseable {
     /** At most this many spikes are kept for the raster plot. */
     static final int RASTER_LIMIT = 200_000;
-    /** At most this many trace values are kept for the trace plot. */
-    static final int TRACE_LIMIT = 1_000_000;
+    /** At most this many rows of trace values are kept for the trace plot (evenly spaced in time). */
+    static final int TRACE_ROWS = 10_000;
 
     private final Network net;
     private final double dt;
@@ -58,8 +57,7 @@ public final class Recorder implements AutoCloseable {
         probePop = probes.stream().mapToInt(a -> a[0]).toArray();
         probeVar = probes.stream().mapToInt(a -> a[1]).toArray();
         probeNeuron = probes.stream().mapToInt(a -> a[2]).toArray();
-        long values = (net.steps + 1) * Math.max(1, probes.size());
-        traceStride = (int) Math.max(1, (values + TRACE_LIMIT - 1) / TRACE_LIMIT);
+        traceStride = (int) Math.max(1, (net.steps + 1 + TRACE_ROWS - 1) / TRACE_ROWS);
         binSteps = r.rateBin() > 0 ? (int) Math.max(1, Math.round(r.rateBin() / dt)) : 0;
         ratePops = r.ratePopulations().stream().mapToInt(n -> net.population(n).index).toArray();
         binCounts = new long[ratePops.length];
@@ -147,10 +145,15 @@ public final class Recorder implements AutoCloseable {
         }
     }
 
-    private static void write(AtomicOutput out, CharSequence s) {
+    private char[] chars = new char[1024];
+
+    /** Writes the line buffer without allocating: a long run produces no garbage, so its memory stays flat. */
+    private void write(AtomicOutput out, StringBuilder s) {
+        int n = s.length();
+        if (chars.length < n) chars = new char[Math.max(n, 2 * chars.length)];
+        s.getChars(0, n, chars, 0);
         try {
-            BufferedWriter w = out.writer();
-            w.append(s);
+            out.writer().write(chars, 0, n);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -151,6 +151,10 @@ public final class Simulation {
         private final SplittableRandom[] sourceRandom;
         private final boolean dense;
         private double t;
+        // the per-step tasks, made once: the step loop allocates nothing
+        private final Parallel.WorkerTask driveTask = this::drive;
+        private final Parallel.WorkerTask advanceTask = w -> advance(w, false);
+        private final Parallel.WorkerTask driveAndAdvanceTask = w -> advance(w, true);
 
         Stepper(Parallel parallel) {
             this.parallel = parallel;
@@ -216,11 +220,11 @@ public final class Simulation {
         void step(long step) {
             t = step * net.dt;
             if (dense) {
-                parallel.onEveryWorker(this::drive);
+                parallel.onEveryWorker(driveTask);
                 for (Projection pr : net.projections) if (pr.dense()) pr.addRateInput();
-                parallel.onEveryWorker(w -> advance(w, false));
+                parallel.onEveryWorker(advanceTask);
             } else {
-                parallel.onEveryWorker(w -> advance(w, true));
+                parallel.onEveryWorker(driveAndAdvanceTask);
             }
             for (Population p : net.populations) {
                 if (p.source != null) {
