@@ -4,8 +4,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Persistent worker threads for the per-step work. The calling thread is worker 0; workers 1..K-1 wait by spinning
- * briefly (a step lasts microseconds, too short for a thread hand-off through a queue), then yielding, then parking.
+ * Persistent worker threads for the per-step work. The calling thread is worker 0; workers 1..K-1 wait by yielding
+ * (a step lasts microseconds, too short for a thread hand-off through a queue; yielding rather than spinning leaves
+ * the core to the JIT compiler and the GC when they need it), then parking after a long idle time.
  * Chunk boundaries depend only on a population's size and the thread count and no chunk writes outside its range,
  * so results never depend on scheduling.
  */
@@ -65,10 +66,7 @@ final class Parallel implements AutoCloseable {
         } catch (Throwable e) {
             mine = e;
         }
-        int spins = 0;
-        while (pending.get() > 0) {
-            if (++spins < 100_000) Thread.onSpinWait(); else Thread.yield();
-        }
+        while (pending.get() > 0) Thread.yield();
         Throwable f = mine != null ? mine : failure;
         if (f instanceof RuntimeException re) throw re;
         if (f instanceof Error e) throw e;
@@ -81,10 +79,8 @@ final class Parallel implements AutoCloseable {
             int spins = 0;
             while (generation.get() == seen) {
                 if (closed) return;
-                spins++;
-                if (spins < 200_000) Thread.onSpinWait();
-                else if (spins < 201_000) Thread.yield();
-                else LockSupport.parkNanos(200_000);
+                if (++spins < 20_000) Thread.yield();
+                else LockSupport.parkNanos(100_000);
             }
             seen = generation.get();
             try {
