@@ -66,7 +66,7 @@ final class Parallel implements AutoCloseable {
         } catch (Throwable e) {
             mine = e;
         }
-        while (pending.get() > 0) Thread.yield();
+        while (pending.get() > 0) Thread.onSpinWait();
         Throwable f = mine != null ? mine : failure;
         if (f instanceof RuntimeException re) throw re;
         if (f instanceof Error e) throw e;
@@ -79,7 +79,8 @@ final class Parallel implements AutoCloseable {
             int spins = 0;
             while (generation.get() == seen) {
                 if (closed) return;
-                if (++spins < 20_000) Thread.yield();
+                if (++spins < 50_000) Thread.onSpinWait();
+                else if (spins < 60_000) Thread.yield();
                 else LockSupport.parkNanos(100_000);
             }
             seen = generation.get();
