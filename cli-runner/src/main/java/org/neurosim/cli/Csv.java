@@ -1,13 +1,8 @@
 package org.neurosim.cli;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
+import org.neurosim.network.AtomicFiles;
 
 /** Small CSV tables (demos, f-I curves), written atomically. */
 final class Csv {
@@ -28,16 +23,6 @@ final class Csv {
     }
 
     static void write(Path file, String content) {
-        Path tmp = file.resolveSibling(file.getFileName() + ".partial");
-        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            w.write(content);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        AtomicFiles.write(file, content);
     }
 }

@@ -54,12 +54,13 @@ final class RunCommand implements Callable<Integer> {
         PrintStream o = root.out;
         StringBuilder rates = new StringBuilder();
         for (Population p : net.populations()) {
+            if (!p.spiking()) continue;   // rate populations have no spikes to count
             double rate = r.simulatedSeconds() > 0 ? p.totalSpikes() / (p.size() * r.simulatedSeconds()) : 0;
             rates.append(String.format(Locale.ROOT, "%s%s %.2f Hz", rates.length() == 0 ? "" : ", ", p.name(), rate));
         }
-        o.printf(Locale.ROOT, "%s: %d neurons, %d synapses, %.4g s simulated in %.2f s (build %.2f s); mean rates %s; "
+        o.printf(Locale.ROOT, "%s: %d neurons, %d synapses, %.4g s simulated in %.2f s (build %.2f s); %s; "
                         + "outputs in %s%n", net.name(), net.neuronCount(), net.synapseCount(), r.simulatedSeconds(),
-                r.simulateSeconds(), build, rates, out);
+                r.simulateSeconds(), build, rates.length() == 0 ? "no spiking populations" : "mean rates " + rates, out);
         if (!r.complete()) {
             err.println("neurosim: run stopped: " + r.reason() + "; outputs so far are in " + out
                     + " and summary.json says \"complete\": false");

@@ -56,14 +56,4 @@ final class AtomicOutput implements AutoCloseable {
         }
     }
 
-    /** Writes a whole small file atomically (summary.json). */
-    static void writeAtomically(Path file, String content) {
-        Path tmp = file.resolveSibling(file.getFileName() + ".partial");
-        try {
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -93,7 +93,7 @@ public final class Simulation {
         ObjectNode summary = summary(reason == null, reason, step, buildSeconds, simulate);
         if (outDir != null) {
             try {
-                AtomicOutput.writeAtomically(outDir.resolve("summary.json"),
+                AtomicFiles.write(outDir.resolve("summary.json"),
                         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(summary) + "\n");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
