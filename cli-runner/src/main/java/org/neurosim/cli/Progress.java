@@ -16,8 +16,11 @@ final class Progress implements Simulation.Listener {
         this.enabled = enabled;
     }
 
+    /** Enabled when stderr is a terminal: the launcher tells (-Dneurosim.stderr.terminal), else the console does. */
     static Progress forStderr() {
-        return new Progress(System.err, System.console() != null && !"dumb".equals(System.getenv("TERM")));
+        String told = System.getProperty("neurosim.stderr.terminal");
+        boolean terminal = told != null ? Boolean.parseBoolean(told) : System.console() != null;
+        return new Progress(System.err, terminal && !"dumb".equals(System.getenv("TERM")));
     }
 
     @Override
