@@ -35,6 +35,7 @@ final class LifDynamics implements ExactlySolvable {
     @Override public double refractoryPeriod() { return tauRef; }
     @Override public boolean clampDuringRefractory() { return true; }
     @Override public String preferredIntegrator() { return "exact"; }
+    @Override public boolean boundedForFiniteInput() { return true; }
 
     @Override
     public void derivatives(double[][] s, Drive drive, double[][] ds, int from, int to) {
@@ -52,19 +53,19 @@ final class LifDynamics implements ExactlySolvable {
         double decay = Math.exp(-dt / tauM);
         for (int i = from; i < to; i++) {
             double vInf = vRest + in[i];
+            double next = vInf + (v[i] - vInf) * decay;
             double r = refractory[i];
-            if (r <= 0) {
-                double next = vInf + (v[i] - vInf) * decay;
-                if (next < vTh) {   // the common case: no spike this step
-                    v[i] = next;
-                    continue;
+            // one well-predicted branch: neither refractory nor crossing is the common case
+            if ((r > 0) | (next >= vTh)) {
+                if (r >= dt) {   // refractory for the whole step
+                    refractory[i] = r - dt;
+                    v[i] = vReset;
+                } else {
+                    advanceWithSpikes(v, vInf, dt, refractory, spikes, i);
                 }
-            } else if (r >= dt) {   // refractory for the whole step
-                refractory[i] = r - dt;
-                v[i] = vReset;
                 continue;
             }
-            advanceWithSpikes(v, vInf, dt, refractory, spikes, i);
+            v[i] = next;
         }
     }
 

@@ -25,6 +25,7 @@ public final class PopulationSolver {
     private final double threshold;
     private final double dt;
     private final int refractoryStepCount;
+    private final boolean bounded;
 
     public PopulationSolver(NeuronDynamics dynamics, Integrator integrator, Parameters integratorParameters,
                             int size, double dt) {
@@ -49,6 +50,7 @@ public final class PopulationSolver {
         this.refractoryTime = locating != null ? new double[size] : null;
         this.dt = dt;
         this.refractoryStepCount = (int) Math.round(dynamics.refractoryPeriod() / dt);
+        this.bounded = dynamics.boundedForFiniteInput();
     }
 
     /** Convenience: the given integrator with its default parameters. */
@@ -85,8 +87,8 @@ public final class PopulationSolver {
         if (locating != null) {
             locating.advance(state, drive, dt, refractoryTime, spikes, from, to);
             // closed-form and adaptive steps cannot blow up by themselves: a NaN comes with the input, and the
-            // first variable (the membrane, or y) carries it
-            return firstNonFinite(state[0], from, to);
+            // first variable (the membrane, or y) carries it; a bounded model cannot even do that
+            return bounded ? -1 : firstNonFinite(state[0], from, to);
         }
         if (membrane < 0) {
             stepper.step(state, drive, dt, from, to);

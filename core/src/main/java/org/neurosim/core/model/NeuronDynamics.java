@@ -59,6 +59,14 @@ public interface NeuronDynamics {
         return OptionalDouble.empty();
     }
 
+    /**
+     * True when finite input can never make the state NaN or infinite (LIF: V stays between its reset and
+     * v_rest + input), so the per-step check for numerical failure can be skipped.
+     */
+    default boolean boundedForFiniteInput() {
+        return false;
+    }
+
     /** True when the state is a function of the present input alone (a rate neuron with tau = 0). */
     default boolean instantaneous() {
         return false;
