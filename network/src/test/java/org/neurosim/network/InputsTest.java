@@ -69,6 +69,29 @@ class InputsTest {
     }
 
     @Test
+    void weightMatrixFromACsvFile(@TempDir Path dir) throws Exception {
+        // rows = targets, columns = sources (config.md); y = relu(W x) with x = (1, 2)
+        Files.writeString(dir.resolve("w.csv"), "# W\n1.5, -1\n0.25, 0.5\n-2, 0\n");
+        Files.writeString(dir.resolve("net.yaml"), """
+                dt: 1 ms
+                duration: 2 ms
+                populations:
+                  x: {model: rate, size: 2, params: {activation: linear}, input: [1, 2]}
+                  y: {model: rate, size: 3, params: {activation: relu}}
+                projections:
+                  - {from: x, to: y, connect: {weights: w.csv}}
+                record:
+                  state: [{population: y, neurons: [0, 1, 2]}]
+                """);
+        Network net = NetworkLoader.load(dir.resolve("net.yaml"), Nets.PLUGINS, List.of());
+        double[] last = Nets.run(net).recorder().traceRows().get(2);
+        assertThat(last[1]).isCloseTo(0.0, within(1e-15));    // relu(1.5 - 2)
+        assertThat(last[2]).isCloseTo(1.25, within(1e-15));   // relu(0.25 + 1)
+        assertThat(last[3]).isCloseTo(0.0, within(1e-15));    // relu(-2)
+        assertThat(net.synapseCount()).isEqualTo(5);
+    }
+
+    @Test
     void poissonRateMatchesItsParameter() {
         // 1000 independent trains at 20 Hz for 2 s: 40,000 expected, sd 200 (Poisson); 5 sd bounds
         Network net = Nets.build("dt: 0.1 ms\nduration: 2 s\nseed: 4\npopulations:\n  p: {model: poisson, size: 1000, params: {rate: 20 Hz}}\nrecord: {spikes: []}\n");
