@@ -3,8 +3,8 @@ package org.neurosim.hh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import org.apache.commons.math3.stat.regression.SimpleRegression;
 import org.junit.jupiter.api.Test;
+import org.neurosim.core.integrate.ConvergenceOrder;
 import org.neurosim.core.integrate.DormandPrince;
 import org.neurosim.core.integrate.Euler;
 import org.neurosim.core.integrate.ExponentialEuler;
@@ -39,13 +39,8 @@ class HhConvergenceTest {
 
     static double order(Integrator integrator, double dt0) {
         double ref = reference();
-        SimpleRegression r = new SimpleRegression();
-        for (int l = 0; l < 4; l++) {
-            double dt = dt0 / (1 << l);
-            double err = Math.abs(endState(integrator, Parameters.defaults(integrator.parameters()), dt)[0] - ref);
-            r.addData(Math.log(dt), Math.log(err));
-        }
-        return r.getSlope();
+        return ConvergenceOrder.measure(
+                dt -> Math.abs(endState(integrator, Parameters.defaults(integrator.parameters()), dt)[0] - ref), dt0, 4);
     }
 
     @Test

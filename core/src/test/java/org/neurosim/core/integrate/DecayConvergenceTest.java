@@ -25,16 +25,7 @@ class DecayConvergenceTest {
     }
 
     static double measuredOrder(Integrator integrator, double dt0) {
-        int levels = 5;
-        double[] x = new double[levels], y = new double[levels];
-        for (int l = 0; l < levels; l++) {
-            double dt = dt0 / (1 << l);
-            x[l] = Math.log(dt);
-            y[l] = Math.log(error(integrator, dt));
-        }
-        org.apache.commons.math3.stat.regression.SimpleRegression r = new org.apache.commons.math3.stat.regression.SimpleRegression();
-        for (int l = 0; l < levels; l++) r.addData(x[l], y[l]);
-        return r.getSlope();
+        return ConvergenceOrder.measure(dt -> error(integrator, dt), dt0, 5);
     }
 
     @Test
