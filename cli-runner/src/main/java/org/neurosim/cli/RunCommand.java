@@ -41,6 +41,14 @@ final class RunCommand implements Callable<Integer> {
         net.warnings().forEach(w -> err.println("neurosim: warning: " + w));
         Path out = this.out != null ? this.out : Path.of("out", net.name());
 
+        // the effective config (every --set, --seed, --dt applied) beside the outputs, to rerun or compare later
+        FiCurveCommand.createDir(out);
+        try {
+            org.neurosim.network.AtomicFiles.write(out.resolve("config.yaml"),
+                    new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().writeValueAsString(tree));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
         AtomicInteger signal = new AtomicInteger();
         Signals.install(signal);
         Progress progress = Progress.forStderr();

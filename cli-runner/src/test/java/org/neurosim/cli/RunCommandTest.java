@@ -50,6 +50,9 @@ class RunCommandTest {
         assertThat(exc.get("mean_rate_hz").asDouble()).isCloseTo(excSpikes / (800 * 0.2), within(1e-9));
         assertThat(s.get("wall_s").get("build").asDouble()).isPositive();
         assertThat(s.get("wall_s").get("simulate").asDouble()).isPositive();
+        // the effective config is kept beside the outputs, with the overrides applied
+        String effective = Files.readString(dir.resolve("config.yaml"));
+        assertThat(effective).contains("size: 800").contains("seed: 3").contains("duration: \"200 ms\"");
         for (String png : List.of("raster.png", "traces.png", "rates.png")) {
             assertThat(Files.size(dir.resolve(png))).as(png).isGreaterThan(1000);
         }
