@@ -23,6 +23,12 @@ final class Parallel implements AutoCloseable {
     private volatile WorkerTask task;
     private volatile Throwable failure;
     private volatile boolean closed;
+    /**
+     * Hand-offs run on the calling thread alone at first: on a machine with as many cores as threads, the JIT
+     * compiler needs a core while the hot loops are new. Chunks stay the same, so results do too.
+     */
+    private int warmUpLeft = WARM_UP_HAND_OFFS;
+    static final int WARM_UP_HAND_OFFS = 1_000;
 
     Parallel(int threads) {
         this.threads = threads;
@@ -55,6 +61,11 @@ final class Parallel implements AutoCloseable {
             t.run(0);
             return;
         }
+        if (warmUpLeft > 0) {
+            warmUpLeft--;
+            for (int w = 0; w < threads; w++) t.run(w);
+            return;
+        }
         task = t;
         failure = null;
         pending.set(threads - 1);
@@ -66,7 +77,10 @@ final class Parallel implements AutoCloseable {
         } catch (Throwable e) {
             mine = e;
         }
-        while (pending.get() > 0) Thread.onSpinWait();
+        int spins = 0;
+        while (pending.get() > 0) {
+            if (++spins < 2_000) Thread.onSpinWait(); else Thread.yield();
+        }
         Throwable f = mine != null ? mine : failure;
         if (f instanceof RuntimeException re) throw re;
         if (f instanceof Error e) throw e;
@@ -79,8 +93,10 @@ final class Parallel implements AutoCloseable {
             int spins = 0;
             while (generation.get() == seen) {
                 if (closed) return;
-                if (++spins < 50_000) Thread.onSpinWait();
-                else if (spins < 60_000) Thread.yield();
+                // spin for a few microseconds (a hand-off within a step), then yield so that the JIT compiler
+                // and the GC get the core while the main thread runs the serial part of the step
+                if (++spins < 2_000) Thread.onSpinWait();
+                else if (spins < 200_000) Thread.yield();
                 else LockSupport.parkNanos(100_000);
             }
             seen = generation.get();
