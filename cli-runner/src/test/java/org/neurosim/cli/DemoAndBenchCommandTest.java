@@ -1,0 +1,70 @@
+package org.neurosim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The course demonstrations and the benchmark command of ../shared/spec/cli.md. */
+class DemoAndBenchCommandTest {
+    @Test
+    void listNamesEveryDemo() {
+        Cli r = Cli.run("demo", "--list");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("hh", "lif", "rate-curve", "activation", "psc", "synapse", "euler");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hh", "lif", "rate-curve", "activation", "psc", "synapse", "euler"})
+    void eachDemoWritesItsCsvAndPlot(String name, @TempDir Path dir) throws Exception {
+        Cli r = Cli.run("demo", name, "--out", dir.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<String> csv = Files.readAllLines(dir.resolve(name + ".csv"));
+        assertThat(csv.size()).isGreaterThan(10);
+        assertThat(Files.size(dir.resolve(name + ".png"))).isGreaterThan(5_000);
+    }
+
+    @Test
+    void activationDemoHoldsTheFiveFunctions(@TempDir Path dir) throws Exception {
+        Cli.run("demo", "activation", "--out", dir.toString());
+        List<String> csv = Files.readAllLines(dir.resolve("activation.csv"));
+        assertThat(csv.get(0)).isEqualTo("z,logistic,arctan,tanh,threshold,relu");
+        // the row z = 1 (index 241 of -5, -4.975, ...): closed forms of science.md section 3
+        String[] f = csv.stream().filter(l -> l.startsWith("1.0,")).findFirst().orElseThrow().split(",");
+        assertThat(Double.parseDouble(f[1])).isCloseTo(1 / (1 + Math.exp(-1)), within(1e-12));
+        assertThat(Double.parseDouble(f[2])).isCloseTo(Math.atan(1), within(1e-12));
+        assertThat(Double.parseDouble(f[3])).isCloseTo(Math.tanh(1), within(1e-12));
+        assertThat(Double.parseDouble(f[4])).isEqualTo(1);
+        assertThat(Double.parseDouble(f[5])).isEqualTo(1);
+    }
+
+    @Test
+    void benchPrintsTheSpecifiedJson() throws Exception {
+        Cli r = Cli.run("bench", "cuba", "--neurons", "1000", "--duration", "100 ms", "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.get("name").asText()).isEqualTo("cuba");
+        assertThat(j.get("neurons").asInt()).isEqualTo(1000);
+        assertThat(j.get("synapses").asLong()).isBetween(18_000L, 22_000L);   // 1000^2 * 0.02
+        assertThat(j.get("threads").asInt()).isEqualTo(1);
+        assertThat(j.get("spikes").asLong()).isPositive();
+        assertThat(j.get("mean_rate_hz").asDouble()).isCloseTo(j.get("spikes").asLong() / (1000 * 0.1), within(1e-9));
+        assertThat(j.get("setup_s").asDouble()).isPositive();
+        assertThat(j.get("simulate_s").asDouble()).isPositive();
+    }
+
+    @Test
+    void benchWithFixedInDegreeGivesExactlyKSynapsesPerNeuron() throws Exception {
+        Cli r = Cli.run("bench", "cobahh", "--neurons", "500", "--duration", "20 ms", "--in-degree", "40", "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(new ObjectMapper().readTree(r.out()).get("synapses").asLong()).isEqualTo(500 * 40);
+    }
+}
