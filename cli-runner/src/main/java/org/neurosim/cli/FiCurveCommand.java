@@ -79,7 +79,8 @@ final class FiCurveCommand implements Callable<Integer> {
         }
         NeuronDynamics d = m.create(Parameters.resolve(m.parameters(), given, "--param"));
         if (d.membraneIndex() < 0) {
-            throw new InvalidInputException("--model: " + model + " does not spike, so it has no firing rate");
+            throw new InvalidInputException("--model: " + model + " has no spike threshold to drive with an input (a source or "
+                    + "rate model); expected a spiking neuron model such as lif or hh");
         }
         String integratorName = integrator != null ? integrator : d.preferredIntegrator();
         Integrator integ = root.registry().integrator(integratorName, "--integrator");

@@ -44,6 +44,16 @@ public final class Simulation {
         this.net = net;
     }
 
+    /** Runs the network to its end without writing files; the result holds the recorded samples. */
+    public Result run() {
+        return run(null, null, () -> false, 0);
+    }
+
+    /** Runs the network to its end, writing every output file to {@code outDir}. */
+    public Result run(Path outDir) {
+        return run(outDir, null, () -> false, 0);
+    }
+
     /**
      * Runs the network, writing outputs to {@code outDir} (null: nothing written).
      *

@@ -50,6 +50,6 @@ class ReproducibilityTest {
         assertThat(fromBuilder.synapseCount()).isEqualTo(fromYaml.synapseCount()).isGreaterThan(800);
         List<String> a = Nets.spikes(Nets.run(fromYaml), fromYaml);
         assertThat(a).hasSizeGreaterThan(100);
-        assertThat(Nets.spikes(Nets.run(fromBuilder), fromBuilder)).isEqualTo(a);
+        assertThat(Nets.spikes(new Simulation(fromBuilder).run(), fromBuilder)).isEqualTo(a);
     }
 }
