@@ -4,9 +4,22 @@ import java.nio.file.Path;
 import java.util.List;
 import org.neurosim.network.AtomicFiles;
 
-/** Small CSV tables (demos, f-I curves), written atomically. */
+/** Output folders and small CSV tables (demos, f-I curves), written atomically. */
 final class Csv {
     private Csv() { }
+
+    /** Creates an output folder, or fails naming --out. */
+    static void outputDir(Path dir) {
+        try {
+            java.nio.file.Files.createDirectories(dir);
+        } catch (Exception e) {
+            throw new org.neurosim.core.InvalidInputException("--out: cannot create output directory '" + dir + "' ("
+                    + e.getMessage() + ")");
+        }
+        if (!java.nio.file.Files.isWritable(dir)) {
+            throw new org.neurosim.core.InvalidInputException("--out: output directory '" + dir + "' is not writable");
+        }
+    }
 
     /** Columns of equal length under a header. */
     static void columns(Path file, List<String> header, List<double[]> columns) {

@@ -64,7 +64,7 @@ final class DemoCommand implements Callable<Integer> {
                     + String.join(", ", DEMOS.keySet()));
         }
         Path dir = out != null ? out : Path.of("out", "demo-" + name);
-        FiCurveCommand.createDir(dir);
+        Csv.outputDir(dir);
         PluginRegistry r = root.registry();
         switch (name) {
             case "hh" -> hh(r, dir);

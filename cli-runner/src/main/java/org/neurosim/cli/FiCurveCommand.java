@@ -98,7 +98,7 @@ final class FiCurveCommand implements Callable<Integer> {
         boolean analytic = d.analyticRate(0).isPresent();
 
         Path dir = out != null ? out : Path.of("out", "fi-curve-" + model);
-        createDir(dir);
+        Csv.outputDir(dir);
         StringBuilder csv = new StringBuilder("input,rate_hz,spikes,first_spike_s" + (analytic ? ",analytic_rate_hz" : "") + "\n");
         double[] rates = new double[values.length];
         double[] analyticRates = new double[values.length];
@@ -131,15 +131,6 @@ final class FiCurveCommand implements Callable<Integer> {
         root.out.printf(Locale.ROOT, "%s: %d inputs, %s, dt %.4g ms, %.4g s each; wrote %s%n", model, values.length,
                 integratorName, step * 1e3, dur, dir.resolve("fi_curve.csv"));
         return 0;
-    }
-
-    static void createDir(Path dir) {
-        try {
-            Files.createDirectories(dir);
-        } catch (Exception e) {
-            throw new InvalidInputException("--out: cannot create output directory '" + dir + "' (" + e.getMessage() + ")");
-        }
-        if (!Files.isWritable(dir)) throw new InvalidInputException("--out: output directory '" + dir + "' is not writable");
     }
 
     private static String inputUnit(String list) {

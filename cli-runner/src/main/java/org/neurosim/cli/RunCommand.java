@@ -42,7 +42,7 @@ final class RunCommand implements Callable<Integer> {
         Path out = this.out != null ? this.out : Path.of("out", net.name());
 
         // the effective config (every --set, --seed, --dt applied) beside the outputs, to rerun or compare later
-        FiCurveCommand.createDir(out);
+        Csv.outputDir(out);
         try {
             org.neurosim.network.AtomicFiles.write(out.resolve("config.yaml"),
                     new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().writeValueAsString(tree));

@@ -42,10 +42,6 @@ final class Parallel implements AutoCloseable {
         }
     }
 
-    int threads() {
-        return threads;
-    }
-
     /** Number of chunks a population of this size is split into: fewer for small populations. */
     int chunks(int size) {
         return (int) Math.max(1, Math.min(threads, size / 256));

@@ -26,7 +26,8 @@ import org.neurosim.core.model.StateVariable;
  *   <li>monitors record.</li>
  * </ol>
  * Per-neuron work is split over threads in fixed chunks; random numbers are drawn on one thread only, so a seed
- * gives the same spikes at any thread count.
+ * gives the same spikes at any thread count. A network holds its state: a second run continues where the first
+ * ended; build the network again to start over.
  */
 public final class Simulation {
     /** Progress of a run, called from the simulating thread. */
