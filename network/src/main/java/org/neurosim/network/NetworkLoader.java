@@ -179,6 +179,11 @@ public final class NetworkLoader {
         if (duration / dt > 1e12) throw root.get("duration").error("more than 10^12 steps; use a larger dt");
         long seed = root.has("seed") ? root.get("seed").integer(Long.MIN_VALUE, Long.MAX_VALUE) : 1;
         int threads = root.has("threads") ? (int) root.get("threads").integer(1, 1024) : 1;
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (threads > cores) {
+            warnings.add("threads: " + threads + " threads on " + cores + " processors wait for each other every step; "
+                    + "use at most " + cores);
+        }
         String globalIntegrator = root.get("integrator").text(null);
 
         Cfg pops = root.get("populations").required();
