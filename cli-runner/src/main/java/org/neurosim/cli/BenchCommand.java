@@ -62,7 +62,7 @@ final class BenchCommand implements Callable<Integer> {
         NetworkLoader.set(tree, "populations.inh.size=" + (neurons - exc));
         NetworkLoader.set(tree, "duration=" + duration);
         NetworkLoader.set(tree, "threads=" + threads);
-        NetworkLoader.set(tree, "record={}");
+        NetworkLoader.set(tree, "record={spikes: []}");
         if (inDegree != null) {
             int e = (int) Math.round(inDegree * 0.8);
             NetworkLoader.set(tree, "projections[0].connect={in_degree: " + e + "}");

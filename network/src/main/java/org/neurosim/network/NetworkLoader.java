@@ -613,8 +613,8 @@ public final class NetworkLoader {
                     List.copyOf(pops.keySet()));
         }
         c.allowOnly(RECORD);
-        List<String> spikes = List.of();
-        if (c.has("spikes")) spikes = populationNames(c.get("spikes"), pops);
+        // spikes.csv is always written; record.spikes chooses its populations (all by default, [] for none)
+        List<String> spikes = c.has("spikes") ? populationNames(c.get("spikes"), pops) : List.copyOf(pops.keySet());
         List<Network.StateProbe> state = new ArrayList<>();
         if (c.has("state")) {
             for (Cfg s : c.get("state").list()) {

@@ -63,7 +63,7 @@ public final class Recorder implements AutoCloseable {
         binCounts = new long[ratePops.length];
 
         boolean files = outDir != null;
-        spikesOut = files && r.spikes().size() > 0 ? new AtomicOutput(outDir, "spikes.csv", "population,neuron,time_s") : null;
+        spikesOut = files ? new AtomicOutput(outDir, "spikes.csv", "population,neuron,time_s") : null;
         stateOut = files && !probes.isEmpty() ? new AtomicOutput(outDir, "state.csv", "time_s," + String.join(",", traceNames)) : null;
         String rateHeader = "time_s," + String.join(",", r.ratePopulations());
         ratesOut = files && binSteps > 0 ? new AtomicOutput(outDir, "rates.csv", rateHeader) : null;
