@@ -74,6 +74,21 @@ class RunCommandTest {
     }
 
     @Test
+    void aSecondRunIntoTheSameFolderLeavesNoStaleFiles(@TempDir Path dir) throws Exception {
+        Cli first = Cli.run("run", CUBA, "--out", dir.toString(), "--duration", "20 ms", "--no-plots",
+                "--set", "populations.exc.size=100", "--set", "populations.inh.size=25");
+        assertThat(first.exit()).isZero();
+        assertThat(dir.resolve("state.csv")).exists();
+        // the second run records no state and no rates: their old files must not remain
+        Cli second = Cli.run("run", CUBA, "--out", dir.toString(), "--duration", "20 ms", "--no-plots",
+                "--set", "populations.exc.size=100", "--set", "populations.inh.size=25", "--set", "record={spikes: all}");
+        assertThat(second.exit()).as(second.err()).isZero();
+        assertThat(dir.resolve("state.csv")).doesNotExist();
+        assertThat(dir.resolve("rates.csv")).doesNotExist();
+        assertThat(dir.resolve("spikes.csv")).exists();
+    }
+
+    @Test
     void validateChecksWithoutSimulating() {
         Cli r = Cli.run("validate", CUBA);
         assertThat(r.exit()).isZero();

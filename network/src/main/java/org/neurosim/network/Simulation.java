@@ -73,6 +73,7 @@ public final class Simulation {
             if (!Files.isWritable(outDir)) {
                 throw new InvalidInputException("--out: output directory '" + outDir + "' is not writable");
             }
+            removeOutputsOfAnEarlierRun(outDir);
         }
         long t0 = System.nanoTime();
         long step = 0;
@@ -112,6 +113,21 @@ public final class Simulation {
         }
         if (failure != null) throw failure;
         return new Result(reason == null, reason, step, step * net.dt, simulate, rec, summary);
+    }
+
+    /** The files a run writes; an earlier run's copies are removed first, so nothing stale sits beside new outputs. */
+    public static final java.util.List<String> OUTPUT_FILES = java.util.List.of("spikes.csv", "state.csv", "rates.csv",
+            "summary.json", "raster.png", "traces.png", "rates.png");
+
+    private static void removeOutputsOfAnEarlierRun(Path outDir) {
+        for (String name : OUTPUT_FILES) {
+            try {
+                Files.deleteIfExists(outDir.resolve(name));
+                Files.deleteIfExists(outDir.resolve(name + ".partial"));
+            } catch (IOException e) {
+                throw new InvalidInputException("--out: cannot replace '" + outDir.resolve(name) + "' (" + e.getMessage() + ")");
+            }
+        }
     }
 
     private ObjectNode summary(boolean complete, String reason, long steps, double build, double simulate) {
