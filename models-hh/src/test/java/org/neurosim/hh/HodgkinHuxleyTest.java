@@ -61,6 +61,29 @@ class HodgkinHuxleyTest {
     }
 
     @Test
+    void sharedExponentialRatesEqualTheFormulas() {
+        // the fast path (three exponentials and a square root) against the six formulas of science.md section 1,
+        // across the voltage range and right at the removable singularities -55 and -40 mV
+        HodgkinHuxley.Rates r = new HodgkinHuxley.Rates();
+        for (double v = -100; v <= 60; v += 0.0137) {
+            check(r, v);
+        }
+        for (double v : new double[] {-55, -55 + 1e-6, -55 - 1e-3, -40, -40 + 1e-5, -40 - 2e-4}) {
+            check(r, v);
+        }
+    }
+
+    private static void check(HodgkinHuxley.Rates r, double v) {
+        r.at(v);
+        assertThat(r.an).as("a_n(%s)", v).isCloseTo(HodgkinHuxley.alphaN(v), within(1e-12 * HodgkinHuxley.alphaN(v)));
+        assertThat(r.am).as("a_m(%s)", v).isCloseTo(HodgkinHuxley.alphaM(v), within(1e-12 * HodgkinHuxley.alphaM(v)));
+        assertThat(r.bn).isCloseTo(HodgkinHuxley.betaN(v), within(1e-13 * HodgkinHuxley.betaN(v)));
+        assertThat(r.bm).isCloseTo(HodgkinHuxley.betaM(v), within(1e-13 * HodgkinHuxley.betaM(v)));
+        assertThat(r.ah).isCloseTo(HodgkinHuxley.alphaH(v), within(1e-13 * HodgkinHuxley.alphaH(v)));
+        assertThat(r.bh).isCloseTo(HodgkinHuxley.betaH(v), within(1e-13 * HodgkinHuxley.betaH(v)));
+    }
+
+    @Test
     void negativeAndSmallInputsDoNotSpike() {
         for (double i : new double[] {-5, 0, 1, 2.0}) {
             assertThat(reference(i, 0.2).spikeCount()).as("I = %s", i).isZero();
