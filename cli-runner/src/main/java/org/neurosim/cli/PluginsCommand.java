@@ -57,6 +57,12 @@ final class PluginsCommand implements Callable<Integer> {
                         po.put("unit", p.unit());
                         po.put("default", p.defaultValue());
                         po.put("description", p.description());
+                        if (p.kind() != ParameterSpec.Kind.TEXT) {
+                            po.put("dimension", p.dimensions().stream().map(d -> d.shortName())
+                                    .collect(java.util.stream.Collectors.joining(" or ")));
+                        }
+                        String range = org.neurosim.core.param.Parameters.describeRange(p);
+                        if (range != null) po.put("range", range);
                     }
                     o.put("source", e.source());
                 }

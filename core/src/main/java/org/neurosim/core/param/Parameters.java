@@ -89,13 +89,21 @@ public final class Parameters {
         return s.dimensions().stream().map(Dimension::describe).collect(Collectors.joining(" or "));
     }
 
+    /** "a value of at least 0 ms", "a value from 0 to 20", or null when unbounded: for listings and messages. */
+    public static String describeRange(ParameterSpec s) {
+        return Double.isInfinite(s.min()) && Double.isInfinite(s.max()) ? null : range(s);
+    }
+
     private static String range(ParameterSpec s) {
         String u = s.unit();
         double scale = u.isEmpty() ? 1 : Units.unit(u).si();
         String lo = Double.isInfinite(s.min()) ? null : fmt(s.min() / scale) + (u.isEmpty() ? "" : " " + u);
         String hi = Double.isInfinite(s.max()) ? null : fmt(s.max() / scale) + (u.isEmpty() ? "" : " " + u);
+        // a tiny positive minimum (1e-12 SI and below) stands for "strictly positive"
+        boolean abovezero = s.min() > 0 && s.min() <= 1e-12;
+        if (abovezero) lo = "0" + (u.isEmpty() ? "" : " " + u);
         if (lo != null && hi != null) return "a value from " + lo + " to " + hi;
-        if (lo != null) return "a value of at least " + lo;
+        if (lo != null) return (abovezero ? "a value above " : "a value of at least ") + lo;
         return "a value of at most " + hi;
     }
 
