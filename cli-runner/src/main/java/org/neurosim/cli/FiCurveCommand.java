@@ -77,7 +77,7 @@ final class FiCurveCommand implements Callable<Integer> {
             if (eq <= 0) throw new InvalidInputException("--param: expected KEY=VALUE, got '" + p + "'");
             given.put(p.substring(0, eq).strip(), p.substring(eq + 1).strip());
         }
-        NeuronDynamics d = m.create(Parameters.resolve(m.parameters(), given, "--param"));
+        NeuronDynamics d = m.create(Parameters.resolve(m.parameters(), given, "--param "));
         if (d.membraneIndex() < 0) {
             throw new InvalidInputException("--model: " + model + " has no spike threshold to drive with an input (a source or "
                     + "rate model); expected a spiking neuron model such as lif or hh");

@@ -79,8 +79,10 @@ public final class Parameters {
         return resolve(specs, Map.of(), "params");
     }
 
+    /** "populations.exc.params.tau_m"; a prefix ending in a space (a command-line option) is followed directly. */
     private static String key(String prefix, String name) {
-        return prefix == null || prefix.isEmpty() ? name : prefix + "." + name;
+        if (prefix == null || prefix.isEmpty()) return name;
+        return prefix.endsWith(" ") ? prefix + name : prefix + "." + name;
     }
 
     private static String describe(ParameterSpec s) {
