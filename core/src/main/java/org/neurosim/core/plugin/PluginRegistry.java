@@ -43,6 +43,14 @@ import org.neurosim.core.synapse.SynapticKernel;
 public final class PluginRegistry {
     private static final Logger LOG = Logger.getLogger(PluginRegistry.class.getName());
 
+    static {
+        // plugins only bind instances: no method interception, so Guice need not generate classes (which on JDK 23+
+        // goes through sun.misc.Unsafe and prints deprecation warnings on stderr); an explicit setting wins
+        if (System.getProperty("guice_bytecode_gen_option") == null) {
+            System.setProperty("guice_bytecode_gen_option", "DISABLED");
+        }
+    }
+
     /** The four kinds of plugin, with the registry key and the words used in messages. */
     public enum Kind {
         NEURON_MODEL("neuron model", "neuron_models", NeuronModel.class),
