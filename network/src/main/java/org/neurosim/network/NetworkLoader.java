@@ -410,118 +410,37 @@ public final class NetworkLoader {
         return out;
     }
 
+    /** A projection's synapse block: kernel, normalisation, and a reversal potential for conductance synapses. */
+    private record SynapseBlock(Kernel kernel, Normalization norm, boolean conductance, double reversal,
+                                String groupKey) { }
+
     private Projection projectionTo(Cfg c, Population source, Population target, double dt, SplittableRandom random,
                                     Map<String, SynapseGroup> groups) {
         String label = source.name + "->" + target.name;
-        Cfg syn = c.get("synapse");
         boolean spiking = source.spiking();
-        NeuronDynamics td = target.dynamics;
+        SynapseBlock sb = synapseBlock(c.get("synapse"), source, target);
+        boolean instant = spiking && (sb == null || sb.kernel().isInstant());
+        Dimension weightDim = weightDimension(c, spiking, instant, sb, target);
 
-        // what the weight is: a jump of a state variable, an input (current-based), or a conductance
-        Kernel kernel = null;
-        Normalization norm = Normalization.AREA;
-        boolean conductance = false;
-        double reversal = 0;
-        String kernelKey = "";
-        if (syn.present()) {
-            if (!spiking) {
-                throw syn.error("a projection from the rate population '" + source.name
-                        + "' acts directly through W y and takes no synapse block");
-            }
-            String kernelName = syn.get("kernel").required().text();
-            SynapticKernel sk = registry.kernel(kernelName, syn.get("kernel").path);
-            Map<String, String> kp = new LinkedHashMap<>();
-            for (Map.Entry<String, Cfg> e : syn.entries().entrySet()) {
-                if (!Set.of("kernel", "normalize", "reversal", "init").contains(e.getKey())) {
-                    kp.put(e.getKey(), e.getValue().text());
-                }
-            }
-            try {
-                kernel = sk.create(Parameters.resolve(sk.parameters(), kp, syn.path));
-            } catch (InvalidInputException ex) {
-                throw ex.getMessage().startsWith(syn.path) ? ex : ex.under(syn.path);
-            }
-            norm = syn.has("normalize") ? Normalization.parse(syn.get("normalize").text(), syn.get("normalize").path)
-                    : Normalization.AREA;
-            if (syn.has("reversal")) {
-                conductance = true;
-                reversal = syn.get("reversal").quantity(Dimension.VOLTAGE);
-                if (td.membraneIndex() < 0 || !td.stateVariables().get(td.membraneIndex()).dimension().equals(Dimension.VOLTAGE)) {
-                    throw syn.get("reversal").error("conductance-based synapses need a target whose membrane potential is "
-                            + "a voltage; population '" + target.name + "' (" + target.model + ") has none");
-                }
-                if (!td.inputDimension().equals(Dimension.CURRENT) && !td.inputDimension().equals(Dimension.CURRENT_DENSITY)) {
-                    throw syn.get("reversal").error("conductance-based synapses need a target whose input is a current; "
-                            + target.model + " takes " + td.inputDimension().describe());
-                }
-            }
-            kernelKey = target.name + "|" + kernelName + "|" + kp + "|" + norm + "|" + (conductance ? reversal : "current");
-        }
-        boolean instant = spiking && (kernel == null || kernel.isInstant());
-        Dimension weightDim;
-        if (!spiking) {
-            weightDim = td.inputDimension();                         // W y with dimensionless y
-        } else if (instant) {
-            if (td.membraneIndex() < 0) {
-                throw c.error("spikes reach the rate population '" + target.name
-                        + "' only through a synapse kernel; add a synapse block");
-            }
-            weightDim = td.stateVariables().get(td.membraneIndex()).dimension();
-        } else {
-            Dimension base = conductance ? td.inputDimension().divide(Dimension.VOLTAGE) : td.inputDimension();
-            weightDim = norm == Normalization.AREA ? base.times(Dimension.TIME) : base;
-        }
-
-        // connectivity and weights
+        // connectivity and weights: an explicit matrix, or a rule with one weight or a distribution
         Cfg connect = c.get("connect");
         Cfg weightCfg = c.get("weight");
-        double[][] matrix = null;
-        Connectivity conn;
-        float[] weights = null;
-        double weight = 0;
-        boolean autapses = c.has("autapses") ? c.get("autapses").bool() : true;
-        boolean same = source == target;
         connect.allowOnly(CONNECT);
         if (connect.present() && connect.entries().size() != 1) {
             throw connect.error("expected exactly one rule: probability, all, one_to_one, in_degree or weights");
         }
+        Connectivity conn;
+        float[] weights = null;
+        double weight = 0;
         if (weightCfg.isList() || connect.has("weights")) {
-            if (weightCfg.isList() && connect.has("weights")) {
-                throw weightCfg.error("give the matrix either as connect.weights or as weight, not both");
-            }
-            Cfg m = weightCfg.isList() ? weightCfg : connect.get("weights");
-            double unit = 1;
-            if (!weightCfg.isList() && weightCfg.present()) unit = weightCfg.quantity(weightDim);
-            else if (!weightDim.isDimensionless() && !weightCfg.isList()) {
-                throw weightCfg.error("expected " + weightDim.describe() + ": the unit that the matrix entries multiply");
-            } else if (weightCfg.isList() && !weightDim.isDimensionless()) {
-                throw weightCfg.error("matrix entries are bare numbers; for " + weightDim.describe()
-                        + " give the matrix as connect.weights and the unit as weight");
-            }
-            matrix = matrix(m, target.size, source.size, unit);
-            if (!spiking) {
-                return new Projection(label, source, target, null, null, null, 0, matrix, 0, null, -1);
-            }
+            double[][] matrix = explicitMatrix(connect, weightCfg, weightDim, source, target);
+            if (!spiking) return new Projection(label, source, target, null, null, null, 0, matrix, 0, null, -1);
             float[][] wOut = new float[1][];
             conn = Connectivity.fromMatrix(matrix, source.size, wOut);
             weights = wOut[0];
         } else {
-            if (!connect.present()) throw connect.error("required: one of probability, all, one_to_one, in_degree, weights");
-            String key = connect.path;
-            if (connect.has("probability")) {
-                double p = connect.get("probability").number();
-                if (!(p >= 0 && p <= 1)) throw connect.get("probability").error("expected a probability from 0 to 1, got " + p);
-                conn = Connectivity.probability(source.size, target.size, p, autapses, same, random, key);
-            } else if (connect.has("all")) {
-                if (!connect.get("all").bool()) throw connect.get("all").error("expected true");
-                conn = Connectivity.all(source.size, target.size, autapses, same, key);
-            } else if (connect.has("one_to_one")) {
-                if (!connect.get("one_to_one").bool()) throw connect.get("one_to_one").error("expected true");
-                conn = Connectivity.oneToOne(source.size, target.size, key);
-            } else {
-                long k = connect.get("in_degree").integer(0, Integer.MAX_VALUE);
-                conn = Connectivity.inDegree(source.size, target.size, (int) k, autapses, same, random, key);
-            }
+            boolean autapses = c.has("autapses") ? c.get("autapses").bool() : true;
+            conn = connectivity(connect, source, target, autapses, random);
             Distribution dist = Distribution.parse(weightCfg.required().text(), weightDim, weightCfg.path);
             if (dist.isConstant()) {
                 weight = dist.sample(random);
@@ -534,35 +453,139 @@ public final class NetworkLoader {
                         conn.toMatrix(target.size, weights, weight), 0, null, -1);
             }
         }
-
-        double delay = c.has("delay") ? c.get("delay").quantity(Dimension.TIME) : 0;
-        if (delay < 0) throw c.get("delay").error("expected a delay >= 0, got '" + c.get("delay").text() + "'");
-        long delaySteps = Math.round(delay / dt);
-        if (Math.abs(delaySteps * dt - delay) > 1e-9 * Math.max(dt, delay)) {
-            warnings.add(c.get("delay").path + ": " + c.get("delay").text() + " is not a whole number of steps; rounded to "
-                    + delaySteps + " steps (" + fmt(delaySteps * dt) + " s)");
-        }
-        if (delaySteps > 1_000_000) throw c.get("delay").error("more than 10^6 steps of delay");
-
+        int delaySteps = delaySteps(c.get("delay"), dt);
+        Cfg init = c.get("synapse").get("init");
         SynapseGroup group = null;
         if (!instant) {
-            final Kernel k = kernel;
-            final double scale = norm.scale(kernel);
-            final boolean cond = conductance;
-            final double rev = reversal;
-            group = groups.computeIfAbsent(kernelKey,
-                    x -> new SynapseGroup(target, k.newFilter(target.size, dt, scale), cond, rev));
-            if (syn.has("init")) {
-                Dimension outDim = conductance ? td.inputDimension().divide(Dimension.VOLTAGE) : td.inputDimension();
-                Distribution init = Distribution.parse(syn.get("init").text(), outDim, syn.get("init").path);
+            group = groups.computeIfAbsent(sb.groupKey(), x -> new SynapseGroup(target,
+                    sb.kernel().newFilter(target.size, dt, sb.norm().scale(sb.kernel())), sb.conductance(), sb.reversal()));
+            if (init.present()) {
+                NeuronDynamics td = target.dynamics;
+                Dimension outDim = sb.conductance() ? td.inputDimension().divide(Dimension.VOLTAGE) : td.inputDimension();
+                Distribution d = Distribution.parse(init.text(), outDim, init.path);
                 SplittableRandom r = new SplittableRandom(mix(random.nextLong(), "synapse-init"));
-                for (int i = 0; i < target.size; i++) group.filter.set(i, init.sample(r));
+                for (int i = 0; i < target.size; i++) group.filter.set(i, d.sample(r));
             }
-        } else if (syn.has("init")) {
-            throw syn.get("init").error("a delta synapse has no state to initialise");
+        } else if (init.present()) {
+            throw init.error("a delta synapse has no state to initialise");
         }
-        return new Projection(label, source, target, conn.rowStart, conn.targets, weights, weight, null,
-                (int) delaySteps, group, instant ? td.membraneIndex() : -1);
+        return new Projection(label, source, target, conn.rowStart, conn.targets, weights, weight, null, delaySteps,
+                group, instant ? target.dynamics.membraneIndex() : -1);
+    }
+
+    /** The synapse block, or null when the projection has none. */
+    private SynapseBlock synapseBlock(Cfg syn, Population source, Population target) {
+        if (!syn.present()) return null;
+        if (!source.spiking()) {
+            throw syn.error("a projection from the rate population '" + source.name
+                    + "' acts directly through W y and takes no synapse block");
+        }
+        NeuronDynamics td = target.dynamics;
+        String kernelName = syn.get("kernel").required().text();
+        SynapticKernel sk = registry.kernel(kernelName, syn.get("kernel").path);
+        Map<String, String> kp = new LinkedHashMap<>();
+        for (Map.Entry<String, Cfg> e : syn.entries().entrySet()) {
+            if (!Set.of("kernel", "normalize", "reversal", "init").contains(e.getKey())) {
+                kp.put(e.getKey(), e.getValue().text());
+            }
+        }
+        Kernel kernel;
+        try {
+            kernel = sk.create(Parameters.resolve(sk.parameters(), kp, syn.path));
+        } catch (InvalidInputException ex) {
+            throw ex.getMessage().startsWith(syn.path) ? ex : ex.under(syn.path);
+        }
+        Normalization norm = syn.has("normalize")
+                ? Normalization.parse(syn.get("normalize").text(), syn.get("normalize").path) : Normalization.AREA;
+        boolean conductance = syn.has("reversal");
+        double reversal = 0;
+        if (conductance) {
+            Cfg rev = syn.get("reversal");
+            reversal = rev.quantity(Dimension.VOLTAGE);
+            if (td.membraneIndex() < 0
+                    || !td.stateVariables().get(td.membraneIndex()).dimension().equals(Dimension.VOLTAGE)) {
+                throw rev.error("conductance-based synapses need a target whose membrane potential is a voltage; "
+                        + "population '" + target.name + "' (" + target.model + ") has none");
+            }
+            if (!td.inputDimension().equals(Dimension.CURRENT) && !td.inputDimension().equals(Dimension.CURRENT_DENSITY)) {
+                throw rev.error("conductance-based synapses need a target whose input is a current; " + target.model
+                        + " takes " + td.inputDimension().describe());
+            }
+        }
+        String key = target.name + "|" + kernelName + "|" + kp + "|" + norm + "|" + (conductance ? reversal : "current");
+        return new SynapseBlock(kernel, norm, conductance, reversal, key);
+    }
+
+    /** What a weight is: a jump of the membrane, an input (x time with area normalisation), or a conductance. */
+    private static Dimension weightDimension(Cfg c, boolean spiking, boolean instant, SynapseBlock sb, Population target) {
+        NeuronDynamics td = target.dynamics;
+        if (!spiking) return td.inputDimension();   // W y with dimensionless y
+        if (instant) {
+            if (td.membraneIndex() < 0) {
+                throw c.error("spikes reach the rate population '" + target.name
+                        + "' only through a synapse kernel; add a synapse block");
+            }
+            return td.stateVariables().get(td.membraneIndex()).dimension();
+        }
+        Dimension base = sb.conductance() ? td.inputDimension().divide(Dimension.VOLTAGE) : td.inputDimension();
+        return sb.norm() == Normalization.AREA ? base.times(Dimension.TIME) : base;
+    }
+
+    /** W given inline as {@code weight: [[...]]} or as {@code connect.weights} (inline or a CSV file). */
+    private double[][] explicitMatrix(Cfg connect, Cfg weightCfg, Dimension weightDim, Population source,
+                                      Population target) {
+        if (weightCfg.isList() && connect.has("weights")) {
+            throw weightCfg.error("give the matrix either as connect.weights or as weight, not both");
+        }
+        double unit = 1;
+        if (weightCfg.isList()) {
+            if (!weightDim.isDimensionless()) {
+                throw weightCfg.error("matrix entries are bare numbers; for " + weightDim.describe()
+                        + " give the matrix as connect.weights and the unit as weight");
+            }
+        } else if (weightCfg.present()) {
+            unit = weightCfg.quantity(weightDim);
+        } else if (!weightDim.isDimensionless()) {
+            throw weightCfg.error("expected " + weightDim.describe() + ": the unit that the matrix entries multiply");
+        }
+        return matrix(weightCfg.isList() ? weightCfg : connect.get("weights"), target.size, source.size, unit);
+    }
+
+    /** The rule-based connections: probability, all, one_to_one or in_degree. */
+    private static Connectivity connectivity(Cfg connect, Population source, Population target, boolean autapses,
+                                             SplittableRandom random) {
+        if (!connect.present()) throw connect.error("required: one of probability, all, one_to_one, in_degree, weights");
+        String key = connect.path;
+        boolean same = source == target;
+        if (connect.has("probability")) {
+            double p = connect.get("probability").number();
+            if (!(p >= 0 && p <= 1)) throw connect.get("probability").error("expected a probability from 0 to 1, got " + p);
+            return Connectivity.probability(source.size, target.size, p, autapses, same, random, key);
+        }
+        if (connect.has("all")) {
+            if (!connect.get("all").bool()) throw connect.get("all").error("expected true");
+            return Connectivity.all(source.size, target.size, autapses, same, key);
+        }
+        if (connect.has("one_to_one")) {
+            if (!connect.get("one_to_one").bool()) throw connect.get("one_to_one").error("expected true");
+            return Connectivity.oneToOne(source.size, target.size, key);
+        }
+        long k = connect.get("in_degree").integer(0, Integer.MAX_VALUE);
+        return Connectivity.inDegree(source.size, target.size, (int) k, autapses, same, random, key);
+    }
+
+    /** A delay in whole steps, rounded with a warning when it is not one. */
+    private int delaySteps(Cfg delayCfg, double dt) {
+        if (!delayCfg.present()) return 0;
+        double delay = delayCfg.quantity(Dimension.TIME);
+        if (delay < 0) throw delayCfg.error("expected a delay >= 0, got '" + delayCfg.text() + "'");
+        long steps = Math.round(delay / dt);
+        if (steps > 1_000_000) throw delayCfg.error("more than 10^6 steps of delay");
+        if (Math.abs(steps * dt - delay) > 1e-9 * Math.max(dt, delay)) {
+            warnings.add(delayCfg.path + ": " + delayCfg.text() + " is not a whole number of steps; rounded to "
+                    + steps + " steps (" + fmt(steps * dt) + " s)");
+        }
+        return (int) steps;
     }
 
     private double[][] matrix(Cfg m, int rows, int cols, double unit) {
