@@ -73,15 +73,14 @@ final class Projection {
             ring[(int) ((step + delaySteps) % ring.length)].addAll(source.spikes);
             due = ring[(int) (step % ring.length)];
         }
+        double[] jumped = group == null ? target.state()[jumpVariable] : null;
         for (int k = 0; k < due.count; k++) {
             int j = due.neurons[k];
-            double sinceArrival = dt - due.offsets[k];
             int from = rowStart[j], to = rowStart[j + 1];
             if (group != null) {
-                group.filter.addSpikes(targets, from, to, weights, weight, sinceArrival);
+                group.filter.addSpikes(targets, from, to, weights, weight, dt - due.offsets[k]);
             } else {
-                double[] v = target.state()[jumpVariable];
-                for (int s = from; s < to; s++) v[targets[s]] += weights == null ? weight : weights[s];
+                for (int s = from; s < to; s++) jumped[targets[s]] += weights == null ? weight : weights[s];
             }
         }
         if (ring != null) due.clear();

@@ -27,16 +27,4 @@ public final class SpikeBuffer implements SpikeSink {
     void addAll(SpikeBuffer other) {
         for (int k = 0; k < other.count; k++) spike(other.neurons[k], other.offsets[k]);
     }
-
-    public int count() {
-        return count;
-    }
-
-    public int neuron(int k) {
-        return neurons[k];
-    }
-
-    public double offset(int k) {
-        return offsets[k];
-    }
 }

@@ -22,7 +22,6 @@ final class DeltaKernel implements Kernel {
             @Override public void addSpike(int target, double weight, double r) { out[target] += weight * scale / dt; }
             @Override public void set(int target, double value) { out[target] = value; }
             @Override public double[] output() { return out; }
-            @Override public void reset() { java.util.Arrays.fill(out, 0); }
         };
     }
 }

@@ -61,13 +61,6 @@ final class DoubleExponentialKernel implements Kernel {
             public double[] output() {
                 return out;
             }
-
-            @Override
-            public void reset() {
-                java.util.Arrays.fill(a, 0);
-                java.util.Arrays.fill(b, 0);
-                java.util.Arrays.fill(out, 0);
-            }
         };
     }
 }

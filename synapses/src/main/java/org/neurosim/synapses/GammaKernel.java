@@ -77,7 +77,6 @@ final class GammaKernel implements Kernel {
 
         @Override public void set(int target, double value) { x[target] = value; }
         @Override public double[] output() { return x; }
-        @Override public void reset() { java.util.Arrays.fill(x, 0); }
     }
 
     static final class CascadeFilter implements SynapticFilter {
@@ -128,6 +127,5 @@ final class GammaKernel implements Kernel {
         }
 
         @Override public double[] output() { return x[n]; }
-        @Override public void reset() { for (double[] a : x) java.util.Arrays.fill(a, 0); }
     }
 }

@@ -1,6 +1,5 @@
 package org.neurosim.core.integrate;
 
-import java.util.List;
 import org.neurosim.core.InvalidInputException;
 import org.neurosim.core.model.Drive;
 import org.neurosim.core.model.NeuronDynamics;
@@ -69,14 +68,6 @@ public final class PopulationSolver {
 
     public int size() {
         return state[0].length;
-    }
-
-    public double dt() {
-        return dt;
-    }
-
-    public List<String> variableNames() {
-        return dynamics.stateVariables().stream().map(v -> v.name()).toList();
     }
 
     /**

@@ -21,11 +21,6 @@ public final class Drive {
         return current.length;
     }
 
-    /** Total input at membrane potential v: {@code current + gE - g v}. */
-    public double total(int i, double v) {
-        return current[i] + conductanceReversal[i] - conductance[i] * v;
-    }
-
     public void clear() {
         java.util.Arrays.fill(current, 0);
         java.util.Arrays.fill(conductance, 0);

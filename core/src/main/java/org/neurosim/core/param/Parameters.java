@@ -136,10 +136,6 @@ public final class Parameters {
         return t;
     }
 
-    public Map<String, String> texts() {
-        return texts;
-    }
-
     @Override
     public String toString() {
         return texts.toString();

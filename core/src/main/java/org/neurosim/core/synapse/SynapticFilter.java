@@ -27,7 +27,4 @@ public interface SynapticFilter {
 
     /** Filter output per target (weighted, scaled): the same array every call, kept current by every method. */
     double[] output();
-
-    /** Sets every state to zero. */
-    void reset();
 }

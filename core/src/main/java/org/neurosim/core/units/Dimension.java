@@ -76,23 +76,6 @@ public record Dimension(int metre, int kilogram, int second, int ampere) {
         return isDimensionless() ? "number" : n[0].substring(n[0].indexOf(' ') + 1);
     }
 
-    /** The SI unit symbol of this dimension as used in outputs ("s", "V", "A/m^2"). */
-    public String siUnit() {
-        if (equals(DIMENSIONLESS)) return "1";
-        if (equals(TIME)) return "s";
-        if (equals(FREQUENCY)) return "Hz";
-        if (equals(VOLTAGE)) return "V";
-        if (equals(CURRENT)) return "A";
-        if (equals(CONDUCTANCE)) return "S";
-        if (equals(CAPACITANCE)) return "F";
-        if (equals(RESISTANCE)) return "Ohm";
-        if (equals(AREA)) return "m^2";
-        if (equals(CURRENT_DENSITY)) return "A/m^2";
-        if (equals(CONDUCTANCE_DENSITY)) return "S/m^2";
-        if (equals(CAPACITANCE_DENSITY)) return "F/m^2";
-        return "m^" + metre + " kg^" + kilogram + " s^" + second + " A^" + ampere;
-    }
-
     @Override
     public String toString() {
         return "[m^" + metre + " kg^" + kilogram + " s^" + second + " A^" + ampere + "]";
