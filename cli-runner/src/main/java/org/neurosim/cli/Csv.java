@@ -10,15 +10,7 @@ final class Csv {
 
     /** Creates an output folder, or fails naming --out. */
     static void outputDir(Path dir) {
-        try {
-            java.nio.file.Files.createDirectories(dir);
-        } catch (Exception e) {
-            throw new org.neurosim.core.InvalidInputException("--out: cannot create output directory '" + dir + "' ("
-                    + e.getMessage() + ")");
-        }
-        if (!java.nio.file.Files.isWritable(dir)) {
-            throw new org.neurosim.core.InvalidInputException("--out: output directory '" + dir + "' is not writable");
-        }
+        AtomicFiles.outputDirectory(dir);
     }
 
     /** Columns of equal length under a header. */

@@ -29,6 +29,19 @@ public final class AtomicFiles {
         }
     }
 
+    /** Creates an output folder if needed and checks it is writable, or fails naming {@code --out}. */
+    public static void outputDirectory(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException | SecurityException e) {
+            throw new org.neurosim.core.InvalidInputException("--out: cannot create output directory '" + dir + "' ("
+                    + e.getMessage() + ")");
+        }
+        if (!Files.isWritable(dir)) {
+            throw new org.neurosim.core.InvalidInputException("--out: output directory '" + dir + "' is not writable");
+        }
+    }
+
     public static void write(Path file, String text) {
         write(file, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }

@@ -64,15 +64,7 @@ public final class Simulation {
      */
     public Result run(Path outDir, Listener listener, BooleanSupplier stop, double buildSeconds) {
         if (outDir != null) {
-            try {
-                Files.createDirectories(outDir);
-            } catch (IOException | SecurityException e) {
-                throw new InvalidInputException("--out: cannot create output directory '" + outDir + "' ("
-                        + e.getMessage() + ")");
-            }
-            if (!Files.isWritable(outDir)) {
-                throw new InvalidInputException("--out: output directory '" + outDir + "' is not writable");
-            }
+            AtomicFiles.outputDirectory(outDir);
             removeOutputsOfAnEarlierRun(outDir);
         }
         long t0 = System.nanoTime();
