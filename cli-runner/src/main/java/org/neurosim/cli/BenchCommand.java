@@ -51,6 +51,10 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (neurons < 2) throw new InvalidInputException("--neurons: expected at least 2, got " + neurons);
         if (threads < 1) throw new InvalidInputException("--threads: expected at least 1, got " + threads);
+        if (inDegree != null && (inDegree < 2 || inDegree >= neurons)) {
+            throw new InvalidInputException("--in-degree: expected a whole number from 2 to " + (neurons - 1) + ", got "
+                    + inDegree);
+        }
         long t0 = System.nanoTime();
         String yaml;
         try (InputStream in = BenchCommand.class.getResourceAsStream("/benchmarks/" + name + ".yaml")) {

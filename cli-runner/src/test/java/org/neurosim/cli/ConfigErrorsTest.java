@@ -103,6 +103,7 @@ class ConfigErrorsTest {
             "fi-curve bad unit   | fi-curve,--model,hh,--inputs,1 mV         | --inputs: expected a current density",
             "unknown demo        | demo,nope                                 | demo: unknown demonstration 'nope'",
             "unknown bench       | bench,nope                                | bench: unknown benchmark 'nope'",
+            "bad in-degree       | bench,cuba,--in-degree,-5                 | --in-degree: expected a whole number from 2 to 3999",
     })
     void badCommandLineIsExitTwoWithOneLine(String label, String args, String expected, @TempDir Path dir)
             throws Exception {
