@@ -51,21 +51,47 @@ final class LifDynamics implements ExactlySolvable {
                                int from, int to) {
         double[] v = s[0], in = drive.current;
         double decay = Math.exp(-dt / tauM);
+        Scratch w = scratch(v.length);
+        double[] before = w.before;
+        int[] odd = w.odd;
+        System.arraycopy(v, from, before, from, to - from);
+        // 1. every neuron as if neither refractory nor spiking: no branch, so the JIT vectorises it
         for (int i = from; i < to; i++) {
             double vInf = vRest + in[i];
-            double next = vInf + (v[i] - vInf) * decay;
+            v[i] = vInf + (v[i] - vInf) * decay;
+        }
+        // 2. list the neurons that are refractory or reached the threshold, without a branch per neuron (a few
+        //    percent of them, scattered: a branch here would be mispredicted for each)
+        int n = from;
+        for (int i = from; i < to; i++) {
+            odd[n] = i;
+            n += (refractory[i] > 0) | (v[i] >= vTh) ? 1 : 0;
+        }
+        // 3. redo those from their start-of-step value: reset, refractoriness and spikes at their exact times
+        for (int k = from; k < n; k++) {
+            int i = odd[k];
             double r = refractory[i];
-            // one well-predicted branch: neither refractory nor crossing is the common case
-            if ((r > 0) | (next >= vTh)) {
-                if (r >= dt) {   // refractory for the whole step
-                    refractory[i] = r - dt;
-                    v[i] = vReset;
-                } else {
-                    advanceWithSpikes(v, vInf, dt, refractory, spikes, i);
-                }
-                continue;
+            if (r >= dt) {   // refractory for the whole step
+                refractory[i] = r - dt;
+                v[i] = vReset;
+            } else {
+                v[i] = before[i];
+                advanceWithSpikes(v, vRest + in[i], dt, refractory, spikes, i);
             }
-            v[i] = next;
+        }
+    }
+
+    /** Per-population work arrays of {@link #advanceExactly}; chunks on other threads use disjoint ranges. */
+    private record Scratch(double[] before, int[] odd) { }
+
+    private volatile Scratch scratch = new Scratch(new double[0], new int[0]);
+
+    private Scratch scratch(int size) {
+        Scratch w = scratch;
+        if (w.before.length >= size) return w;
+        synchronized (this) {
+            if (scratch.before.length < size) scratch = new Scratch(new double[size], new int[size]);
+            return scratch;
         }
     }
 

@@ -78,29 +78,53 @@ public final class Population {
 
     /** Outputs of the current-based synapse groups onto this population; set once the network is built. */
     double[][] currentInputs = new double[0][];
+    /** Per current input: its filter's pointwise decay per step, folded into {@link #buildDrive}; NaN: none. */
+    double[] currentDecay = new double[0];
     /** Conductance-based synapse groups onto this population. */
     SynapseGroup[] conductanceGroups = new SynapseGroup[0];
+    /** Per conductance group: its filter's pointwise decay per step, as {@link #currentDecay}. */
+    double[] conductanceDecay = new double[0];
 
     /**
      * Fills the drive of neurons from..to at time t in one pass per kind: external input, bias and every
      * current-based synaptic output summed into {@code current}; conductances and their reversal-weighted sum.
+     * With {@code decay}, the first-order filters whose decay is folded in here are also advanced from t to
+     * t + dt in the same pass (x[i] *= f right after x[i] is read), so they need no pass of their own.
      */
-    void buildDrive(double t, int from, int to) {
+    void buildDrive(double t, int from, int to, boolean decay) {
         double[] cur = drive.current;
         double s = scheduleTimes == null ? 0 : scheduled(t);
         double[] in = inputPerNeuron, b = bias;
         double[][] syn = currentInputs;
-        if (syn.length == 2 && in == null && b == null) {   // the CUBA case: two synaptic currents
+        double[] sd = currentDecay;
+        if (decay && syn.length == 2 && in == null && b == null && sd[0] == sd[0] && sd[1] == sd[1]) {
+            // the CUBA case, two exponential synaptic currents: one pass reads, sums and decays both
             double[] x = syn[0], y = syn[1];
-            for (int i = from; i < to; i++) cur[i] = s + x[i] + y[i];
+            double fx = sd[0], fy = sd[1];
+            for (int i = from; i < to; i++) {
+                double a = x[i], c = y[i];
+                cur[i] = s + a + c;
+                x[i] = a * fx;
+                y[i] = c * fy;
+            }
         } else {
             if (in == null && b == null) {
                 java.util.Arrays.fill(cur, from, to, s);
             } else {
                 for (int i = from; i < to; i++) cur[i] = s + (in == null ? 0 : in[i]) + (b == null ? 0 : b[i]);
             }
-            for (double[] x : syn) {
-                for (int i = from; i < to; i++) cur[i] += x[i];
+            for (int k = 0; k < syn.length; k++) {
+                double[] x = syn[k];
+                double f = sd[k];
+                if (decay && f == f) {
+                    for (int i = from; i < to; i++) {
+                        double a = x[i];
+                        cur[i] += a;
+                        x[i] = a * f;
+                    }
+                } else {
+                    for (int i = from; i < to; i++) cur[i] += x[i];
+                }
             }
         }
         SynapseGroup[] cg = conductanceGroups;
@@ -109,15 +133,21 @@ public final class Population {
         for (int k = 0; k < cg.length; k++) {
             double[] o = cg[k].filter.output();
             double e = cg[k].reversal;
+            double f = decay ? conductanceDecay[k] : Double.NaN;
+            if (f != f) f = 1;   // not folded: the filter advances itself, after the neurons
             if (k == 0) {
                 for (int i = from; i < to; i++) {
-                    g[i] = o[i];
-                    ge[i] = o[i] * e;
+                    double a = o[i];
+                    g[i] = a;
+                    ge[i] = a * e;
+                    o[i] = a * f;
                 }
             } else {
                 for (int i = from; i < to; i++) {
-                    g[i] += o[i];
-                    ge[i] += o[i] * e;
+                    double a = o[i];
+                    g[i] += a;
+                    ge[i] += a * e;
+                    o[i] = a * f;
                 }
             }
         }

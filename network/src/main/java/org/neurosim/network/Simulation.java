@@ -158,13 +158,14 @@ public final class Simulation {
     /**
      * The per-step work. Chunk c of every population is worker c's: it builds the drive, steps the neurons and
      * advances the synaptic filters onto that chunk, all inside its own index range, so one hand-off per step
-     * suffices (two when rate projections need every source's state before any drive is complete). Spikes are
-     * merged in chunk order and delivered on one thread.
+     * suffices (two when rate projections need every source's state before any drive is complete). First-order
+     * filters (exponential PSCs) decay inside the drive pass, right after their output is read; the others advance
+     * after the neurons. Spikes are merged in chunk order and delivered on one thread.
      */
     private final class Stepper {
         private final Parallel parallel;
         private final Population[] neurons;          // populations with equations (not sources)
-        private final SynapseGroup[][] groupsOnto;   // per population index: filters onto it
+        private final SynapseGroup[][] groupsOnto;   // per population index: filters onto it that advance themselves
         private final SpikeBuffer[][] chunkSpikes;
         private final int[][] chunkBad;
         private final SplittableRandom[] sourceRandom;
@@ -191,23 +192,33 @@ public final class Simulation {
                 chunkBad[p.index] = new int[chunks];
                 sourceRandom[p.index] = new SplittableRandom(NetworkLoader.mix(net.seed, "source:" + p.name));
                 java.util.List<double[]> currents = new java.util.ArrayList<>();
+                java.util.List<Double> currentDecay = new java.util.ArrayList<>();
                 java.util.List<SynapseGroup> conductances = new java.util.ArrayList<>();
-                java.util.List<SynapseGroup> onto = new java.util.ArrayList<>();
+                java.util.List<Double> conductanceDecay = new java.util.ArrayList<>();
+                java.util.List<SynapseGroup> advancing = new java.util.ArrayList<>();
                 for (SynapseGroup g : net.groups) {
                     if (g.target != p) continue;
-                    onto.add(g);
-                    if (g.conductance) conductances.add(g);
-                    else currents.add(g.filter.output());
+                    double f = g.filter.pointwiseDecay();   // NaN: the filter advances itself
+                    if (f != f) advancing.add(g);
+                    if (g.conductance) {
+                        conductances.add(g);
+                        conductanceDecay.add(f);
+                    } else {
+                        currents.add(g.filter.output());
+                        currentDecay.add(f);
+                    }
                 }
                 p.currentInputs = currents.toArray(double[][]::new);
+                p.currentDecay = currentDecay.stream().mapToDouble(Double::doubleValue).toArray();
                 p.conductanceGroups = conductances.toArray(SynapseGroup[]::new);
-                groupsOnto[p.index] = onto.toArray(SynapseGroup[]::new);
+                p.conductanceDecay = conductanceDecay.stream().mapToDouble(Double::doubleValue).toArray();
+                groupsOnto[p.index] = advancing.toArray(SynapseGroup[]::new);
             }
             // instantaneous rate populations (tau = 0) start at y = s(input): settle them in config order, so a
             // feed-forward rate network holds y = s(W x + b) from t = 0 on
             for (Population p : net.populations) {
                 if (p.solver != null && p.dynamics.instantaneous()) {
-                    p.buildDrive(0, 0, p.size);
+                    p.buildDrive(0, 0, p.size, false);
                     for (Projection pr : net.projections) if (pr.target == p && pr.dense()) pr.addRateInput();
                     p.solver.step(p.drive, (i, o) -> { }, 0, p.size);
                 }
@@ -218,7 +229,7 @@ public final class Simulation {
             for (Population p : neurons) {
                 int chunks = chunkSpikes[p.index].length;
                 if (worker < chunks) {
-                    p.buildDrive(t, Parallel.start(worker, chunks, p.size), Parallel.start(worker + 1, chunks, p.size));
+                    p.buildDrive(t, Parallel.start(worker, chunks, p.size), Parallel.start(worker + 1, chunks, p.size), true);
                 }
             }
         }
@@ -229,7 +240,7 @@ public final class Simulation {
                 int chunks = buffers.length;
                 if (worker >= chunks) continue;
                 int from = Parallel.start(worker, chunks, p.size), to = Parallel.start(worker + 1, chunks, p.size);
-                if (withDrive) p.buildDrive(t, from, to);
+                if (withDrive) p.buildDrive(t, from, to, true);
                 buffers[worker].clear();
                 chunkBad[p.index][worker] = p.solver.step(p.drive, buffers[worker], from, to);
                 for (SynapseGroup g : groupsOnto[p.index]) g.filter.advance(from, to);

@@ -77,6 +77,7 @@ final class GammaKernel implements Kernel {
 
         @Override public void set(int target, double value) { x[target] = value; }
         @Override public double[] output() { return x; }
+        @Override public double pointwiseDecay() { return decay; }
     }
 
     static final class CascadeFilter implements SynapticFilter {

@@ -27,4 +27,13 @@ public interface SynapticFilter {
 
     /** Filter output per target (weighted, scaled): the same array every call, kept current by every method. */
     double[] output();
+
+    /**
+     * For a first-order filter whose {@link #advance} is just {@code output[i] *= f}, that factor f; NaN for any
+     * other filter. A network then folds the decay into the pass that reads the output to build the drive,
+     * instead of a separate pass over the targets (the result is the same, bit for bit).
+     */
+    default double pointwiseDecay() {
+        return Double.NaN;
+    }
 }
