@@ -136,15 +136,17 @@ public final class TraubMiles implements NeuronModel {
                 double gna = gNa * mi * mi * mi * hi, n2 = ni * ni, gk = gKd * n2 * n2;
                 av[i] = -(gL + gna + gk + g[i]) * invC;
                 bv[i] = (gL * eL + gna * eNa + gk * eK + cur[i] + gE[i]) * invC;
-                // the six rates from four exponentials: exp(-u/4) and exp(-u/5) serve alpha_m, beta_m, alpha_n
-                // and beta_h (their arguments differ by constants)
+                // the six rates from three exponentials and three square roots: exp(-u/4) and exp(-u/5) serve
+                // alpha_m, beta_m, alpha_n and beta_h (their arguments differ by constants), and
+                // exp(-u/40) = exp(-u/5)^(1/8) serves beta_n
                 double e4 = Math.exp(-0.25 * u), e5 = Math.exp(-0.2 * u);
                 double alm = 1.28 * xOverExpm1((13 - u) * 0.25, E13_4 * e4);
-                double bem = 1.4 * xOverExpm1((u - 40) * 0.2, EM8 / e5);
+                double y = (u - 40) * 0.2;   // beta_m = 1.4 y / (exp(y) - 1), exp(y) = e^-8 / e5
+                double bem = 1.4 * (Math.abs(y) < 1e-4 ? 1 - 0.5 * y + y * y / 12 : y * e5 / (EM8 - e5));
                 double aln = 0.16 * xOverExpm1((15 - u) * 0.2, E3 * e5);
                 double beh = 4 / (1 + E8 * e5);
                 double alh = 0.128 * Math.exp((17 - u) * (1.0 / 18));
-                double ben = 0.5 * Math.exp((10 - u) * 0.025);
+                double ben = HALF_E_QUARTER * Math.sqrt(Math.sqrt(Math.sqrt(e5)));
                 am[i] = -1e3 * (alm + bem);
                 bm[i] = 1e3 * alm;
                 an[i] = -1e3 * (aln + ben);
@@ -154,7 +156,8 @@ public final class TraubMiles implements NeuronModel {
             }
         }
 
-        private static final double E13_4 = Math.exp(3.25), EM8 = Math.exp(-8), E3 = Math.exp(3), E8 = Math.exp(8);
+        private static final double E13_4 = Math.exp(3.25), EM8 = Math.exp(-8), E3 = Math.exp(3), E8 = Math.exp(8),
+                HALF_E_QUARTER = 0.5 * Math.exp(0.25);
 
         /** x / (exp(x) - 1) given exp(x); the series 1 - x/2 + x^2/12 where the difference would cancel. */
         private static double xOverExpm1(double x, double expX) {
