@@ -13,6 +13,11 @@ import org.neurosim.core.units.Dimension;
  * v_inf = v_rest + input, V(t + s) = v_inf + (V(t) - v_inf) exp(-s/tau_m); the threshold is reached after
  * s* = tau_m ln((v_inf - V) / (v_inf - v_th)) when v_inf &gt; v_th. Spike, reset and the end of refractoriness are
  * placed at these exact times, several per step if need be.
+ *
+ * <p>A population step runs in passes over arrays: every neuron relaxes toward v_inf as if nothing happened
+ * (vectorised), the few that reached v_th are listed, and those plus the refractory ones (kept as a bit set) are
+ * redone one by one from their start-of-step value. The result is the neuron-by-neuron event-driven solution, bit for
+ * bit (LifPopulationStepTest).
  */
 final class LifDynamics implements ExactlySolvable {
     private final double tauM, tauRef, vRest, vTh, vReset;
@@ -51,47 +56,111 @@ final class LifDynamics implements ExactlySolvable {
                                int from, int to) {
         double[] v = s[0], in = drive.current;
         double decay = Math.exp(-dt / tauM);
-        Scratch w = scratch(v.length);
+        Work w = work(refractory);
         double[] before = w.before;
-        int[] odd = w.odd;
+        int[] crossed = w.crossed;
         System.arraycopy(v, from, before, from, to - from);
-        // 1. every neuron as if neither refractory nor spiking: no branch, so the JIT vectorises it
+        relaxAll(v, in, vRest, decay, from, to);
+        int n = listCrossings(v, vTh, crossed, from, to);
+        redoMarked(w.refractoryBits, crossed, n, v, in, before, dt, refractory, spikes, from, to);
+    }
+
+    // Each pass is a small method of its own: the JIT compiles small methods quickly, which shortens the warm-up of a
+    // short simulation (one method with three loops took three long compilations, one per loop entry and a whole).
+
+    /** Pass 1: every neuron as if neither refractory nor spiking; no branch, so the JIT vectorises it. */
+    private static void relaxAll(double[] v, double[] in, double vRest, double decay, int from, int to) {
         for (int i = from; i < to; i++) {
             double vInf = vRest + in[i];
             v[i] = vInf + (v[i] - vInf) * decay;
         }
-        // 2. list the neurons that are refractory or reached the threshold, without a branch per neuron (a few
-        //    percent of them, scattered: a branch here would be mispredicted for each)
+    }
+
+    /** Pass 2: the neurons that reached the threshold, a fraction of a percent per step (a predicted branch). */
+    private static int listCrossings(double[] v, double vTh, int[] crossed, int from, int to) {
         int n = from;
         for (int i = from; i < to; i++) {
-            odd[n] = i;
-            n += (refractory[i] > 0) | (v[i] >= vTh) ? 1 : 0;
+            if (v[i] >= vTh) crossed[n++] = i;
         }
-        // 3. redo those from their start-of-step value: reset, refractoriness and spikes at their exact times
-        for (int k = from; k < n; k++) {
-            int i = odd[k];
-            double r = refractory[i];
-            if (r >= dt) {   // refractory for the whole step
-                refractory[i] = r - dt;
-                v[i] = vReset;
+        return n;
+    }
+
+    /**
+     * Pass 3: redo the refractory neurons (from the bit set, 64 per word) and those that crossed, in index order so
+     * spikes come out sorted at any chunking, each from its start-of-step value.
+     */
+    private void redoMarked(long[] bits, int[] crossed, int n, double[] v, double[] in, double[] before, double dt,
+                            double[] refractory, SpikeSink spikes, int from, int to) {
+        int k = from;
+        for (int word = from >>> 6, last = (to - 1) >>> 6; word <= last; word++) {
+            long b = bits[word];
+            if (b == 0) continue;
+            int base = word << 6;
+            if (base < from) b &= -1L << (from - base);
+            if (base + 64 > to) b &= -1L >>> (base + 64 - to);
+            while (b != 0) {
+                int i = base + Long.numberOfTrailingZeros(b);
+                b &= b - 1;
+                while (k < n && crossed[k] < i) redo(crossed[k++], v, in, before, dt, refractory, spikes, bits, from, to);
+                if (k < n && crossed[k] == i) k++;
+                redo(i, v, in, before, dt, refractory, spikes, bits, from, to);
+            }
+        }
+        while (k < n) redo(crossed[k++], v, in, before, dt, refractory, spikes, bits, from, to);
+    }
+
+    /** One neuron that is refractory or crossed the threshold in this step, advanced exactly from its start value. */
+    private void redo(int i, double[] v, double[] in, double[] before, double dt, double[] refractory, SpikeSink spikes,
+                      long[] bits, int from, int to) {
+        double r = refractory[i];
+        if (r >= dt) {   // refractory for the whole step
+            refractory[i] = r - dt;
+            v[i] = vReset;
+        } else {
+            v[i] = before[i];
+            advanceWithSpikes(v, vRest + in[i], dt, refractory, spikes, i);
+        }
+        boolean nowRefractory = refractory[i] > 0;
+        if (nowRefractory != (r > 0)) {
+            int word = i >>> 6;
+            long mask = 1L << (i & 63);
+            if (word > from >>> 6 && word < (to - 1) >>> 6) {   // a word of this chunk alone
+                bits[word] ^= mask;
+            } else if (nowRefractory) {                       // an edge word, maybe shared with the next chunk
+                BITS.getAndBitwiseOr(bits, word, mask);
             } else {
-                v[i] = before[i];
-                advanceWithSpikes(v, vRest + in[i], dt, refractory, spikes, i);
+                BITS.getAndBitwiseAnd(bits, word, ~mask);
             }
         }
     }
 
-    /** Per-population work arrays of {@link #advanceExactly}; chunks on other threads use disjoint ranges. */
-    private record Scratch(double[] before, int[] odd) { }
+    /**
+     * Work arrays for one population's refractory array: the start-of-step membrane values, the list of neurons that
+     * crossed, and the set of refractory neurons as bits (bit i set exactly when refractory[i] &gt; 0), so a step
+     * finds its few refractory neurons 64 at a time instead of testing each. Chunks on other threads use disjoint
+     * index ranges; they may share a word of bits at their edges, so bits change by atomic or/and only.
+     */
+    private record Work(double[] before, int[] crossed, long[] refractoryBits) { }
 
-    private volatile Scratch scratch = new Scratch(new double[0], new int[0]);
+    private static final java.lang.invoke.VarHandle BITS = java.lang.invoke.MethodHandles.arrayElementVarHandle(long[].class);
+    private final java.util.Map<double[], Work> works = new java.util.WeakHashMap<>();   // identity keys (arrays)
+    private volatile Object[] lastWork = {null, null};                                     // {refractory, work}
 
-    private Scratch scratch(int size) {
-        Scratch w = scratch;
-        if (w.before.length >= size) return w;
-        synchronized (this) {
-            if (scratch.before.length < size) scratch = new Scratch(new double[size], new int[size]);
-            return scratch;
+    private Work work(double[] refractory) {
+        Object[] last = lastWork;
+        if (last[0] == refractory) return (Work) last[1];
+        synchronized (works) {
+            Work w = works.get(refractory);
+            if (w == null) {
+                int size = refractory.length;
+                w = new Work(new double[size], new int[size], new long[(size + 63) >>> 6]);
+                for (int i = 0; i < size; i++) {
+                    if (refractory[i] > 0) w.refractoryBits[i >>> 6] |= 1L << (i & 63);
+                }
+                works.put(refractory, w);
+            }
+            lastWork = new Object[] {refractory, w};
+            return w;
         }
     }
 
