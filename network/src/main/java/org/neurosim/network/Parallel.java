@@ -23,12 +23,6 @@ final class Parallel implements AutoCloseable {
     private volatile WorkerTask task;
     private volatile Throwable failure;
     private volatile boolean closed;
-    /**
-     * Hand-offs run on the calling thread alone at first: on a machine with as many cores as threads, the JIT
-     * compiler needs a core while the hot loops are new. Chunks stay the same, so results do too.
-     */
-    private int warmUpLeft = WARM_UP_HAND_OFFS;
-    static final int WARM_UP_HAND_OFFS = 1_000;
 
     Parallel(int threads) {
         this.threads = threads;
@@ -55,11 +49,6 @@ final class Parallel implements AutoCloseable {
     void onEveryWorker(WorkerTask t) {
         if (threads == 1) {
             t.run(0);
-            return;
-        }
-        if (warmUpLeft > 0) {
-            warmUpLeft--;
-            for (int w = 0; w < threads; w++) t.run(w);
             return;
         }
         task = t;
