@@ -19,10 +19,12 @@ public final class Population {
     final SpikeSource source;            // null for a neuron model
     final String integrator;
     final Drive drive;
-    final double[] inputPerNeuron;       // constant input per neuron (SI), or null
+    final double[] inputPerNeuron;       // constant input per neuron (SI), or null (none, or the same for all)
     final double[] scheduleTimes;        // step schedule: value scheduleValues[k] from scheduleTimes[k] on
     final double[] scheduleValues;
-    final double[] bias;                 // per neuron, or null
+    final double[] bias;                 // per neuron, or null (none, or the same for all)
+    // an input or bias equal for every neuron is added once per step, not read per neuron; NaN: none
+    private final double uniformInput, uniformBias;
     final SpikeBuffer spikes = new SpikeBuffer();
     long totalSpikes;
 
@@ -38,10 +40,23 @@ public final class Population {
         this.source = dynamics instanceof SpikeSource s ? s : null;
         this.integrator = integrator;
         this.drive = new Drive(size);
-        this.inputPerNeuron = inputPerNeuron;
         this.scheduleTimes = scheduleTimes;
         this.scheduleValues = scheduleValues;
-        this.bias = bias;
+        // (s + in) + b is what the per-neuron loop adds: fold b only when the input is folded (or absent) too, so
+        // the sums stay the same to the last bit
+        this.uniformInput = uniform(inputPerNeuron);
+        this.inputPerNeuron = uniformInput == uniformInput ? null : inputPerNeuron;
+        this.uniformBias = this.inputPerNeuron == null ? uniform(bias) : Double.NaN;
+        this.bias = uniformBias == uniformBias ? null : bias;
+    }
+
+    /** The common value of all elements, or NaN when they differ or there are none. */
+    private static double uniform(double[] x) {
+        if (x == null || x.length == 0) return Double.NaN;
+        for (double e : x) {
+            if (Double.doubleToLongBits(e) != Double.doubleToLongBits(x[0])) return Double.NaN;
+        }
+        return x[0];
     }
 
     public String name() { return name; }
@@ -94,6 +109,8 @@ public final class Population {
     void buildDrive(double t, int from, int to, boolean decay) {
         double[] cur = drive.current;
         double s = scheduleTimes == null ? 0 : scheduled(t);
+        if (uniformInput == uniformInput) s += uniformInput;
+        if (uniformBias == uniformBias) s += uniformBias;
         double[] in = inputPerNeuron, b = bias;
         double[][] syn = currentInputs;
         double[] sd = currentDecay;
