@@ -27,15 +27,48 @@ public final class ExponentialEuler extends FixedStepIntegrator {
     public Stepper bind(NeuronDynamics d, int size, Parameters p) {
         ConditionallyLinear cl = (ConditionallyLinear) d;
         double[][] a = scratch(d, size), b = scratch(d, size);
+        double[] e = new double[size];
         return (s, drive, dt, from, to) -> {
             cl.linearForm(s, drive, a, b, from, to);
-            for (int v = 0; v < s.length; v++) {
-                double[] sv = s[v], av = a[v], bv = b[v];
-                for (int i = from; i < to; i++) {
-                    sv[i] += (av[i] * sv[i] + bv[i]) * phi(av[i], dt);
-                }
-            }
+            for (int v = 0; v < s.length; v++) advance(s[v], a[v], b[v], e, dt, from, to);
         };
+    }
+
+    /**
+     * One variable over neurons from..to in three passes: the exponentials alone (a tight loop of intrinsic calls),
+     * the update with no call and no branch (so the JIT vectorises its division), then the rare neurons whose
+     * |a dt| is below 1e-5, redone with the series.
+     */
+    private static void advance(double[] s, double[] a, double[] b, double[] e, double dt, int from, int to) {
+        exponentials(a, e, dt, from, to);
+        update(s, a, b, e, from, to);
+        int small = firstSmall(a, dt, from, to);
+        if (small >= 0) {
+            for (int i = small; i < to; i++) {
+                double x = a[i] * dt;
+                if (Math.abs(x) < 1e-5) s[i] = e[i] + (a[i] * e[i] + b[i]) * phi(a[i], dt);
+            }
+        }
+    }
+
+    private static void exponentials(double[] a, double[] e, double dt, int from, int to) {
+        for (int i = from; i < to; i++) e[i] = Math.exp(a[i] * dt);
+    }
+
+    /** s += (a s + b) (E - 1) / a; the start value is kept in e for the rare redo (e then holds s, not E). */
+    private static void update(double[] s, double[] a, double[] b, double[] e, int from, int to) {
+        for (int i = from; i < to; i++) {
+            double si = s[i], ai = a[i];
+            s[i] = si + (ai * si + b[i]) * ((e[i] - 1) / ai);
+            e[i] = si;
+        }
+    }
+
+    private static int firstSmall(double[] a, double dt, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (Math.abs(a[i] * dt) < 1e-5) return i;
+        }
+        return -1;
     }
 
     /**
