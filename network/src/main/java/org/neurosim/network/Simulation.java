@@ -86,6 +86,7 @@ public final class Simulation {
                 rec.state(step + 1);
                 if (listener != null && (step + 1) % reportEvery == 0) listener.progress(step + 1, net.steps);
             }
+            stepper.deliverStaged();   // a later run continues from complete synaptic state
         } catch (NumericalFailureException e) {
             failure = e;
             reason = e.getMessage();
@@ -160,12 +161,16 @@ public final class Simulation {
      * advances the synaptic filters onto that chunk, all inside its own index range, so one hand-off per step
      * suffices (two when rate projections need every source's state before any drive is complete). First-order
      * filters (exponential PSCs) decay inside the drive pass, right after their output is read; the others advance
-     * after the neurons. Spikes are merged in chunk order and delivered on one thread.
+     * after the neurons. Spikes are merged in chunk order on one thread and staged per projection; at the start of
+     * the next step each worker adds them to the synaptic filters of its own chunk (rows are split at the chunk
+     * boundaries), so no filter state moves between cores and every target sums its inputs in the serial order.
+     * Delta synapses make their targets jump at once, on one thread.
      */
     private final class Stepper {
         private final Parallel parallel;
         private final Population[] neurons;          // populations with equations (not sources)
         private final SynapseGroup[][] groupsOnto;   // per population index: filters onto it that advance themselves
+        private final Projection[][] stagedOnto;     // per population index: filtered projections onto it
         private final SpikeBuffer[][] chunkSpikes;
         private final int[][] chunkBad;
         private final SplittableRandom[] sourceRandom;
@@ -181,6 +186,7 @@ public final class Simulation {
             int n = net.populations.size();
             neurons = net.populations.stream().filter(p -> p.source == null).toArray(Population[]::new);
             groupsOnto = new SynapseGroup[n][];
+            stagedOnto = new Projection[n][];
             chunkSpikes = new SpikeBuffer[n][];
             chunkBad = new int[n][];
             sourceRandom = new SplittableRandom[n];
@@ -213,6 +219,9 @@ public final class Simulation {
                 p.conductanceGroups = conductances.toArray(SynapseGroup[]::new);
                 p.conductanceDecay = conductanceDecay.stream().mapToDouble(Double::doubleValue).toArray();
                 groupsOnto[p.index] = advancing.toArray(SynapseGroup[]::new);
+                stagedOnto[p.index] = net.projections.stream().filter(pr -> pr.target == p && staged(pr))
+                        .toArray(Projection[]::new);
+                for (Projection pr : stagedOnto[p.index]) pr.chunkTargets(chunks);
             }
             // instantaneous rate populations (tau = 0) start at y = s(input): settle them in config order, so a
             // feed-forward rate network holds y = s(W x + b) from t = 0 on
@@ -225,10 +234,15 @@ public final class Simulation {
             }
         }
 
+        private static boolean staged(Projection pr) {
+            return !pr.dense() && pr.group != null;
+        }
+
         private void drive(int worker) {
             for (Population p : neurons) {
                 int chunks = chunkSpikes[p.index].length;
                 if (worker < chunks) {
+                    for (Projection pr : stagedOnto[p.index]) pr.deliverStaged(net.dt, worker);
                     p.buildDrive(t, Parallel.start(worker, chunks, p.size), Parallel.start(worker + 1, chunks, p.size), true);
                 }
             }
@@ -240,7 +254,10 @@ public final class Simulation {
                 int chunks = buffers.length;
                 if (worker >= chunks) continue;
                 int from = Parallel.start(worker, chunks, p.size), to = Parallel.start(worker + 1, chunks, p.size);
-                if (withDrive) p.buildDrive(t, from, to, true);
+                if (withDrive) {
+                    for (Projection pr : stagedOnto[p.index]) pr.deliverStaged(net.dt, worker);
+                    p.buildDrive(t, from, to, true);
+                }
                 buffers[worker].clear();
                 chunkBad[p.index][worker] = p.solver.step(p.drive, buffers[worker], from, to);
                 for (SynapseGroup g : groupsOnto[p.index]) g.filter.advance(from, to);
@@ -268,7 +285,15 @@ public final class Simulation {
                 p.totalSpikes += p.spikes.count;
                 for (int b : chunkBad[p.index]) if (b >= 0) fail(p, b, t + net.dt);
             }
-            for (Projection pr : net.projections) if (!pr.dense()) pr.deliver(step, net.dt);
+            for (Projection pr : net.projections) {
+                if (staged(pr)) pr.stage(step);
+                else if (!pr.dense()) pr.deliverNow(step);
+            }
+        }
+
+        /** Adds the spikes staged by the last step to their filters, on this thread: the network is then whole. */
+        void deliverStaged() {
+            for (Projection pr : net.projections) if (staged(pr)) pr.deliverStagedNow(net.dt);
         }
 
         private void fail(Population p, int neuron, double time) {
