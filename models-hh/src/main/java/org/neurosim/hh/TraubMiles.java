@@ -131,6 +131,7 @@ public final class TraubMiles implements NeuronModel {
             double[] av = a[V], bv = b[V], am = a[M], bm = b[M], an = a[N], bn = b[N], ah = a[H], bh = b[H];
             double[] cur = d.current, g = d.conductance, gE = d.conductanceReversal;
             double invC = 1 / c;
+            primeSeriesBranches();
             for (int i = from; i < to; i++) {
                 double u = v[i] * 1e3 - vtMv, mi = m[i], ni = n[i], hi = h[i];
                 double gna = gNa * mi * mi * mi * hi, n2 = ni * ni, gk = gKd * n2 * n2;
@@ -141,8 +142,7 @@ public final class TraubMiles implements NeuronModel {
                 // exp(-u/40) = exp(-u/5)^(1/8) serves beta_n
                 double e4 = Math.exp(-0.25 * u), e5 = Math.exp(-0.2 * u);
                 double alm = 1.28 * xOverExpm1((13 - u) * 0.25, E13_4 * e4);
-                double y = (u - 40) * 0.2;   // beta_m = 1.4 y / (exp(y) - 1), exp(y) = e^-8 / e5
-                double bem = 1.4 * (Math.abs(y) < 1e-4 ? 1 - 0.5 * y + y * y / 12 : y * e5 / (EM8 - e5));
+                double bem = 1.4 * betaMFactor((u - 40) * 0.2, e5);
                 double aln = 0.16 * xOverExpm1((15 - u) * 0.2, E3 * e5);
                 double beh = 4 / (1 + E8 * e5);
                 double alh = 0.128 * Math.exp((17 - u) * (1.0 / 18));
@@ -158,6 +158,23 @@ public final class TraubMiles implements NeuronModel {
 
         private static final double E13_4 = Math.exp(3.25), EM8 = Math.exp(-8), E3 = Math.exp(3), E8 = Math.exp(8),
                 HALF_E_QUARTER = 0.5 * Math.exp(0.25);
+
+        /**
+         * Takes the series branches of {@link #xOverExpm1} and {@link #betaMFactor} once per call. A neuron reaches a
+         * removable singularity only now and then; had the JIT never seen the branch taken it would compile it as a
+         * trap, and the first neuron to get there would send the whole step back to the interpreter for a
+         * recompilation (three of them in the first second of COBAHH, 15-20 ms each).
+         */
+        private static double primed;
+
+        private static void primeSeriesBranches() {
+            primed = xOverExpm1(0, 1) + betaMFactor(0, 1);
+        }
+
+        /** beta_m = 1.4 y / (exp(y) - 1) with exp(y) = e^-8 / e5: y e5 / (e^-8 - e5), the series near y = 0. */
+        private static double betaMFactor(double y, double e5) {
+            return Math.abs(y) < 1e-4 ? 1 - 0.5 * y + y * y / 12 : y * e5 / (EM8 - e5);
+        }
 
         /** x / (exp(x) - 1) given exp(x); the series 1 - x/2 + x^2/12 where the difference would cancel. */
         private static double xOverExpm1(double x, double expX) {
