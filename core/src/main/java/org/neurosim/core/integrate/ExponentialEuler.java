@@ -35,14 +35,13 @@ public final class ExponentialEuler extends FixedStepIntegrator {
     }
 
     /**
-     * One variable over neurons from..to in three passes: the exponentials alone (a tight loop of intrinsic calls),
-     * the update with no call and no branch (so the JIT vectorises its division), then the rare neurons whose
-     * |a dt| is below 1e-5, redone with the series.
+     * One variable over neurons from..to in three passes: the exponentials alone (a tight loop of intrinsic calls,
+     * which also notes the first neuron with |a dt| below 1e-5), the update with no call and no branch (so the JIT
+     * vectorises its division), then, only if there are any, those rare neurons redone with the series.
      */
     private static void advance(double[] s, double[] a, double[] b, double[] e, double dt, int from, int to) {
-        exponentials(a, e, dt, from, to);
+        int small = exponentials(a, e, dt, from, to);
         update(s, a, b, e, from, to);
-        int small = firstSmall(a, dt, from, to);
         if (small >= 0) {
             for (int i = small; i < to; i++) {
                 double x = a[i] * dt;
@@ -51,8 +50,15 @@ public final class ExponentialEuler extends FixedStepIntegrator {
         }
     }
 
-    private static void exponentials(double[] a, double[] e, double dt, int from, int to) {
-        for (int i = from; i < to; i++) e[i] = Math.exp(a[i] * dt);
+    /** e = exp(a dt); returns the first neuron with |a dt| &lt; 1e-5, or -1. */
+    private static int exponentials(double[] a, double[] e, double dt, int from, int to) {
+        int small = -1;
+        for (int i = from; i < to; i++) {
+            double x = a[i] * dt;
+            e[i] = Math.exp(x);
+            if (Math.abs(x) < 1e-5 && small < 0) small = i;
+        }
+        return small;
     }
 
     /** s += (a s + b) (E - 1) / a; the start value is kept in e for the rare redo (e then holds s, not E). */
@@ -62,13 +68,6 @@ public final class ExponentialEuler extends FixedStepIntegrator {
             s[i] = si + (ai * si + b[i]) * ((e[i] - 1) / ai);
             e[i] = si;
         }
-    }
-
-    private static int firstSmall(double[] a, double dt, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (Math.abs(a[i] * dt) < 1e-5) return i;
-        }
-        return -1;
     }
 
     /**
