@@ -138,7 +138,7 @@ final class LifDynamics implements ExactlySolvable {
      * Work arrays for one population's refractory array: the start-of-step membrane values, the list of neurons that
      * crossed, and the set of refractory neurons as bits (bit i set exactly when refractory[i] &gt; 0), so a step
      * finds its few refractory neurons 64 at a time instead of testing each. Chunks on other threads use disjoint
-     * index ranges; they may share a word of bits at their edges, so bits change by atomic or/and only.
+     * index ranges; they may share the word at each edge, whose bits change by atomic or/and only.
      */
     private record Work(double[] before, int[] crossed, long[] refractoryBits) { }
 
