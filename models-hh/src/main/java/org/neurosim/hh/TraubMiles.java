@@ -165,10 +165,9 @@ public final class TraubMiles implements NeuronModel {
          * trap, and the first neuron to get there would send the whole step back to the interpreter for a
          * recompilation (three of them in the first second of COBAHH, 15-20 ms each).
          */
-        private static double primed;
-
         private static void primeSeriesBranches() {
-            primed = xOverExpm1(0, 1) + betaMFactor(0, 1);
+            xOverExpm1(0, 1);
+            betaMFactor(0, 1);
         }
 
         /** beta_m = 1.4 y / (exp(y) - 1) with exp(y) = e^-8 / e5: y e5 / (e^-8 - e5), the series near y = 0. */
