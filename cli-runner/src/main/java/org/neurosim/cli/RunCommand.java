@@ -3,9 +3,10 @@ package org.neurosim.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.knowm.xchart.XYChart;
@@ -77,13 +78,13 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Raster, traces and population rates, with axes in ms and mV. */
+    /** Raster, traces and population rates, with axes in ms and mV, rendered side by side. */
     static void plot(Network net, Recorder rec, Path out) {
+        Map<Path, XYChart> charts = new LinkedHashMap<>();
         if (rec.rasterCount() > 0) {
             XYChart c = Plots.chart(net.name() + ": spikes", "time (ms)", "neuron");
             int offset = 0;
             for (Population p : net.populations()) {
-                List<double[]> xy = new ArrayList<>();
                 int idx = net.populations().indexOf(p);
                 int n = 0;
                 for (int k = 0; k < rec.rasterCount(); k++) if (rec.rasterPopulation(k) == idx) n++;
@@ -96,13 +97,12 @@ final class RunCommand implements Callable<Integer> {
                             y[j++] = rec.rasterNeuron(k) + offset;
                         }
                     }
-                    Plots.dots(c, p.name(), x, y);
-                    xy.add(x);
+                    Plots.spikes(c, p.name(), x, y);
                 }
                 offset += p.size();
             }
             c.getStyler().setMarkerSize(2);
-            Plots.save(c, out.resolve("raster.png"));
+            charts.put(out.resolve("raster.png"), c);
         }
         if (!rec.traceRows().isEmpty()) {
             List<double[]> rows = rec.traceRows();
@@ -116,7 +116,7 @@ final class RunCommand implements Callable<Integer> {
                 double[] y = rows.stream().mapToDouble(r -> r[col] * (voltage ? 1e3 : 1)).toArray();
                 Plots.line(c, name + (voltage ? " (mV)" : ""), t, y);
             }
-            Plots.save(c, out.resolve("traces.png"));
+            charts.put(out.resolve("traces.png"), c);
         }
         if (!rec.rateRows().isEmpty()) {
             List<double[]> rows = rec.rateRows();
@@ -128,8 +128,9 @@ final class RunCommand implements Callable<Integer> {
                 final int col = k + 1;
                 Plots.line(c, pops.get(k), t, rows.stream().mapToDouble(r -> r[col]).toArray());
             }
-            Plots.save(c, out.resolve("rates.png"));
+            charts.put(out.resolve("rates.png"), c);
         }
+        Plots.saveAll(charts);
     }
 
     private static boolean isVoltage(Network net, String trace) {
