@@ -32,12 +32,47 @@ final class Plots {
         return c;
     }
 
-    /** A line without markers. */
+    /** Points per line beyond which a line is drawn from the extremes of buckets (a 900-pixel plot shows no more). */
+    static final int MAX_LINE_POINTS = 3000;
+
+    /** A line without markers; a long one is reduced to the minimum and maximum of each of 1500 buckets. */
     static XYSeries line(XYChart c, String name, double[] x, double[] y) {
+        if (x.length > MAX_LINE_POINTS) {
+            double[][] xy = envelope(x, y, MAX_LINE_POINTS / 2);
+            x = xy[0];
+            y = xy[1];
+        }
         XYSeries s = c.addSeries(name, x, y);
         s.setMarker(SeriesMarkers.NONE);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         return s;
+    }
+
+    /**
+     * The line through the lowest and highest point of each of {@code buckets} consecutive runs of samples, in time
+     * order: every spike peak and trough of a trace stays visible at a fraction of the drawing cost.
+     */
+    static double[][] envelope(double[] x, double[] y, int buckets) {
+        int n = x.length;
+        double[] ox = new double[2 * buckets], oy = new double[2 * buckets];
+        int m = 0;
+        for (int b = 0; b < buckets; b++) {
+            int from = (int) ((long) n * b / buckets), to = (int) ((long) n * (b + 1) / buckets);
+            if (from >= to) continue;
+            int lo = from, hi = from;
+            for (int i = from + 1; i < to; i++) {
+                if (y[i] < y[lo]) lo = i;
+                if (y[i] > y[hi]) hi = i;
+            }
+            int first = Math.min(lo, hi), second = Math.max(lo, hi);
+            ox[m] = x[first];
+            oy[m++] = y[first];
+            if (second != first) {
+                ox[m] = x[second];
+                oy[m++] = y[second];
+            }
+        }
+        return new double[][] {java.util.Arrays.copyOf(ox, m), java.util.Arrays.copyOf(oy, m)};
     }
 
     /** Dots only (raster plots, simulated points). */

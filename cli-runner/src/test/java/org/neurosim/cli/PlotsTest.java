@@ -1,0 +1,29 @@
+package org.neurosim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Long lines are drawn from their envelope: every peak stays, in time order, at a bounded number of points. */
+class PlotsTest {
+    @Test
+    void envelopeKeepsEveryPeakAndTroughInTimeOrder() {
+        // 100 ms of a trace at 0.01 ms with seven one-sample spikes of different heights (an HH trace's worst case)
+        int n = 10_001;
+        double[] x = new double[n], y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = i * 0.01;
+            y[i] = -65 + 5 * Math.sin(i * 0.003);
+        }
+        int[] peaks = {5, 1234, 2500, 4999, 7001, 9876, 10_000};
+        for (int k = 0; k < peaks.length; k++) y[peaks[k]] = 20 + k;
+        y[3333] = -90;   // one deep trough
+        double[][] e = Plots.envelope(x, y, 1500);
+        assertThat(e[0]).hasSizeLessThanOrEqualTo(3000).hasSizeGreaterThan(1500);
+        for (int i = 1; i < e[0].length; i++) assertThat(e[0][i]).isGreaterThan(e[0][i - 1]);
+        for (int k = 0; k < peaks.length; k++) assertThat(e[1]).contains(20.0 + k);
+        assertThat(e[1]).contains(-90.0);
+        assertThat(e[0][0]).isEqualTo(0.0);
+        assertThat(e[0][e[0].length - 1]).isEqualTo(100.0);
+    }
+}
