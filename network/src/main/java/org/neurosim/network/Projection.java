@@ -85,7 +85,9 @@ final class Projection {
         double[] jumped = target.state()[jumpVariable];
         for (int k = 0; k < due.count; k++) {
             int j = due.neurons[k];
-            for (int s = rowStart[j], to = rowStart[j + 1]; s < to; s++) jumped[targets[s]] += weights == null ? weight : weights[s];
+            for (int s = rowStart[j], to = rowStart[j + 1]; s < to; s++) {
+                jumped[targets[s]] += weights == null ? weight : weights[s];
+            }
         }
         if (ring != null) due.clear();
     }
