@@ -11,7 +11,20 @@ class ReproducibilityTest {
     static List<String> cubaSpikes(long seed, int threads) {
         Network net = NetworkLoader.load(Path.of("..", "examples", "cuba.yaml"), Nets.PLUGINS,
                 List.of("duration=200 ms", "seed=" + seed, "threads=" + threads));
-        return Nets.spikes(Nets.run(net), net);
+        return Nets.spikes(runSplit(net), net);
+    }
+
+    /**
+     * Runs with the chunks always on the worker threads: by default a run may keep them on the calling thread after
+     * a timed trial (same results, by construction), and this test is about the parallel path.
+     */
+    static Simulation.Result runSplit(Network net) {
+        System.setProperty(Parallel.ALWAYS_SPLIT, "true");
+        try {
+            return Nets.run(net);
+        } finally {
+            System.clearProperty(Parallel.ALWAYS_SPLIT);
+        }
     }
 
     @Test
@@ -38,7 +51,7 @@ class ReproducibilityTest {
                 List.of("duration=60 ms", "threads=" + threads, "populations.exc.size=1600", "populations.inh.size=400",
                         "projections[1].synapse={kernel: alpha, tau: 5 ms, normalize: peak, reversal: -80 mV}",
                         "projections[0].delay=0.5 ms"));
-        return Nets.spikes(Nets.run(net), net);
+        return Nets.spikes(runSplit(net), net);
     }
 
     @Test
@@ -47,8 +60,8 @@ class ReproducibilityTest {
         List<String> whole = cubaSpikes(5, 2);   // 200 ms
         Network net = NetworkLoader.load(Path.of("..", "examples", "cuba.yaml"), Nets.PLUGINS,
                 List.of("duration=100 ms", "seed=5", "threads=2"));
-        List<String> first = Nets.spikes(Nets.run(net), net);
-        List<String> second = Nets.spikes(Nets.run(net), net);
+        List<String> first = Nets.spikes(runSplit(net), net);
+        List<String> second = Nets.spikes(runSplit(net), net);
         assertThat(first.size() + second.size()).isEqualTo(whole.size());
         assertThat(first).isEqualTo(whole.subList(0, first.size()));
         for (int k = 0; k < second.size(); k++) {
@@ -56,6 +69,18 @@ class ReproducibilityTest {
             assertThat(a[0] + " " + a[1]).isEqualTo(b[0] + " " + b[1]);
             assertThat(Double.parseDouble(a[2]) + 0.1).isCloseTo(Double.parseDouble(b[2]), org.assertj.core.api.Assertions.within(1e-9));
         }
+    }
+
+    @Test
+    void theAdaptiveChoiceBetweenWorkersAndCallerKeepsTheSpikes() {
+        // 300 ms = 3000 steps: past the settling hand-offs and both trials, whatever the trial chose
+        Network one = NetworkLoader.load(Path.of("..", "examples", "cuba.yaml"), Nets.PLUGINS,
+                List.of("duration=300 ms", "seed=3", "threads=1"));
+        Network two = NetworkLoader.load(Path.of("..", "examples", "cuba.yaml"), Nets.PLUGINS,
+                List.of("duration=300 ms", "seed=3", "threads=2"));
+        List<String> a = Nets.spikes(Nets.run(one), one);
+        assertThat(a).hasSizeGreaterThan(1000);
+        assertThat(Nets.spikes(Nets.run(two), two)).isEqualTo(a);
     }
 
     @Test
