@@ -7,7 +7,7 @@ import java.util.concurrent.locks.LockSupport;
  * Persistent worker threads for the per-step work. The calling thread is worker 0; workers 1..K-1 wait by spinning
  * briefly, then yielding (a step lasts microseconds, too short for a thread hand-off through a queue; yielding leaves
  * the core to the JIT compiler and the GC when they need it), then parking after a long idle time. Whether the
- * chunks run on the workers or one after another on the caller is decided per run by a timed trial (see SETTLE).
+ * chunks run on the workers or one after another on the caller is decided per run from its first steps (SETTLE).
  * Chunk boundaries depend only on a population's size and the thread count and no chunk writes outside its range,
  * so results never depend on scheduling or on that choice.
  */
@@ -46,19 +46,22 @@ final class Parallel implements AutoCloseable {
         return (int) ((long) size * chunk / chunks);
     }
 
-    // Whether splitting pays is measured, not guessed: on this project's 2-vCPU machine an HH network runs 1.7x
-    // faster on two threads, while a LIF network, whose step is a few memory-bound passes, runs twice as slowly (the
-    // two threads slow each other down and the hand-offs cost more than the work). The first SETTLE hand-offs run on
-    // the caller alone (every chunk in turn: same chunks, so the same results), which also leaves a core to the JIT
-    // compiler while the step is new; then TRIAL hand-offs are split across the workers and TRIAL run alone, and the
-    // faster way, by the median hand-off, is kept for the rest of the run.
-    static final int SETTLE = 1_000, TRIAL = 128;
-    /** System property that skips the trial and always splits (tests of the parallel path, benchmarks). */
+    // Whether splitting pays is measured, not guessed. On this project's 2-vCPU machine an HH network runs 1.7x faster
+    // on two threads, while a step of a few thousand LIF neurons lasts a few microseconds: there a hand-off costs as
+    // much as the work, and while the JIT compiler takes one of the two cores a split step waits 100 us for its
+    // worker (measured: 4,000 LIF neurons took 0.33 s split against 0.11 s on one thread). So the first SETTLE
+    // hand-offs run on the caller alone (every chunk in turn: same chunks, so the same results), which also leaves a
+    // core to the compiler while the step is new, and the run is split from then on only if those hand-offs took
+    // HEAVY_NANOS or more (median of the last SAMPLE). Timed trials of both ways were tried and dropped: waking a
+    // parked worker on this virtual machine costs more than a light step, so the trials cost more than they saved.
+    static final int SETTLE = 1_000, SAMPLE = 128;
+    static final long HEAVY_NANOS = 50_000;
+    /** System property that skips the choice and always splits (tests of the parallel path, benchmarks). */
     static final String ALWAYS_SPLIT = "neurosim.parallel.alwaysSplit";
     private final boolean adaptive = !Boolean.getBoolean(ALWAYS_SPLIT);
     private long handOffs;
-    private final long[] trialSplit = new long[TRIAL], trialSolo = new long[TRIAL];   // nanoseconds per hand-off
-    private volatile boolean solo = adaptive;   // read by the workers: they park while it holds
+    private final long[] settling = new long[SAMPLE];   // nanoseconds of the last hand-offs before the choice
+    private volatile boolean solo = adaptive;           // the workers park while it holds
 
     /** Runs {@code task} once on every worker (the caller is worker 0) and waits for all of them. */
     void onEveryWorker(WorkerTask t) {
@@ -66,33 +69,23 @@ final class Parallel implements AutoCloseable {
             t.run(0);
             return;
         }
-        if (!adaptive) {
+        if (!solo) {
             runSplit(t);
             return;
         }
         long n = handOffs++;
-        if (n < SETTLE || n >= SETTLE + 2 * TRIAL) {
-            if (solo) runAlone(t); else runSplit(t);
-            return;
+        if (n == SETTLE) {
+            long[] s = settling.clone();
+            java.util.Arrays.sort(s);
+            if (s[SAMPLE / 2] >= HEAVY_NANOS) {
+                solo = false;
+                runSplit(t);
+                return;
+            }
         }
-        if (n == SETTLE) solo = false;                 // trial 1: split across the workers
-        if (n == SETTLE + TRIAL) solo = true;          // trial 2: the caller alone, the workers parked
         long t0 = System.nanoTime();
-        if (solo) runAlone(t); else runSplit(t);
-        long took = System.nanoTime() - t0;
-        if (n < SETTLE + TRIAL) {
-            trialSplit[(int) (n - SETTLE)] = took;
-        } else {
-            trialSolo[(int) (n - SETTLE - TRIAL)] = took;
-            // medians: a JIT compilation or a collection during one trial must not decide
-            if (n == SETTLE + 2 * TRIAL - 1) solo = median(trialSolo) < median(trialSplit);
-        }
-    }
-
-    private static long median(long[] x) {
-        long[] s = x.clone();
-        java.util.Arrays.sort(s);
-        return s[s.length / 2];
+        runAlone(t);
+        if (n < SETTLE && n >= SETTLE - SAMPLE) settling[(int) (n - SETTLE + SAMPLE)] = System.nanoTime() - t0;
     }
 
     /** Every chunk on the calling thread, in chunk order. */

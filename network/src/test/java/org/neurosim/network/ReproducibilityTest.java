@@ -16,7 +16,7 @@ class ReproducibilityTest {
 
     /**
      * Runs with the chunks always on the worker threads: by default a run may keep them on the calling thread after
-     * a timed trial (same results, by construction), and this test is about the parallel path.
+     * its first steps (same results, by construction), and this test is about the parallel path.
      */
     static Simulation.Result runSplit(Network net) {
         System.setProperty(Parallel.ALWAYS_SPLIT, "true");
@@ -73,7 +73,7 @@ class ReproducibilityTest {
 
     @Test
     void theAdaptiveChoiceBetweenWorkersAndCallerKeepsTheSpikes() {
-        // 300 ms = 3000 steps: past the settling hand-offs and both trials, whatever the trial chose
+        // 300 ms = 3000 steps: past the settling hand-offs, whichever way the run then chose
         Network one = NetworkLoader.load(Path.of("..", "examples", "cuba.yaml"), Nets.PLUGINS,
                 List.of("duration=300 ms", "seed=3", "threads=1"));
         Network two = NetworkLoader.load(Path.of("..", "examples", "cuba.yaml"), Nets.PLUGINS,
