@@ -89,6 +89,8 @@ final class BenchCommand implements Callable<Integer> {
             o.put("simulate_s", r.simulateSeconds());
             o.put("threads", threads);
             o.put("duration_s", r.simulatedSeconds());
+            o.put("cores", Runtime.getRuntime().availableProcessors());   // where the figure was measured
+            o.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
             root.out.println(o);
         } else {
             root.out.printf(Locale.ROOT, "%s: %d neurons, %d synapses, %.4g s simulated; setup %.3f s, simulation %.3f s "
