@@ -83,9 +83,13 @@ final class Parallel implements AutoCloseable {
                 return;
             }
         }
+        if (n < SETTLE - SAMPLE || n >= SETTLE) {
+            runAlone(t);
+            return;
+        }
         long t0 = System.nanoTime();
         runAlone(t);
-        if (n < SETTLE && n >= SETTLE - SAMPLE) settling[(int) (n - SETTLE + SAMPLE)] = System.nanoTime() - t0;
+        settling[(int) (n - SETTLE + SAMPLE)] = System.nanoTime() - t0;
     }
 
     /** Every chunk on the calling thread, in chunk order. */
