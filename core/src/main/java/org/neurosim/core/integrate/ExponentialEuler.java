@@ -27,10 +27,10 @@ public final class ExponentialEuler extends FixedStepIntegrator {
     public Stepper bind(NeuronDynamics d, int size, Parameters p) {
         ConditionallyLinear cl = (ConditionallyLinear) d;
         double[][] a = scratch(d, size), b = scratch(d, size);
-        double[] e = new double[size];
+        double[] e = new double[size], start = new double[size];
         return (s, drive, dt, from, to) -> {
             cl.linearForm(s, drive, a, b, from, to);
-            for (int v = 0; v < s.length; v++) advance(s[v], a[v], b[v], e, dt, from, to);
+            for (int v = 0; v < s.length; v++) advance(s[v], a[v], b[v], e, start, dt, from, to);
         };
     }
 
@@ -39,14 +39,17 @@ public final class ExponentialEuler extends FixedStepIntegrator {
      * which also notes the first neuron with |a dt| below 1e-5), the update with no call and no branch (so the JIT
      * vectorises its division), then, only if there are any, those rare neurons redone with the series.
      */
-    private static void advance(double[] s, double[] a, double[] b, double[] e, double dt, int from, int to) {
+    private static void advance(double[] s, double[] a, double[] b, double[] e, double[] start, double dt,
+                                int from, int to) {
         int small = exponentials(a, e, dt, from, to);
+        if (small < 0) {
+            update(s, a, b, e, from, to);
+            return;
+        }
+        System.arraycopy(s, small, start, small, to - small);   // the rare case keeps the start values
         update(s, a, b, e, from, to);
-        if (small >= 0) {
-            for (int i = small; i < to; i++) {
-                double x = a[i] * dt;
-                if (Math.abs(x) < 1e-5) s[i] = e[i] + (a[i] * e[i] + b[i]) * phi(a[i], dt);
-            }
+        for (int i = small; i < to; i++) {
+            if (Math.abs(a[i] * dt) < 1e-5) s[i] = start[i] + (a[i] * start[i] + b[i]) * phi(a[i], dt);
         }
     }
 
@@ -61,12 +64,11 @@ public final class ExponentialEuler extends FixedStepIntegrator {
         return small;
     }
 
-    /** s += (a s + b) (E - 1) / a; the start value is kept in e for the rare redo (e then holds s, not E). */
+    /** s += (a s + b) (E - 1) / a with E = e. */
     private static void update(double[] s, double[] a, double[] b, double[] e, int from, int to) {
         for (int i = from; i < to; i++) {
             double si = s[i], ai = a[i];
             s[i] = si + (ai * si + b[i]) * ((e[i] - 1) / ai);
-            e[i] = si;
         }
     }
 
