@@ -1,8 +1,8 @@
 package org.neurosim.activation;
 
-import com.google.inject.multibindings.MapBinder;
-import org.neurosim.core.model.NeuronModel;
 import org.neurosim.core.plugin.AbstractNeuroSimPlugin;
+import org.neurosim.core.plugin.PluginBinders;
+import org.neurosim.core.plugin.PluginKind;
 
 /** The models-activation plugin module: the activation functions and the {@code rate} neuron model. */
 public final class ActivationPlugin extends AbstractNeuroSimPlugin {
@@ -12,8 +12,7 @@ public final class ActivationPlugin extends AbstractNeuroSimPlugin {
     protected void configure() {
         Activations.COURSE.forEach(this::activation);
         activation(Activations.LINEAR);
-        activation(new LifRateActivation());
         // the rate neuron looks activation functions up by name, so Guice constructs it with the registry
-        MapBinder.newMapBinder(binder(), String.class, NeuronModel.class).addBinding("rate").to(RateNeuron.class);
+        PluginBinders.register(binder(), PluginKind.NEURON_MODEL, "rate", RateNeuron.class);
     }
 }

@@ -5,17 +5,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.neurosim.core.activation.Activation;
 import org.neurosim.core.activation.ActivationFunction;
 import org.neurosim.core.model.Drive;
 import org.neurosim.core.model.ExactlySolvable;
 import org.neurosim.core.model.NeuronDynamics;
+import org.neurosim.core.model.Instantaneous;
 import org.neurosim.core.model.NeuronModel;
+import org.neurosim.core.model.PopulationContext;
 import org.neurosim.core.model.SpikeSink;
 import org.neurosim.core.model.StateVariable;
 import org.neurosim.core.param.ParameterSpec;
 import org.neurosim.core.param.Parameters;
+import org.neurosim.core.plugin.PluginContext;
 import org.neurosim.core.units.Dimension;
 
 /**
@@ -54,7 +56,7 @@ public final class RateNeuron implements NeuronModel {
     }
 
     @Override
-    public NeuronDynamics create(Parameters p) {
+    public NeuronDynamics create(PopulationContext context, Parameters p) {
         ActivationFunction f = activations.get(p.text("activation"));
         if (f == null) {
             throw new org.neurosim.core.InvalidInputException("activation: unknown activation function '"
@@ -63,37 +65,55 @@ public final class RateNeuron implements NeuronModel {
         }
         Map<String, String> own = new LinkedHashMap<>();
         for (ParameterSpec s : f.parameters()) own.put(s.name(), p.text(s.name()));
-        return new Dynamics(f.create(Parameters.resolve(f.parameters(), own, "params")), p.get("tau"));
+        Activation s = f.create(new PluginContext(context.key(), context.dt()),
+                Parameters.resolve(f.parameters(), own, "params"));
+        double tau = p.get("tau");
+        return tau == 0 ? new Instant(s) : new Relaxing(s, tau, context.dt());
     }
 
-    static final class Dynamics implements ExactlySolvable {
+    /** tau = 0: y = s(input) at every step, no differential equation. */
+    static final class Instant implements Instantaneous {
         private final Activation s;
-        private final double tau;
 
-        Dynamics(Activation s, double tau) {
+        Instant(Activation s) {
             this.s = s;
-            this.tau = tau;
         }
 
-        @Override public List<StateVariable> stateVariables() {
-            return List.of(new StateVariable("y", Dimension.DIMENSIONLESS));
-        }
+        @Override public List<StateVariable> stateVariables() { return Relaxing.Y; }
         @Override public Dimension inputDimension() { return Dimension.DIMENSIONLESS; }
         @Override public void restingState(double[] values) { values[0] = s.value(0); }
-        @Override public int membraneIndex() { return -1; }
         @Override public String preferredIntegrator() { return "exact"; }
 
+        /** None: the state follows the input; integrators other than exact are refused before this is reached. */
         @Override
-        public boolean instantaneous() {
-            return tau == 0;
+        public void derivatives(double[][] st, Drive drive, double[][] ds, int from, int to) {
+            java.util.Arrays.fill(ds[0], from, to, 0);
         }
 
         @Override
-        public Optional<String> rejects(String integrator) {
-            return tau == 0 && !integrator.equals("exact")
-                    ? Optional.of("a rate neuron with tau = 0 has no differential equation; use exact or set tau > 0")
-                    : Optional.empty();
+        public void advanceExactly(double[][] st, Drive drive, double dt, double[] refractory, SpikeSink spikes,
+                                   int from, int to) {
+            s.apply(drive.current, st[0], from, to);
         }
+    }
+
+    /** tau &gt; 0: tau dy/dt = -y + s(input), exactly y(t + dt) = s + (y - s) exp(-dt/tau) for constant input. */
+    static final class Relaxing implements ExactlySolvable {
+        static final List<StateVariable> Y = List.of(new StateVariable("y", Dimension.DIMENSIONLESS));
+        private final Activation s;
+        private final double tau, dt, decay;
+
+        Relaxing(Activation s, double tau, double dt) {
+            this.s = s;
+            this.tau = tau;
+            this.dt = dt;
+            this.decay = Math.exp(-dt / tau);
+        }
+
+        @Override public List<StateVariable> stateVariables() { return Y; }
+        @Override public Dimension inputDimension() { return Dimension.DIMENSIONLESS; }
+        @Override public void restingState(double[] values) { values[0] = s.value(0); }
+        @Override public String preferredIntegrator() { return "exact"; }
 
         @Override
         public void derivatives(double[][] st, Drive drive, double[][] ds, int from, int to) {
@@ -104,17 +124,13 @@ public final class RateNeuron implements NeuronModel {
         }
 
         @Override
-        public void advanceExactly(double[][] st, Drive drive, double dt, double[] refractory, SpikeSink spikes,
+        public void advanceExactly(double[][] st, Drive drive, double step, double[] refractory, SpikeSink spikes,
                                    int from, int to) {
             double[] y = st[0], in = drive.current;
-            if (tau == 0) {
-                s.apply(in, y, from, to);
-                return;
-            }
-            double decay = Math.exp(-dt / tau);
+            double f = step == dt ? decay : Math.exp(-step / tau);
             for (int i = from; i < to; i++) {
                 double target = s.value(in[i]);
-                y[i] = target + (y[i] - target) * decay;
+                y[i] = target + (y[i] - target) * f;
             }
         }
     }

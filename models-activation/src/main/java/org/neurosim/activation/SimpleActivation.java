@@ -4,6 +4,7 @@ import java.util.function.DoubleUnaryOperator;
 import org.neurosim.core.activation.Activation;
 import org.neurosim.core.activation.ActivationFunction;
 import org.neurosim.core.param.Parameters;
+import org.neurosim.core.plugin.PluginContext;
 
 /** A parameterless activation function given by its value and derivative. */
 final class SimpleActivation implements ActivationFunction, Activation {
@@ -21,7 +22,7 @@ final class SimpleActivation implements ActivationFunction, Activation {
 
     @Override public String name() { return name; }
     @Override public String description() { return formula; }
-    @Override public Activation create(Parameters parameters) { return this; }
+    @Override public Activation create(PluginContext context, Parameters parameters) { return this; }
     @Override public double value(double z) { return value.applyAsDouble(z); }
     @Override public double derivative(double z) { return derivative.applyAsDouble(z); }
 }

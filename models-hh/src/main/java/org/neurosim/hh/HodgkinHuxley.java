@@ -6,6 +6,8 @@ import org.neurosim.core.model.ConditionallyLinear;
 import org.neurosim.core.model.Drive;
 import org.neurosim.core.model.NeuronDynamics;
 import org.neurosim.core.model.NeuronModel;
+import org.neurosim.core.model.PopulationContext;
+import org.neurosim.core.model.SpikeRule;
 import org.neurosim.core.model.StateVariable;
 import org.neurosim.core.param.ParameterSpec;
 import org.neurosim.core.param.Parameters;
@@ -52,7 +54,7 @@ public final class HodgkinHuxley implements NeuronModel {
     }
 
     @Override
-    public NeuronDynamics create(Parameters p) {
+    public NeuronDynamics create(PopulationContext context, Parameters p) {
         return new Dynamics(p.get("c_m"), p.get("g_na"), p.get("g_k"), p.get("g_l"), p.get("e_na"), p.get("e_k"),
                 p.get("e_l"), p.get("spike_threshold"), p.get("area"));
     }
@@ -121,7 +123,8 @@ public final class HodgkinHuxley implements NeuronModel {
         }
 
         @Override public Dimension inputDimension() { return area > 0 ? Dimension.CURRENT : Dimension.CURRENT_DENSITY; }
-        @Override public double spikeThreshold() { return threshold; }
+        /** A spike is the upstroke through {@code spike_threshold}; HH needs no reset. */
+        @Override public SpikeRule spikeRule() { return SpikeRule.threshold(threshold); }
         @Override public String preferredIntegrator() { return "rk4"; }
 
         /** Net ionic plus injected current density (A/m^2) at steady-state gates: zero at rest. */
@@ -151,7 +154,7 @@ public final class HodgkinHuxley implements NeuronModel {
                 double vi = v[i], mv = vi * 1e3;
                 double ni = n[i], mi = m[i], hi = h[i];
                 double gna = gNa * mi * mi * mi * hi, gk = gK * ni * ni * ni * ni;
-                double input = (d.current[i] + d.conductanceReversal[i] - d.conductance[i] * vi) * inputScale;
+                double input = (d.current[i] + d.conductanceTimesReversal[i] - d.conductance[i] * vi) * inputScale;
                 ds[V][i] = (input - gL * (vi - eL) - gna * (vi - eNa) - gk * (vi - eK)) / cm;
                 r.at(mv);
                 double an = r.an, bn = r.bn, am = r.am, bm = r.bm, ah = r.ah, bh = r.bh;
@@ -171,7 +174,7 @@ public final class HodgkinHuxley implements NeuronModel {
                 double gna = gNa * mi * mi * mi * hi, gk = gK * ni * ni * ni * ni;
                 double gSyn = d.conductance[i] * inputScale;
                 a[V][i] = -(gL + gna + gk + gSyn) / cm;
-                b[V][i] = ((d.current[i] + d.conductanceReversal[i]) * inputScale + gL * eL + gna * eNa + gk * eK) / cm;
+                b[V][i] = ((d.current[i] + d.conductanceTimesReversal[i]) * inputScale + gL * eL + gna * eNa + gk * eK) / cm;
                 r.at(mv);
                 double an = r.an, bn = r.bn, am = r.am, bm = r.bm, ah = r.ah, bh = r.bh;
                 a[N][i] = -1e3 * (an + bn);

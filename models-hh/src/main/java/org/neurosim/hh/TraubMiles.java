@@ -6,6 +6,8 @@ import org.neurosim.core.model.ConditionallyLinear;
 import org.neurosim.core.model.Drive;
 import org.neurosim.core.model.NeuronDynamics;
 import org.neurosim.core.model.NeuronModel;
+import org.neurosim.core.model.PopulationContext;
+import org.neurosim.core.model.SpikeRule;
 import org.neurosim.core.model.StateVariable;
 import org.neurosim.core.param.ParameterSpec;
 import org.neurosim.core.param.Parameters;
@@ -53,7 +55,7 @@ public final class TraubMiles implements NeuronModel {
     }
 
     @Override
-    public NeuronDynamics create(Parameters p) {
+    public NeuronDynamics create(PopulationContext context, Parameters p) {
         double a = p.get("area");
         return new Dynamics(p.get("c_m") * a, p.get("g_l") * a, p.get("g_na") * a, p.get("g_kd") * a, p.get("e_l"),
                 p.get("e_na"), p.get("e_k"), p.get("v_t"), p.get("spike_threshold"), p.get("tau_ref"));
@@ -91,8 +93,8 @@ public final class TraubMiles implements NeuronModel {
         }
 
         @Override public Dimension inputDimension() { return Dimension.CURRENT; }
-        @Override public double spikeThreshold() { return threshold; }
-        @Override public double refractoryPeriod() { return tauRef; }
+        /** A spike is the upstroke through {@code spike_threshold}, counted once per {@code tau_ref}; no reset. */
+        @Override public SpikeRule spikeRule() { return new SpikeRule(V, threshold, tauRef, false, SpikeRule.Reset.NOTHING); }
         @Override public String preferredIntegrator() { return "exponential-euler"; }
 
         @Override
@@ -118,7 +120,7 @@ public final class TraubMiles implements NeuronModel {
                 double vi = v[i], u = vi * 1e3 - vtMv, mi = m[i], ni = n[i], hi = h[i];
                 double gna = gNa * mi * mi * mi * hi, gk = gKd * ni * ni * ni * ni;
                 ds[V][i] = (gL * (eL - vi) - gna * (vi - eNa) - gk * (vi - eK) + d.current[i]
-                        + d.conductanceReversal[i] - d.conductance[i] * vi) / c;
+                        + d.conductanceTimesReversal[i] - d.conductance[i] * vi) / c;
                 ds[M][i] = 1e3 * (alphaM(u) * (1 - mi) - betaM(u) * mi);
                 ds[N][i] = 1e3 * (alphaN(u) * (1 - ni) - betaN(u) * ni);
                 ds[H][i] = 1e3 * (alphaH(u) * (1 - hi) - betaH(u) * hi);
@@ -129,7 +131,7 @@ public final class TraubMiles implements NeuronModel {
         public void linearForm(double[][] s, Drive d, double[][] a, double[][] b, int from, int to) {
             double[] v = s[V], m = s[M], n = s[N], h = s[H];
             double[] av = a[V], bv = b[V], am = a[M], bm = b[M], an = a[N], bn = b[N], ah = a[H], bh = b[H];
-            double[] cur = d.current, g = d.conductance, gE = d.conductanceReversal;
+            double[] cur = d.current, g = d.conductance, gE = d.conductanceTimesReversal;
             double invC = 1 / c;
             primeSeriesBranches();
             for (int i = from; i < to; i++) {

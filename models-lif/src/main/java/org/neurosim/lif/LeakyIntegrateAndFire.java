@@ -4,6 +4,7 @@ import java.util.List;
 import org.neurosim.core.InvalidInputException;
 import org.neurosim.core.model.NeuronDynamics;
 import org.neurosim.core.model.NeuronModel;
+import org.neurosim.core.model.PopulationContext;
 import org.neurosim.core.param.ParameterSpec;
 import org.neurosim.core.param.Parameters;
 import org.neurosim.core.units.Dimension;
@@ -46,7 +47,7 @@ public final class LeakyIntegrateAndFire implements NeuronModel {
     }
 
     @Override
-    public NeuronDynamics create(Parameters p) {
+    public NeuronDynamics create(PopulationContext context, Parameters p) {
         Dimension d = p.dimensionOf("v_th");
         for (String k : List.of("v_rest", "v_reset")) {
             if (!p.dimensionOf(k).equals(d)) {
@@ -58,7 +59,8 @@ public final class LeakyIntegrateAndFire implements NeuronModel {
             throw new InvalidInputException("v_th: expected a threshold above v_reset (" + p.text("v_reset")
                     + "), got '" + p.text("v_th") + "'");
         }
-        return new LifDynamics(p.get("tau_m"), p.get("tau_ref"), p.get("v_rest"), p.get("v_th"), p.get("v_reset"), d);
+        return new LifDynamics(p.get("tau_m"), p.get("tau_ref"), p.get("v_rest"), p.get("v_th"), p.get("v_reset"), d,
+                context.size(), context.dt());
     }
 
     /**

@@ -1,9 +1,10 @@
 package org.neurosim.lif;
 
 import java.util.List;
-import java.util.OptionalDouble;
+import org.neurosim.core.model.AnalyticRate;
 import org.neurosim.core.model.Drive;
 import org.neurosim.core.model.ExactlySolvable;
+import org.neurosim.core.model.SpikeRule;
 import org.neurosim.core.model.SpikeSink;
 import org.neurosim.core.model.StateVariable;
 import org.neurosim.core.units.Dimension;
@@ -18,27 +19,45 @@ import org.neurosim.core.units.Dimension;
  * (vectorised), the few that reached v_th are listed, and those plus the refractory ones (kept as a bit set) are
  * redone one by one from their start-of-step value. The result is the neuron-by-neuron event-driven solution, bit for
  * bit (LifPopulationStepTest).
+ *
+ * <p>One instance serves one population: its work arrays and exp(-dt/tau_m) are made once, for the population's
+ * size and time step.
  */
-final class LifDynamics implements ExactlySolvable {
+final class LifDynamics implements ExactlySolvable, AnalyticRate {
     private final double tauM, tauRef, vRest, vTh, vReset;
     private final Dimension voltage;
+    private final double dt, decay;
+    private final SpikeRule rule;
+    // the start-of-step membrane values, the list of neurons that crossed, and the set of refractory neurons as bits
+    // (bit i set exactly when refractory[i] > 0), so a step finds its few refractory neurons 64 at a time instead of
+    // testing each. Chunks on other threads use disjoint index ranges; they may share the word at each edge, whose
+    // bits change by atomic or/and only. The bits start clear, as the engine's refractory times start at 0.
+    private double[] before;
+    private int[] crossed;
+    private long[] refractoryBits;
+    private volatile double[] boundRefractory;   // the engine's refractory array these bits mirror
 
-    LifDynamics(double tauM, double tauRef, double vRest, double vTh, double vReset, Dimension voltage) {
+    LifDynamics(double tauM, double tauRef, double vRest, double vTh, double vReset, Dimension voltage, int size,
+                double dt) {
         this.tauM = tauM;
         this.tauRef = tauRef;
         this.vRest = vRest;
         this.vTh = vTh;
         this.vReset = vReset;
         this.voltage = voltage;
+        this.dt = dt;
+        this.decay = Math.exp(-dt / tauM);
+        this.rule = new SpikeRule(0, vTh, tauRef, true, (s, i) -> s[0][i] = vReset);
+        this.before = new double[size];
+        this.crossed = new int[size];
+        this.refractoryBits = new long[(size + 63) >>> 6];
     }
 
     @Override public List<StateVariable> stateVariables() { return List.of(new StateVariable("v", voltage)); }
     @Override public Dimension inputDimension() { return voltage; }
     @Override public void restingState(double[] values) { values[0] = vRest; }
-    @Override public double spikeThreshold() { return vTh; }
-    @Override public void onSpike(double[][] state, int i) { state[0][i] = vReset; }
-    @Override public double refractoryPeriod() { return tauRef; }
-    @Override public boolean clampDuringRefractory() { return true; }
+    /** V reaches v_th: spike, V = v_reset, held for tau_ref. */
+    @Override public SpikeRule spikeRule() { return rule; }
     @Override public String preferredIntegrator() { return "exact"; }
     @Override public boolean boundedForFiniteInput() { return true; }
 
@@ -52,17 +71,15 @@ final class LifDynamics implements ExactlySolvable {
     }
 
     @Override
-    public void advanceExactly(double[][] s, Drive drive, double dt, double[] refractory, SpikeSink spikes,
+    public void advanceExactly(double[][] s, Drive drive, double step, double[] refractory, SpikeSink spikes,
                                int from, int to) {
+        if (refractory != boundRefractory) bind(refractory);
         double[] v = s[0], in = drive.current;
-        double decay = Math.exp(-dt / tauM);
-        Work w = work(refractory);
-        double[] before = w.before;
-        int[] crossed = w.crossed;
+        double f = step == dt ? decay : Math.exp(-step / tauM);
         System.arraycopy(v, from, before, from, to - from);
-        relaxAll(v, in, vRest, decay, from, to);
+        relaxAll(v, in, vRest, f, from, to);
         int n = listCrossings(v, vTh, crossed, from, to);
-        redoMarked(w.refractoryBits, crossed, n, v, in, before, dt, refractory, spikes, from, to);
+        redoMarked(refractoryBits, crossed, n, v, in, before, step, refractory, spikes, from, to);
     }
 
     // Each pass is a small method of its own: the JIT compiles small methods quickly, which shortens the warm-up of a
@@ -135,34 +152,25 @@ final class LifDynamics implements ExactlySolvable {
     }
 
     /**
-     * Work arrays for one population's refractory array: the start-of-step membrane values, the list of neurons that
-     * crossed, and the set of refractory neurons as bits (bit i set exactly when refractory[i] &gt; 0), so a step
-     * finds its few refractory neurons 64 at a time instead of testing each. Chunks on other threads use disjoint
-     * index ranges; they may share the word at each edge, whose bits change by atomic or/and only.
+     * Ties the work arrays to the engine's refractory array (once per run: the first step's chunks may arrive here
+     * together, so the check is repeated under the lock and the array published last).
      */
-    private record Work(double[] before, int[] crossed, long[] refractoryBits) { }
+    private synchronized void bind(double[] refractory) {
+        if (refractory == boundRefractory) return;
+        int size = refractory.length;
+        if (before.length != size) {
+            before = new double[size];
+            crossed = new int[size];
+            refractoryBits = new long[(size + 63) >>> 6];
+        }
+        java.util.Arrays.fill(refractoryBits, 0);
+        for (int i = 0; i < size; i++) {
+            if (refractory[i] > 0) refractoryBits[i >>> 6] |= 1L << (i & 63);
+        }
+        boundRefractory = refractory;
+    }
 
     private static final java.lang.invoke.VarHandle BITS = java.lang.invoke.MethodHandles.arrayElementVarHandle(long[].class);
-    private final java.util.Map<double[], Work> works = new java.util.WeakHashMap<>();   // identity keys (arrays)
-    private volatile Object[] lastWork = {null, null};                                     // {refractory, work}
-
-    private Work work(double[] refractory) {
-        Object[] last = lastWork;
-        if (last[0] == refractory) return (Work) last[1];
-        synchronized (works) {
-            Work w = works.get(refractory);
-            if (w == null) {
-                int size = refractory.length;
-                w = new Work(new double[size], new int[size], new long[(size + 63) >>> 6]);
-                for (int i = 0; i < size; i++) {
-                    if (refractory[i] > 0) w.refractoryBits[i >>> 6] |= 1L << (i & 63);
-                }
-                works.put(refractory, w);
-            }
-            lastWork = new Object[] {refractory, w};
-            return w;
-        }
-    }
 
     private void advanceWithSpikes(double[] v, double vInf, double dt, double[] refractory, SpikeSink spikes, int i) {
         double t = 0;
@@ -202,9 +210,9 @@ final class LifDynamics implements ExactlySolvable {
     }
 
     @Override
-    public OptionalDouble analyticRate(double input) {
+    public double analyticRate(double input) {
         double vInf = vRest + input;
-        if (!(vInf > vTh)) return OptionalDouble.of(0);
-        return OptionalDouble.of(1.0 / (tauRef + tauM * Math.log((vInf - vReset) / (vInf - vTh))));
+        if (!(vInf > vTh)) return 0;
+        return 1.0 / (tauRef + tauM * Math.log((vInf - vReset) / (vInf - vTh)));
     }
 }

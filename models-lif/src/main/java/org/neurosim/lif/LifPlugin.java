@@ -2,12 +2,13 @@ package org.neurosim.lif;
 
 import org.neurosim.core.plugin.AbstractNeuroSimPlugin;
 
-/** The models-lif plugin module: the {@code lif} neuron model. */
+/** The models-lif plugin module: the {@code lif} neuron model and its rate curve as the {@code lif-rate} activation. */
 public final class LifPlugin extends AbstractNeuroSimPlugin {
     @Override public String moduleName() { return "models-lif"; }
 
     @Override
     protected void configure() {
         neuronModel(new LeakyIntegrateAndFire());
+        activation(new LifRateActivation());
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.neurosim.core.InvalidInputException;
 import org.neurosim.core.param.ParameterSpec;
 import org.neurosim.core.param.Parameters;
+import org.neurosim.core.plugin.PluginContext;
 import org.neurosim.core.synapse.Kernel;
 import org.neurosim.core.synapse.SynapticKernel;
 import org.neurosim.core.units.Dimension;
@@ -19,7 +20,7 @@ public final class Kernels {
 
     private record Plugin(String name, String description, List<ParameterSpec> parameters,
                           java.util.function.Function<Parameters, Kernel> factory) implements SynapticKernel {
-        @Override public Kernel create(Parameters p) { return factory.apply(p); }
+        @Override public Kernel create(PluginContext context, Parameters p) { return factory.apply(p); }
     }
 
     public static final SynapticKernel EXPONENTIAL = new Plugin("exponential",

@@ -21,7 +21,6 @@ public final class DecayEquation implements ConditionallyLinear {
     @Override public List<StateVariable> stateVariables() { return List.of(new StateVariable("s", Dimension.FREQUENCY)); }
     @Override public Dimension inputDimension() { return Dimension.DIMENSIONLESS; }
     @Override public void restingState(double[] values) { values[0] = 1 / tau; }
-    @Override public int membraneIndex() { return -1; }
     @Override public String preferredIntegrator() { return "euler"; }
 
     @Override

@@ -9,6 +9,7 @@ import org.apache.commons.math3.ode.nonstiff.DormandPrince54Integrator;
 import org.neurosim.core.NumericalFailureException;
 import org.neurosim.core.model.Drive;
 import org.neurosim.core.model.NeuronDynamics;
+import org.neurosim.core.model.SpikeRule;
 import org.neurosim.core.model.SpikeSink;
 import org.neurosim.core.param.ParameterSpec;
 import org.neurosim.core.param.Parameters;
@@ -38,12 +39,14 @@ public final class DormandPrince implements Integrator {
     }
 
     @Override
-    public SpikeLocatingStepper bind(NeuronDynamics d, int size, Parameters p) {
+    public SpikeLocatingStepper create(IntegratorContext context, Parameters p) {
+        NeuronDynamics d = context.dynamics();
         return new Solver(d, p.get("abs_tol"), p.get("rel_tol"), p.get("event_tol"));
     }
 
     private static final class Solver implements SpikeLocatingStepper, FirstOrderDifferentialEquations, EventHandler {
         private final NeuronDynamics d;
+        private final SpikeRule rule;
         private final int dim;
         private final int m;
         private final double threshold;
@@ -56,8 +59,9 @@ public final class DormandPrince implements Integrator {
         Solver(NeuronDynamics d, double absTol, double relTol, double eventTol) {
             this.d = d;
             this.dim = d.stateVariables().size();
-            this.m = d.membraneIndex();
-            this.threshold = d.spikeThreshold();
+            this.rule = d.spikeRule();
+            this.m = rule.membrane();
+            this.threshold = rule.threshold();
             this.absTol = absTol;
             this.relTol = relTol;
             this.eventTol = eventTol;
@@ -103,10 +107,10 @@ public final class DormandPrince implements Integrator {
             for (int i = from; i < to; i++) {
                 drive1.current[0] = drive.current[i];
                 drive1.conductance[0] = drive.conductance[i];
-                drive1.conductanceReversal[0] = drive.conductanceReversal[i];
+                drive1.conductanceTimesReversal[0] = drive.conductanceTimesReversal[i];
                 for (int k = 0; k < dim; k++) y[k] = state[k][i];
                 double t = 0;
-                if (refractory[i] > 0 && d.clampDuringRefractory()) {
+                if (refractory[i] > 0 && rule.clamp()) {
                     double hold = Math.min(refractory[i], dt);
                     refractory[i] -= hold;
                     t = hold;
@@ -138,12 +142,12 @@ public final class DormandPrince implements Integrator {
         private double spikeAt(int i, double t, double[] y, SpikeSink spikes, double[] refractory, double dt) {
             spikes.spike(i, t);
             for (int k = 0; k < dim; k++) one[k][0] = y[k];
-            d.onSpike(one, 0);
+            rule.reset().apply(one, 0);
             for (int k = 0; k < dim; k++) y[k] = one[k][0];
-            double ref = d.refractoryPeriod();
+            double ref = rule.refractoryPeriod();
             if (ref <= 0) return 0;
             double left = dt - t;
-            if (d.clampDuringRefractory()) {
+            if (rule.clamp()) {
                 double hold = Math.min(ref, left);
                 refractory[i] = ref - hold;
                 return hold;

@@ -12,7 +12,9 @@ public final class Euler extends FixedStepIntegrator {
     @Override public int order() { return 1; }
 
     @Override
-    public Stepper bind(NeuronDynamics d, int size, Parameters p) {
+    public GridStepper create(IntegratorContext context, Parameters p) {
+        NeuronDynamics d = context.dynamics();
+        int size = context.size();
         double[][] k = scratch(d, size);
         return (s, drive, dt, from, to) -> {
             d.derivatives(s, drive, k, from, to);

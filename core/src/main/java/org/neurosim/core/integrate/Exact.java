@@ -1,10 +1,8 @@
 package org.neurosim.core.integrate;
 
 import java.util.Optional;
-import org.neurosim.core.model.Drive;
 import org.neurosim.core.model.ExactlySolvable;
 import org.neurosim.core.model.NeuronDynamics;
-import org.neurosim.core.model.SpikeSink;
 import org.neurosim.core.param.Parameters;
 
 /**
@@ -26,14 +24,9 @@ public final class Exact implements Integrator {
     }
 
     @Override
-    public Stepper bind(NeuronDynamics d, int size, Parameters p) {
+    public SpikeLocatingStepper create(IntegratorContext context, Parameters p) {
+        NeuronDynamics d = context.dynamics();
         ExactlySolvable e = (ExactlySolvable) d;
-        return new SpikeLocatingStepper() {
-            @Override
-            public void advance(double[][] state, Drive drive, double dt, double[] refractory, SpikeSink spikes,
-                                int from, int to) {
-                e.advanceExactly(state, drive, dt, refractory, spikes, from, to);
-            }
-        };
+        return e::advanceExactly;
     }
 }

@@ -24,7 +24,9 @@ public final class ExponentialEuler extends FixedStepIntegrator {
     }
 
     @Override
-    public Stepper bind(NeuronDynamics d, int size, Parameters p) {
+    public GridStepper create(IntegratorContext context, Parameters p) {
+        NeuronDynamics d = context.dynamics();
+        int size = context.size();
         ConditionallyLinear cl = (ConditionallyLinear) d;
         double[][] a = scratch(d, size), b = scratch(d, size);
         double[] e = new double[size], start = new double[size];

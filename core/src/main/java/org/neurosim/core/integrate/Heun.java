@@ -13,7 +13,9 @@ public final class Heun extends FixedStepIntegrator {
     @Override public int order() { return 2; }
 
     @Override
-    public Stepper bind(NeuronDynamics d, int size, Parameters p) {
+    public GridStepper create(IntegratorContext context, Parameters p) {
+        NeuronDynamics d = context.dynamics();
+        int size = context.size();
         double[][] k1 = scratch(d, size), k2 = scratch(d, size), tmp = scratch(d, size);
         return (s, drive, dt, from, to) -> {
             d.derivatives(s, drive, k1, from, to);

@@ -2,7 +2,10 @@ package org.neurosim.core.integrate;
 
 import org.neurosim.core.InvalidInputException;
 import org.neurosim.core.model.Drive;
+import org.neurosim.core.model.ExactlySolvable;
+import org.neurosim.core.model.Instantaneous;
 import org.neurosim.core.model.NeuronDynamics;
+import org.neurosim.core.model.SpikeRule;
 import org.neurosim.core.model.SpikeSink;
 import org.neurosim.core.param.Parameters;
 
@@ -14,7 +17,8 @@ import org.neurosim.core.param.Parameters;
  */
 public final class PopulationSolver {
     private final NeuronDynamics dynamics;
-    private final Stepper stepper;
+    private final SpikeRule rule;
+    private final GridStepper grid;
     private final SpikeLocatingStepper locating;
     private final double[][] state;
     private final double[] membraneBefore;
@@ -31,25 +35,29 @@ public final class PopulationSolver {
         integrator.unsupportedReason(dynamics).ifPresent(r -> {
             throw new InvalidInputException("integrator " + integrator.name() + " cannot step this model: " + r);
         });
-        dynamics.rejects(integrator.name()).ifPresent(r -> {
-            throw new InvalidInputException("integrator " + integrator.name() + " cannot step this model: " + r);
-        });
+        if (dynamics instanceof Instantaneous && integrator.order() != 0) {
+            throw new InvalidInputException("integrator " + integrator.name() + " cannot step this model: it has no "
+                    + "differential equation (e.g. a rate neuron with tau = 0); use exact or give it a time constant");
+        }
         this.dynamics = dynamics;
-        this.stepper = integrator.bind(dynamics, size, integratorParameters);
+        this.rule = dynamics.spikeRule();
+        Stepper stepper = integrator.create(new IntegratorContext("integrator", dynamics, size, dt),
+                integratorParameters);
         this.locating = stepper instanceof SpikeLocatingStepper s ? s : null;
+        this.grid = stepper instanceof GridStepper g ? g : null;
         int vars = dynamics.stateVariables().size();
         this.state = new double[vars][size];
         double[] rest = new double[vars];
         dynamics.restingState(rest);
         for (int k = 0; k < vars; k++) java.util.Arrays.fill(state[k], rest[k]);
-        this.membrane = dynamics.membraneIndex();
-        this.threshold = dynamics.spikeThreshold();
+        this.membrane = rule.membrane();
+        this.threshold = rule.threshold();
         this.membraneBefore = membrane >= 0 && locating == null ? new double[size] : null;
         this.refractorySteps = locating == null ? new int[size] : null;
         this.refractoryTime = locating != null ? new double[size] : null;
         this.dt = dt;
-        this.refractoryStepCount = (int) Math.round(dynamics.refractoryPeriod() / dt);
-        this.bounded = dynamics.boundedForFiniteInput();
+        this.refractoryStepCount = (int) Math.round(rule.refractoryPeriod() / dt);
+        this.bounded = dynamics instanceof ExactlySolvable e && e.boundedForFiniteInput();
     }
 
     /** Convenience: the given integrator with its default parameters. */
@@ -82,13 +90,14 @@ public final class PopulationSolver {
             return bounded ? -1 : firstNonFinite(state[0], from, to);
         }
         if (membrane < 0) {
-            stepper.step(state, drive, dt, from, to);
+            grid.step(state, drive, dt, from, to);
             return firstNonFinite(from, to);
         }
         double[] v = state[membrane];
         System.arraycopy(v, from, membraneBefore, from, to - from);
-        stepper.step(state, drive, dt, from, to);
-        boolean clamp = dynamics.clampDuringRefractory();
+        grid.step(state, drive, dt, from, to);
+        boolean clamp = rule.clamp();
+        SpikeRule.Reset reset = rule.reset();
         int bad = -1;
         for (int i = from; i < to; i++) {
             double before = membraneBefore[i];
@@ -101,7 +110,7 @@ public final class PopulationSolver {
                 }
             } else if (before < threshold && after >= threshold) {
                 spikes.spike(i, dt * (threshold - before) / (after - before));
-                dynamics.onSpike(state, i);
+                reset.apply(state, i);
                 refractorySteps[i] = refractoryStepCount;
             }
             if (bad < 0 && !Double.isFinite(v[i])) bad = i;

@@ -13,7 +13,9 @@ public final class RungeKutta4 extends FixedStepIntegrator {
     @Override public int order() { return 4; }
 
     @Override
-    public Stepper bind(NeuronDynamics d, int size, Parameters p) {
+    public GridStepper create(IntegratorContext context, Parameters p) {
+        NeuronDynamics d = context.dynamics();
+        int size = context.size();
         double[][] k1 = scratch(d, size), k2 = scratch(d, size), k3 = scratch(d, size), k4 = scratch(d, size);
         double[][] tmp = scratch(d, size);
         return (s, drive, dt, from, to) -> {

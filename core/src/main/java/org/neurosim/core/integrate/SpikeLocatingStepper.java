@@ -7,12 +7,8 @@ import org.neurosim.core.model.SpikeSink;
  * A stepper that finds threshold crossings inside the step itself (exact solutions, event detection), resets
  * and tracks refractoriness in continuous time.
  */
-public interface SpikeLocatingStepper extends Stepper {
+@FunctionalInterface
+public non-sealed interface SpikeLocatingStepper extends Stepper {
     /** @param refractory per neuron: refractory time (s) left, read and updated */
     void advance(double[][] state, Drive drive, double dt, double[] refractory, SpikeSink spikes, int from, int to);
-
-    @Override
-    default void step(double[][] state, Drive drive, double dt, int from, int to) {
-        advance(state, drive, dt, new double[state[0].length], (n, t) -> { }, from, to);
-    }
 }

@@ -2,19 +2,19 @@ package org.neurosim.core.model;
 
 /**
  * What drives each neuron of a population during one step, as arrays over the population (structure of arrays):
- * a current in the model's input dimension, plus the total synaptic conductance {@code g} and the sum of each
- * conductance times its reversal potential {@code gE}, so that the synaptic current at membrane potential V is
- * {@code gE - g V}. The network fills these before each step; a model reads them in its equations.
+ * a current in the model's input dimension, plus the total synaptic conductance g = sum_k g_k and
+ * {@link #conductanceTimesReversal} = sum_k g_k E_k, so that the synaptic current at membrane potential V is
+ * sum_k g_k (E_k - V) = {@code conductanceTimesReversal - conductance V}. The network fills these before each step; a model reads them in its equations.
  */
 public final class Drive {
     public final double[] current;
     public final double[] conductance;
-    public final double[] conductanceReversal;
+    public final double[] conductanceTimesReversal;
 
     public Drive(int size) {
         this.current = new double[size];
         this.conductance = new double[size];
-        this.conductanceReversal = new double[size];
+        this.conductanceTimesReversal = new double[size];
     }
 
     public int size() {
@@ -24,6 +24,6 @@ public final class Drive {
     public void clear() {
         java.util.Arrays.fill(current, 0);
         java.util.Arrays.fill(conductance, 0);
-        java.util.Arrays.fill(conductanceReversal, 0);
+        java.util.Arrays.fill(conductanceTimesReversal, 0);
     }
 }

@@ -12,4 +12,12 @@ public interface ExactlySolvable extends NeuronDynamics {
      */
     void advanceExactly(double[][] state, Drive drive, double dt, double[] refractory, SpikeSink spikes,
                         int from, int to);
+
+    /**
+     * True when finite input can never make the state NaN or infinite (LIF: V stays between its reset and
+     * v_rest + input), so the per-step check for numerical failure can be skipped.
+     */
+    default boolean boundedForFiniteInput() {
+        return false;
+    }
 }

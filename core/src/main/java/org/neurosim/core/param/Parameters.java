@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.neurosim.core.InvalidInputException;
+import org.neurosim.core.stimulus.Signal;
 import org.neurosim.core.units.Dimension;
 import org.neurosim.core.units.Quantity;
 import org.neurosim.core.units.Units;
@@ -18,19 +19,29 @@ import org.neurosim.core.units.Units;
 public final class Parameters {
     private final Map<String, Quantity> values;
     private final Map<String, String> texts;
+    private final Map<String, Object> structured;   // DataValue for DATA, Signal for SIGNAL
 
-    private Parameters(Map<String, Quantity> values, Map<String, String> texts) {
+    private Parameters(Map<String, Quantity> values, Map<String, String> texts, Map<String, Object> structured) {
         this.values = Collections.unmodifiableMap(values);
         this.texts = Collections.unmodifiableMap(texts);
+        this.structured = Collections.unmodifiableMap(structured);
+    }
+
+    /** Checks user-given values (as text, {@code "20 ms"}) against the specs and fills in defaults. */
+    public static Parameters resolve(List<ParameterSpec> specs, Map<String, ?> given, String keyPrefix) {
+        return resolve(specs, given, keyPrefix, null);
     }
 
     /**
      * Checks user-given values against the specs and fills in defaults.
      *
-     * @param keyPrefix prefix for error messages, e.g. {@code "populations.exc.params"}
-     * @param given     user-given values as text ({@code "20 ms"}), by parameter name
+     * @param keyPrefix      prefix for error messages, e.g. {@code "populations.exc.params"}
+     * @param given          by parameter name: text ({@code "20 ms"}), a {@link DataValue} (DATA parameters, or any
+     *                       value given as config data), or a ready {@link Signal} (SIGNAL parameters)
+     * @param inputDimension the dimension of {@link ParameterSpec.Kind#INPUT} parameters (null: none expected)
      */
-    public static Parameters resolve(List<ParameterSpec> specs, Map<String, String> given, String keyPrefix) {
+    public static Parameters resolve(List<ParameterSpec> specs, Map<String, ?> given, String keyPrefix,
+                                     Dimension inputDimension) {
         Map<String, ParameterSpec> byName = new LinkedHashMap<>();
         specs.forEach(s -> byName.put(s.name(), s));
         for (String k : given.keySet()) {
@@ -42,26 +53,42 @@ public final class Parameters {
         }
         Map<String, Quantity> values = new LinkedHashMap<>();
         Map<String, String> texts = new LinkedHashMap<>();
+        Map<String, Object> structured = new LinkedHashMap<>();
         for (ParameterSpec s : specs) {
-            String text = given.getOrDefault(s.name(), s.defaultValue());
+            Object v = given.get(s.name());
             String key = key(keyPrefix, s.name());
-            if (text == null) {
-                throw new InvalidInputException(key + ": required, expected " + describe(s));
-            }
-            texts.put(s.name(), text.strip());
-            if (s.kind() == ParameterSpec.Kind.TEXT) {
+            if (s.kind() == ParameterSpec.Kind.DATA) {
+                if (v == null && s.defaultValue() == null) {
+                    throw new InvalidInputException(key + ": required, expected " + describe(s, inputDimension));
+                }
+                structured.put(s.name(), v instanceof DataValue d ? d : new DataValue(v == null ? s.defaultValue()
+                        : String.valueOf(v), key, null));
                 continue;
             }
-            Quantity q;
-            try {
-                q = Units.parse(text);
-            } catch (InvalidInputException e) {
-                throw new InvalidInputException(key + ": expected " + describe(s) + ", got '" + text.strip() + "'");
+            if (v instanceof Signal signal && s.kind() == ParameterSpec.Kind.SIGNAL) {
+                structured.put(s.name(), signal);
+                texts.put(s.name(), "(stimulus)");
+                continue;
             }
-            if (!s.dimensions().contains(q.dimension())) {
-                String why = q.dimension().isDimensionless() ? " (a unit is required)" : "";
-                throw new InvalidInputException(key + ": expected " + describe(s) + ", got '" + text.strip() + "'" + why);
+            if (v instanceof DataValue d) {
+                v = d.text();   // a scalar given as config data
             }
+            String text = v != null ? String.valueOf(v) : s.defaultValue();
+            if (text == null) {
+                throw new InvalidInputException(key + ": required, expected " + describe(s, inputDimension));
+            }
+            texts.put(s.name(), text.strip());
+            switch (s.kind()) {
+                case TEXT -> { continue; }
+                case FLAG -> {
+                    if (!text.strip().equals("true") && !text.strip().equals("false")) {
+                        throw new InvalidInputException(key + ": expected true or false, got '" + text.strip() + "'");
+                    }
+                    continue;
+                }
+                default -> { }
+            }
+            Quantity q = quantity(s, text, key, inputDimension);
             if (s.kind() == ParameterSpec.Kind.INTEGER && q.si() != Math.rint(q.si())) {
                 throw new InvalidInputException(key + ": expected a whole number, got '" + text.strip() + "'");
             }
@@ -70,8 +97,30 @@ public final class Parameters {
                         + range(s));
             }
             values.put(s.name(), q);
+            if (s.kind() == ParameterSpec.Kind.SIGNAL) structured.put(s.name(), Signal.constant(q.si()));
         }
-        return new Parameters(values, texts);
+        return new Parameters(values, texts, structured);
+    }
+
+    private static Quantity quantity(ParameterSpec s, String text, String key, Dimension inputDimension) {
+        Quantity q;
+        try {
+            q = Units.parse(text);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(key + ": expected " + describe(s, inputDimension) + ", got '"
+                    + text.strip() + "'");
+        }
+        if (s.kind() == ParameterSpec.Kind.INPUT) {
+            if (inputDimension == null) throw new IllegalStateException(key + ": no input dimension given");
+            // zero is zero in any unit: an INPUT default of "0" serves every dimension
+            if (q.si() == 0 && q.dimension().isDimensionless()) return new Quantity(0, inputDimension);
+            if (q.dimension().equals(inputDimension)) return q;
+        } else if (s.dimensions().contains(q.dimension())) {
+            return q;
+        }
+        String why = q.dimension().isDimensionless() ? " (a unit is required)" : "";
+        throw new InvalidInputException(key + ": expected " + describe(s, inputDimension) + ", got '" + text.strip()
+                + "'" + why);
     }
 
     /** All defaults. */
@@ -85,9 +134,15 @@ public final class Parameters {
         return prefix.endsWith(" ") ? prefix + name : prefix + "." + name;
     }
 
-    private static String describe(ParameterSpec s) {
-        if (s.kind() == ParameterSpec.Kind.TEXT) return "a name";
-        if (s.kind() == ParameterSpec.Kind.INTEGER) return "a whole number";
+    private static String describe(ParameterSpec s, Dimension inputDimension) {
+        switch (s.kind()) {
+            case TEXT: return "a name";
+            case FLAG: return "true or false";
+            case INTEGER: return "a whole number";
+            case DATA: return "a value: " + s.description();
+            case INPUT: return inputDimension == null ? "a quantity" : inputDimension.describe();
+            default: break;
+        }
         return s.dimensions().stream().map(Dimension::describe).collect(Collectors.joining(" or "));
     }
 
@@ -116,8 +171,29 @@ public final class Parameters {
     /** The value in SI units. */
     public double get(String name) {
         Quantity q = values.get(name);
-        if (q == null) throw new IllegalArgumentException("no numeric parameter " + name);
+        if (q == null) {
+            throw new IllegalArgumentException(structured.containsKey(name) ? "parameter " + name
+                    + " is a stimulus, not one number; read it with signal()" : "no numeric parameter " + name);
+        }
         return q.si();
+    }
+
+    public boolean flag(String name) {
+        return text(name).equals("true");
+    }
+
+    /** A {@link ParameterSpec.Kind#DATA} parameter. */
+    public DataValue data(String name) {
+        Object d = structured.get(name);
+        if (!(d instanceof DataValue v)) throw new IllegalArgumentException("no data parameter " + name);
+        return v;
+    }
+
+    /** A {@link ParameterSpec.Kind#SIGNAL} parameter: a constant for a plain quantity, else the stimulus given. */
+    public Signal signal(String name) {
+        Object d = structured.get(name);
+        if (!(d instanceof Signal v)) throw new IllegalArgumentException("no signal parameter " + name);
+        return v;
     }
 
     public int getInt(String name) {

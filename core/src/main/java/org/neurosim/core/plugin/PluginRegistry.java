@@ -24,21 +24,21 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import com.google.inject.TypeLiteral;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.neurosim.core.InvalidInputException;
-import org.neurosim.core.activation.ActivationFunction;
-import org.neurosim.core.integrate.Integrator;
-import org.neurosim.core.model.NeuronModel;
-import org.neurosim.core.synapse.SynapticKernel;
 
 /**
  * Every plugin found on a class loader: {@link ServiceLoader} finds the {@link NeuroSimPlugin} modules, one Guice
- * injector combines them, and the four MapBinder registries are read out by name. Two plugins claiming one name
- * fail at start-up naming both; looking up an unknown name fails with the list of known names.
+ * injector combines them, and each kind's MapBinder registry is read out by name, for the built-in
+ * {@link PluginKind}s and any kind a plugin declares. Two plugins claiming one name fail at start-up naming both;
+ * looking up an unknown name fails with the list of known names.
  */
 public final class PluginRegistry {
     private static final Logger LOG = Logger.getLogger(PluginRegistry.class.getName());
@@ -51,36 +51,29 @@ public final class PluginRegistry {
         }
     }
 
-    /** The four kinds of plugin, with the registry key and the words used in messages. */
-    public enum Kind {
-        NEURON_MODEL("neuron model", "neuron_models", NeuronModel.class),
-        INTEGRATOR("integrator", "integrators", Integrator.class),
-        KERNEL("synaptic kernel", "kernels", SynapticKernel.class),
-        ACTIVATION("activation function", "activations", ActivationFunction.class);
+    private final List<PluginKind<?>> kinds;
+    private final Map<PluginKind<?>, Map<String, ?>> plugins = new LinkedHashMap<>();
+    private final Map<PluginKind<?>, Map<String, String>> sources;
 
-        public final String label;
-        public final String jsonKey;
-        final Class<?> type;
-
-        Kind(String label, String jsonKey, Class<?> type) {
-            this.label = label;
-            this.jsonKey = jsonKey;
-            this.type = type;
+    private PluginRegistry(Injector injector, Map<Class<?>, Map<String, String>> sourcesByType) {
+        List<PluginKind<?>> all = new ArrayList<>(PluginKind.BUILT_IN);
+        for (PluginKind<?> k : injector.getInstance(Key.get(new TypeLiteral<Set<PluginKind>>() { }))) {
+            if (!all.contains(k)) all.add(k);
         }
-    }
-
-    private final Map<String, NeuronModel> neuronModels;
-    private final Map<String, Integrator> integrators;
-    private final Map<String, SynapticKernel> kernels;
-    private final Map<String, ActivationFunction> activations;
-    private final Map<Kind, Map<String, String>> sources;
-
-    private PluginRegistry(Injector injector, Map<Kind, Map<String, String>> sources) {
-        this.neuronModels = sorted(injector.getInstance(mapKey(NeuronModel.class)));
-        this.integrators = sorted(injector.getInstance(mapKey(Integrator.class)));
-        this.kernels = sorted(injector.getInstance(mapKey(SynapticKernel.class)));
-        this.activations = sorted(injector.getInstance(mapKey(ActivationFunction.class)));
-        this.sources = sources;
+        this.kinds = List.copyOf(all);
+        this.sources = new LinkedHashMap<>();
+        for (PluginKind<?> k : kinds) {
+            plugins.put(k, Collections.unmodifiableMap(new TreeMap<>(injector.getInstance(mapKey(k.type())))));
+            sources.put(k, sourcesByType.getOrDefault(k.type(), Map.of()));
+        }
+        // populations name neuron models and spike sources with one key, `model:`
+        for (String name : all(PluginKind.SPIKE_SOURCE).keySet()) {
+            if (all(PluginKind.NEURON_MODEL).containsKey(name)) {
+                throw new InvalidInputException("two plugins claim the model name '" + name + "': neuron model from "
+                        + source(PluginKind.NEURON_MODEL, name) + " and spike source from "
+                        + source(PluginKind.SPIKE_SOURCE, name) + "; remove one of them");
+            }
+        }
     }
 
     /** The plugins on the application's class path. */
@@ -126,24 +119,23 @@ public final class PluginRegistry {
 
     /** A registry of exactly these plugin modules (tests, embedding). */
     public static PluginRegistry of(List<? extends NeuroSimPlugin> plugins) {
-        Map<Kind, Map<String, String>> sources = new LinkedHashMap<>();
-        for (Kind k : Kind.values()) sources.put(k, new TreeMap<>());
+        Map<Class<?>, Map<String, String>> sources = new LinkedHashMap<>();
         for (NeuroSimPlugin plugin : plugins) {
             String source = plugin.moduleName();
-            for (Map.Entry<Kind, List<String>> e : namesBoundBy(plugin).entrySet()) {
-                Map<String, String> byName = sources.get(e.getKey());
+            for (Map.Entry<Class<?>, List<String>> e : namesBoundBy(plugin).entrySet()) {
+                Map<String, String> byName = sources.computeIfAbsent(e.getKey(), x -> new TreeMap<>());
                 for (String name : e.getValue()) {
                     String previous = byName.putIfAbsent(name, source);
                     if (previous != null) {
-                        throw new InvalidInputException("two plugins claim the " + e.getKey().label + " name '" + name
+                        throw new InvalidInputException("two plugins claim the " + label(e.getKey()) + " name '" + name
                                 + "': " + previous + " and " + source + "; remove one of them");
                     }
-                    LOG.fine(() -> "registered " + e.getKey().label + " " + name + " from " + source);
+                    LOG.fine(() -> "registered " + label(e.getKey()) + " " + name + " from " + source);
                 }
             }
         }
         List<com.google.inject.Module> modules = new ArrayList<>(plugins);
-        modules.add(AbstractNeuroSimPlugin::declareRegistries);
+        modules.add(binder -> PluginKind.BUILT_IN.forEach(k -> PluginBinders.declare(binder, k)));
         try {
             return new PluginRegistry(Guice.createInjector(Stage.PRODUCTION, modules), sources);
         } catch (CreationException e) {
@@ -152,10 +144,15 @@ public final class PluginRegistry {
         }
     }
 
-    /** The names each registry receives from one plugin module, read from its bindings without running it. */
-    private static Map<Kind, List<String>> namesBoundBy(NeuroSimPlugin plugin) {
+    private static String label(Class<?> type) {
+        for (PluginKind<?> k : PluginKind.BUILT_IN) if (k.type().equals(type)) return k.label();
+        return type.getSimpleName();
+    }
+
+    /** The names each registry (by factory type) receives from one plugin module, read without running it. */
+    private static Map<Class<?>, List<String>> namesBoundBy(NeuroSimPlugin plugin) {
         List<Element> elements = Elements.getElements(plugin);
-        Map<Kind, List<String>> names = new LinkedHashMap<>();
+        Map<Class<?>, List<String>> names = new LinkedHashMap<>();
         for (Element element : elements) {
             if (!(element instanceof Binding<?> binding)) continue;
             binding.acceptTargetVisitor(new MapVisitor(elements, names));
@@ -166,9 +163,9 @@ public final class PluginRegistry {
     private static final class MapVisitor extends DefaultBindingTargetVisitor<Object, Object>
             implements MultibindingsTargetVisitor<Object, Object> {
         private final List<Element> elements;
-        private final Map<Kind, List<String>> names;
+        private final Map<Class<?>, List<String>> names;
 
-        MapVisitor(List<Element> elements, Map<Kind, List<String>> names) {
+        MapVisitor(List<Element> elements, Map<Class<?>, List<String>> names) {
             this.elements = elements;
             this.names = names;
         }
@@ -176,12 +173,9 @@ public final class PluginRegistry {
         @Override
         public Object visit(MapBinderBinding<?> mapBinding) {
             Class<?> valueType = mapBinding.getValueTypeLiteral().getRawType();
-            for (Kind k : Kind.values()) {
-                if (k.type.equals(valueType)) {
-                    for (Map.Entry<?, Binding<?>> e : mapBinding.getEntries(elements)) {
-                        names.computeIfAbsent(k, x -> new ArrayList<>()).add(String.valueOf(e.getKey()));
-                    }
-                }
+            if (!PluginFactory.class.isAssignableFrom(valueType)) return null;
+            for (Map.Entry<?, Binding<?>> e : mapBinding.getEntries(elements)) {
+                names.computeIfAbsent(valueType, x -> new ArrayList<>()).add(String.valueOf(e.getKey()));
             }
             return null;
         }
@@ -195,9 +189,6 @@ public final class PluginRegistry {
         return (Key<Map<String, T>>) Key.get(com.google.inject.util.Types.mapOf(String.class, type));
     }
 
-    private static <T> Map<String, T> sorted(Map<String, T> m) {
-        return Collections.unmodifiableMap(new TreeMap<>(m));
-    }
 
     /** The jar or class folder a class came from, as a short name. */
     static String locationOf(Class<?> type) {
@@ -215,30 +206,36 @@ public final class PluginRegistry {
         }
     }
 
-    public Map<String, NeuronModel> neuronModels() { return neuronModels; }
-    public Map<String, Integrator> integrators() { return integrators; }
-    public Map<String, SynapticKernel> kernels() { return kernels; }
-    public Map<String, ActivationFunction> activations() { return activations; }
+    /** Every kind, built-in first, then those plugins declared. */
+    public List<PluginKind<?>> kinds() {
+        return kinds;
+    }
+
+    /** The plugins of one kind by name, sorted. */
+    @SuppressWarnings("unchecked")
+    public <F extends PluginFactory<?, ?>> Map<String, F> all(PluginKind<F> kind) {
+        Map<String, ?> m = plugins.get(kind);
+        return m == null ? Map.of() : (Map<String, F>) m;
+    }
+
+    /** The plugin of that kind and name, or empty. */
+    public <F extends PluginFactory<?, ?>> Optional<F> find(PluginKind<F> kind, String name) {
+        return Optional.ofNullable(all(kind).get(name == null ? "" : name.strip()));
+    }
+
+    /**
+     * The plugin of that kind and name; an unknown name fails with the known ones.
+     *
+     * @param key the config key or option that named it, for the message (may be null)
+     */
+    public <F extends PluginFactory<?, ?>> F get(PluginKind<F> kind, String name, String key) {
+        return find(kind, name).orElseThrow(() -> new InvalidInputException((key == null ? "" : key + ": ")
+                + "unknown " + kind.label() + " '" + name + "'; known " + kind.plural() + ": "
+                + String.join(", ", all(kind).keySet())));
+    }
 
     /** Where a plugin came from: its module's name. */
-    public String source(Kind kind, String name) {
-        return sources.get(kind).getOrDefault(name, "?");
+    public String source(PluginKind<?> kind, String name) {
+        return sources.getOrDefault(kind, Map.of()).getOrDefault(name, "?");
     }
-
-    public NeuronModel neuronModel(String name, String key) { return lookup(neuronModels, name, Kind.NEURON_MODEL, key); }
-    public Integrator integrator(String name, String key) { return lookup(integrators, name, Kind.INTEGRATOR, key); }
-    public SynapticKernel kernel(String name, String key) { return lookup(kernels, name, Kind.KERNEL, key); }
-    public ActivationFunction activation(String name, String key) {
-        return lookup(activations, name, Kind.ACTIVATION, key);
-    }
-
-    private static <T> T lookup(Map<String, T> registry, String name, Kind kind, String key) {
-        T t = registry.get(name == null ? "" : name.strip());
-        if (t == null) {
-            throw new InvalidInputException((key == null ? "" : key + ": ") + "unknown " + kind.label + " '" + name
-                    + "'; known " + kind.label + "s: " + String.join(", ", registry.keySet()));
-        }
-        return t;
-    }
-
 }

@@ -1,21 +1,11 @@
 package org.neurosim.core.synapse;
 
-import java.util.List;
-import org.neurosim.core.param.ParameterSpec;
-import org.neurosim.core.param.Parameters;
+import org.neurosim.core.plugin.PluginContext;
+import org.neurosim.core.plugin.PluginFactory;
 
 /**
  * A synaptic-kernel plugin: the post-synaptic current h(t) a spike produces, e.g. the gamma family
  * h(t) = kappa t^n exp(-t/tau_s) for t >= 0 with kappa = 1 / (n! tau_s^(n+1)) (area 1).
+ * The kernel it creates is normalised to unit area; configs name it as {@code synapse: {kernel: exponential}}.
  */
-public interface SynapticKernel {
-    /** The name configs use: {@code synapse: {kernel: exponential}}. */
-    String name();
-
-    String description();
-
-    List<ParameterSpec> parameters();
-
-    /** The kernel with these parameters, normalised to unit area. */
-    Kernel create(Parameters parameters);
-}
+public interface SynapticKernel extends PluginFactory<PluginContext, Kernel> { }

@@ -4,6 +4,8 @@ import java.util.List;
 import org.neurosim.core.model.Drive;
 import org.neurosim.core.model.NeuronDynamics;
 import org.neurosim.core.model.NeuronModel;
+import org.neurosim.core.model.PopulationContext;
+import org.neurosim.core.model.SpikeRule;
 import org.neurosim.core.model.StateVariable;
 import org.neurosim.core.param.ParameterSpec;
 import org.neurosim.core.param.Parameters;
@@ -38,7 +40,7 @@ public final class Izhikevich implements NeuronModel {
     }
 
     @Override
-    public NeuronDynamics create(Parameters p) {
+    public NeuronDynamics create(PopulationContext context, Parameters p) {
         return new Dynamics(p.get("a"), p.get("b"), p.get("c") * 1e3, p.get("d") * 1e3, p.get("v_peak"));
     }
 
@@ -59,7 +61,6 @@ public final class Izhikevich implements NeuronModel {
         }
 
         @Override public Dimension inputDimension() { return Dimension.DIMENSIONLESS; }
-        @Override public double spikeThreshold() { return vPeak; }
         @Override public String preferredIntegrator() { return "euler"; }
 
         @Override
@@ -81,10 +82,14 @@ public final class Izhikevich implements NeuronModel {
             }
         }
 
+        /** v reaches v_peak: spike, then v = c and u += d. */
         @Override
-        public void onSpike(double[][] s, int i) {
-            s[0][i] = cMv * 1e-3;
-            s[1][i] += dMv * 1e-3;
+        public SpikeRule spikeRule() {
+            double c = cMv * 1e-3, d = dMv * 1e-3;
+            return new SpikeRule(0, vPeak, 0, false, (s, i) -> {
+                s[0][i] = c;
+                s[1][i] += d;
+            });
         }
     }
 }

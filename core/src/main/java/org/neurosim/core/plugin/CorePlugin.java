@@ -6,9 +6,10 @@ import org.neurosim.core.integrate.Exact;
 import org.neurosim.core.integrate.ExponentialEuler;
 import org.neurosim.core.integrate.Heun;
 import org.neurosim.core.integrate.RungeKutta4;
+import org.neurosim.core.synapse.StaticSynapse;
 
-/** Core's own plugin: the numerical integrators. */
-public final class CoreIntegratorsPlugin extends AbstractNeuroSimPlugin {
+/** Core's own plugin: the numerical integrators and the static synapse. */
+public final class CorePlugin extends AbstractNeuroSimPlugin {
     @Override
     public String moduleName() {
         return "core";
@@ -22,5 +23,6 @@ public final class CoreIntegratorsPlugin extends AbstractNeuroSimPlugin {
         integrator(new ExponentialEuler());
         integrator(new Exact());
         integrator(new DormandPrince());
+        plasticityRule(new StaticSynapse());
     }
 }

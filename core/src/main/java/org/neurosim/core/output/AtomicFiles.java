@@ -1,4 +1,4 @@
-package org.neurosim.network;
+package org.neurosim.core.output;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.neurosim.core.InvalidInputException;
 
 /** Whole files written under a temporary name and moved into place, so no half-written file carries a final name. */
 public final class AtomicFiles {
@@ -34,11 +35,11 @@ public final class AtomicFiles {
         try {
             Files.createDirectories(dir);
         } catch (IOException | SecurityException e) {
-            throw new org.neurosim.core.InvalidInputException("--out: cannot create output directory '" + dir + "' ("
+            throw new InvalidInputException("--out: cannot create output directory '" + dir + "' ("
                     + e.getMessage() + ")");
         }
         if (!Files.isWritable(dir)) {
-            throw new org.neurosim.core.InvalidInputException("--out: output directory '" + dir + "' is not writable");
+            throw new InvalidInputException("--out: output directory '" + dir + "' is not writable");
         }
     }
 

@@ -1,13 +1,12 @@
-package org.neurosim.network;
+package org.neurosim.core.model;
 
 import java.util.Arrays;
-import org.neurosim.core.model.SpikeSink;
 
 /** The spikes of one step: parallel growable arrays of neuron index and offset inside the step (no objects). */
 public final class SpikeBuffer implements SpikeSink {
-    int[] neurons = new int[64];
-    double[] offsets = new double[64];
-    int count;
+    private int[] neurons = new int[64];
+    private double[] offsets = new double[64];
+    private int count;
 
     @Override
     public void spike(int neuron, double offsetInStep) {
@@ -20,11 +19,17 @@ public final class SpikeBuffer implements SpikeSink {
         count++;
     }
 
-    void clear() {
+    public int count() { return count; }
+    /** The neuron of spike k. */
+    public int neuron(int k) { return neurons[k]; }
+    /** The time of spike k after the start of its step (s). */
+    public double offset(int k) { return offsets[k]; }
+
+    public void clear() {
         count = 0;
     }
 
-    void addAll(SpikeBuffer other) {
+    public void addAll(SpikeBuffer other) {
         for (int k = 0; k < other.count; k++) spike(other.neurons[k], other.offsets[k]);
     }
 }

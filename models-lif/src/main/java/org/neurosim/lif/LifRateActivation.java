@@ -1,12 +1,12 @@
-package org.neurosim.activation;
+package org.neurosim.lif;
 
 import java.util.List;
 import org.neurosim.core.activation.Activation;
 import org.neurosim.core.activation.ActivationFunction;
 import org.neurosim.core.param.ParameterSpec;
 import org.neurosim.core.param.Parameters;
+import org.neurosim.core.plugin.PluginContext;
 import org.neurosim.core.units.Dimension;
-import org.neurosim.lif.LeakyIntegrateAndFire;
 
 /**
  * The LIF rate curve as an activation function: s(z) = G(z) = 1 / (tau_ref - tau_m ln(1 - 1/z)) for z &gt; 1,
@@ -28,7 +28,7 @@ final class LifRateActivation implements ActivationFunction {
     }
 
     @Override
-    public Activation create(Parameters p) {
+    public Activation create(PluginContext context, Parameters p) {
         double tauM = p.get("tau_m");
         double tauRef = p.get("tau_ref");
         return new Activation() {

@@ -1,0 +1,29 @@
+package org.neurosim.core;
+
+/**
+ * Seeds for independent random streams derived from a run's seed and a tag ({@code "init:exc"},
+ * {@code "connect:0:inh"}), so a stream does not depend on the order in which a config lists things.
+ */
+public final class Seeds {
+    private Seeds() { }
+
+    /** A 64-bit FNV-style mix of the seed and the tag's characters. */
+    public static long mix(long seed, String tag) {
+        long h = seed * 0x9E3779B97F4A7C15L;
+        for (int i = 0; i < tag.length(); i++) h = (h ^ tag.charAt(i)) * 0x100000001B3L;
+        return h ^ (h >>> 31);
+    }
+
+    /**
+     * A uniform double in [0, 1) that depends only on (seed, a, b): a counter-based generator (SplitMix64's
+     * finaliser over the mixed inputs), so values drawn per neuron and step are the same whichever thread draws
+     * them and in whatever order.
+     */
+    public static double uniform(long seed, long a, long b) {
+        long z = seed + a * 0x9E3779B97F4A7C15L + b * 0xC2B2AE3D27D4EB4FL;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z = z ^ (z >>> 31);
+        return (z >>> 11) * 0x1.0p-53;
+    }
+}

@@ -1,0 +1,22 @@
+package org.neurosim.core.output;
+
+import org.neurosim.core.model.SpikeBuffer;
+
+/**
+ * The writer of one output format during a run. Every method is called on the simulating thread, in time order;
+ * {@link #close} is called once at the end, complete or not, and must leave only whole rows in files with their
+ * final names.
+ */
+public interface RunOutput extends AutoCloseable {
+    /** The spikes of one population in the step that starts at {@code stepStart} (offsets in the buffer). */
+    default void spikes(int population, double stepStart, SpikeBuffer spikes) { }
+
+    /** The recorded traces at {@code time}, in the order of {@link OutputContext#traces()}. */
+    default void state(double time, double[] values) { }
+
+    /** Population rates (Hz) of the bin that starts at {@code binStart}, in the order of the rate populations. */
+    default void rates(double binStart, double[] rates) { }
+
+    @Override
+    void close();
+}

@@ -1,0 +1,17 @@
+package org.neurosim.core.source;
+
+import java.util.SplittableRandom;
+import org.neurosim.core.model.SpikeSink;
+
+/**
+ * A source population as it runs: no state and no equations, only the spikes it emits in each step (Poisson
+ * trains, given spike times), each with its time inside the step.
+ */
+@FunctionalInterface
+public interface SpikeSource {
+    /**
+     * Emits the spikes of step n, [n dt, (n + 1) dt), with their offsets in the step. Steps count from 0 in each
+     * run; {@code random} is the population's own stream, restarted with each run.
+     */
+    void emit(long step, SplittableRandom random, SpikeSink spikes);
+}

@@ -1,0 +1,26 @@
+package org.neurosim.core.synapse;
+
+import org.neurosim.core.param.Parameters;
+
+/** The static synapse: every presynaptic spike transmits the stored weight; nothing changes. */
+public final class StaticSynapse implements PlasticityRule {
+    public static final String NAME = "static";
+
+    @Override public String name() { return NAME; }
+    @Override public String description() { return "static synapse: each spike transmits the weight w"; }
+
+    @Override
+    public SynapseDynamics create(SynapseContext c, Parameters p) {
+        float[] w = c.weights();
+        float single = (float) c.weight();
+        return new SynapseDynamics() {
+            @Override public boolean isStatic() { return true; }
+
+            @Override
+            public void presynaptic(int source, int from, int to, double time, float[] efficacy) {
+                if (w == null) java.util.Arrays.fill(efficacy, from, to, single);
+                else System.arraycopy(w, from, efficacy, from, to - from);
+            }
+        };
+    }
+}
