@@ -1,38 +1,43 @@
 package org.neurosim.network;
 
 import java.util.List;
+import org.neurosim.core.output.OutputFormat;
+import org.neurosim.core.param.Parameters;
+import org.neurosim.network.engine.Population;
+import org.neurosim.network.engine.Projection;
+import org.neurosim.network.engine.SynapseGroup;
 
 /**
  * A network ready to simulate: populations (structure-of-arrays state), projections, synapse groups and what to
- * record. Built from a YAML config by {@link NetworkLoader} or in Java by {@link #builder()}, which produces the
- * same config tree and so the same network.
+ * record. Built from a YAML config by {@link org.neurosim.network.build.NetworkLoader} or in Java by
+ * {@link #builder()}, which produces the same config tree and so the same network.
  */
 public final class Network {
-    final String name;
-    final double dt;
-    final double duration;
-    final long seed;
-    final long steps;
-    final int threads;
-    final List<Population> populations;
-    final List<Projection> projections;
-    final List<SynapseGroup> groups;
-    final RecordSpec record;
-    final List<String> warnings;
+    private final String name;
+    private final double dt;
+    private final double duration;
+    private final long seed;
+    private final long steps;
+    private final int threads;
+    private final List<Population> populations;
+    private final List<Projection> projections;
+    private final List<SynapseGroup> groups;
+    private final RecordSpec record;
+    private final List<String> warnings;
 
-    Network(String name, double dt, double duration, long seed, int threads, List<Population> populations,
-            List<Projection> projections, List<SynapseGroup> groups, RecordSpec record, List<String> warnings) {
+    public Network(String name, double dt, double duration, long seed, int threads, List<Population> populations,
+                   List<Projection> projections, List<SynapseGroup> groups, RecordSpec record, List<String> warnings) {
         this.name = name;
         this.dt = dt;
         this.duration = duration;
         this.seed = seed;
         this.steps = Math.round(duration / dt);
         this.threads = threads;
-        this.populations = populations;
-        this.projections = projections;
-        this.groups = groups;
+        this.populations = List.copyOf(populations);
+        this.projections = List.copyOf(projections);
+        this.groups = List.copyOf(groups);
         this.record = record;
-        this.warnings = warnings;
+        this.warnings = List.copyOf(warnings);
     }
 
     public static NetworkBuilder builder() {
@@ -46,6 +51,9 @@ public final class Network {
     public long steps() { return steps; }
     public int threads() { return threads; }
     public List<Population> populations() { return populations; }
+    public List<Projection> projections() { return projections; }
+    public List<SynapseGroup> groups() { return groups; }
+    public RecordSpec record() { return record; }
     public List<String> warnings() { return warnings; }
 
     public Population population(String name) {
@@ -62,9 +70,13 @@ public final class Network {
         return populations.stream().mapToLong(p -> p.size).sum();
     }
 
-    /** What a run records. */
-    public record RecordSpec(List<String> spikes, List<StateProbe> state, double rateBin, List<String> ratePopulations) { }
+    /** What a run records, and in which formats. */
+    public record RecordSpec(List<String> spikes, List<StateProbe> state, double rateBin, List<String> ratePopulations,
+                             List<Output> formats) { }
 
     /** A recorded state trace set: variables of chosen neurons of one population. */
     public record StateProbe(String population, List<String> variables, int[] neurons) { }
+
+    /** One output format with its parameters. */
+    public record Output(String key, OutputFormat format, Parameters parameters) { }
 }

@@ -78,13 +78,8 @@ public final class NetworkBuilder {
         return root.has("record") ? (ObjectNode) root.get("record") : root.putObject("record");
     }
 
-    /** The config tree, as YAML would give it. */
-    public ObjectNode toConfig() {
-        return root.deepCopy();
-    }
-
     public Network build(PluginRegistry registry) {
-        return NetworkLoader.build(root.deepCopy(), Path.of("."), registry);
+        return org.neurosim.network.build.NetworkLoader.build(root.deepCopy(), Path.of("."), registry);
     }
 
     public final class PopulationBuilder {

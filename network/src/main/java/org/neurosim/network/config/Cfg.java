@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.neurosim.core.InvalidInputException;
+import org.neurosim.core.param.DataValue;
 import org.neurosim.core.units.Dimension;
 import org.neurosim.core.units.Units;
 
@@ -139,6 +140,37 @@ public final class Cfg {
     public List<String> names() {
         if (isList()) return list().stream().map(Cfg::text).toList();
         return List.of(text());
+    }
+
+    /** This value as config data for a plugin (text, lists and mappings), file names relative to baseDir. */
+    public DataValue data(java.nio.file.Path baseDir) {
+        return new DataValue(present() ? plain(node) : null, path, baseDir);
+    }
+
+    /** A mapping's entries as a plugin's given parameters: text for scalars, {@link DataValue} for the rest. */
+    public Map<String, Object> given(java.nio.file.Path baseDir) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (!present()) return out;
+        for (Map.Entry<String, Cfg> e : entries().entrySet()) {
+            Cfg v = e.getValue();
+            out.put(e.getKey(), v.present() && v.node.isValueNode() ? v.node.asText() : v.data(baseDir));
+        }
+        return out;
+    }
+
+    private static Object plain(JsonNode n) {
+        if (n == null || n.isNull() || n.isMissingNode()) return null;
+        if (n.isArray()) {
+            List<Object> l = new ArrayList<>();
+            n.forEach(x -> l.add(plain(x)));
+            return l;
+        }
+        if (n.isObject()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            n.fields().forEachRemaining(e -> m.put(e.getKey(), plain(e.getValue())));
+            return m;
+        }
+        return n.asText();
     }
 
     private String kind() {

@@ -1,4 +1,4 @@
-package org.neurosim.network;
+package org.neurosim.network.engine;
 
 import org.neurosim.core.synapse.SynapticFilter;
 
@@ -7,17 +7,16 @@ import org.neurosim.core.synapse.SynapticFilter;
  * normalisation and reversal potential (as Brian2's ge and gi). Its output enters the target's drive as a
  * current, or as a conductance g with current g (E_rev - V).
  */
-final class SynapseGroup {
-    final Population target;
-    final SynapticFilter filter;
-    final boolean conductance;
-    final double reversal;
+public final class SynapseGroup {
+    public final Population target;
+    public final SynapticFilter filter;
+    public final boolean conductance;
+    public final double reversal;
 
-    SynapseGroup(Population target, SynapticFilter filter, boolean conductance, double reversal) {
+    public SynapseGroup(Population target, SynapticFilter filter, boolean conductance, double reversal) {
         this.target = target;
         this.filter = filter;
         this.conductance = conductance;
         this.reversal = reversal;
     }
-
 }

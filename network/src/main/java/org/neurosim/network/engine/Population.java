@@ -1,62 +1,101 @@
-package org.neurosim.network;
+package org.neurosim.network.engine;
 
 import java.util.List;
 import org.neurosim.core.integrate.PopulationSolver;
 import org.neurosim.core.model.Drive;
 import org.neurosim.core.model.NeuronDynamics;
+import org.neurosim.core.model.SpikeBuffer;
+import org.neurosim.core.model.StateVariable;
+import org.neurosim.core.source.SpikeSource;
+import org.neurosim.core.stimulus.Signal;
+import org.neurosim.core.units.Dimension;
 
 /**
- * One population at run time: its model's dynamics and solver (state as arrays over the population), the drive
- * filled each step, its external input and bias, and the spikes of the current step.
+ * One population at run time: its model's dynamics and solver (state as arrays over the population), or the
+ * spike source it is; the drive filled each step from its input signal, bias and synapses; the spikes of the
+ * current step.
  */
 public final class Population {
-    final String name;
-    final String model;
-    final int index;
-    final int size;
-    final NeuronDynamics dynamics;
-    final PopulationSolver solver;       // null for a spike source
-    final SpikeSource source;            // null for a neuron model
-    final String integrator;
+    public final String name;
+    public final String model;
+    public final int index;
+    public final int size;
+    public final NeuronDynamics dynamics;     // null for a spike source
+    public final PopulationSolver solver;     // null for a spike source
+    public final SpikeSource source;          // null for a neuron model
+    public final String integrator;
     final Drive drive;
-    final double[] inputPerNeuron;       // constant input per neuron (SI), or null (none, or the same for all)
-    final double[] scheduleTimes;        // step schedule: value scheduleValues[k] from scheduleTimes[k] on
-    final double[] scheduleValues;
-    final double[] bias;                 // per neuron, or null (none, or the same for all)
-    // an input or bias equal for every neuron is added once per step, not read per neuron; NaN: none
-    private final double uniformInput, uniformBias;
+    // the input: a uniform signal (value added once per step), or per-neuron values (constant, or refilled each step
+    // by a varying signal); an input or bias equal for every neuron is added once per step, not read per neuron
+    private final Signal varyingUniform;      // uniform and not constant, or null
+    private final Signal varyingPerNeuron;    // per neuron and not constant, or null
+    private final double[] inputPerNeuron;    // per-neuron input values (SI), or null
+    private final double[] bias;              // per neuron, or null (none, or the same for all)
+    private final double uniformInput, uniformBias;   // NaN: none
     final SpikeBuffer spikes = new SpikeBuffer();
     long totalSpikes;
 
-    Population(String name, String model, int index, int size, NeuronDynamics dynamics, PopulationSolver solver,
-               String integrator, double[] inputPerNeuron, double[] scheduleTimes, double[] scheduleValues,
-               double[] bias) {
+    /** A population of neurons: dynamics stepped by its solver, driven by {@code input} (null: none) and bias. */
+    public Population(String name, String model, int index, int size, NeuronDynamics dynamics,
+                      PopulationSolver solver, String integrator, Signal input, double[] bias) {
         this.name = name;
         this.model = model;
         this.index = index;
         this.size = size;
         this.dynamics = dynamics;
         this.solver = solver;
-        this.source = dynamics instanceof SpikeSource s ? s : null;
+        this.source = null;
         this.integrator = integrator;
         this.drive = new Drive(size);
-        this.scheduleTimes = scheduleTimes;
-        this.scheduleValues = scheduleValues;
+        boolean uniform = input != null && input.uniform();
+        boolean constant = input != null && input.constant();
+        this.varyingUniform = uniform && !constant ? input : null;
+        this.varyingPerNeuron = input != null && !uniform && !constant ? input : null;
+        double ui = uniform && constant ? input.value(0) : Double.NaN;
+        double[] in = null;
+        if (input != null && !uniform) {
+            in = new double[size];
+            if (constant) input.fill(0, in, 0, size);
+            // a constant list whose values are all equal is folded like a single value
+            if (constant && allEqual(in)) {
+                ui = in[0];
+                in = null;
+            }
+        }
+        this.uniformInput = ui;
+        this.inputPerNeuron = in;
         // (s + in) + b is what the per-neuron loop adds: fold b only when the input is folded (or absent) too, so
         // the sums stay the same to the last bit
-        this.uniformInput = uniform(inputPerNeuron);
-        this.inputPerNeuron = uniformInput == uniformInput ? null : inputPerNeuron;
-        this.uniformBias = this.inputPerNeuron == null ? uniform(bias) : Double.NaN;
-        this.bias = uniformBias == uniformBias ? null : bias;
+        boolean foldBias = in == null && bias != null && allEqual(bias);
+        this.uniformBias = foldBias ? bias[0] : Double.NaN;
+        this.bias = foldBias ? null : bias;
     }
 
-    /** The common value of all elements, or NaN when they differ or there are none. */
-    private static double uniform(double[] x) {
-        if (x == null || x.length == 0) return Double.NaN;
+    /** A source population: it only emits spikes. */
+    public Population(String name, String model, int index, int size, SpikeSource source) {
+        this.name = name;
+        this.model = model;
+        this.index = index;
+        this.size = size;
+        this.dynamics = null;
+        this.solver = null;
+        this.source = source;
+        this.integrator = "none";
+        this.drive = new Drive(size);
+        this.varyingUniform = null;
+        this.varyingPerNeuron = null;
+        this.inputPerNeuron = null;
+        this.bias = null;
+        this.uniformInput = Double.NaN;
+        this.uniformBias = Double.NaN;
+    }
+
+    private static boolean allEqual(double[] x) {
+        if (x.length == 0) return false;
         for (double e : x) {
-            if (Double.doubleToLongBits(e) != Double.doubleToLongBits(x[0])) return Double.NaN;
+            if (Double.doubleToLongBits(e) != Double.doubleToLongBits(x[0])) return false;
         }
-        return x[0];
+        return true;
     }
 
     public String name() { return name; }
@@ -64,10 +103,12 @@ public final class Population {
     public int size() { return size; }
     public String integrator() { return integrator; }
     public long totalSpikes() { return totalSpikes; }
+    /** The spikes of the step just made (offsets inside the step). */
+    public SpikeBuffer spikes() { return spikes; }
 
     /** True for models that emit spikes (a threshold or a source); false for rate neurons. */
     public boolean spiking() {
-        return source != null || dynamics.membraneIndex() >= 0;
+        return source != null || dynamics.spikeRule().spikes();
     }
 
     /** state()[k][i], SI units; empty for a source. */
@@ -75,20 +116,12 @@ public final class Population {
         return solver == null ? new double[0][size] : solver.state();
     }
 
-    public org.neurosim.core.units.Dimension dimensionOf(int variable) {
+    public Dimension dimensionOf(int variable) {
         return dynamics.stateVariables().get(variable).dimension();
     }
 
     public List<String> variables() {
-        return dynamics.stateVariables().stream().map(v -> v.name()).toList();
-    }
-
-    /** The scheduled input at time t (0 without a schedule). */
-    double scheduled(double t) {
-        if (scheduleTimes == null) return 0;
-        double v = 0;
-        for (int k = 0; k < scheduleTimes.length && scheduleTimes[k] <= t + 1e-12; k++) v = scheduleValues[k];
-        return v;
+        return dynamics == null ? List.of() : dynamics.stateVariables().stream().map(StateVariable::name).toList();
     }
 
     /** Outputs of the current-based synapse groups onto this population; set once the network is built. */
@@ -101,17 +134,19 @@ public final class Population {
     double[] conductanceDecay = new double[0];
 
     /**
-     * Fills the drive of neurons from..to at time t in one pass per kind: external input, bias and every
+     * Fills the drive of neurons from..to for step n in one pass per kind: external input, bias and every
      * current-based synaptic output summed into {@code current}; conductances and their reversal-weighted sum.
      * With {@code decay}, the first-order filters whose decay is folded in here are also advanced from t to
      * t + dt in the same pass (x[i] *= f right after x[i] is read), so they need no pass of their own.
      */
-    void buildDrive(double t, int from, int to, boolean decay) {
+    void buildDrive(long step, int from, int to, boolean decay) {
         double[] cur = drive.current;
-        double s = scheduleTimes == null ? 0 : scheduled(t);
+        double s = 0;
+        if (varyingUniform != null) s += varyingUniform.value(step);
         if (uniformInput == uniformInput) s += uniformInput;
         if (uniformBias == uniformBias) s += uniformBias;
         double[] in = inputPerNeuron, b = bias;
+        if (varyingPerNeuron != null) varyingPerNeuron.fill(step, in, from, to);
         double[][] syn = currentInputs;
         double[] sd = currentDecay;
         // each loop is a small method of its own: the JIT compiles small methods quickly, which shortens the
@@ -134,8 +169,8 @@ public final class Population {
         for (int k = 0; k < cg.length; k++) {
             double f = decay ? conductanceDecay[k] : Double.NaN;
             if (f != f) f = 1;   // not folded: the filter advances itself, after the neurons
-            conductance(drive.conductance, drive.conductanceReversal, k == 0, cg[k].filter.output(), cg[k].reversal,
-                    f, from, to);
+            conductance(drive.conductance, drive.conductanceTimesReversal, k == 0, cg[k].filter.output(),
+                    cg[k].reversal, f, from, to);
         }
     }
 

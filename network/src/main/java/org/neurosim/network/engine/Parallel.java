@@ -1,4 +1,4 @@
-package org.neurosim.network;
+package org.neurosim.network.engine;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;

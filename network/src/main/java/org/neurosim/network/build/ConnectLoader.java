@@ -1,0 +1,102 @@
+package org.neurosim.network.build;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.neurosim.core.InvalidInputException;
+import org.neurosim.core.connect.ConnectionContext;
+import org.neurosim.core.connect.ConnectionRule;
+import org.neurosim.core.connect.Connections;
+import org.neurosim.core.param.Parameters;
+import org.neurosim.core.plugin.PluginKind;
+import org.neurosim.core.units.Dimension;
+import org.neurosim.network.config.Cfg;
+import org.neurosim.network.engine.Population;
+
+/**
+ * A projection's {@code connect} block: a rule's short form {@code {NAME: value}} (the rule's main parameter
+ * carries its name: {@code {probability: 0.02}}, {@code {total: 1000}}), or {@code {rule: NAME, its
+ * parameters}}; with the flags {@code autapses} (default false within one population) and {@code multapses}
+ * (default false). An inline matrix in {@code weight: [[...]]} is the {@code weights} rule.
+ */
+final class ConnectLoader {
+    static final Set<String> FLAGS = Set.of("autapses", "multapses");
+
+    private ConnectLoader() { }
+
+    static Connections connect(Cfg projection, Cfg weightCfg, Dimension weightDim, Population source,
+                               Population target, SplittableRandom random, LoadContext ctx) {
+        Cfg connect = projection.get("connect");
+        if (weightCfg.isList() && connect.has("weights")) {
+            throw weightCfg.error("give the matrix either as connect.weights or as weight, not both");
+        }
+        Map<String, ConnectionRule> rules = ctx.registry.all(PluginKind.CONNECTION_RULE);
+        String known = String.join(", ", rules.keySet());
+        String name;
+        Cfg block;
+        Map<String, Object> given = new LinkedHashMap<>();
+        if (weightCfg.isList()) {
+            name = "weights";
+            block = projection;
+            given.put("weights", weightCfg.data(ctx.baseDir));
+        } else if (!connect.present()) {
+            throw connect.error("required: one of " + known + ", or {rule: NAME, ...}");
+        } else if (connect.isMap() && connect.has("rule")) {
+            name = connect.get("rule").text();
+            block = connect;
+            given = connect.given(ctx.baseDir);
+            given.remove("rule");
+            FLAGS.forEach(given::remove);
+        } else {
+            if (!connect.isMap()) throw connect.error("expected a mapping such as {probability: 0.02}");
+            var names = new java.util.ArrayList<>(connect.entries().keySet());
+            names.removeAll(FLAGS);
+            for (String k : names) {
+                if (!rules.containsKey(k)) throw connect.get(k).error("unknown key; expected one of " + known
+                        + ", rule, autapses, multapses");
+            }
+            if (names.size() != 1) throw connect.error("expected exactly one rule: " + known);
+            name = names.get(0);
+            block = connect;
+            Cfg v = connect.get(name);
+            given.put(name, v.node.isValueNode() ? v.text() : v.data(ctx.baseDir));
+        }
+        if (weightCfg.isList() || name.equals("weights")) matrixUnit(connect, weightCfg, weightDim);
+        ConnectionRule rule = ctx.registry.get(PluginKind.CONNECTION_RULE, name,
+                connect.has("rule") ? connect.get("rule").path : connect.path);
+        boolean same = source == target;
+        boolean autapses = flag(connect, "autapses", projection.has("autapses")
+                ? projection.get("autapses").bool() : false);
+        boolean multapses = flag(connect, "multapses", false);
+        ConnectionContext context = new ConnectionContext(block.path, source.size, target.size, same, autapses,
+                multapses, random);
+        Parameters p;
+        try {
+            p = Parameters.resolve(rule.parameters(), given, block.path);
+        } catch (InvalidInputException e) {
+            throw e.getMessage().startsWith(block.path) ? e : e.under(block.path);
+        }
+        return rule.create(context, p);
+    }
+
+    private static boolean flag(Cfg connect, String key, boolean fallback) {
+        return connect.isMap() && connect.has(key) ? connect.get(key).bool() : fallback;
+    }
+
+    /** The unit an explicit matrix's bare numbers multiply: the projection's {@code weight}, or 1. */
+    static double matrixUnit(Cfg connect, Cfg weightCfg, Dimension weightDim) {
+        if (weightCfg.isList()) {
+            if (!weightDim.isDimensionless()) {
+                throw weightCfg.error("matrix entries are bare numbers; for " + weightDim.describe()
+                        + " give the matrix as connect.weights and the unit as weight");
+            }
+            return 1;
+        }
+        if (weightCfg.present()) return weightCfg.quantity(weightDim);
+        if (!weightDim.isDimensionless()) {
+            throw weightCfg.error("expected " + weightDim.describe() + ": the unit that the matrix entries multiply");
+        }
+        return 1;
+    }
+}

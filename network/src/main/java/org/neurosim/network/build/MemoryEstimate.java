@@ -1,0 +1,68 @@
+package org.neurosim.network.build;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.neurosim.core.InvalidInputException;
+import org.neurosim.network.config.Cfg;
+
+/**
+ * The memory a network needs, estimated from the config before anything is allocated, so that a network that
+ * cannot fit in the heap is refused with a clear error instead of an OutOfMemoryError mid-run.
+ */
+final class MemoryEstimate {
+    /** State, integrator scratch, drive and filters: about 40 doubles per neuron. */
+    static final double BYTES_PER_NEURON = 8.0 * 40;
+
+    private MemoryEstimate() { }
+
+    static void check(Cfg root, Map<String, Cfg> pops) {
+        double bytes = bytes(root, pops);
+        long max = Runtime.getRuntime().maxMemory();
+        if (bytes > 0.85 * max) {
+            throw new InvalidInputException(String.format(Locale.ROOT,
+                    "populations: the network needs about %.1f GiB but the Java heap holds at most %.1f GiB; "
+                            + "raise it with JAVA_OPTS=-Xmx%dg or make the network smaller",
+                    bytes / (1L << 30), max / (double) (1L << 30), (long) Math.ceil(bytes / 0.8 / (1L << 30))));
+        }
+    }
+
+    static double bytes(Cfg root, Map<String, Cfg> pops) {
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        double bytes = 0;
+        for (Map.Entry<String, Cfg> e : pops.entrySet()) {
+            long n = e.getValue().get("size").required().integer(1, Integer.MAX_VALUE - 8);
+            sizes.put(e.getKey(), n);
+            bytes += n * BYTES_PER_NEURON;
+        }
+        Cfg projs = root.get("projections");
+        if (!projs.present() || !projs.isList()) return bytes;
+        for (Cfg p : projs.list()) {
+            Long src = sizes.get(p.get("from").text(""));
+            if (src == null || !p.get("to").present()) continue;
+            for (String t : p.get("to").names()) {
+                Long tgt = sizes.get(t);
+                if (tgt == null) continue;
+                boolean perSynapse = p.get("weight").present() && !p.get("weight").isList()
+                        && p.get("weight").text().contains("(");
+                bytes += synapses(p.get("connect"), src, tgt) * (perSynapse ? 8 : 4) * 1.1 + src * 4.0;
+            }
+        }
+        return bytes;
+    }
+
+    /** The expected synapse count of one connect block (a plugin rule counts as none: it is unknown here). */
+    private static double synapses(Cfg con, long src, long tgt) {
+        if (con.has("probability")) {
+            double prob = con.get("probability").number();
+            return src * (double) tgt * Math.max(0, Math.min(1, prob));
+        }
+        if (con.has("in_degree")) return tgt * (double) con.get("in_degree").integer(0, Integer.MAX_VALUE);
+        if (con.has("out_degree")) return src * (double) con.get("out_degree").integer(0, Integer.MAX_VALUE);
+        // drawing N pairs also holds their sources and targets (8 bytes each) until the rows are built
+        if (con.has("total")) return 3.0 * con.get("total").integer(0, Long.MAX_VALUE);
+        if (con.has("one_to_one")) return tgt;
+        if (con.has("rule")) return 0;
+        return src * (double) tgt * 2;   // all, or a matrix (dense, 8 bytes + CSR)
+    }
+}

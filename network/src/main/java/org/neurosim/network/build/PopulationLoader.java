@@ -1,0 +1,149 @@
+package org.neurosim.network.build;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import org.neurosim.core.InvalidInputException;
+import org.neurosim.core.integrate.Integrator;
+import org.neurosim.core.integrate.PopulationSolver;
+import org.neurosim.core.model.NeuronDynamics;
+import org.neurosim.core.model.NeuronModel;
+import org.neurosim.core.model.PopulationContext;
+import org.neurosim.core.model.StateVariable;
+import org.neurosim.core.param.ParameterSpec;
+import org.neurosim.core.param.Parameters;
+import org.neurosim.core.plugin.PluginFactory;
+import org.neurosim.core.plugin.PluginKind;
+import org.neurosim.core.source.SpikeSourceModel;
+import org.neurosim.core.stimulus.Signal;
+import org.neurosim.core.units.Dimension;
+import org.neurosim.network.config.Cfg;
+import org.neurosim.network.config.Distribution;
+import org.neurosim.network.engine.Population;
+
+/**
+ * A {@code populations.NAME} block: the model (a neuron model or a spike source), its parameters, the integrator,
+ * initial state, input and bias.
+ */
+final class PopulationLoader {
+    static final Set<String> KEYS = Set.of("model", "size", "params", "init", "input", "bias", "integrator", "times");
+
+    private PopulationLoader() { }
+
+    static Population load(String name, Cfg c, int index, String globalIntegrator, LoadContext ctx) {
+        if (!name.matches("[A-Za-z0-9_\\-]+")) {
+            throw c.error("population names may hold letters, digits, '-' and '_' only");
+        }
+        c.allowOnly(KEYS);
+        Cfg modelCfg = c.get("model").required();
+        String modelName = modelCfg.text();
+        int n = (int) c.get("size").required().integer(1, Integer.MAX_VALUE - 8);
+        PopulationContext context = new PopulationContext(c.path, name, n, ctx.dt, ctx.seed);
+        var source = ctx.registry.find(PluginKind.SPIKE_SOURCE, modelName);
+        if (source.isPresent()) return sourcePopulation(name, c, index, context, source.get(), ctx);
+        if (ctx.registry.find(PluginKind.NEURON_MODEL, modelName).isEmpty()) {
+            throw modelCfg.error("unknown neuron model '" + modelName + "'; known neuron models: "
+                    + String.join(", ", new TreeSet<>(ctx.registry.all(PluginKind.NEURON_MODEL).keySet()))
+                    + "; spike sources: " + String.join(", ", ctx.registry.all(PluginKind.SPIKE_SOURCE).keySet()));
+        }
+        NeuronModel model = ctx.registry.get(PluginKind.NEURON_MODEL, modelName, modelCfg.path);
+        if (c.has("times")) throw c.get("times").error("only spike-times populations take 'times'");
+        NeuronDynamics dynamics = create(model, c, context, null, ctx);
+
+        String integratorName = c.has("integrator") ? c.get("integrator").text()
+                : globalIntegrator != null ? globalIntegrator : dynamics.preferredIntegrator();
+        String integratorKey = c.has("integrator") ? c.get("integrator").path : globalIntegrator != null ? "integrator"
+                : c.path + ".model";
+        Integrator integrator = ctx.registry.get(PluginKind.INTEGRATOR, integratorName, integratorKey);
+        PopulationSolver solver;
+        try {
+            solver = new PopulationSolver(dynamics, integrator, n, ctx.dt);
+        } catch (InvalidInputException ex) {
+            throw new InvalidInputException(integratorKey + ": " + ex.getMessage() + " (population " + name
+                    + ", model " + modelName + ")");
+        }
+        initialState(c.get("init"), dynamics, solver.state(), n, context.random("init"));
+        Dimension inputDim = dynamics.inputDimension();
+        Signal input = c.has("input") ? StimulusLoader.load(c.get("input"), inputDim, n, ctx) : null;
+        double[] bias = c.has("bias") ? perNeuron(c.get("bias"), inputDim, n) : null;
+        return new Population(name, modelName, index, n, dynamics, solver, integratorName, input, bias);
+    }
+
+    private static Population sourcePopulation(String name, Cfg c, int index, PopulationContext context,
+                                               SpikeSourceModel model, LoadContext ctx) {
+        for (String k : List.of("init", "input", "bias", "integrator")) {
+            if (c.has(k)) throw c.get(k).error("a " + model.name() + " source population has no " + k);
+        }
+        boolean takesTimes = model.parameters().stream().anyMatch(s -> s.name().equals("times"));
+        if (c.has("times") && !takesTimes) throw c.get("times").error("only spike-times populations take 'times'");
+        if (takesTimes && !c.has("times") && !c.get("params").has("times")) {
+            throw c.get("times").error("a " + model.name() + " population needs 'times': a list per neuron or a CSV file");
+        }
+        return new Population(name, model.name(), index, context.size(),
+                create(model, c, context, c.has("times") ? c.get("times") : null, ctx));
+    }
+
+    /**
+     * The plugin of a population with its {@code params} resolved; a stimulus form given to a SIGNAL parameter
+     * becomes its signal, and {@code extra} (the population key {@code times}) is passed as that parameter.
+     */
+    private static <T> T create(PluginFactory<PopulationContext, T> model, Cfg c, PopulationContext context,
+                                Cfg extra, LoadContext ctx) {
+        Cfg params = c.get("params");
+        Map<String, Object> given = params.given(ctx.baseDir);
+        for (ParameterSpec s : model.parameters()) {
+            Cfg v = params.get(s.name());
+            if (s.kind() == ParameterSpec.Kind.SIGNAL && (v.isMap() || v.isList())) {
+                given.put(s.name(), StimulusLoader.load(v, s.dimensions().get(0), context.size(), ctx));
+            }
+        }
+        if (extra != null) given.put(extra.path.substring(extra.path.lastIndexOf('.') + 1), extra.data(ctx.baseDir));
+        try {
+            return model.create(context, Parameters.resolve(model.parameters(), given, params.path));
+        } catch (InvalidInputException ex) {
+            throw ex.getMessage().startsWith(c.path) ? ex : ex.under(params.path);
+        }
+    }
+
+    /** A constant or a list of one value per neuron. */
+    static double[] perNeuron(Cfg c, Dimension d, int n) {
+        double[] out = new double[n];
+        if (c.isList()) {
+            List<Cfg> items = c.list();
+            if (items.size() != n) {
+                throw c.error("expected " + n + " values (one per neuron), got " + items.size());
+            }
+            for (int i = 0; i < n; i++) out[i] = items.get(i).quantity(d);
+        } else {
+            java.util.Arrays.fill(out, c.quantity(d));
+        }
+        return out;
+    }
+
+    private static void initialState(Cfg init, NeuronDynamics d, double[][] state, int n, SplittableRandom random) {
+        if (!init.present()) return;
+        List<StateVariable> vars = d.stateVariables();
+        for (Map.Entry<String, Cfg> e : init.entries().entrySet()) {
+            int k = -1;
+            for (int v = 0; v < vars.size(); v++) if (vars.get(v).name().equals(e.getKey())) k = v;
+            if (k < 0) {
+                throw e.getValue().error("unknown state variable; the model has "
+                        + String.join(", ", vars.stream().map(StateVariable::name).toList()));
+            }
+            Dimension dim = vars.get(k).dimension();
+            Cfg v = e.getValue();
+            if (v.isList()) {
+                double[] values = perNeuron(v, dim, n);
+                System.arraycopy(values, 0, state[k], 0, n);
+            } else {
+                Distribution dist = Distribution.parse(v.text(), dim, v.path);
+                for (int i = 0; i < n; i++) state[k][i] = dist.sample(random);
+            }
+            for (int i = 0; i < n; i++) {
+                if (!Double.isFinite(state[k][i])) throw v.error("expected finite initial values");
+            }
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package org.neurosim.network.build;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.neurosim.core.Seeds;
+import org.neurosim.core.connect.Connections;
+import org.neurosim.core.model.NeuronDynamics;
+import org.neurosim.core.synapse.Normalization;
+import org.neurosim.core.synapse.SynapseContext;
+import org.neurosim.core.synapse.SynapseDynamics;
+import org.neurosim.core.units.Dimension;
+import org.neurosim.network.config.Cfg;
+import org.neurosim.network.config.Distribution;
+import org.neurosim.network.engine.DenseProjection;
+import org.neurosim.network.engine.Population;
+import org.neurosim.network.engine.Projection;
+import org.neurosim.network.engine.SparseProjection;
+import org.neurosim.network.engine.SynapseGroup;
+
+/**
+ * A {@code projections[k]} block, one projection per target population: connections by rule (or an explicit
+ * matrix), weights, delay, the synapse block and the synapse model. A projection from a rate population becomes a
+ * dense W; from a spiking one, CSR rows with a synaptic filter shared per target, kernel and reversal.
+ */
+final class ProjectionLoader {
+    static final Set<String> KEYS = Set.of("from", "to", "connect", "weight", "delay", "synapse", "autapses");
+
+    private ProjectionLoader() { }
+
+    static List<Projection> load(Cfg c, int index, Map<String, Population> pops, Map<String, SynapseGroup> groups,
+                                 LoadContext ctx) {
+        c.allowOnly(KEYS);
+        String fromName = c.get("from").required().text();
+        Population source = pops.get(fromName);
+        if (source == null) {
+            throw c.get("from").error("unknown population '" + fromName + "'; known populations: "
+                    + String.join(", ", pops.keySet()));
+        }
+        List<String> toNames = c.get("to").required().names();
+        List<Projection> out = new ArrayList<>();
+        for (String toName : toNames) {
+            Population target = pops.get(toName);
+            if (target == null) {
+                throw c.get("to").error("unknown population '" + toName + "'; known populations: "
+                        + String.join(", ", pops.keySet()));
+            }
+            if (target.source != null) {
+                throw c.get("to").error("population '" + target.name + "' is a spike source and takes no input");
+            }
+            SplittableRandom random = new SplittableRandom(Seeds.mix(ctx.seed, "connect:" + index + ":" + target.name));
+            out.add(to(c, source, target, random, groups, ctx));
+        }
+        return out;
+    }
+
+    private static Projection to(Cfg c, Population source, Population target, SplittableRandom random,
+                                 Map<String, SynapseGroup> groups, LoadContext ctx) {
+        String label = source.name + "->" + target.name;
+        boolean spiking = source.spiking();
+        SynapseLoader.Block sb = SynapseLoader.load(c.get("synapse"), source, target, ctx);
+        boolean instant = spiking && (sb == null || sb.instant());
+        Dimension weightDim = weightDimension(c, spiking, instant, sb, target);
+
+        // connections and weights: an explicit matrix, or a rule with one weight or a distribution
+        Cfg weightCfg = c.get("weight");
+        Connections conn = ConnectLoader.connect(c, weightCfg, weightDim, source, target, random, ctx);
+        float[] weights = null;
+        double weight = 0;
+        if (conn.weights() != null) {
+            double unit = ConnectLoader.matrixUnit(c.get("connect"), weightCfg, weightDim);
+            if (!spiking) {
+                return new DenseProjection(label, source, target, denseMatrix(conn, target.size, null, 0, unit));
+            }
+            weights = new float[conn.count()];
+            for (int s = 0; s < weights.length; s++) weights[s] = (float) (conn.weights()[s] * unit);
+        } else {
+            Distribution dist = Distribution.parse(weightCfg.required().text(), weightDim, weightCfg.path);
+            if (dist.isConstant()) {
+                weight = dist.sample(random);
+            } else {
+                weights = new float[conn.count()];
+                for (int s = 0; s < weights.length; s++) weights[s] = (float) dist.sample(random);
+            }
+            if (!spiking) {
+                return new DenseProjection(label, source, target, denseMatrix(conn, target.size, weights, weight, 1));
+            }
+        }
+        int delaySteps = delaySteps(c.get("delay"), ctx);
+        Cfg syn = c.get("synapse");
+        Cfg init = syn.get("init");
+        SynapseGroup group = null;
+        if (!instant) {
+            group = groups.computeIfAbsent(sb.groupKey(), x -> new SynapseGroup(target,
+                    sb.kernel().newFilter(target.size, ctx.dt, sb.norm().scale(sb.kernel())), sb.conductance(),
+                    sb.reversal()));
+            if (init.present()) {
+                NeuronDynamics td = target.dynamics;
+                Dimension outDim = sb.conductance() ? td.inputDimension().divide(Dimension.VOLTAGE) : td.inputDimension();
+                Distribution d = Distribution.parse(init.text(), outDim, init.path);
+                SplittableRandom r = new SplittableRandom(Seeds.mix(random.nextLong(), "synapse-init"));
+                for (int i = 0; i < target.size; i++) group.filter.set(i, d.sample(r));
+            }
+        } else if (init.present()) {
+            throw init.error("a delta synapse has no state to initialise");
+        }
+        SynapseLoader.Model model = SynapseLoader.model(syn, ctx);
+        if (model.rule().weightPerSynapse() && weights == null) {
+            weights = new float[conn.count()];
+            java.util.Arrays.fill(weights, (float) weight);
+        }
+        SynapseDynamics dynamics = model.rule().create(new SynapseContext(model.key(), ctx.dt, source.size, target.size,
+                conn.rowStart(), conn.targets(), weights, weight, Seeds.mix(ctx.seed, "synapse:" + model.key() + ":"
+                + target.name)), model.parameters());
+        return new SparseProjection(label, source, target, conn.rowStart(), conn.targets(), weights, weight, dynamics,
+                delaySteps, group);
+    }
+
+    /** What a weight is: a jump of the membrane, an input (x time with area normalisation), or a conductance. */
+    private static Dimension weightDimension(Cfg c, boolean spiking, boolean instant, SynapseLoader.Block sb,
+                                             Population target) {
+        NeuronDynamics td = target.dynamics;
+        if (!spiking) return td.inputDimension();   // W y with dimensionless y
+        if (instant) {
+            if (!td.spikeRule().spikes()) {
+                throw c.error("spikes reach the rate population '" + target.name
+                        + "' only through a synapse kernel; add a synapse block");
+            }
+            return td.stateVariables().get(td.spikeRule().membrane()).dimension();
+        }
+        Dimension base = sb.conductance() ? td.inputDimension().divide(Dimension.VOLTAGE) : td.inputDimension();
+        return sb.norm() == Normalization.AREA ? base.times(Dimension.TIME) : base;
+    }
+
+    /** The dense W (rows = targets) of a rate projection: per-synapse weights times unit, or one weight. */
+    private static double[][] denseMatrix(Connections c, int targetCount, float[] weights, double weight, double unit) {
+        double[][] m = new double[targetCount][c.sources()];
+        int[] rowStart = c.rowStart(), targets = c.targets();
+        double[] explicit = c.weights();
+        for (int j = 0; j < c.sources(); j++) {
+            for (int s = rowStart[j]; s < rowStart[j + 1]; s++) {
+                m[targets[s]][j] += explicit != null ? explicit[s] * unit : weights == null ? weight : weights[s];
+            }
+        }
+        return m;
+    }
+
+    /** A delay in whole steps, rounded with a warning when it is not one. */
+    private static int delaySteps(Cfg delayCfg, LoadContext ctx) {
+        if (!delayCfg.present()) return 0;
+        double delay = delayCfg.quantity(Dimension.TIME);
+        if (delay < 0) throw delayCfg.error("expected a delay >= 0, got '" + delayCfg.text() + "'");
+        long steps = Math.round(delay / ctx.dt);
+        if (steps > 1_000_000) throw delayCfg.error("more than 10^6 steps of delay");
+        if (Math.abs(steps * ctx.dt - delay) > 1e-9 * Math.max(ctx.dt, delay)) {
+            ctx.warnings.add(delayCfg.path + ": " + delayCfg.text() + " is not a whole number of steps; rounded to "
+                    + steps + " steps (" + LoadContext.fmt(steps * ctx.dt) + " s)");
+        }
+        return (int) steps;
+    }
+}

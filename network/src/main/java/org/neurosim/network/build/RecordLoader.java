@@ -1,0 +1,112 @@
+package org.neurosim.network.build;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.neurosim.core.output.OutputFormat;
+import org.neurosim.core.param.Parameters;
+import org.neurosim.core.plugin.PluginKind;
+import org.neurosim.network.Network;
+import org.neurosim.network.config.Cfg;
+import org.neurosim.network.engine.Population;
+import org.neurosim.network.output.CsvOutput;
+
+/**
+ * The {@code record} block: which populations' spikes (all by default, [] for none), state probes, population
+ * rates, and the output formats ({@code formats: [csv, NAME, {format: NAME, its parameters}]}, csv by default).
+ */
+final class RecordLoader {
+    static final Set<String> KEYS = Set.of("spikes", "state", "rates", "formats");
+
+    private RecordLoader() { }
+
+    static Network.RecordSpec load(Cfg c, Map<String, Population> pops, LoadContext ctx) {
+        List<Network.Output> formats = formats(c.get("formats"), ctx);
+        if (!c.present()) {
+            return new Network.RecordSpec(List.copyOf(pops.keySet()), List.of(), Math.max(ctx.dt, 0.005),
+                    List.copyOf(pops.keySet()), formats);
+        }
+        c.allowOnly(KEYS);
+        List<String> spikes = c.has("spikes") ? populationNames(c.get("spikes"), pops) : List.copyOf(pops.keySet());
+        List<Network.StateProbe> state = new ArrayList<>();
+        if (c.has("state")) {
+            for (Cfg s : c.get("state").list()) state.add(probe(s, pops));
+        }
+        double bin = 0;
+        List<String> ratePops = List.of();
+        if (c.has("rates")) {
+            Cfg r = c.get("rates");
+            r.allowOnly(Set.of("bin", "populations"));
+            bin = r.get("bin").quantity(org.neurosim.core.units.Dimension.TIME, "5 ms");
+            if (!(bin >= ctx.dt)) {
+                throw r.get("bin").error("expected a bin of at least one step (" + LoadContext.fmt(ctx.dt) + " s)");
+            }
+            ratePops = r.has("populations") ? populationNames(r.get("populations"), pops) : List.copyOf(pops.keySet());
+        }
+        return new Network.RecordSpec(spikes, state, bin, ratePops, formats);
+    }
+
+    private static Network.StateProbe probe(Cfg s, Map<String, Population> pops) {
+        s.allowOnly(Set.of("population", "variables", "neurons"));
+        String pn = s.get("population").required().text();
+        Population p = pops.get(pn);
+        if (p == null) {
+            throw s.get("population").error("unknown population '" + pn + "'; known populations: "
+                    + String.join(", ", pops.keySet()));
+        }
+        List<String> vars = s.has("variables") ? s.get("variables").names() : p.variables();
+        for (String v : vars) {
+            if (!p.variables().contains(v)) {
+                throw s.get("variables").error("unknown state variable '" + v + "' of " + p.model + "; it has "
+                        + String.join(", ", p.variables()));
+            }
+        }
+        int[] neurons;
+        if (!s.has("neurons")) {
+            neurons = new int[] {0};
+        } else if (!s.get("neurons").isList() && s.get("neurons").text().equals("all")) {
+            neurons = java.util.stream.IntStream.range(0, p.size).toArray();
+        } else {
+            List<Cfg> ns = s.get("neurons").list();
+            neurons = new int[ns.size()];
+            for (int i = 0; i < neurons.length; i++) neurons[i] = (int) ns.get(i).integer(0, p.size - 1);
+        }
+        return new Network.StateProbe(pn, vars, neurons);
+    }
+
+    private static List<Network.Output> formats(Cfg c, LoadContext ctx) {
+        List<Network.Output> out = new ArrayList<>();
+        if (!c.present()) {
+            OutputFormat csv = ctx.registry.get(PluginKind.OUTPUT_FORMAT, CsvOutput.NAME, null);
+            out.add(new Network.Output("record.formats", csv, Parameters.defaults(csv.parameters())));
+            return out;
+        }
+        for (Cfg f : c.isList() ? c.list() : List.of(c)) {
+            String name;
+            Map<String, Object> given;
+            if (f.isMap()) {
+                name = f.get("format").required().text();
+                given = f.given(ctx.baseDir);
+                given.remove("format");
+            } else {
+                name = f.text();
+                given = Map.of();
+            }
+            OutputFormat format = ctx.registry.get(PluginKind.OUTPUT_FORMAT, name, f.path);
+            out.add(new Network.Output(f.path, format, Parameters.resolve(format.parameters(), given, f.path)));
+        }
+        return out;
+    }
+
+    private static List<String> populationNames(Cfg c, Map<String, Population> pops) {
+        if (!c.isList() && c.text().equals("all")) return List.copyOf(pops.keySet());
+        List<String> names = c.names();
+        for (String n : names) {
+            if (!pops.containsKey(n)) {
+                throw c.error("unknown population '" + n + "'; known populations: " + String.join(", ", pops.keySet()));
+            }
+        }
+        return names;
+    }
+}

@@ -1,0 +1,115 @@
+package org.neurosim.network.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.neurosim.core.InvalidInputException;
+
+/** The config as a tree: read from YAML, and changed by {@code --set KEY=VALUE}. */
+public final class ConfigTree {
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private ConfigTree() { }
+
+    /** Reads a YAML file into a tree; a missing file or malformed YAML is an input error naming the file. */
+    public static ObjectNode read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException(file + ": no such config file");
+        } catch (IOException e) {
+            throw new InvalidInputException(file + ": cannot read the config file (" + e.getMessage() + ")");
+        }
+        return parse(text, file.toString());
+    }
+
+    public static ObjectNode parse(String yaml, String source) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(yaml);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : ": line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            String msg = e.getOriginalMessage().lines().findFirst().orElse("malformed YAML");
+            throw new InvalidInputException(source + where + ": malformed YAML (" + msg + ")");
+        }
+        if (root == null || !root.isObject()) {
+            throw new InvalidInputException(source + ": expected a YAML mapping with populations, projections, ...");
+        }
+        return (ObjectNode) root;
+    }
+
+    /**
+     * Applies {@code --set KEY=VALUE}: KEY is a dotted path with optional list indices
+     * ({@code populations.exc.size}, {@code projections[0].weight}); VALUE is read as YAML (a number, a
+     * quantity, a list...).
+     */
+    public static void set(ObjectNode root, String assignment) {
+        int eq = assignment.indexOf('=');
+        if (eq <= 0) throw new InvalidInputException("--set: expected KEY=VALUE, got '" + assignment + "'");
+        String key = assignment.substring(0, eq).strip();
+        String valueText = assignment.substring(eq + 1);
+        JsonNode value;
+        try {
+            value = YAML.readTree(valueText.isBlank() ? "\"\"" : valueText);
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException("--set " + key + ": the value '" + valueText + "' is not valid YAML");
+        }
+        if (value == null) value = JsonNodeFactory.instance.textNode(valueText);
+        JsonNode node = root;
+        String[] parts = key.split("\\.");
+        for (int p = 0; p < parts.length; p++) {
+            String part = parts[p];
+            List<Integer> indices = new ArrayList<>();
+            int br = part.indexOf('[');
+            String field = br < 0 ? part : part.substring(0, br);
+            if (br >= 0) {
+                for (String ix : part.substring(br + 1).split("\\[")) {
+                    try {
+                        indices.add(Integer.parseInt(ix.replace("]", "").strip()));
+                    } catch (NumberFormatException e) {
+                        throw new InvalidInputException("--set: malformed index in key '" + key + "'");
+                    }
+                }
+            }
+            boolean last = p == parts.length - 1;
+            if (!(node instanceof ObjectNode obj)) {
+                throw new InvalidInputException("--set " + key + ": '" + field + "' is not inside a mapping");
+            }
+            if (indices.isEmpty()) {
+                if (last) {
+                    obj.set(field, value);
+                    return;
+                }
+                if (!obj.has(field) || !obj.get(field).isContainerNode()) obj.putObject(field);
+                node = obj.get(field);
+                continue;
+            }
+            JsonNode list = obj.get(field);
+            for (int q = 0; q < indices.size(); q++) {
+                int ix = indices.get(q);
+                if (!(list instanceof ArrayNode arr) || ix < 0 || ix >= arr.size()) {
+                    throw new InvalidInputException("--set " + key + ": no element [" + ix + "] in '" + field + "'");
+                }
+                if (last && q == indices.size() - 1) {
+                    arr.set(ix, value);
+                    return;
+                }
+                list = arr.get(ix);
+            }
+            node = list;
+        }
+    }
+
+}
