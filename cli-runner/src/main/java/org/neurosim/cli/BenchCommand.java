@@ -9,8 +9,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.neurosim.core.InvalidInputException;
 import org.neurosim.network.Network;
-import org.neurosim.network.NetworkLoader;
-import org.neurosim.network.Population;
+import org.neurosim.network.build.NetworkLoader;
+import org.neurosim.network.config.ConfigTree;
+import org.neurosim.network.engine.Population;
 import org.neurosim.network.Simulation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -61,17 +62,17 @@ final class BenchCommand implements Callable<Integer> {
         try (InputStream in = BenchCommand.class.getResourceAsStream("/benchmarks/" + name + ".yaml")) {
             yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        ObjectNode tree = NetworkLoader.parse(yaml, name + ".yaml");
+        ObjectNode tree = ConfigTree.parse(yaml, name + ".yaml");
         int exc = (int) Math.round(neurons * 0.8);
-        NetworkLoader.set(tree, "populations.exc.size=" + exc);
-        NetworkLoader.set(tree, "populations.inh.size=" + (neurons - exc));
-        NetworkLoader.set(tree, "duration=" + duration);
-        NetworkLoader.set(tree, "threads=" + threads);
-        NetworkLoader.set(tree, "record={spikes: []}");
+        ConfigTree.set(tree, "populations.exc.size=" + exc);
+        ConfigTree.set(tree, "populations.inh.size=" + (neurons - exc));
+        ConfigTree.set(tree, "duration=" + duration);
+        ConfigTree.set(tree, "threads=" + threads);
+        ConfigTree.set(tree, "record={spikes: []}");
         if (inDegree != null) {
             int e = (int) Math.round(inDegree * 0.8);
-            NetworkLoader.set(tree, "projections[0].connect={in_degree: " + e + "}");
-            NetworkLoader.set(tree, "projections[1].connect={in_degree: " + (inDegree - e) + "}");
+            ConfigTree.set(tree, "projections[0].connect={in_degree: " + e + "}");
+            ConfigTree.set(tree, "projections[1].connect={in_degree: " + (inDegree - e) + "}");
         }
         Network net = NetworkLoader.build(tree, null, root.registry());
         double setup = (System.nanoTime() - t0) / 1e9;

@@ -7,22 +7,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.knowm.xchart.XYChart;
+import org.neurosim.core.plugin.PluginKind;
 import org.neurosim.core.InvalidInputException;
 import org.neurosim.core.activation.Activation;
 import org.neurosim.core.activation.ActivationFunction;
 import org.neurosim.core.integrate.DecayEquation;
 import org.neurosim.core.integrate.SingleNeuron;
+import org.neurosim.core.model.AnalyticRate;
 import org.neurosim.core.model.NeuronDynamics;
 import org.neurosim.core.model.NeuronModel;
+import org.neurosim.core.model.PopulationContext;
 import org.neurosim.core.param.Parameters;
+import org.neurosim.core.plugin.PluginContext;
 import org.neurosim.core.plugin.PluginRegistry;
 import org.neurosim.core.synapse.Kernel;
 import org.neurosim.core.synapse.SynapticKernel;
 import org.neurosim.network.Network;
-import org.neurosim.network.NetworkLoader;
-import org.neurosim.network.Recorder;
+import org.neurosim.network.build.NetworkLoader;
+import org.neurosim.network.config.ConfigTree;
+import org.neurosim.network.output.Recorder;
 import org.neurosim.network.Simulation;
-import org.neurosim.synapses.SpikeTrains;
+import org.neurosim.core.synapse.SpikeTrains;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -79,9 +84,9 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static NeuronDynamics model(PluginRegistry r, String name, Map<String, String> params) {
-        NeuronModel m = r.neuronModel(name, "model");
-        return m.create(Parameters.resolve(m.parameters(), params, "params"));
+    private static NeuronDynamics model(PluginRegistry r, String name, Map<String, String> params, double dt) {
+        NeuronModel m = r.get(PluginKind.NEURON_MODEL, name, "model");
+        return m.create(PopulationContext.single(dt), Parameters.resolve(m.parameters(), params, "params"));
     }
 
     private static double[] times(int n, double dt, double scale) {
@@ -91,7 +96,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static void hh(PluginRegistry r, Path dir) {
-        NeuronDynamics hh = model(r, "hh", Map.of());
+        NeuronDynamics hh = model(r, "hh", Map.of(), 1e-5);
         double[] inputs = {-5, 0, 2.5, 10};
         String[] labels = {"negative", "zero", "slightly positive", "very positive"};
         double dt = 1e-5, duration = 0.1;
@@ -100,7 +105,7 @@ final class DemoCommand implements Callable<Integer> {
         List<XYChart> charts = new ArrayList<>();
         double[] t = null;
         for (int k = 0; k < inputs.length; k++) {
-            SingleNeuron.Result res = SingleNeuron.run(hh, r.integrator("rk4", "integrator"), Parameters.defaults(List.of()),
+            SingleNeuron.Result res = SingleNeuron.run(hh, r.get(PluginKind.INTEGRATOR, "rk4", "integrator"), Parameters.defaults(List.of()),
                     inputs[k] * 1e-2, duration, dt, true);
             double[][] tr = res.trace();
             if (t == null) {
@@ -130,9 +135,9 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static void lif(PluginRegistry r, Path dir) {
-        NeuronDynamics lif = model(r, "lif", Map.of("tau_m", "20 ms", "tau_ref", "2 ms"));
+        NeuronDynamics lif = model(r, "lif", Map.of("tau_m", "20 ms", "tau_ref", "2 ms"), 1e-4);
         double dt = 1e-4, duration = 0.2;
-        SingleNeuron.Result res = SingleNeuron.run(lif, r.integrator("exact", "integrator"), Parameters.defaults(List.of()),
+        SingleNeuron.Result res = SingleNeuron.run(lif, r.get(PluginKind.INTEGRATOR, "exact", "integrator"), Parameters.defaults(List.of()),
                 1.5, duration, dt, true);
         double[] t = times(res.trace()[0].length, dt, 1);
         Csv.columns(dir.resolve("lif.csv"), List.of("time_s", "v"), List.of(t, res.trace()[0]));
@@ -148,20 +153,20 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static void rateCurve(PluginRegistry r, Path dir) {
-        NeuronDynamics lif = model(r, "lif", Map.of("tau_m", "20 ms", "tau_ref", "2 ms"));
+        NeuronDynamics lif = model(r, "lif", Map.of("tau_m", "20 ms", "tau_ref", "2 ms"), 1e-4);
         int n = 40;
         double[] vin = new double[n], analytic = new double[n], simulated = new double[n];
         for (int k = 0; k < n; k++) {
             vin[k] = 0.5 + k * 0.25;
-            analytic[k] = lif.analyticRate(vin[k]).getAsDouble();
-            simulated[k] = SingleNeuron.run(lif, r.integrator("exact", "integrator"), vin[k], 2.0, 1e-4).rate(0, 2.0);
+            analytic[k] = ((AnalyticRate) lif).analyticRate(vin[k]);
+            simulated[k] = SingleNeuron.run(lif, r.get(PluginKind.INTEGRATOR, "exact", "integrator"), vin[k], 2.0, 1e-4).rate(0, 2.0);
         }
         Csv.columns(dir.resolve("rate-curve.csv"), List.of("v_in", "analytic_rate_hz", "simulated_rate_hz"),
                 List.of(vin, analytic, simulated));
         double[] fine = new double[400], g = new double[400];
         for (int k = 0; k < 400; k++) {
             fine[k] = 0.5 + k * 0.025;
-            g[k] = lif.analyticRate(fine[k]).getAsDouble();
+            g[k] = ((AnalyticRate) lif).analyticRate(fine[k]);
         }
         XYChart c = Plots.chart("LIF rate curve G(v_in) = 1/(tau_ref - tau_m ln(1 - 1/v_in))", "v_in", "rate (Hz)");
         Plots.line(c, "analytic G", fine, g);
@@ -177,8 +182,8 @@ final class DemoCommand implements Callable<Integer> {
         List<double[]> cols = new ArrayList<>(List.of(z));
         XYChart c = Plots.chart("activation functions s(z)", "z", "s(z)");
         for (String name : names) {
-            ActivationFunction f = r.activation(name, "activation");
-            Activation s = f.create(Parameters.defaults(f.parameters()));
+            ActivationFunction f = r.get(PluginKind.ACTIVATION, name, "activation");
+            Activation s = f.create(new PluginContext("activation", Double.NaN), Parameters.defaults(f.parameters()));
             double[] y = new double[n];
             s.apply(z, y, 0, n);
             cols.add(y);
@@ -209,10 +214,10 @@ final class DemoCommand implements Callable<Integer> {
         XYChart conv = Plots.chart("filtered spike train (s * h)(t)", "time (ms)", "(s * h)(t) (1/s)");
         String[][] ks = {{"exponential"}, {"alpha"}, {"gamma", "2"}, {"double-exponential"}};
         for (String[] k : ks) {
-            SynapticKernel sk = r.kernel(k[0], "kernel");
+            SynapticKernel sk = r.get(PluginKind.KERNEL, k[0], "kernel");
             Map<String, String> p = new LinkedHashMap<>(Map.of("tau", "10 ms"));
             if (k.length > 1) p.put("n", k[1]);
-            Kernel kernel = sk.create(Parameters.resolve(sk.parameters(), p, "synapse"));
+            Kernel kernel = sk.create(new PluginContext("synapse", dt), Parameters.resolve(sk.parameters(), p, "synapse"));
             String label = k[0] + (k.length > 1 ? " n=" + k[1] : "");
             double[] h = new double[steps + 1];
             for (int j = 0; j <= steps; j++) h[j] = kernel.value(t[j]);
@@ -258,14 +263,15 @@ final class DemoCommand implements Callable<Integer> {
                   spikes: all
                   state: [{population: neuron, variables: [v], neurons: [0]}]
                 """;
-        Network net = NetworkLoader.build(NetworkLoader.parse(yaml, "synapse demo"), null, r);
+        Network net = NetworkLoader.build(ConfigTree.parse(yaml, "synapse demo"), null, r);
         Recorder rec = new Simulation(net).run(null, null, () -> false, 0).recorder();
         double dt = 1e-4;
         int steps = 3000;
         double[] t = times(steps + 1, dt, 1);
         double[] ms = Plots.scaled(t, 1e3);
-        SynapticKernel sk = r.kernel("exponential", "kernel");
-        Kernel kernel = sk.create(Parameters.resolve(sk.parameters(), Map.of("tau", "10 ms"), "synapse"));
+        SynapticKernel sk = r.get(PluginKind.KERNEL, "exponential", "kernel");
+        Kernel kernel = sk.create(new PluginContext("synapse", dt), Parameters.resolve(sk.parameters(), Map.of("tau", "10 ms"),
+                "synapse"));
         double[] w = {0.1, 0.06, -0.08};
         double[][] trains = new double[3][];
         List<double[]> perSource = new ArrayList<>();

@@ -11,10 +11,13 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.knowm.xchart.XYChart;
+import org.neurosim.core.plugin.PluginKind;
 import org.neurosim.core.InvalidInputException;
 import org.neurosim.core.integrate.Integrator;
 import org.neurosim.core.integrate.SingleNeuron;
+import org.neurosim.core.model.AnalyticRate;
 import org.neurosim.core.model.NeuronDynamics;
+import org.neurosim.core.model.PopulationContext;
 import org.neurosim.core.model.NeuronModel;
 import org.neurosim.core.param.Parameters;
 import org.neurosim.core.units.Dimension;
@@ -70,23 +73,25 @@ final class FiCurveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         inputs = String.join(" ", inputParts);
-        NeuronModel m = root.registry().neuronModel(model, "--model");
+        NeuronModel m = root.registry().get(PluginKind.NEURON_MODEL, model, "--model");
         Map<String, String> given = new LinkedHashMap<>();
         for (String p : params) {
             int eq = p.indexOf('=');
             if (eq <= 0) throw new InvalidInputException("--param: expected KEY=VALUE, got '" + p + "'");
             given.put(p.substring(0, eq).strip(), p.substring(eq + 1).strip());
         }
-        NeuronDynamics d = m.create(Parameters.resolve(m.parameters(), given, "--param "));
-        if (d.membraneIndex() < 0) {
+        Parameters parameters = Parameters.resolve(m.parameters(), given, "--param ");
+        NeuronDynamics d = m.create(PopulationContext.single(Double.NaN), parameters);
+        if (!d.spikeRule().spikes()) {
             throw new InvalidInputException("--model: " + model + " has no spike threshold to drive with an input (a source or "
                     + "rate model); expected a spiking neuron model such as lif or hh");
         }
         String integratorName = integrator != null ? integrator : d.preferredIntegrator();
-        Integrator integ = root.registry().integrator(integratorName, "--integrator");
+        Integrator integ = root.registry().get(PluginKind.INTEGRATOR, integratorName, "--integrator");
         double step = Units.parse(dt != null ? dt : (integratorName.equals("exact") ? "0.1 ms" : "0.01 ms"),
                 Dimension.TIME, "--dt");
         if (!(step > 0)) throw new InvalidInputException("--dt: expected a positive time step, got '" + dt + "'");
+        d = m.create(PopulationContext.single(step), parameters);   // the dynamics for this dt
         double dur = Units.parse(duration, Dimension.TIME, "--duration");
         double trans = Units.parse(transientTime, Dimension.TIME, "--transient");
         if (!(dur >= step)) throw new InvalidInputException("--duration: expected at least one step, got '" + duration + "'");
@@ -95,7 +100,7 @@ final class FiCurveCommand implements Callable<Integer> {
         }
         List<String> labels = new ArrayList<>();
         double[] values = parseInputs(inputs, d.inputDimension(), labels);
-        boolean analytic = d.analyticRate(0).isPresent();
+        boolean analytic = d instanceof AnalyticRate;
 
         Path dir = out != null ? out : Path.of("out", "fi-curve-" + model);
         Csv.outputDir(dir);
@@ -113,7 +118,7 @@ final class FiCurveCommand implements Callable<Integer> {
             csv.append(labels.get(k)).append(',').append(rates[k]).append(',').append(r.spikeCount()).append(',');
             if (r.spikeCount() > 0) csv.append(r.spikeTimes()[0]);
             if (analytic) {
-                analyticRates[k] = d.analyticRate(values[k]).getAsDouble();
+                analyticRates[k] = ((AnalyticRate) d).analyticRate(values[k]);
                 csv.append(',').append(analyticRates[k]);
             }
             csv.append('\n');

@@ -7,7 +7,8 @@ import java.util.List;
 import org.neurosim.core.units.Dimension;
 import org.neurosim.core.units.Units;
 import org.neurosim.network.Network;
-import org.neurosim.network.NetworkLoader;
+import org.neurosim.network.build.NetworkLoader;
+import org.neurosim.network.config.ConfigTree;
 import org.neurosim.core.plugin.PluginRegistry;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,8 +36,8 @@ final class NetworkOptions {
 
     /** The config tree with every override applied, and its name. */
     ObjectNode tree() {
-        ObjectNode root = NetworkLoader.read(config);
-        for (String s : sets) NetworkLoader.set(root, s);
+        ObjectNode root = ConfigTree.read(config);
+        for (String s : sets) ConfigTree.set(root, s);
         if (seed != null) root.put("seed", seed);
         if (duration != null) {
             Units.parse(duration, Dimension.TIME, "--duration");

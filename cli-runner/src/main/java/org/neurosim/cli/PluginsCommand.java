@@ -10,14 +10,16 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.neurosim.core.param.ParameterSpec;
 import org.neurosim.core.plugin.PluginRegistry;
-import org.neurosim.core.plugin.PluginRegistry.Kind;
+import org.neurosim.core.integrate.Integrator;
+import org.neurosim.core.plugin.PluginKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code neurosim plugins [--json]}: every discovered plugin by kind, with parameters and source module. */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
-        description = "List neuron models, integrators, synaptic kernels and activation functions.")
+        description = "List every plugin by kind: neuron models and spike sources, integrators, synaptic kernels, "
+                + "activation functions, connection rules, stimuli, plasticity rules, output formats.")
 final class PluginsCommand implements Callable<Integer> {
     @CommandLine.ParentCommand NeuroSim root;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -25,31 +27,31 @@ final class PluginsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
-    private record Entry(String name, String description, List<ParameterSpec> params, String source, Integer order) { }
+    private record Entry(String name, String description, List<ParameterSpec> params, String source, Integer order,
+                         String kind) { }
 
     @Override
     public Integer call() throws Exception {
         PluginRegistry r = root.registry();
-        Map<Kind, List<Entry>> all = new java.util.LinkedHashMap<>();
-        all.put(Kind.NEURON_MODEL, r.neuronModels().values().stream()
-                .map(m -> new Entry(m.name(), m.description(), m.parameters(), r.source(Kind.NEURON_MODEL, m.name()), null)).toList());
-        all.put(Kind.INTEGRATOR, r.integrators().values().stream()
-                .map(m -> new Entry(m.name(), m.description(), m.parameters(), r.source(Kind.INTEGRATOR, m.name()), m.order())).toList());
-        all.put(Kind.KERNEL, r.kernels().values().stream()
-                .map(m -> new Entry(m.name(), m.description(), m.parameters(), r.source(Kind.KERNEL, m.name()), null)).toList());
-        all.put(Kind.ACTIVATION, r.activations().values().stream()
-                .map(m -> new Entry(m.name(), m.description(), m.parameters(), r.source(Kind.ACTIVATION, m.name()), null)).toList());
+        Map<PluginKind<?>, List<Entry>> all = new java.util.LinkedHashMap<>();
+        for (PluginKind<?> kind : r.kinds()) all.put(kind, entries(r, kind, null));
+        // a population's `model:` names a neuron model or a spike source, so the neuron models list both
+        List<Entry> models = new java.util.ArrayList<>(all.get(PluginKind.NEURON_MODEL));
+        models.addAll(entries(r, PluginKind.SPIKE_SOURCE, PluginKind.SPIKE_SOURCE.label()));
+        models.sort(java.util.Comparator.comparing(Entry::name));
+        all.put(PluginKind.NEURON_MODEL, models);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             ObjectNode rootNode = mapper.createObjectNode();
             all.forEach((kind, entries) -> {
-                ArrayNode arr = rootNode.putArray(kind.jsonKey);
+                ArrayNode arr = rootNode.putArray(kind.jsonKey());
                 for (Entry e : entries) {
                     ObjectNode o = arr.addObject();
                     o.put("name", e.name());
                     o.put("description", e.description());
                     if (e.order() != null) o.put("order", e.order());
+                    if (e.kind() != null) o.put("kind", e.kind());
                     ArrayNode ps = o.putArray("params");
                     for (ParameterSpec p : e.params()) {
                         ObjectNode po = ps.addObject();
@@ -57,7 +59,7 @@ final class PluginsCommand implements Callable<Integer> {
                         po.put("unit", p.unit());
                         po.put("default", p.defaultValue());
                         po.put("description", p.description());
-                        if (p.kind() != ParameterSpec.Kind.TEXT) {
+                        if (!p.dimensions().isEmpty()) {
                             po.put("dimension", p.dimensions().stream().map(d -> d.shortName())
                                     .collect(java.util.stream.Collectors.joining(" or ")));
                         }
@@ -71,10 +73,12 @@ final class PluginsCommand implements Callable<Integer> {
             return 0;
         }
         all.forEach((kind, entries) -> {
-            out.println(Character.toUpperCase(kind.label.charAt(0)) + kind.label.substring(1) + "s:");
+            if (kind == PluginKind.SPIKE_SOURCE) return;   // listed with the neuron models
+            out.println(Character.toUpperCase(kind.plural().charAt(0)) + kind.plural().substring(1) + ":");
             for (Entry e : entries) {
                 String order = e.order() == null ? "" : e.order() == 0 ? " [exact]" : " [order " + e.order() + "]";
-                out.printf("  %-20s %s%s  (from %s)%n", e.name(), e.description(), order, e.source());
+                String what = e.kind() == null ? "" : " [" + e.kind() + "]";
+                out.printf("  %-20s %s%s%s  (from %s)%n", e.name(), e.description(), order, what, e.source());
                 for (ParameterSpec p : e.params()) {
                     out.printf("      %-16s default %-14s %s%n", p.name(), p.defaultValue(), p.description());
                 }
@@ -82,5 +86,10 @@ final class PluginsCommand implements Callable<Integer> {
             out.println();
         });
         return 0;
+    }
+
+    private static List<Entry> entries(PluginRegistry r, PluginKind<?> kind, String label) {
+        return r.all(kind).values().stream().map(m -> new Entry(m.name(), m.description(), m.parameters(),
+                r.source(kind, m.name()), m instanceof Integrator i ? Integer.valueOf(i.order()) : null, label)).toList();
     }
 }

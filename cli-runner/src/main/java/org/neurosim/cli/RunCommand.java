@@ -11,8 +11,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.knowm.xchart.XYChart;
 import org.neurosim.network.Network;
-import org.neurosim.network.Population;
-import org.neurosim.network.Recorder;
+import org.neurosim.network.engine.Population;
+import org.neurosim.network.output.Recorder;
 import org.neurosim.network.Simulation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -45,7 +45,7 @@ final class RunCommand implements Callable<Integer> {
         // the effective config (every --set, --seed, --dt applied) beside the outputs, to rerun or compare later
         Csv.outputDir(out);
         try {
-            org.neurosim.network.AtomicFiles.write(out.resolve("config.yaml"),
+            org.neurosim.core.output.AtomicFiles.write(out.resolve("config.yaml"),
                     new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().writeValueAsString(tree));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);

@@ -1,7 +1,5 @@
-package org.neurosim.synapses;
+package org.neurosim.core.synapse;
 
-import org.neurosim.core.synapse.Kernel;
-import org.neurosim.core.synapse.SynapticFilter;
 
 /**
  * The spike train s(t) = sum_k delta(t - t_k) convolved with a PSC kernel, as the course computes it:
