@@ -1,5 +1,6 @@
 package org.neurosim.benchmarks;
 
+import org.neurosim.core.model.PopulationContext;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +21,7 @@ import org.neurosim.hh.HodgkinHuxley;
  */
 public final class HhSingleNeuron {
     public static void main(String[] args) {
-        NeuronDynamics hh = new HodgkinHuxley().create(Parameters.defaults(new HodgkinHuxley().parameters()));
+        NeuronDynamics hh = new HodgkinHuxley().create(PopulationContext.single(1e-5), Parameters.defaults(new HodgkinHuxley().parameters()));
         double current = 10e-2;   // 10 uA/cm^2 in A/m^2
         DormandPrince dp = new DormandPrince();
         SingleNeuron.Result ref = SingleNeuron.run(hh, dp,

@@ -9,7 +9,9 @@ import org.neurosim.core.integrate.PopulationSolver;
 import org.neurosim.core.integrate.RungeKutta4;
 import org.neurosim.core.model.Drive;
 import org.neurosim.core.model.NeuronModel;
+import org.neurosim.core.model.PopulationContext;
 import org.neurosim.core.param.Parameters;
+import org.neurosim.core.plugin.PluginContext;
 import org.neurosim.core.synapse.Kernel;
 import org.neurosim.core.synapse.SynapticFilter;
 import org.neurosim.hh.HodgkinHuxley;
@@ -46,7 +48,8 @@ public class KernelBenchmarks {
     final org.neurosim.core.model.SpikeSink sink = (i, o) -> { };
 
     static PopulationSolver solver(NeuronModel m, Map<String, String> p, org.neurosim.core.integrate.Integrator in) {
-        return new PopulationSolver(m.create(Parameters.resolve(m.parameters(), p, "p")), in, N, 1e-4);
+        PopulationContext c = new PopulationContext("benchmark", "benchmark", N, 1e-4, 1);
+        return new PopulationSolver(m.create(c, Parameters.resolve(m.parameters(), p, "p")), in, N, 1e-4);
     }
 
     @Setup
@@ -63,13 +66,15 @@ public class KernelBenchmarks {
         traubDrive = new Drive(N);
         for (int i = 0; i < N; i++) {
             traubDrive.conductance[i] = 5e-8;
-            traubDrive.conductanceReversal[i] = 5e-8 * -0.02;
+            traubDrive.conductanceTimesReversal[i] = 5e-8 * -0.02;
         }
-        hhRk4 = new PopulationSolver(new HodgkinHuxley().create(Parameters.defaults(new HodgkinHuxley().parameters())),
+        PopulationContext hh = new PopulationContext("benchmark", "benchmark", N, 1e-5, 1);
+        hhRk4 = new PopulationSolver(new HodgkinHuxley().create(hh, Parameters.defaults(new HodgkinHuxley().parameters())),
                 new RungeKutta4(), N, 1e-5);
         hhDrive = new Drive(N);
         java.util.Arrays.fill(hhDrive.current, 0.1);
-        Kernel k = Kernels.EXPONENTIAL.create(Parameters.defaults(Kernels.EXPONENTIAL.parameters()));
+        Kernel k = Kernels.EXPONENTIAL.create(new PluginContext("benchmark", 1e-4),
+                Parameters.defaults(Kernels.EXPONENTIAL.parameters()));
         filter = k.newFilter(N, 1e-4, 1.0);
         targets = new int[80];
         for (int i = 0; i < 80; i++) targets[i] = r.nextInt(N);

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neurosim.network.NetworkLoader;
+import org.neurosim.network.config.ConfigTree;
 
 /**
  * A property test: the example configs mutated at random (values of other types, other units, out-of-range numbers,
@@ -78,7 +78,7 @@ class ConfigMutationTest {
         int exits0 = 0, exits2 = 0;
         for (int k = 0; k < 240; k++) {
             String example = EXAMPLES.get(k % EXAMPLES.size());
-            ObjectNode root = NetworkLoader.read(Path.of("..", "examples", example + ".yaml"));
+            ObjectNode root = ConfigTree.read(Path.of("..", "examples", example + ".yaml"));
             if (root.path("populations").has("exc")) {   // keep the benchmark networks small and short
                 ((ObjectNode) root.get("populations").get("exc")).put("size", 80);
                 ((ObjectNode) root.get("populations").get("inh")).put("size", 20);

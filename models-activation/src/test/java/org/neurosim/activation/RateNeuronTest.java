@@ -1,5 +1,6 @@
 package org.neurosim.activation;
 
+import org.neurosim.core.model.PopulationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -13,12 +14,13 @@ import org.neurosim.core.model.Drive;
 import org.neurosim.core.model.NeuronDynamics;
 import org.neurosim.core.model.NeuronModel;
 import org.neurosim.core.param.Parameters;
+import org.neurosim.core.plugin.PluginKind;
 import org.neurosim.core.plugin.PluginRegistry;
 
 class RateNeuronTest {
     static NeuronDynamics rate(Map<String, String> params) {
-        NeuronModel m = PluginRegistry.load().neuronModel("rate", "model");
-        return m.create(Parameters.resolve(m.parameters(), params, "params"));
+        NeuronModel m = PluginRegistry.load().get(PluginKind.NEURON_MODEL, "rate", "model");
+        return m.create(PopulationContext.single(Double.NaN), Parameters.resolve(m.parameters(), params, "params"));
     }
 
     @Test

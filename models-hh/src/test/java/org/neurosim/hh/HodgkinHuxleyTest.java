@@ -1,5 +1,6 @@
 package org.neurosim.hh;
 
+import org.neurosim.core.model.PopulationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -23,7 +24,7 @@ class HodgkinHuxleyTest {
 
     static NeuronDynamics hh() {
         HodgkinHuxley m = new HodgkinHuxley();
-        return m.create(Parameters.defaults(m.parameters()));
+        return m.create(PopulationContext.single(Double.NaN), Parameters.defaults(m.parameters()));
     }
 
     static SingleNeuron.Result run(Integrator integrator, double currentUa, double durationS, double dt) {

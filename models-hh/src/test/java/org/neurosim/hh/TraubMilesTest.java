@@ -1,5 +1,6 @@
 package org.neurosim.hh;
 
+import org.neurosim.core.model.PopulationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -14,7 +15,7 @@ import org.neurosim.core.param.Parameters;
  */
 class TraubMilesTest {
     private final TraubMiles.Dynamics d = (TraubMiles.Dynamics) new TraubMiles()
-            .create(Parameters.defaults(new TraubMiles().parameters()));
+            .create(PopulationContext.single(Double.NaN), Parameters.defaults(new TraubMiles().parameters()));
 
     @Test
     void linearFormEqualsTheSixRateFormulasFromMinus100To100mV() {

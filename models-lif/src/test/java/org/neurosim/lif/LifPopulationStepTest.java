@@ -1,5 +1,6 @@
 package org.neurosim.lif;
 
+import org.neurosim.core.model.PopulationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ class LifPopulationStepTest {
 
     private static ExactlySolvable lif(String tauRef) {
         LeakyIntegrateAndFire m = new LeakyIntegrateAndFire();
-        return (ExactlySolvable) m.create(Parameters.resolve(m.parameters(), Map.of("tau_m", "20 ms",
+        return (ExactlySolvable) m.create(PopulationContext.single(Double.NaN), Parameters.resolve(m.parameters(), Map.of("tau_m", "20 ms",
                 "tau_ref", tauRef, "v_reset", "0.1"), "params"));
     }
 

@@ -1,5 +1,6 @@
 package org.neurosim.lif;
 
+import org.neurosim.core.model.PopulationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -22,7 +23,7 @@ class LifRateCurveTest {
 
     static NeuronDynamics lif() {
         LeakyIntegrateAndFire m = new LeakyIntegrateAndFire();
-        return m.create(Parameters.resolve(m.parameters(), Map.of("tau_m", "20 ms", "tau_ref", "2 ms"), "params"));
+        return m.create(PopulationContext.single(Double.NaN), Parameters.resolve(m.parameters(), Map.of("tau_m", "20 ms", "tau_ref", "2 ms"), "params"));
     }
 
     @Test
@@ -99,12 +100,12 @@ class LifRateCurveTest {
     @Test
     void physicalUnitsAndMixedUnitsError() {
         LeakyIntegrateAndFire m = new LeakyIntegrateAndFire();
-        NeuronDynamics d = m.create(Parameters.resolve(m.parameters(),
+        NeuronDynamics d = m.create(PopulationContext.single(Double.NaN), Parameters.resolve(m.parameters(),
                 Map.of("v_rest", "-49 mV", "v_th", "-50 mV", "v_reset", "-60 mV", "tau_ref", "5 ms"), "p"));
         // v_inf = -49 mV > v_th: from reset, t* = tau_m ln((v_inf - v_reset)/(v_inf - v_th)) = 20 ms ln 11
         double period = 0.005 + 0.020 * Math.log(11);
-        assertThat(d.analyticRate(0).getAsDouble()).isCloseTo(1 / period, within(1e-9));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> m.create(Parameters.resolve(m.parameters(),
+        assertThat(((org.neurosim.core.model.AnalyticRate) d).analyticRate(0)).isCloseTo(1 / period, within(1e-9));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> m.create(PopulationContext.single(Double.NaN), Parameters.resolve(m.parameters(),
                         Map.of("v_th", "-50 mV"), "populations.exc.params")))
                 .hasMessageContaining("must share one unit");
     }

@@ -1,5 +1,7 @@
 package org.neurosim.network;
 
+import org.neurosim.network.build.NetworkLoader;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

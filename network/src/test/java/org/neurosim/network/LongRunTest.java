@@ -1,5 +1,7 @@
 package org.neurosim.network;
 
+import org.neurosim.network.output.Recorder;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

@@ -1,5 +1,9 @@
 package org.neurosim.network;
 
+import org.neurosim.network.build.NetworkLoader;
+import org.neurosim.network.config.ConfigTree;
+import org.neurosim.network.output.Recorder;
+
 import java.util.List;
 import org.neurosim.core.plugin.PluginRegistry;
 
@@ -8,7 +12,7 @@ final class Nets {
     static final PluginRegistry PLUGINS = PluginRegistry.load();
 
     static Network build(String yaml) {
-        return NetworkLoader.build(NetworkLoader.parse(yaml, "test.yaml"), null, PLUGINS);
+        return NetworkLoader.build(ConfigTree.parse(yaml, "test.yaml"), null, PLUGINS);
     }
 
     static Simulation.Result run(Network net) {

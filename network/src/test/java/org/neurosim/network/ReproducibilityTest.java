@@ -1,5 +1,8 @@
 package org.neurosim.network;
 
+import org.neurosim.network.build.NetworkLoader;
+import org.neurosim.network.engine.Engine;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -19,11 +22,11 @@ class ReproducibilityTest {
      * its first steps (same results, by construction), and this test is about the parallel path.
      */
     static Simulation.Result runSplit(Network net) {
-        System.setProperty(Parallel.ALWAYS_SPLIT, "true");
+        System.setProperty(Engine.ALWAYS_SPLIT, "true");
         try {
             return Nets.run(net);
         } finally {
-            System.clearProperty(Parallel.ALWAYS_SPLIT);
+            System.clearProperty(Engine.ALWAYS_SPLIT);
         }
     }
 

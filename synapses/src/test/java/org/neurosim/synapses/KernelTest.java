@@ -1,5 +1,6 @@
 package org.neurosim.synapses;
 
+import org.neurosim.core.plugin.PluginContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -18,7 +19,7 @@ import org.neurosim.core.synapse.SynapticKernel;
 /** PSC kernels h(t) = kappa t^n exp(-t/tau_s), kappa = 1/(n! tau_s^(n+1)) (../shared/science.md section 4). */
 class KernelTest {
     static Kernel kernel(SynapticKernel k, Map<String, String> params) {
-        return k.create(Parameters.resolve(k.parameters(), params, "synapse"));
+        return k.create(new PluginContext("test", Double.NaN), Parameters.resolve(k.parameters(), params, "synapse"));
     }
 
     static double area(Kernel k, double scale, double until) {

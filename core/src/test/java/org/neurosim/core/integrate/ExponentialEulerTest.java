@@ -22,7 +22,6 @@ class ExponentialEulerTest {
         @Override public List<StateVariable> stateVariables() { return List.of(new StateVariable("s", Dimension.DIMENSIONLESS)); }
         @Override public Dimension inputDimension() { return Dimension.DIMENSIONLESS; }
         @Override public void restingState(double[] values) { values[0] = 1; }
-        @Override public int membraneIndex() { return -1; }
         @Override public String preferredIntegrator() { return "exponential-euler"; }
 
         @Override

@@ -14,15 +14,15 @@ class PluginRegistryTest {
     @Test
     void discoversCoreIntegratorsThroughServiceLoader() {
         PluginRegistry r = PluginRegistry.load();
-        assertThat(r.integrators().keySet())
+        assertThat(r.all(PluginKind.INTEGRATOR).keySet())
                 .contains("euler", "heun", "rk4", "exponential-euler", "exact", "dormand-prince");
-        assertThat(r.source(PluginRegistry.Kind.INTEGRATOR, "rk4")).isEqualTo("core");
+        assertThat(r.source(PluginKind.INTEGRATOR, "rk4")).isEqualTo("core");
     }
 
     @Test
     void unknownNameListsTheKnownOnes() {
-        PluginRegistry r = PluginRegistry.of(List.of(new CoreIntegratorsPlugin()));
-        assertThatThrownBy(() -> r.integrator("rk5", "integrator"))
+        PluginRegistry r = PluginRegistry.of(List.of(new CorePlugin()));
+        assertThatThrownBy(() -> r.get(PluginKind.INTEGRATOR, "rk5", "integrator"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("integrator: unknown integrator 'rk5'; known integrators: dormand-prince, euler, exact, "
                         + "exponential-euler, heun, rk4");
@@ -35,7 +35,7 @@ class PluginRegistryTest {
 
     @Test
     void twoPluginsClaimingOneNameFailNamingBoth() {
-        assertThatThrownBy(() -> PluginRegistry.of(List.of(new CoreIntegratorsPlugin(), new AnotherEuler())))
+        assertThatThrownBy(() -> PluginRegistry.of(List.of(new CorePlugin(), new AnotherEuler())))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("two plugins claim the integrator name 'euler': core and my-plugin.jar; remove one of them");
     }
@@ -49,6 +49,6 @@ class PluginRegistryTest {
 
     @Test
     void emptyPluginDirectoryStillLoadsTheClassPath(@TempDir Path tmp) {
-        assertThat(PluginRegistry.load(tmp).integrators()).containsKey("rk4");
+        assertThat(PluginRegistry.load(tmp).all(PluginKind.INTEGRATOR)).containsKey("rk4");
     }
 }

@@ -1,5 +1,6 @@
 package org.example.izhikevich;
 
+import org.neurosim.core.model.PopulationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -11,12 +12,13 @@ import org.neurosim.core.integrate.Euler;
 import org.neurosim.core.integrate.SingleNeuron;
 import org.neurosim.core.model.NeuronDynamics;
 import org.neurosim.core.param.Parameters;
+import org.neurosim.core.plugin.PluginKind;
 import org.neurosim.core.plugin.PluginRegistry;
 
 class IzhikevichTest {
     static NeuronDynamics regularSpiking() {
         Izhikevich m = new Izhikevich();
-        return m.create(Parameters.defaults(m.parameters()));
+        return m.create(PopulationContext.single(Double.NaN), Parameters.defaults(m.parameters()));
     }
 
     @Test
@@ -54,6 +56,6 @@ class IzhikevichTest {
 
     @Test
     void discoveredThroughServiceLoader() {
-        assertThat(PluginRegistry.load().neuronModels()).containsKey("izhikevich");
+        assertThat(PluginRegistry.load().all(PluginKind.NEURON_MODEL)).containsKey("izhikevich");
     }
 }

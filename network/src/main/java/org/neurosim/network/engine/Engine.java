@@ -20,6 +20,9 @@ import org.neurosim.core.model.StateVariable;
  * thread, so a seed gives the same spikes at any thread count.
  */
 public final class Engine implements AutoCloseable {
+    /** System property that makes every run split across its threads (tests of the parallel path, benchmarks). */
+    public static final String ALWAYS_SPLIT = Parallel.ALWAYS_SPLIT;
+
     private final double dt;
     private final List<Population> populations;
     private final List<Projection> projections;

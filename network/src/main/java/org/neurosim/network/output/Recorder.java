@@ -15,9 +15,9 @@ import org.neurosim.network.engine.Population;
  */
 public final class Recorder implements AutoCloseable {
     /** At most this many spikes are kept for the raster plot. */
-    static final int RASTER_LIMIT = 200_000;
+    public static final int RASTER_LIMIT = 200_000;
     /** At most this many rows of trace values are kept for the trace plot (evenly spaced in time). */
-    static final int TRACE_ROWS = 10_000;
+    public static final int TRACE_ROWS = 10_000;
 
     private final Network net;
     private final double dt;
