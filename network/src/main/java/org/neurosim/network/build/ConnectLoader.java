@@ -60,7 +60,7 @@ final class ConnectLoader {
             name = names.get(0);
             block = connect;
             Cfg v = connect.get(name);
-            given.put(name, v.node.isValueNode() ? v.text() : v.data(ctx.baseDir));
+            given.put(name, v.data(ctx.baseDir));
         }
         if (weightCfg.isList() || name.equals("weights")) matrixUnit(connect, weightCfg, weightDim);
         ConnectionRule rule = ctx.registry.get(PluginKind.CONNECTION_RULE, name,

@@ -46,7 +46,7 @@ final class StimulusLoader {
                 given = block.given(ctx.baseDir);
             } else {
                 given = new LinkedHashMap<>();
-                given.put(name, block.node.isValueNode() ? block.text() : block.data(ctx.baseDir));
+                given.put(name, block.data(ctx.baseDir));
                 block = c;
             }
         } else {

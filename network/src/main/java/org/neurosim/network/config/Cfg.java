@@ -147,13 +147,12 @@ public final class Cfg {
         return new DataValue(present() ? plain(node) : null, path, baseDir);
     }
 
-    /** A mapping's entries as a plugin's given parameters: text for scalars, {@link DataValue} for the rest. */
+    /** A mapping's entries as a plugin's given parameters, each as config data (file names keep the folder). */
     public Map<String, Object> given(java.nio.file.Path baseDir) {
         Map<String, Object> out = new LinkedHashMap<>();
         if (!present()) return out;
         for (Map.Entry<String, Cfg> e : entries().entrySet()) {
-            Cfg v = e.getValue();
-            out.put(e.getKey(), v.present() && v.node.isValueNode() ? v.node.asText() : v.data(baseDir));
+            out.put(e.getKey(), e.getValue().data(baseDir));
         }
         return out;
     }
