@@ -31,37 +31,10 @@ final class ConnectLoader {
         if (weightCfg.isList() && connect.has("weights")) {
             throw weightCfg.error("give the matrix either as connect.weights or as weight, not both");
         }
-        Map<String, ConnectionRule> rules = ctx.registry.all(PluginKind.CONNECTION_RULE);
-        String known = String.join(", ", rules.keySet());
-        String name;
-        Cfg block;
-        Map<String, Object> given = new LinkedHashMap<>();
-        if (weightCfg.isList()) {
-            name = "weights";
-            block = projection;
-            given.put("weights", weightCfg.data(ctx.baseDir));
-        } else if (!connect.present()) {
-            throw connect.error("required: one of " + known + ", or {rule: NAME, ...}");
-        } else if (connect.isMap() && connect.has("rule")) {
-            name = connect.get("rule").text();
-            block = connect;
-            given = connect.given(ctx.baseDir);
-            given.remove("rule");
-            FLAGS.forEach(given::remove);
-        } else {
-            if (!connect.isMap()) throw connect.error("expected a mapping such as {probability: 0.02}");
-            var names = new java.util.ArrayList<>(connect.entries().keySet());
-            names.removeAll(FLAGS);
-            for (String k : names) {
-                if (!rules.containsKey(k)) throw connect.get(k).error("unknown key; expected one of " + known
-                        + ", rule, autapses, multapses");
-            }
-            if (names.size() != 1) throw connect.error("expected exactly one rule: " + known);
-            name = names.get(0);
-            block = connect;
-            Cfg v = connect.get(name);
-            given.put(name, v.data(ctx.baseDir));
-        }
+        Chosen chosen = choose(projection, connect, weightCfg, ctx);
+        String name = chosen.name();
+        Cfg block = chosen.block();
+        Map<String, Object> given = chosen.given();
         if (weightCfg.isList() || name.equals("weights")) matrixUnit(connect, weightCfg, weightDim);
         ConnectionRule rule = ctx.registry.get(PluginKind.CONNECTION_RULE, name,
                 connect.has("rule") ? connect.get("rule").path : connect.path);
@@ -78,6 +51,37 @@ final class ConnectLoader {
             throw e.getMessage().startsWith(block.path) ? e : e.under(block.path);
         }
         return rule.create(context, p);
+    }
+
+    /** The rule a connect block names, where its parameters sit, and their given values. */
+    private record Chosen(String name, Cfg block, Map<String, Object> given) { }
+
+    private static Chosen choose(Cfg projection, Cfg connect, Cfg weightCfg, LoadContext ctx) {
+        Map<String, ConnectionRule> rules = ctx.registry.all(PluginKind.CONNECTION_RULE);
+        String known = String.join(", ", rules.keySet());
+        Map<String, Object> given = new LinkedHashMap<>();
+        if (weightCfg.isList()) {
+            given.put("weights", weightCfg.data(ctx.baseDir));
+            return new Chosen("weights", projection, given);
+        }
+        if (!connect.present()) throw connect.error("required: one of " + known + ", or {rule: NAME, ...}");
+        if (!connect.isMap()) throw connect.error("expected a mapping such as {probability: 0.02}");
+        if (connect.has("rule")) {
+            given = connect.given(ctx.baseDir);
+            given.remove("rule");
+            FLAGS.forEach(given::remove);
+            return new Chosen(connect.get("rule").text(), connect, given);
+        }
+        var names = new java.util.ArrayList<>(connect.entries().keySet());
+        names.removeAll(FLAGS);
+        for (String k : names) {
+            if (!rules.containsKey(k)) {
+                throw connect.get(k).error("unknown key; expected one of " + known + ", rule, autapses, multapses");
+            }
+        }
+        if (names.size() != 1) throw connect.error("expected exactly one rule: " + known);
+        given.put(names.get(0), connect.get(names.get(0)).data(ctx.baseDir));
+        return new Chosen(names.get(0), connect, given);
     }
 
     private static boolean flag(Cfg connect, String key, boolean fallback) {

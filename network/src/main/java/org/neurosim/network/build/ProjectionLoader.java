@@ -90,22 +90,8 @@ final class ProjectionLoader {
         }
         int delaySteps = delaySteps(c.get("delay"), ctx);
         Cfg syn = c.get("synapse");
-        Cfg init = syn.get("init");
-        SynapseGroup group = null;
-        if (!instant) {
-            group = groups.computeIfAbsent(sb.groupKey(), x -> new SynapseGroup(target,
-                    sb.kernel().newFilter(target.size, ctx.dt, sb.norm().scale(sb.kernel())), sb.conductance(),
-                    sb.reversal()));
-            if (init.present()) {
-                NeuronDynamics td = target.dynamics;
-                Dimension outDim = sb.conductance() ? td.inputDimension().divide(Dimension.VOLTAGE) : td.inputDimension();
-                Distribution d = Distribution.parse(init.text(), outDim, init.path);
-                SplittableRandom r = new SplittableRandom(Seeds.mix(random.nextLong(), "synapse-init"));
-                for (int i = 0; i < target.size; i++) group.filter.set(i, d.sample(r));
-            }
-        } else if (init.present()) {
-            throw init.error("a delta synapse has no state to initialise");
-        }
+        SynapseGroup group = instant ? null : group(syn, sb, target, random, groups, ctx);
+        if (instant && syn.get("init").present()) throw syn.get("init").error("a delta synapse has no state to initialise");
         SynapseLoader.Model model = SynapseLoader.model(syn, ctx);
         if (model.rule().weightPerSynapse() && weights == null) {
             weights = new float[conn.count()];
@@ -116,6 +102,23 @@ final class ProjectionLoader {
                 + target.name)), model.parameters());
         return new SparseProjection(label, source, target, conn.rowStart(), conn.targets(), weights, weight, dynamics,
                 delaySteps, group);
+    }
+
+    /** The filter onto the target that this projection feeds (shared per kernel and reversal), initialised. */
+    private static SynapseGroup group(Cfg syn, SynapseLoader.Block sb, Population target, SplittableRandom random,
+                                      Map<String, SynapseGroup> groups, LoadContext ctx) {
+        SynapseGroup group = groups.computeIfAbsent(sb.groupKey(), x -> new SynapseGroup(target,
+                sb.kernel().newFilter(target.size, ctx.dt, sb.norm().scale(sb.kernel())), sb.conductance(),
+                sb.reversal()));
+        Cfg init = syn.get("init");
+        if (init.present()) {
+            NeuronDynamics td = target.dynamics;
+            Dimension outDim = sb.conductance() ? td.inputDimension().divide(Dimension.VOLTAGE) : td.inputDimension();
+            Distribution d = Distribution.parse(init.text(), outDim, init.path);
+            SplittableRandom r = new SplittableRandom(Seeds.mix(random.nextLong(), "synapse-init"));
+            for (int i = 0; i < target.size; i++) group.filter.set(i, d.sample(r));
+        }
+        return group;
     }
 
     /** What a weight is: a jump of the membrane, an input (x time with area normalisation), or a conductance. */

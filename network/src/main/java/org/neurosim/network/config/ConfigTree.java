@@ -50,6 +50,19 @@ public final class ConfigTree {
         return (ObjectNode) root;
     }
 
+    /** The list indices of one key part after its first '[': "0][2]" -> [0, 2]. */
+    private static List<Integer> indices(String brackets, String key) {
+        List<Integer> indices = new ArrayList<>();
+        for (String ix : brackets.split("\\[")) {
+            try {
+                indices.add(Integer.parseInt(ix.replace("]", "").strip()));
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("--set: malformed index in key '" + key + "'");
+            }
+        }
+        return indices;
+    }
+
     /**
      * Applies {@code --set KEY=VALUE}: KEY is a dotted path with optional list indices
      * ({@code populations.exc.size}, {@code projections[0].weight}); VALUE is read as YAML (a number, a
@@ -71,18 +84,9 @@ public final class ConfigTree {
         String[] parts = key.split("\\.");
         for (int p = 0; p < parts.length; p++) {
             String part = parts[p];
-            List<Integer> indices = new ArrayList<>();
             int br = part.indexOf('[');
             String field = br < 0 ? part : part.substring(0, br);
-            if (br >= 0) {
-                for (String ix : part.substring(br + 1).split("\\[")) {
-                    try {
-                        indices.add(Integer.parseInt(ix.replace("]", "").strip()));
-                    } catch (NumberFormatException e) {
-                        throw new InvalidInputException("--set: malformed index in key '" + key + "'");
-                    }
-                }
-            }
+            List<Integer> indices = br < 0 ? List.of() : indices(part.substring(br + 1), key);
             boolean last = p == parts.length - 1;
             if (!(node instanceof ObjectNode obj)) {
                 throw new InvalidInputException("--set " + key + ": '" + field + "' is not inside a mapping");
