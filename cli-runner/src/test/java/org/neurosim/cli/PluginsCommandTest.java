@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** `neurosim plugins --json` as ../shared/spec/cli.md specifies it, and plugins loaded from --plugins DIR. */
 class PluginsCommandTest {
     static final Path IZHIKEVICH_JAR = Path.of("..", "examples", "izhikevich-plugin", "target", "izhikevich-plugin-1.0.0.jar");
+    static final Path EXTENSION = Path.of("..", "examples", "extension-plugin");
+    static final Path EXTENSION_JAR = EXTENSION.resolve(Path.of("target", "extension-plugin-1.0.0.jar"));
 
     static List<String> names(JsonNode arr) {
         List<String> n = new ArrayList<>();
@@ -50,10 +52,60 @@ class PluginsCommandTest {
     }
 
     @Test
+    void listsTheNetworkKindsWithParametersAndSource() throws Exception {
+        JsonNode j = new ObjectMapper().readTree(Cli.run("plugins", "--json").out());
+        assertThat(names(j.get("connection_rules")))
+                .contains("probability", "all", "one_to_one", "in_degree", "out_degree", "total", "weights");
+        assertThat(names(j.get("stimuli"))).contains("constant", "steps", "sine", "pulses", "noise");
+        assertThat(names(j.get("plasticity_rules"))).contains("static");
+        assertThat(names(j.get("output_formats"))).contains("csv");
+        assertThat(names(j.get("spike_sources"))).containsExactlyInAnyOrder("poisson", "spike-times");
+        assertThat(find(j.get("neuron_models"), "poisson").get("kind").asText()).isEqualTo("spike source");
+        JsonNode total = find(j.get("connection_rules"), "total");
+        assertThat(total.get("source").asText()).isEqualTo("network");
+        assertThat(names(total.get("params"))).containsExactly("total");
+        assertThat(names(find(j.get("stimuli"), "sine").get("params")))
+                .containsExactly("amplitude", "frequency", "offset", "phase");
+        assertThat(find(j.get("plasticity_rules"), "static").get("source").asText()).isEqualTo("core");
+    }
+
+    @Test
+    void externalJarAddsARuleAStimulusAndAnOutputFormat(@TempDir Path dir) throws Exception {
+        assertThat(EXTENSION_JAR).as("built by the reactor before cli-runner (mvn verify)").exists();
+        Files.copy(EXTENSION_JAR, dir.resolve("extension.jar"));
+        JsonNode j = new ObjectMapper().readTree(Cli.run("--plugins", dir.toString(), "plugins", "--json").out());
+        assertThat(find(j.get("connection_rules"), "ring").get("source").asText()).isEqualTo("extension.jar");
+        assertThat(find(j.get("stimuli"), "chirp").get("source").asText()).isEqualTo("extension.jar");
+        assertThat(find(j.get("output_formats"), "spikes-jsonl").get("source").asText()).isEqualTo("extension.jar");
+
+        // the example's config, as shipped, runs with the jar and writes both spike formats
+        Path out = dir.resolve("out");
+        Cli run = Cli.run("--plugins", dir.toString(), "run", EXTENSION.resolve("ring-chirp.yaml").toString(),
+                "--out", out.toString(), "--no-plots");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("1200 synapses");   // 200 neurons x 2 x 3 neighbours
+        List<String> csv = Files.readAllLines(out.resolve("spikes.csv"));
+        List<String> jsonl = Files.readAllLines(out.resolve("spikes.jsonl"));
+        assertThat(jsonl).hasSize(csv.size() - 1).isNotEmpty();
+        for (int k = 0; k < jsonl.size(); k++) {   // the same spikes in both formats, row for row
+            String[] f = csv.get(k + 1).split(",");
+            assertThat(jsonl.get(k)).isEqualTo("{\"population\":\"" + f[0] + "\",\"neuron\":" + f[1]
+                    + ",\"time_s\":" + f[2] + "}");
+        }
+        // without the jar its stimulus is unknown: exit 2 naming the key and the known stimuli
+        Cli missing = Cli.run("run", EXTENSION.resolve("ring-chirp.yaml").toString(), "--out", out.toString());
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.oneErrorLine()).isTrue();
+        assertThat(missing.err()).contains("populations.driven.input: unknown stimulus 'chirp'; known stimuli: "
+                + "constant, noise, pulses, sine, steps");
+    }
+
+    @Test
     void textListingNamesEveryKind() {
         Cli r = Cli.run("plugins");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("Neuron models:", "Integrators:", "Synaptic kernels:", "Activation functions:");
+        assertThat(r.out()).contains("Neuron models:", "Integrators:", "Synaptic kernels:", "Activation functions:",
+                "Connection rules:", "Stimuli:", "Plasticity rules:", "Output formats:");
     }
 
     @Test
