@@ -1,0 +1,4 @@
+/**
+ * The built-in stimuli, plugins like any other: constant, steps, sine, pulses, noise.
+ */
+package org.neurosim.network.stimulus;
