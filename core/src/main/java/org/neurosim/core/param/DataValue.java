@@ -82,6 +82,18 @@ public final class DataValue {
         return p.isAbsolute() || baseDir == null ? p : baseDir.resolve(p);
     }
 
+    /** The lines of the file this value names; a missing or unreadable file is an error naming this key. */
+    public List<String> lines() {
+        Path file = file();
+        try {
+            return java.nio.file.Files.readAllLines(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw error("no such file '" + file + "'");
+        } catch (java.io.IOException e) {
+            throw error("cannot read '" + file + "' (" + e.getMessage() + ")");
+        }
+    }
+
     private String describe() {
         if (value instanceof List) return "a list";
         if (value instanceof Map) return "a mapping";

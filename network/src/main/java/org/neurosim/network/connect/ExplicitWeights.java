@@ -1,8 +1,5 @@
 package org.neurosim.network.connect;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,14 +71,7 @@ public final class ExplicitWeights implements ConnectionRule {
             }
         } else {
             Path file = m.file();
-            List<String> lines;
-            try {
-                lines = Files.readAllLines(file);
-            } catch (NoSuchFileException e) {
-                throw m.error("no such file '" + file + "'");
-            } catch (IOException e) {
-                throw m.error("cannot read '" + file + "' (" + e.getMessage() + ")");
-            }
+            List<String> lines = m.lines();
             for (int ln = 0; ln < lines.size(); ln++) {
                 String line = lines.get(ln).strip();
                 if (line.isEmpty() || line.startsWith("#")) continue;

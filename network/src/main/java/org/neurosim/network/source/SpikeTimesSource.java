@@ -1,8 +1,5 @@
 package org.neurosim.network.source;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -87,14 +84,7 @@ public final class SpikeTimesSource implements SpikeSourceModel {
             return;
         }
         Path file = c.file();
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file);
-        } catch (NoSuchFileException e) {
-            throw c.error("no such file '" + file + "'");
-        } catch (IOException e) {
-            throw c.error("cannot read '" + file + "' (" + e.getMessage() + ")");
-        }
+        List<String> lines = c.lines();
         for (int ln = 0; ln < lines.size(); ln++) {
             String line = lines.get(ln).strip();
             if (line.isEmpty() || (ln == 0 && line.startsWith("neuron"))) continue;
