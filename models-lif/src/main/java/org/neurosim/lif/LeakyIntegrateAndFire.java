@@ -18,7 +18,9 @@ import org.neurosim.core.units.Dimension;
  * With its defaults (v_rest 0, v_th 1, v_reset 0, bare numbers) it is the course's normalised model
  * tau_m dv/dt = v_in - v with steady rate G(v_in) = 1 / (tau_ref - tau_m ln(1 - 1/v_in)) for v_in &gt; 1.
  * With voltages in mV it is the physical model of the CUBA benchmark; all voltage-like parameters and the input
- * share one dimension. Preferred integrator: {@code exact}.
+ * share one dimension. With {@code c_m} (NEST's iaf_psc_exp / iaf_psc_alpha) the input is a current I:
+ * C_m dV/dt = -(C_m / tau_m)(V - v_rest) + I, that is tau_m dV/dt = -(V - v_rest) + (tau_m / C_m) I.
+ * Preferred integrator: {@code exact}, which also integrates current synapses in closed form (LifSynapses).
  */
 public final class LeakyIntegrateAndFire implements NeuronModel {
     public static final String NAME = "lif";
@@ -38,7 +40,9 @@ public final class LeakyIntegrateAndFire implements NeuronModel {
                 ParameterSpec.positive("tau_ref", Dimension.TIME, "2 ms", "refractory period"),
                 voltage("v_rest", "0", "resting potential (leak reversal)"),
                 voltage("v_th", "1", "spike threshold"),
-                voltage("v_reset", "0", "reset potential after a spike"));
+                voltage("v_reset", "0", "reset potential after a spike"),
+                ParameterSpec.positive("c_m", Dimension.CAPACITANCE, "0 pF",
+                        "membrane capacitance; when set (> 0) the input is a current and voltages are in volts"));
     }
 
     private static ParameterSpec voltage(String name, String def, String description) {
@@ -59,8 +63,13 @@ public final class LeakyIntegrateAndFire implements NeuronModel {
             throw new InvalidInputException("v_th: expected a threshold above v_reset (" + p.text("v_reset")
                     + "), got '" + p.text("v_th") + "'");
         }
+        double cm = p.get("c_m");
+        if (cm > 0 && !d.equals(Dimension.VOLTAGE)) {
+            throw new InvalidInputException("c_m: with a capacitance the input is a current and v_rest, v_th, v_reset "
+                    + "are voltages; got v_th '" + p.text("v_th") + "'");
+        }
         return new LifDynamics(p.get("tau_m"), p.get("tau_ref"), p.get("v_rest"), p.get("v_th"), p.get("v_reset"), d,
-                context.size(), context.dt());
+                cm, context.size(), context.dt());
     }
 
     /**

@@ -2,11 +2,13 @@ package org.neurosim.lif;
 
 import java.util.List;
 import org.neurosim.core.model.AnalyticRate;
+import org.neurosim.core.model.Arrivals;
 import org.neurosim.core.model.Drive;
-import org.neurosim.core.model.ExactlySolvable;
+import org.neurosim.core.model.ExactWithSynapses;
 import org.neurosim.core.model.SpikeRule;
 import org.neurosim.core.model.SpikeSink;
 import org.neurosim.core.model.StateVariable;
+import org.neurosim.core.synapse.ModalFilter;
 import org.neurosim.core.units.Dimension;
 
 /**
@@ -23,9 +25,11 @@ import org.neurosim.core.units.Dimension;
  * <p>One instance serves one population: its work arrays and exp(-dt/tau_m) are made once, for the population's
  * size and time step.
  */
-final class LifDynamics implements ExactlySolvable, AnalyticRate {
+final class LifDynamics implements ExactWithSynapses, AnalyticRate {
     private final double tauM, tauRef, vRest, vTh, vReset;
-    private final Dimension voltage;
+    private final Dimension voltage, input;
+    private final double scale;   // input times scale is a voltage: 1, or R = tau_m / C_m for a current
+    private LifSynapses synapses;
     private final double dt, decay;
     private final SpikeRule rule;
     // the start-of-step membrane values, the list of neurons that crossed, and the set of refractory neurons as bits
@@ -37,14 +41,16 @@ final class LifDynamics implements ExactlySolvable, AnalyticRate {
     private long[] refractoryBits;
     private volatile double[] boundRefractory;   // the engine's refractory array these bits mirror
 
-    LifDynamics(double tauM, double tauRef, double vRest, double vTh, double vReset, Dimension voltage, int size,
-                double dt) {
+    LifDynamics(double tauM, double tauRef, double vRest, double vTh, double vReset, Dimension voltage, double cm,
+                int size, double dt) {
         this.tauM = tauM;
         this.tauRef = tauRef;
         this.vRest = vRest;
         this.vTh = vTh;
         this.vReset = vReset;
         this.voltage = voltage;
+        this.input = cm > 0 ? Dimension.CURRENT : voltage;
+        this.scale = cm > 0 ? tauM / cm : 1;
         this.dt = dt;
         this.decay = Math.exp(-dt / tauM);
         this.rule = new SpikeRule(0, vTh, tauRef, true, (s, i) -> s[0][i] = vReset);
@@ -54,7 +60,7 @@ final class LifDynamics implements ExactlySolvable, AnalyticRate {
     }
 
     @Override public List<StateVariable> stateVariables() { return List.of(new StateVariable("v", voltage)); }
-    @Override public Dimension inputDimension() { return voltage; }
+    @Override public Dimension inputDimension() { return input; }
     @Override public void restingState(double[] values) { values[0] = vRest; }
     /** V reaches v_th: spike, V = v_reset, held for tau_ref. */
     @Override public SpikeRule spikeRule() { return rule; }
@@ -66,7 +72,7 @@ final class LifDynamics implements ExactlySolvable, AnalyticRate {
         double[] v = s[0], dv = ds[0], in = drive.current;
         double k = 1.0 / tauM;
         for (int i = from; i < to; i++) {
-            dv[i] = (vRest - v[i] + in[i]) * k;
+            dv[i] = (vRest - v[i] + scale * in[i]) * k;
         }
     }
 
@@ -77,16 +83,83 @@ final class LifDynamics implements ExactlySolvable, AnalyticRate {
         double[] v = s[0], in = drive.current;
         double f = step == dt ? decay : Math.exp(-step / tauM);
         System.arraycopy(v, from, before, from, to - from);
-        relaxAll(v, in, vRest, f, from, to);
+        relaxAll(v, in, vRest, scale, f, from, to);
         int n = listCrossings(v, vTh, crossed, from, to);
-        redoMarked(refractoryBits, crossed, n, v, in, before, step, refractory, spikes, from, to);
+        redoMarked(refractoryBits, crossed, n, v, in, before, step, refractory, spikes, null, from, to);
+    }
+
+    @Override
+    public void bindInputs(List<ModalFilter> inputs) {
+        synapses = new LifSynapses(inputs, tauM, scale, vTh, vReset, tauRef, dt);
+    }
+
+    /**
+     * The step with the synapses in closed form: late arrivals' response added, every neuron propagated over the
+     * whole step with the filters' modes and, by superposition, each arrival's response from its time; then the
+     * neurons that cross, are refractory, or receive a jump that could cross are redone event by event
+     * ({@link LifSynapses#redo}).
+     */
+    @Override
+    public void advanceWithArrivals(double[][] s, Drive drive, double step, double[] refractory, SpikeSink spikes,
+                                    Arrivals arrivals, Arrivals late, int from, int to) {
+        if (synapses == null || step != dt) {
+            throw new IllegalStateException("bindInputs first, and step with the dt the dynamics were made for");
+        }
+        if (refractory != boundRefractory) bind(refractory);
+        double[] v = s[0], in = drive.current;
+        for (int k = 0; k < late.count(); k++) {   // their response up to now (the membrane is held if refractory)
+            int i = late.target(k);
+            if (refractory[i] <= 0) v[i] += late.weight(k) * synapses.arrivalResponse(late.input(k), dt - late.offset(k));
+        }
+        System.arraycopy(v, from, before, from, to - from);
+        relaxAll(v, in, vRest, scale, decay, from, to);
+        synapses.addFullStep(v, from, to);
+        int jumps = 0;
+        for (int k = 0; k < arrivals.count(); k++) {
+            int i = arrivals.target(k);
+            double w = arrivals.weight(k);
+            v[i] += w * synapses.arrivalResponse(arrivals.input(k), dt - arrivals.offset(k));
+            if (arrivals.input(k) == Arrivals.JUMP && w > 0) jumps++;
+        }
+        int n = listCrossings(v, vTh, crossed, from, to);
+        if (jumps > 0) n = addJumpTargets(arrivals, crossed, from, n);
+        redoMarked(refractoryBits, crossed, n, v, in, before, dt, refractory, spikes, arrivals, from, to);
+    }
+
+    private static final ThreadLocal<int[][]> MERGE = ThreadLocal.withInitial(() -> new int[][] {new int[64]});
+
+    /**
+     * Adds the targets of excitatory jumps to the sorted list crossed[from..n) of neurons to redo (a jump may cross
+     * and fall back within the step); the merged list has at most one entry per neuron of the range.
+     */
+    private static int addJumpTargets(Arrivals arrivals, int[] crossed, int from, int n) {
+        int[][] holder = MERGE.get();
+        int need = n - from + arrivals.count();
+        if (holder[0].length < need) holder[0] = new int[Math.max(need, 2 * holder[0].length)];
+        int[] all = holder[0];
+        int m = n - from;
+        System.arraycopy(crossed, from, all, 0, m);
+        for (int k = 0; k < arrivals.count(); k++) {
+            if (arrivals.input(k) == Arrivals.JUMP && arrivals.weight(k) > 0) all[m++] = arrivals.target(k);
+        }
+        java.util.Arrays.sort(all, 0, m);
+        int u = from;
+        for (int k = 0; k < m; k++) if (k == 0 || all[k] != all[k - 1]) crossed[u++] = all[k];
+        return u;
     }
 
     // Each pass is a small method of its own: the JIT compiles small methods quickly, which shortens the warm-up of a
     // short simulation (one method with three loops took three long compilations, one per loop entry and a whole).
 
     /** Pass 1: every neuron as if neither refractory nor spiking; no branch, so the JIT vectorises it. */
-    private static void relaxAll(double[] v, double[] in, double vRest, double decay, int from, int to) {
+    private static void relaxAll(double[] v, double[] in, double vRest, double scale, double decay, int from, int to) {
+        if (scale != 1) {
+            for (int i = from; i < to; i++) {
+                double vInf = vRest + scale * in[i];
+                v[i] = vInf + (v[i] - vInf) * decay;
+            }
+            return;
+        }
         for (int i = from; i < to; i++) {
             double vInf = vRest + in[i];
             v[i] = vInf + (v[i] - vInf) * decay;
@@ -107,7 +180,7 @@ final class LifDynamics implements ExactlySolvable, AnalyticRate {
      * spikes come out sorted at any chunking, each from its start-of-step value.
      */
     private void redoMarked(long[] bits, int[] crossed, int n, double[] v, double[] in, double[] before, double dt,
-                            double[] refractory, SpikeSink spikes, int from, int to) {
+                            double[] refractory, SpikeSink spikes, Arrivals arrivals, int from, int to) {
         int k = from;
         for (int word = from >>> 6, last = (to - 1) >>> 6; word <= last; word++) {
             long b = bits[word];
@@ -118,24 +191,26 @@ final class LifDynamics implements ExactlySolvable, AnalyticRate {
             while (b != 0) {
                 int i = base + Long.numberOfTrailingZeros(b);
                 b &= b - 1;
-                while (k < n && crossed[k] < i) redo(crossed[k++], v, in, before, dt, refractory, spikes, bits, from, to);
+                while (k < n && crossed[k] < i) redo(crossed[k++], v, in, before, dt, refractory, spikes, arrivals, bits, from, to);
                 if (k < n && crossed[k] == i) k++;
-                redo(i, v, in, before, dt, refractory, spikes, bits, from, to);
+                redo(i, v, in, before, dt, refractory, spikes, arrivals, bits, from, to);
             }
         }
-        while (k < n) redo(crossed[k++], v, in, before, dt, refractory, spikes, bits, from, to);
+        while (k < n) redo(crossed[k++], v, in, before, dt, refractory, spikes, arrivals, bits, from, to);
     }
 
     /** One neuron that is refractory or crossed the threshold in this step, advanced exactly from its start value. */
     private void redo(int i, double[] v, double[] in, double[] before, double dt, double[] refractory, SpikeSink spikes,
-                      long[] bits, int from, int to) {
+                      Arrivals arrivals, long[] bits, int from, int to) {
         double r = refractory[i];
-        if (r >= dt) {   // refractory for the whole step
+        if (r >= dt) {   // refractory for the whole step (the synapses' state goes on in the filters)
             refractory[i] = r - dt;
             v[i] = vReset;
+        } else if (arrivals != null && (synapses.hasTerms() || arrivals.count() > 0)) {
+            v[i] = synapses.redo(i, before[i], vRest + scale * in[i], refractory, arrivals, spikes);
         } else {
             v[i] = before[i];
-            advanceWithSpikes(v, vRest + in[i], dt, refractory, spikes, i);
+            advanceWithSpikes(v, vRest + scale * in[i], dt, refractory, spikes, i);
         }
         boolean nowRefractory = refractory[i] > 0;
         if (nowRefractory != (r > 0)) {
@@ -211,7 +286,7 @@ final class LifDynamics implements ExactlySolvable, AnalyticRate {
 
     @Override
     public double analyticRate(double input) {
-        double vInf = vRest + input;
+        double vInf = vRest + scale * input;
         if (!(vInf > vTh)) return 0;
         return 1.0 / (tauRef + tauM * Math.log((vInf - vReset) / (vInf - vTh)));
     }

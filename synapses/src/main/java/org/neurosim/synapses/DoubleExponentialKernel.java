@@ -1,6 +1,7 @@
 package org.neurosim.synapses;
 
 import org.neurosim.core.synapse.Kernel;
+import org.neurosim.core.synapse.ModalFilter;
 import org.neurosim.core.synapse.SynapticFilter;
 
 /**
@@ -30,37 +31,56 @@ final class DoubleExponentialKernel implements Kernel {
 
     @Override
     public SynapticFilter newFilter(int size, double dt, double scale) {
-        double[] a = new double[size], b = new double[size], out = new double[size];
-        double da = Math.exp(-dt / tauDecay), db = Math.exp(-dt / tauRise);
-        double w0 = scale * norm;
-        return new SynapticFilter() {
-            @Override
-            public void advance(int from, int to) {
-                for (int i = from; i < to; i++) {
-                    a[i] *= da;
-                    b[i] *= db;
-                    out[i] = a[i] - b[i];
-                }
-            }
+        return new Filter(size, dt, scale);
+    }
 
-            @Override
-            public void addSpike(int target, double weight, double r) {
-                a[target] += weight * w0 * Math.exp(-r / tauDecay);
-                b[target] += weight * w0 * Math.exp(-r / tauRise);
-                out[target] = a[target] - b[target];
-            }
+    /** Two exponential states a (decay) and b (rise), output a - b: two modes of the closed form. */
+    private final class Filter implements ModalFilter {
+        private final double[] a, b, out;
+        private final double da, db, w0;
 
-            @Override
-            public void set(int target, double value) {
-                a[target] = value;
-                b[target] = 0;
-                out[target] = value;
-            }
+        Filter(int size, double dt, double scale) {
+            a = new double[size];
+            b = new double[size];
+            out = new double[size];
+            da = Math.exp(-dt / tauDecay);
+            db = Math.exp(-dt / tauRise);
+            w0 = scale * norm;
+        }
 
-            @Override
-            public double[] output() {
-                return out;
+        @Override
+        public void advance(int from, int to) {
+            for (int i = from; i < to; i++) {
+                a[i] *= da;
+                b[i] *= db;
+                out[i] = a[i] - b[i];
             }
-        };
+        }
+
+        @Override
+        public void addSpike(int target, double weight, double r) {
+            a[target] += weight * w0 * Math.exp(-r / tauDecay);
+            b[target] += weight * w0 * Math.exp(-r / tauRise);
+            out[target] = a[target] - b[target];
+        }
+
+        @Override
+        public void set(int target, double value) {
+            a[target] = value;
+            b[target] = 0;
+            out[target] = value;
+        }
+
+        @Override
+        public double[] output() {
+            return out;
+        }
+
+        // I(t + s) = a exp(-s/tau_d) - b exp(-s/tau_r)
+        @Override public double[] modeTimeConstants() { return new double[] {tauDecay, tauRise}; }
+        @Override public int[] modeDegrees() { return new int[] {0, 0}; }
+        @Override public double[] state(int group, int k) { return group == 0 ? a : b; }
+        @Override public double multiplier(int group, int k) { return group == 0 ? 1 : -1; }
+        @Override public double unitSpike(int group, int k) { return group == 0 ? w0 : -w0; }
     }
 }

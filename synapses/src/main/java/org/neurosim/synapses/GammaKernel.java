@@ -1,6 +1,7 @@
 package org.neurosim.synapses;
 
 import org.neurosim.core.synapse.Kernel;
+import org.neurosim.core.synapse.ModalFilter;
 import org.neurosim.core.synapse.SynapticFilter;
 
 /**
@@ -40,7 +41,7 @@ final class GammaKernel implements Kernel {
     }
 
     /** n = 0: one state per target, x &lt;- x exp(-dt/tau); the hot path of current-based networks. */
-    static final class ExponentialFilter implements SynapticFilter {
+    static final class ExponentialFilter implements ModalFilter {
         private final double[] x;
         private final double decay, tau, spikeScale;
 
@@ -78,9 +79,16 @@ final class GammaKernel implements Kernel {
         @Override public void set(int target, double value) { x[target] = value; }
         @Override public double[] output() { return x; }
         @Override public double pointwiseDecay() { return decay; }
+
+        // one mode: I(t + s) = x exp(-s/tau)
+        @Override public double[] modeTimeConstants() { return new double[] {tau}; }
+        @Override public int[] modeDegrees() { return new int[] {0}; }
+        @Override public double[] state(int group, int k) { return x; }
+        @Override public double multiplier(int group, int k) { return 1; }
+        @Override public double unitSpike(int group, int k) { return spikeScale; }
     }
 
-    static final class CascadeFilter implements SynapticFilter {
+    static final class CascadeFilter implements ModalFilter {
         private final double[][] x;
         private final double[] coefficient;   // exp(-dt/tau) (dt/tau)^k / k!
         private final int n;
@@ -128,5 +136,13 @@ final class GammaKernel implements Kernel {
         }
 
         @Override public double[] output() { return x[n]; }
+
+        // the last stage from the present state on: x_n(t + s) = exp(-s/tau) sum_k x_(n-k) (s/tau)^k / k!,
+        // so c_k = x_(n-k) / tau^k; a spike adds only to x_0, that is to c_n
+        @Override public double[] modeTimeConstants() { return new double[] {tau}; }
+        @Override public int[] modeDegrees() { return new int[] {n}; }
+        @Override public double[] state(int group, int k) { return x[n - k]; }
+        @Override public double multiplier(int group, int k) { return Math.pow(tau, -k); }
+        @Override public double unitSpike(int group, int k) { return k == n ? spikeScale * Math.pow(tau, -n) : 0; }
     }
 }

@@ -1,7 +1,9 @@
 package org.neurosim.core.integrate;
 
 import org.neurosim.core.InvalidInputException;
+import org.neurosim.core.model.Arrivals;
 import org.neurosim.core.model.Drive;
+import org.neurosim.core.model.ExactWithSynapses;
 import org.neurosim.core.model.ExactlySolvable;
 import org.neurosim.core.model.Instantaneous;
 import org.neurosim.core.model.NeuronDynamics;
@@ -29,6 +31,7 @@ public final class PopulationSolver {
     private final double dt;
     private final int refractoryStepCount;
     private final boolean bounded;
+    private final int order;
 
     public PopulationSolver(NeuronDynamics dynamics, Integrator integrator, Parameters integratorParameters,
                             int size, double dt) {
@@ -45,6 +48,7 @@ public final class PopulationSolver {
                 integratorParameters);
         this.locating = stepper instanceof SpikeLocatingStepper s ? s : null;
         this.grid = stepper instanceof GridStepper g ? g : null;
+        this.order = integrator.order();
         int vars = dynamics.stateVariables().size();
         this.state = new double[vars][size];
         double[] rest = new double[vars];
@@ -116,6 +120,21 @@ public final class PopulationSolver {
             if (bad < 0 && !Double.isFinite(v[i])) bad = i;
         }
         return bad;
+    }
+
+    /**
+     * True when the model integrates its current synapses itself ({@link ExactWithSynapses}, stepped by an exact
+     * propagator): the network then calls {@link #stepWithArrivals} instead of {@link #step}.
+     */
+    public boolean withSynapses() {
+        return locating != null && dynamics instanceof ExactWithSynapses && order == 0;
+    }
+
+    /** The step of a model that integrates its synapses (see {@link ExactWithSynapses#advanceWithArrivals}). */
+    public int stepWithArrivals(Drive drive, SpikeSink spikes, Arrivals arrivals, Arrivals late, int from, int to) {
+        ((ExactWithSynapses) dynamics).advanceWithArrivals(state, drive, dt, refractoryTime, spikes, arrivals, late,
+                from, to);
+        return bounded ? -1 : firstNonFinite(state[0], from, to);
     }
 
     private int firstNonFinite(int from, int to) {

@@ -88,7 +88,12 @@ final class ProjectionLoader {
                 return new DenseProjection(label, source, target, denseMatrix(conn, target.size, weights, weight, 1));
             }
         }
-        int delaySteps = delaySteps(c.get("delay"), ctx);
+        double delay = delay(c.get("delay"));
+        // whole steps and the rest, so a delay of whole steps keeps each spike's offset exactly
+        int delaySteps = (int) Math.floor(delay / ctx.dt * (1 + 1e-12));
+        double fraction = delay - delaySteps * ctx.dt;
+        if (fraction < 1e-9 * ctx.dt) fraction = 0;
+        if (delaySteps > 1_000_000) throw c.get("delay").error("more than 10^6 steps of delay");
         Cfg syn = c.get("synapse");
         SynapseGroup group = instant ? null : group(syn, sb, target, random, groups, ctx);
         if (instant && syn.get("init").present()) throw syn.get("init").error("a delta synapse has no state to initialise");
@@ -101,7 +106,7 @@ final class ProjectionLoader {
                 conn.rowStart(), conn.targets(), weights, weight, Seeds.mix(ctx.seed, "synapse:" + model.key() + ":"
                 + target.name)), model.parameters());
         return new SparseProjection(label, source, target, conn.rowStart(), conn.targets(), weights, weight, dynamics,
-                delaySteps, group);
+                delaySteps, fraction, group);
     }
 
     /** The filter onto the target that this projection feeds (shared per kernel and reversal), initialised. */
@@ -150,17 +155,15 @@ final class ProjectionLoader {
         return m;
     }
 
-    /** A delay in whole steps, rounded with a warning when it is not one. */
-    private static int delaySteps(Cfg delayCfg, LoadContext ctx) {
+    /**
+     * The delay in seconds: spikes arrive at exactly t + delay (no rounding to the grid). Below one step an arrival
+     * can fall inside the step that emitted it; see SparseProjection for how such "late" arrivals are taken.
+     */
+    private static double delay(Cfg delayCfg) {
         if (!delayCfg.present()) return 0;
         double delay = delayCfg.quantity(Dimension.TIME);
         if (delay < 0) throw delayCfg.error("expected a delay >= 0, got '" + delayCfg.text() + "'");
-        long steps = Math.round(delay / ctx.dt);
-        if (steps > 1_000_000) throw delayCfg.error("more than 10^6 steps of delay");
-        if (Math.abs(steps * ctx.dt - delay) > 1e-9 * Math.max(ctx.dt, delay)) {
-            ctx.warnings.add(delayCfg.path + ": " + delayCfg.text() + " is not a whole number of steps; rounded to "
-                    + steps + " steps (" + LoadContext.fmt(steps * ctx.dt) + " s)");
-        }
-        return (int) steps;
+        if (delay > 1e3) throw delayCfg.error("expected a delay of at most 1000 s, got '" + delayCfg.text() + "'");
+        return delay;
     }
 }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.neurosim.core.InvalidInputException;
+import org.neurosim.core.model.ExactWithSynapses;
 import org.neurosim.core.model.NeuronDynamics;
 import org.neurosim.core.model.SpikeRule;
 import org.neurosim.core.param.Parameters;
@@ -69,6 +70,10 @@ final class SynapseLoader {
             if (!rule.spikes() || !td.stateVariables().get(rule.membrane()).dimension().equals(Dimension.VOLTAGE)) {
                 throw rev.error("conductance-based synapses need a target whose membrane potential is a voltage; "
                         + "population '" + target.name + "' (" + target.model + ") has none");
+            }
+            if (td instanceof ExactWithSynapses) {   // a linear, current-based model: g (E - V) is not its input
+                throw rev.error("population '" + target.name + "' (" + target.model + ") is current-based; "
+                        + "conductance synapses need a conductance-based model such as hh or hh-traub");
             }
             if (!td.inputDimension().equals(Dimension.CURRENT) && !td.inputDimension().equals(Dimension.CURRENT_DENSITY)) {
                 throw rev.error("conductance-based synapses need a target whose input is a current; " + target.model

@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.neurosim.core.NumericalFailureException;
+import org.neurosim.core.model.Arrivals;
+import org.neurosim.core.model.ExactWithSynapses;
 import org.neurosim.core.model.SpikeBuffer;
 import org.neurosim.core.model.StateVariable;
+import org.neurosim.core.synapse.ModalFilter;
 
 /**
  * The per-step work of a network. Chunk c of every population is worker c's: it builds the drive, steps the
@@ -35,6 +38,11 @@ public final class Engine implements AutoCloseable {
     private final int[][] chunkBad;
     private final SplittableRandom[] sourceRandom;
     private final DenseProjection[] dense;
+    // populations that integrate their synapses exactly: per population index, the filters in input order, the
+    // projections onto it, and per chunk this step's arrivals and the previous step's late ones (null otherwise)
+    private final SynapseGroup[][] inputsOf;
+    private final SparseProjection[][] exactOnto;
+    private final Arrivals[][] arriving, lateArrivals;
     private long step;
     // the per-step tasks, made once: the step loop allocates nothing
     private final Parallel.WorkerTask driveTask = this::drive;
@@ -58,6 +66,10 @@ public final class Engine implements AutoCloseable {
         hearingOf = new SparseProjection[n][];
         chunkSpikes = new SpikeBuffer[n][];
         chunkBad = new int[n][];
+        inputsOf = new SynapseGroup[n][];
+        exactOnto = new SparseProjection[n][];
+        arriving = new Arrivals[n][];
+        lateArrivals = new Arrivals[n][];
         dense = projections.stream().filter(DenseProjection.class::isInstance).map(DenseProjection.class::cast)
                 .toArray(DenseProjection[]::new);
         for (Population p : populations) {
@@ -65,8 +77,10 @@ public final class Engine implements AutoCloseable {
             chunkSpikes[p.index] = new SpikeBuffer[chunks];
             for (int c = 0; c < chunks; c++) chunkSpikes[p.index][c] = c == 0 ? p.spikes : new SpikeBuffer();
             chunkBad[p.index] = new int[chunks];
-            wireSynapses(p, groups);
-            stagedOnto[p.index] = sparseOnto(p).stream().filter(Engine::staged).toArray(SparseProjection[]::new);
+            if (integratesSynapses(p, groups)) wireExact(p, groups, chunks);
+            else wireSynapses(p, groups);
+            stagedOnto[p.index] = arriving[p.index] != null ? new SparseProjection[0]
+                    : sparseOnto(p).stream().filter(Engine::staged).toArray(SparseProjection[]::new);
             for (SparseProjection pr : stagedOnto[p.index]) pr.chunkTargets(chunks);
             hearingOf[p.index] = sparseOnto(p).stream().filter(SparseProjection::hearsPostsynaptic)
                     .toArray(SparseProjection[]::new);
@@ -78,6 +92,63 @@ public final class Engine implements AutoCloseable {
         List<SparseProjection> out = new ArrayList<>();
         for (Projection pr : projections) if (pr.target == p && pr instanceof SparseProjection s) out.add(s);
         return out;
+    }
+
+    /**
+     * True when p's model integrates its current synapses itself and every filter onto p can describe its output
+     * in closed form; any other population keeps its drive held over the step.
+     */
+    private boolean integratesSynapses(Population p, List<SynapseGroup> groups) {
+        if (p.solver == null || !p.solver.withSynapses()) return false;
+        for (SynapseGroup g : groups) {
+            if (g.target == p && (g.conductance || !(g.filter instanceof ModalFilter))) return false;
+        }
+        return true;
+    }
+
+    /** An exact population: its filters are its inputs (not part of the drive), advanced after the neurons. */
+    private void wireExact(Population p, List<SynapseGroup> groups, int chunks) {
+        List<SynapseGroup> inputs = new ArrayList<>();
+        for (SynapseGroup g : groups) if (g.target == p) inputs.add(g);
+        inputsOf[p.index] = inputs.toArray(SynapseGroup[]::new);
+        groupsOnto[p.index] = inputsOf[p.index];
+        List<ModalFilter> filters = new ArrayList<>();
+        for (SynapseGroup g : inputs) filters.add((ModalFilter) g.filter);
+        ((ExactWithSynapses) p.dynamics).bindInputs(filters);
+        List<SparseProjection> onto = sparseOnto(p);
+        for (SparseProjection pr : onto) {
+            pr.exactTarget = true;
+            pr.input = pr.group == null ? Arrivals.JUMP : inputs.indexOf(pr.group);
+            pr.chunkTargets(chunks);
+        }
+        exactOnto[p.index] = onto.toArray(SparseProjection[]::new);
+        arriving[p.index] = new Arrivals[chunks];
+        lateArrivals[p.index] = new Arrivals[chunks];
+        for (int c = 0; c < chunks; c++) {
+            arriving[p.index][c] = new Arrivals();
+            lateArrivals[p.index][c] = new Arrivals();
+        }
+    }
+
+    /**
+     * An exact population's chunk at the start of a step: last step's arrivals enter the filters at their times, then
+     * this step's arrivals and last step's late ones are gathered (the late ones enter the filters too).
+     */
+    private void gatherArrivals(Population p, int worker) {
+        Arrivals now = arriving[p.index][worker], late = lateArrivals[p.index][worker];
+        SynapseGroup[] in = inputsOf[p.index];
+        addToFilters(in, now);
+        now.clear();
+        late.clear();
+        for (SparseProjection pr : exactOnto[p.index]) pr.collect(worker, step, dt, now, late);
+        addToFilters(in, late);
+    }
+
+    private void addToFilters(SynapseGroup[] in, Arrivals a) {
+        for (int k = 0; k < a.count(); k++) {
+            int input = a.input(k);
+            if (input != Arrivals.JUMP) in[input].filter.addSpike(a.target(k), a.weight(k), dt - a.offset(k));
+        }
     }
 
     /** Which filter outputs enter p's drive, and which filters decay in the drive pass or advance themselves. */
@@ -129,8 +200,9 @@ public final class Engine implements AutoCloseable {
             int chunks = chunkSpikes[p.index].length;
             if (worker < chunks) {
                 for (SparseProjection pr : stagedOnto[p.index]) pr.deliverStaged(dt, worker);
+                if (arriving[p.index] != null) gatherArrivals(p, worker);
                 p.buildDrive(step, Parallel.start(worker, chunks, p.size), Parallel.start(worker + 1, chunks, p.size),
-                        true);
+                        arriving[p.index] == null);
             }
         }
     }
@@ -141,12 +213,17 @@ public final class Engine implements AutoCloseable {
             int chunks = buffers.length;
             if (worker >= chunks) continue;
             int from = Parallel.start(worker, chunks, p.size), to = Parallel.start(worker + 1, chunks, p.size);
+            boolean exact = arriving[p.index] != null;
             if (withDrive) {
                 for (SparseProjection pr : stagedOnto[p.index]) pr.deliverStaged(dt, worker);
-                p.buildDrive(step, from, to, true);
+                if (exact) gatherArrivals(p, worker);
+                p.buildDrive(step, from, to, !exact);
             }
             buffers[worker].clear();
-            chunkBad[p.index][worker] = p.solver.step(p.drive, buffers[worker], from, to);
+            chunkBad[p.index][worker] = exact
+                    ? p.solver.stepWithArrivals(p.drive, buffers[worker], arriving[p.index][worker],
+                            lateArrivals[p.index][worker], from, to)
+                    : p.solver.step(p.drive, buffers[worker], from, to);
             for (SynapseGroup g : groupsOnto[p.index]) g.filter.advance(from, to);
             for (SparseProjection pr : hearingOf[p.index]) pr.postsynaptic(buffers[worker], step * dt);
         }
@@ -176,17 +253,21 @@ public final class Engine implements AutoCloseable {
             for (int b : chunkBad[p.index]) if (b >= 0) fail(p, b, t + dt);
         }
         for (Projection pr : projections) {
-            if (pr instanceof SparseProjection s) {
-                if (staged(s)) s.stage(n);
-                else s.deliverNow(n, dt);
-            }
+            if (pr instanceof SparseProjection s) s.schedule(n, dt);
         }
     }
 
     /** Adds the spikes staged by the last step to their filters, on this thread: the network is then whole. */
     public void deliverStaged() {
         for (Projection pr : projections) {
-            if (pr instanceof SparseProjection s && staged(s)) s.deliverStagedNow(dt);
+            if (pr instanceof SparseProjection s && staged(s) && !s.exactTarget) s.deliverStagedNow(dt);
+        }
+        for (Population p : populations) {
+            if (arriving[p.index] == null) continue;
+            for (Arrivals a : arriving[p.index]) {
+                addToFilters(inputsOf[p.index], a);
+                a.clear();
+            }
         }
     }
 

@@ -10,6 +10,14 @@ import org.neurosim.core.synapse.SynapseDynamics;
  * steps in a ring buffer, then enter the target's synaptic filter ({@code group}) at their exact times, or, without
  * a filter (a delta synapse), make the target's membrane jump. What a spike transmits is the synapse model's: the
  * stored weight for a static synapse (delivered straight from the weights), else the efficacy the model writes.
+ *
+ * <p>Timing: a spike emitted at t with delay d arrives at exactly t + d. The ring holds each arrival in the slot of
+ * its step with its offset inside that step, so a step's arrivals through delays of at least the rest of the
+ * emitting step are all known when the step begins (NEST's min-delay principle); a target that integrates its
+ * synapses exactly ({@link org.neurosim.core.model.ExactWithSynapses}) receives them then, each at its time. An
+ * arrival inside the emitting step itself (delay 0, or shorter than the rest of the step) is "late": the filter
+ * takes it at its exact time after the step, an exact target adds its membrane's response to it at the start of the
+ * next step, and a threshold crossing it causes is found at that step's start.
  */
 public final class SparseProjection extends Projection {
     final int[] rowStart;
@@ -19,15 +27,20 @@ public final class SparseProjection extends Projection {
     final SynapseDynamics synapse;
     private final boolean isStatic;
     private final float[] efficacy;         // per synapse, written by a non-static synapse model
-    final int delaySteps;
+    final int delaySteps;                  // the delay is delaySteps dt + delayFraction, 0 <= delayFraction < dt
+    final double delayFraction;
     final SynapseGroup group;              // null: instant (delta)
     private final int jumpVariable;        // instant spikes add their weight to this state variable of the target
     private final SpikeBuffer[] ring;
     // parallel delivery through a filter: the spikes due, staged on one thread, then applied by every worker to the
     // targets of its own chunk; rows are sorted, so split[j * (chunks - 1) + c - 1] is the first synapse of row j
     // whose target lies in chunk c (c = 1 .. chunks - 1)
-    private final SpikeBuffer staged = new SpikeBuffer();
+    private final SpikeBuffer staged = new SpikeBuffer();    // to add to the filter at the next step's start
     private long stagedStep;
+    private final SpikeBuffer late = new SpikeBuffer();      // arrivals inside the step that emitted them
+    private final SpikeBuffer upcoming = new SpikeBuffer();  // the next step's arrivals, for an exact target
+    boolean exactTarget;                   // set by the engine: the target integrates this projection's arrivals
+    int input = org.neurosim.core.model.Arrivals.JUMP;   // the target's input index of this filter
     private int chunks = 1;
     private int[] split;
     // postsynaptic spikes for the synapse model: incoming[inStart[i] .. inStart[i+1]) are the synapses onto i
@@ -35,7 +48,7 @@ public final class SparseProjection extends Projection {
 
     public SparseProjection(String label, Population source, Population target, int[] rowStart, int[] targets,
                             float[] weights, double weight, SynapseDynamics synapse, int delaySteps,
-                            SynapseGroup group) {
+                            double delayFraction, SynapseGroup group) {
         super(label, source, target);
         this.rowStart = rowStart;
         this.targets = targets;
@@ -45,10 +58,11 @@ public final class SparseProjection extends Projection {
         this.isStatic = synapse.isStatic();
         this.efficacy = isStatic ? null : new float[targets.length];
         this.delaySteps = delaySteps;
+        this.delayFraction = delayFraction;
         this.group = group;
         this.jumpVariable = group == null ? target.dynamics.spikeRule().membrane() : -1;
-        this.ring = delaySteps > 0 ? new SpikeBuffer[delaySteps + 1] : null;
-        if (ring != null) for (int k = 0; k < ring.length; k++) ring[k] = new SpikeBuffer();
+        this.ring = new SpikeBuffer[delaySteps + 2];
+        for (int k = 0; k < ring.length; k++) ring[k] = new SpikeBuffer();
         if (synapse.needsPostsynaptic()) indexIncoming();
     }
 
@@ -86,16 +100,49 @@ public final class SparseProjection extends Projection {
         }
     }
 
-    /** This step's source spikes after delaySteps steps, from the ring (or at once without a delay). */
-    private SpikeBuffer due(long step) {
-        if (ring == null) return source.spikes;
-        ring[(int) ((step + delaySteps) % ring.length)].addAll(source.spikes);
-        return ring[(int) (step % ring.length)];
+    /**
+     * At the end of step n, on one thread: the source's spikes of step n go to the slots of their arrival steps (or
+     * to {@code late}); the arrivals of step n and the late ones are staged for the filter (or, for a delta synapse
+     * onto a target that does not integrate them, make it jump now); an exact target's arrivals of step n + 1 are
+     * set aside for the workers.
+     */
+    void schedule(long n, double dt) {
+        SpikeBuffer spikes = source.spikes;
+        late.clear();
+        for (int k = 0; k < spikes.count(); k++) {
+            double offset = spikes.offset(k);
+            int steps = delaySteps;
+            if (delayFraction > 0) {   // whole-step delays keep the spike's offset exactly
+                offset += delayFraction;
+                if (offset >= dt) {
+                    offset -= dt;
+                    steps++;
+                }
+            }
+            if (steps == 0) late.spike(spikes.neuron(k), offset);
+            else ring[(int) ((n + steps) % ring.length)].spike(spikes.neuron(k), offset);
+        }
+        SpikeBuffer arrived = ring[(int) (n % ring.length)];
+        if (exactTarget) {
+            // the workers take these from `upcoming` and `late` (what the filter needs comes with them)
+        } else if (group == null) {
+            jump(arrived, n, dt);
+            jump(late, n, dt);
+        } else {
+            staged.clear();
+            staged.addAll(arrived);
+            staged.addAll(late);
+            stagedStep = n;
+        }
+        arrived.clear();
+        if (exactTarget) {
+            upcoming.clear();
+            upcoming.addAll(ring[(int) ((n + 1) % ring.length)]);
+        }
     }
 
-    /** Delta synapses: the targets jump now, on the calling thread (state monitors see the jump in this step). */
-    void deliverNow(long step, double dt) {
-        SpikeBuffer due = due(step);
+    /** Delta synapses onto a target that does not integrate them: the targets jump now, on the calling thread. */
+    private void jump(SpikeBuffer due, long n, double dt) {
         double[] jumped = target.state()[jumpVariable];
         for (int k = 0; k < due.count(); k++) {
             int j = due.neuron(k);
@@ -103,20 +150,37 @@ public final class SparseProjection extends Projection {
             if (isStatic) {
                 for (int s = from; s < to; s++) jumped[targets[s]] += weights == null ? weight : weights[s];
             } else {
-                synapse.presynaptic(j, from, to, step * dt + due.offset(k), efficacy);
+                synapse.presynaptic(j, from, to, n * dt + due.offset(k), efficacy);
                 for (int s = from; s < to; s++) jumped[targets[s]] += efficacy[s];
             }
         }
-        if (ring != null) due.clear();
     }
 
-    /** Filtered synapses: stages the spikes due in this step; the workers apply them (deliverStaged) next. */
-    void stage(long step) {
-        SpikeBuffer due = due(step);
-        staged.clear();
-        staged.addAll(due);
-        stagedStep = step;
-        if (ring != null) due.clear();
+    /**
+     * For an exact target, on the worker of chunk c at the start of step n: this step's arrivals into {@code now},
+     * last step's late ones into {@code lateOut}, each with the weight it transmits (once per step, after
+     * {@link #schedule}; the first step of a run takes what the last one of the previous run left).
+     */
+    void collect(int c, long n, double dt, org.neurosim.core.model.Arrivals now,
+                 org.neurosim.core.model.Arrivals lateOut) {
+        collect(c, upcoming, n * dt, now);
+        collect(c, late, (n - 1) * dt, lateOut);
+    }
+
+    private void collect(int c, SpikeBuffer due, double stepStart, org.neurosim.core.model.Arrivals out) {
+        int cs = chunks;
+        for (int k = 0; k < due.count(); k++) {
+            int j = due.neuron(k);
+            int from = c == 0 || split == null ? rowStart[j] : split[j * (cs - 1) + c - 1];
+            int to = c == cs - 1 || split == null ? rowStart[j + 1] : split[j * (cs - 1) + c];
+            if (from >= to) continue;
+            double offset = due.offset(k);
+            if (!isStatic) synapse.presynaptic(j, from, to, stepStart + offset, efficacy);
+            for (int s = from; s < to; s++) {
+                double w = !isStatic ? efficacy[s] : weights == null ? weight : weights[s];
+                out.add(targets[s], offset, w, input);
+            }
+        }
     }
 
     /**
@@ -126,7 +190,7 @@ public final class SparseProjection extends Projection {
     void chunkTargets(int chunks) {
         this.chunks = chunks;
         this.split = null;
-        if (chunks <= 1 || group == null) return;
+        if (chunks <= 1 || (group == null && !exactTarget)) return;
         int rows = rowStart.length - 1;
         int[] sp = new int[rows * (chunks - 1)];
         for (int j = 0; j < rows; j++) {
@@ -143,7 +207,7 @@ public final class SparseProjection extends Projection {
         this.split = sp;
     }
 
-    /** Adds the staged spikes to the targets of chunk c (all targets when unchunked). */
+    /** Adds the staged spikes to the targets of chunk c (all targets when unchunked); not for exact targets. */
     void deliverStaged(double dt, int c) {
         SpikeBuffer due = staged;
         int cs = chunks;
