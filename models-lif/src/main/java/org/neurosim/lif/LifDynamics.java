@@ -101,16 +101,12 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
      */
     @Override
     public void advanceWithArrivals(double[][] s, Drive drive, double step, double[] refractory, SpikeSink spikes,
-                                    Arrivals arrivals, Arrivals late, int from, int to) {
+                                    Arrivals arrivals, int from, int to) {
         if (synapses == null || step != dt) {
             throw new IllegalStateException("bindInputs first, and step with the dt the dynamics were made for");
         }
         if (refractory != boundRefractory) bind(refractory);
         double[] v = s[0], in = drive.current;
-        for (int k = 0; k < late.count(); k++) {   // their response up to now (the membrane is held if refractory)
-            int i = late.target(k);
-            if (refractory[i] <= 0) v[i] += late.weight(k) * synapses.arrivalResponse(late.input(k), dt - late.offset(k));
-        }
         System.arraycopy(v, from, before, from, to - from);
         relaxAll(v, in, vRest, scale, decay, from, to);
         synapses.addFullStep(v, from, to);
@@ -124,6 +120,15 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
         int n = listCrossings(v, vTh, crossed, from, to);
         if (jumps > 0) n = addJumpTargets(arrivals, crossed, from, n);
         redoMarked(refractoryBits, crossed, n, v, in, before, dt, refractory, spikes, arrivals, from, to);
+    }
+
+    @Override
+    public void addLateResponse(double[][] s, double[] refractory, Arrivals late, double step) {
+        double[] v = s[0];
+        for (int k = 0; k < late.count(); k++) {   // the membrane is held while refractory
+            int i = late.target(k);
+            if (refractory[i] <= 0) v[i] += late.weight(k) * synapses.arrivalResponse(late.input(k), step - late.offset(k));
+        }
     }
 
     private static final ThreadLocal<int[][]> MERGE = ThreadLocal.withInitial(() -> new int[][] {new int[64]});

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Spike delivery: delays in whole steps, delta jumps, and a LIF neuron driven through an exponential synapse. */
+/** Spike delivery: delays, delta jumps at their exact times, and a LIF neuron driven through an exponential synapse. */
 class DelayAndSynapseTest {
     static String oneSpikeInto(String projectionExtras) {
         return """
@@ -30,22 +30,27 @@ class DelayAndSynapseTest {
     }
 
     @Test
-    void deltaSpikeArrivesExactlyDelayStepsLater() {
-        // the spike at 1.05 ms lies in step 10 ([1.0, 1.1) ms); without delay the jump shows at t = 1.1 ms (sample 11)
+    void deltaSpikeArrivesExactlyDelayLater() {
+        // the spike at 1.05 ms lies in step 10 ([1.0, 1.1) ms); with delay d the membrane jumps by 0.5 at exactly
+        // 1.05 ms + d and relaxes from there: at the first sample after it, 0.5 exp(-(t - 1.05 ms - d) / 20 ms)
         Simulation.Result none = Nets.run(Nets.build(oneSpikeInto("")));
         assertThat(firstChange(none)).isEqualTo(11);
-        assertThat(none.recorder().traceRows().get(11)[1]).isEqualTo(0.5);
+        assertThat(none.recorder().traceRows().get(11)[1]).isCloseTo(0.5 * Math.exp(-0.05 / 20), within(1e-15));
         for (int d : new int[] {1, 7, 25}) {
             Simulation.Result r = Nets.run(Nets.build(oneSpikeInto(", delay: " + (d * 0.1) + " ms")));
             assertThat(firstChange(r)).as("delay %d steps", d).isEqualTo(11 + d);
+            assertThat(r.recorder().traceRows().get(11 + d)[1]).isCloseTo(0.5 * Math.exp(-0.05 / 20), within(1e-15));
         }
     }
 
     @Test
-    void delayThatIsNotAWholeNumberOfStepsIsRoundedWithAWarning() {
+    void delayThatIsNotAWholeNumberOfStepsArrivesAtItsExactTime() {
+        // 1.05 ms + 0.33 ms = 1.38 ms, inside step 13: seen at sample 14 (1.4 ms), 0.02 ms after the jump
         Network net = Nets.build(oneSpikeInto(", delay: 0.33 ms"));
-        assertThat(net.warnings()).singleElement().asString().contains("rounded to 3 steps");
-        assertThat(firstChange(Nets.run(net))).isEqualTo(14);
+        assertThat(net.warnings()).isEmpty();
+        Simulation.Result r = Nets.run(net);
+        assertThat(firstChange(r)).isEqualTo(14);
+        assertThat(r.recorder().traceRows().get(14)[1]).isCloseTo(0.5 * Math.exp(-0.02 / 20), within(1e-13));
     }
 
     @Test

@@ -120,7 +120,7 @@ class SynapseModelSpiTest {
     @Test
     void depressingSynapseTransmitsTheTsodyksMarkramEfficacies() {
         // one source spiking at 10.05, 20.05, 30.05, 40.05 ms onto a LIF neuron that cannot fire (v_th 1e9), through a
-        // delta synapse of weight 0.1: each spike makes v jump by J_k = 0.1 U x_k, visible at the end of its step
+        // delta synapse of weight 0.1: each spike makes v jump by J_k = 0.1 U x_k at its arrival time
         Network net = build("""
                 dt: 0.1 ms
                 duration: 50 ms
@@ -145,7 +145,8 @@ class SynapseModelSpiTest {
         assertThat(jumps[1]).isCloseTo(0.0273791, within(1e-7));
         for (int k = 0; k < 4; k++) {
             int step = 100 * (k + 1);   // the spike's step; the jump shows at the end of it, row step + 1
-            v = rows.get(step)[1] * Math.exp(-1e-4 / 0.020) + jumps[k];   // the step's exact leak, then the jump
+            // the step's leak, and the jump at 0.05 ms into the step relaxing for the remaining 0.05 ms
+            v = rows.get(step)[1] * Math.exp(-1e-4 / 0.020) + jumps[k] * Math.exp(-0.5e-4 / 0.020);
             assertThat(rows.get(step + 1)[1]).as("v after spike %d", k).isCloseTo(v, within(1e-6));   // float efficacy
         }
     }

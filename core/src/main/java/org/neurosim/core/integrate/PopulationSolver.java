@@ -131,10 +131,14 @@ public final class PopulationSolver {
     }
 
     /** The step of a model that integrates its synapses (see {@link ExactWithSynapses#advanceWithArrivals}). */
-    public int stepWithArrivals(Drive drive, SpikeSink spikes, Arrivals arrivals, Arrivals late, int from, int to) {
-        ((ExactWithSynapses) dynamics).advanceWithArrivals(state, drive, dt, refractoryTime, spikes, arrivals, late,
-                from, to);
+    public int stepWithArrivals(Drive drive, SpikeSink spikes, Arrivals arrivals, int from, int to) {
+        ((ExactWithSynapses) dynamics).advanceWithArrivals(state, drive, dt, refractoryTime, spikes, arrivals, from, to);
         return bounded ? -1 : firstNonFinite(state[0], from, to);
+    }
+
+    /** See {@link ExactWithSynapses#addLateResponse}. */
+    public void lateResponse(Arrivals late) {
+        ((ExactWithSynapses) dynamics).addLateResponse(state, refractoryTime, late, dt);
     }
 
     private int firstNonFinite(int from, int to) {

@@ -17,10 +17,14 @@ public interface ExactWithSynapses extends ExactlySolvable {
      * Advances neurons from..to by dt with {@link Drive#current} held (external input and bias only), the bound
      * filters' outputs in closed form from their state at the step's start, and {@code arrivals} of this step
      * (each at its time). The filters themselves are advanced and given the arrivals by the network afterwards.
-     *
-     * @param late arrivals of the previous step that were not known when it began (delay shorter than the rest of
-     *             that step): the membrane's response to them up to now is added first; the filters hold them already
      */
     void advanceWithArrivals(double[][] state, Drive drive, double dt, double[] refractory, SpikeSink spikes,
-                             Arrivals arrivals, Arrivals late, int from, int to);
+                             Arrivals arrivals, int from, int to);
+
+    /**
+     * At the end of a step, on one thread: arrivals inside the step that were not known when it began (delays
+     * shorter than the rest of the emitting step) add the membrane's response to them since their time; a neuron
+     * held after a spike ignores them. A crossing they cause is found when the next step begins.
+     */
+    void addLateResponse(double[][] state, double[] refractory, Arrivals late, double dt);
 }

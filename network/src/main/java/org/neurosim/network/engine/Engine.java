@@ -42,7 +42,8 @@ public final class Engine implements AutoCloseable {
     // projections onto it, and per chunk this step's arrivals and the previous step's late ones (null otherwise)
     private final SynapseGroup[][] inputsOf;
     private final SparseProjection[][] exactOnto;
-    private final Arrivals[][] arriving, lateArrivals;
+    private final Arrivals[][] arriving;
+    private final Arrivals[] lateArrivals;
     private long step;
     // the per-step tasks, made once: the step loop allocates nothing
     private final Parallel.WorkerTask driveTask = this::drive;
@@ -69,7 +70,7 @@ public final class Engine implements AutoCloseable {
         inputsOf = new SynapseGroup[n][];
         exactOnto = new SparseProjection[n][];
         arriving = new Arrivals[n][];
-        lateArrivals = new Arrivals[n][];
+        lateArrivals = new Arrivals[n];
         dense = projections.stream().filter(DenseProjection.class::isInstance).map(DenseProjection.class::cast)
                 .toArray(DenseProjection[]::new);
         for (Population p : populations) {
@@ -123,25 +124,26 @@ public final class Engine implements AutoCloseable {
         }
         exactOnto[p.index] = onto.toArray(SparseProjection[]::new);
         arriving[p.index] = new Arrivals[chunks];
-        lateArrivals[p.index] = new Arrivals[chunks];
-        for (int c = 0; c < chunks; c++) {
-            arriving[p.index][c] = new Arrivals();
-            lateArrivals[p.index][c] = new Arrivals();
-        }
+        for (int c = 0; c < chunks; c++) arriving[p.index][c] = new Arrivals();
+        lateArrivals[p.index] = new Arrivals();
     }
 
-    /**
-     * An exact population's chunk at the start of a step: last step's arrivals enter the filters at their times, then
-     * this step's arrivals and last step's late ones are gathered (the late ones enter the filters too).
-     */
+    /** An exact population's chunk at the start of a step: last step's arrivals enter the filters, this step's are gathered. */
     private void gatherArrivals(Population p, int worker) {
-        Arrivals now = arriving[p.index][worker], late = lateArrivals[p.index][worker];
-        SynapseGroup[] in = inputsOf[p.index];
-        addToFilters(in, now);
+        Arrivals now = arriving[p.index][worker];
+        addToFilters(inputsOf[p.index], now);
         now.clear();
+        for (SparseProjection pr : exactOnto[p.index]) pr.collect(worker, step, dt, now);
+    }
+
+    /** An exact population at the end of step n: its late arrivals' response, and into the filters with them. */
+    private void takeLate(Population p, long n) {
+        Arrivals late = lateArrivals[p.index];
         late.clear();
-        for (SparseProjection pr : exactOnto[p.index]) pr.collect(worker, step, dt, now, late);
-        addToFilters(in, late);
+        for (SparseProjection pr : exactOnto[p.index]) pr.collectLate(n, dt, late);
+        if (late.count() == 0) return;
+        p.solver.lateResponse(late);
+        addToFilters(inputsOf[p.index], late);
     }
 
     private void addToFilters(SynapseGroup[] in, Arrivals a) {
@@ -221,8 +223,7 @@ public final class Engine implements AutoCloseable {
             }
             buffers[worker].clear();
             chunkBad[p.index][worker] = exact
-                    ? p.solver.stepWithArrivals(p.drive, buffers[worker], arriving[p.index][worker],
-                            lateArrivals[p.index][worker], from, to)
+                    ? p.solver.stepWithArrivals(p.drive, buffers[worker], arriving[p.index][worker], from, to)
                     : p.solver.step(p.drive, buffers[worker], from, to);
             for (SynapseGroup g : groupsOnto[p.index]) g.filter.advance(from, to);
             for (SparseProjection pr : hearingOf[p.index]) pr.postsynaptic(buffers[worker], step * dt);
@@ -255,6 +256,7 @@ public final class Engine implements AutoCloseable {
         for (Projection pr : projections) {
             if (pr instanceof SparseProjection s) s.schedule(n, dt);
         }
+        for (Population p : populations) if (lateArrivals[p.index] != null) takeLate(p, n);
     }
 
     /** Adds the spikes staged by the last step to their filters, on this thread: the network is then whole. */

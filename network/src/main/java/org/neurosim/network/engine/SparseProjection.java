@@ -158,13 +158,22 @@ public final class SparseProjection extends Projection {
 
     /**
      * For an exact target, on the worker of chunk c at the start of step n: this step's arrivals into {@code now},
-     * last step's late ones into {@code lateOut}, each with the weight it transmits (once per step, after
-     * {@link #schedule}; the first step of a run takes what the last one of the previous run left).
+     * each with the weight it transmits (once per step, after {@link #schedule}; the first step of a run takes what
+     * the last one of the previous run left).
      */
-    void collect(int c, long n, double dt, org.neurosim.core.model.Arrivals now,
-                 org.neurosim.core.model.Arrivals lateOut) {
+    void collect(int c, long n, double dt, org.neurosim.core.model.Arrivals now) {
         collect(c, upcoming, n * dt, now);
-        collect(c, late, (n - 1) * dt, lateOut);
+    }
+
+    /** For an exact target, on one thread at the end of step n: the step's late arrivals, over whole rows. */
+    void collectLate(long n, double dt, org.neurosim.core.model.Arrivals out) {
+        int saved = chunks;
+        chunks = 1;   // whole rows
+        try {
+            collect(0, late, n * dt, out);
+        } finally {
+            chunks = saved;
+        }
     }
 
     private void collect(int c, SpikeBuffer due, double stepStart, org.neurosim.core.model.Arrivals out) {
