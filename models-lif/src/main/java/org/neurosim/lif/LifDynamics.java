@@ -93,6 +93,11 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
         synapses = new LifSynapses(inputs, tauM, scale, vTh, vReset, tauRef, dt);
     }
 
+    @Override
+    public boolean advancesInput(int input) {
+        return synapses.folds(input);
+    }
+
     /**
      * The step with the synapses in closed form: late arrivals' response added, every neuron propagated over the
      * whole step with the filters' modes and, by superposition, each arrival's response from its time; then the
@@ -107,15 +112,11 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
         }
         if (refractory != boundRefractory) bind(refractory);
         double[] v = s[0], in = drive.current;
-        System.arraycopy(v, from, before, from, to - from);
-        relaxAll(v, in, vRest, scale, decay, from, to);
-        synapses.addFullStep(v, from, to);
+        synapses.fullStep(v, before, in, vRest, decay, from, to);
         int jumps = 0;
+        addResponses(v, arrivals, dt, null);
         for (int k = 0; k < arrivals.count(); k++) {
-            int i = arrivals.target(k);
-            double w = arrivals.weight(k);
-            v[i] += w * synapses.arrivalResponse(arrivals.input(k), dt - arrivals.offset(k));
-            if (arrivals.input(k) == Arrivals.JUMP && w > 0) jumps++;
+            if (arrivals.input(k) == Arrivals.JUMP && arrivals.weight(k) > 0) jumps++;
         }
         int n = listCrossings(v, vTh, crossed, from, to);
         if (jumps > 0) n = addJumpTargets(arrivals, crossed, from, n);
@@ -124,10 +125,27 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
 
     @Override
     public void addLateResponse(double[][] s, double[] refractory, Arrivals late, double step) {
-        double[] v = s[0];
-        for (int k = 0; k < late.count(); k++) {   // the membrane is held while refractory
-            int i = late.target(k);
-            if (refractory[i] <= 0) v[i] += late.weight(k) * synapses.arrivalResponse(late.input(k), step - late.offset(k));
+        addResponses(s[0], late, step, refractory);
+    }
+
+    /**
+     * v[i] += w G(dt - t_a) for each arrival; one spike's arrivals come together with one time and input, so G is
+     * computed once for them. With {@code refractory}, neurons held after a spike are left alone.
+     */
+    private void addResponses(double[] v, Arrivals a, double step, double[] refractory) {
+        int lastInput = Integer.MIN_VALUE;
+        double lastOffset = Double.NaN, g = 0;
+        for (int k = 0; k < a.count(); k++) {
+            int i = a.target(k);
+            if (refractory != null && refractory[i] > 0) continue;
+            int input = a.input(k);
+            double offset = a.offset(k);
+            if (input != lastInput || offset != lastOffset) {
+                g = synapses.arrivalResponse(input, step - offset);
+                lastInput = input;
+                lastOffset = offset;
+            }
+            v[i] += a.weight(k) * g;
         }
     }
 

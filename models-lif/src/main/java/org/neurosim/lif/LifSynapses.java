@@ -30,6 +30,13 @@ final class LifSynapses {
     private final int[] inputFirstGroup, inputGroups;
     private final double[] unit;             // per term: c_j added by a spike of weight 1 into its input
     private final ThreadLocal<double[]> coefficients;
+    // first-order inputs whose decay this class folds into the full-step pass (their filters are not advanced by
+    // the network): term index and factor; the other terms are read in passes of their own
+    private final int[] foldedTerm;
+    private final double[] foldedDecay;
+    private final boolean[] inputFolded;
+    private final int[] otherTerms;
+    private final double[] startFactor;      // 1 / f for folded terms, 1 for the others
     private final ThreadLocal<int[][]> order = ThreadLocal.withInitial(() -> new int[][] {new int[16]});
 
     LifSynapses(List<ModalFilter> inputs, double tauM, double scale, double vTh, double vReset, double tauRef,
@@ -77,6 +84,97 @@ final class LifSynapses {
             }
         }
         coefficients = ThreadLocal.withInitial(() -> new double[Math.max(1, terms)]);
+        inputFolded = new boolean[inputs.size()];
+        java.util.List<Integer> folded = new java.util.ArrayList<>(), other = new java.util.ArrayList<>();
+        java.util.List<Double> decays = new java.util.ArrayList<>();
+        for (int in = 0; in < inputs.size(); in++) {
+            ModalFilter f = inputs.get(in);
+            int term = first[inputFirstGroup[in]];
+            double decay = f.pointwiseDecay();
+            if (inputGroups[in] == 1 && degree[inputFirstGroup[in]] == 0 && decay == decay && mult[term] == 1) {
+                inputFolded[in] = true;
+                folded.add(term);
+                decays.add(decay);
+            } else {
+                for (int gr = inputFirstGroup[in]; gr < inputFirstGroup[in] + inputGroups[in]; gr++) {
+                    for (int k = 0; k <= degree[gr]; k++) other.add(first[gr] + k);
+                }
+            }
+        }
+        foldedTerm = folded.stream().mapToInt(Integer::intValue).toArray();
+        foldedDecay = decays.stream().mapToDouble(Double::doubleValue).toArray();
+        otherTerms = other.stream().mapToInt(Integer::intValue).toArray();
+        startFactor = new double[terms];
+        java.util.Arrays.fill(startFactor, 1);
+        for (int k = 0; k < foldedTerm.length; k++) startFactor[foldedTerm[k]] = 1 / foldedDecay[k];
+    }
+
+    boolean folds(int input) {
+        return inputFolded[input];
+    }
+
+    /**
+     * The whole step for every neuron as if nothing happened: before = v; v = v_inf + (v - v_inf) e^(-dt/tau_m) +
+     * r sum_j c_j R_j(dt); the folded first-order filters decay to the step's end in the same pass (x *= f right after
+     * x is read). The common cases (up to two folded inputs, as CUBA's exc and inh currents) are single loops the JIT
+     * vectorises.
+     */
+    void fullStep(double[] v, double[] before, double[] in, double vRest, double decay, int from, int to) {
+        int n = foldedTerm.length;
+        if (n == 2) {
+            fullStepTwo(v, before, in, vRest, scale, decay, state[foldedTerm[0]], fullStep[foldedTerm[0]],
+                    foldedDecay[0], state[foldedTerm[1]], fullStep[foldedTerm[1]], foldedDecay[1], from, to);
+        } else if (n == 1) {
+            fullStepOne(v, before, in, vRest, scale, decay, state[foldedTerm[0]], fullStep[foldedTerm[0]],
+                    foldedDecay[0], from, to);
+        } else {
+            fullStepNone(v, before, in, vRest, scale, decay, from, to);
+            for (int k = 0; k < n; k++) {
+                double[] a = state[foldedTerm[k]];
+                double p = fullStep[foldedTerm[k]], f = foldedDecay[k];
+                for (int i = from; i < to; i++) {
+                    double x = a[i];
+                    v[i] += p * x;
+                    a[i] = x * f;
+                }
+            }
+        }
+        for (int j : otherTerms) {
+            double p = fullStep[j];
+            double[] a = state[j];
+            for (int i = from; i < to; i++) v[i] += p * a[i];
+        }
+    }
+
+    private static void fullStepNone(double[] v, double[] before, double[] in, double vRest, double r, double d,
+                                     int from, int to) {
+        for (int i = from; i < to; i++) {
+            double u = v[i], vInf = vRest + r * in[i];
+            before[i] = u;
+            v[i] = vInf + (u - vInf) * d;
+        }
+    }
+
+    private static void fullStepOne(double[] v, double[] before, double[] in, double vRest, double r, double d,
+                                    double[] x, double px, double fx, int from, int to) {
+        for (int i = from; i < to; i++) {
+            double u = v[i], vInf = vRest + r * in[i], a = x[i];
+            before[i] = u;
+            v[i] = vInf + (u - vInf) * d + px * a;
+            x[i] = a * fx;
+        }
+    }
+
+    private static void fullStepTwo(double[] v, double[] before, double[] in, double vRest, double r, double d,
+                                    double[] x, double px, double fx, double[] y, double py, double fy,
+                                    int from, int to) {
+        for (int i = from; i < to; i++) {
+            double u = v[i], vInf = vRest + r * in[i], a = x[i], b = y[i];
+            before[i] = u;
+            v[i] = vInf + (u - vInf) * d + px * a + py * b;
+            x[i] = a * fx;
+            y[i] = b * fy;
+        }
     }
 
     private double response(int k, double h, double tauMode) {
@@ -85,15 +183,6 @@ final class LifSynapses {
 
     boolean hasTerms() {
         return terms > 0;
-    }
-
-    /** v += r sum_j c_j R_j(dt): the full step's response to the filters' state at its start, one pass per term. */
-    void addFullStep(double[] v, int from, int to) {
-        for (int j = 0; j < terms; j++) {
-            double p = fullStep[j];
-            double[] a = state[j];
-            for (int i = from; i < to; i++) v[i] += p * a[i];
-        }
     }
 
     /** The membrane's response, h after it, to an arrival of weight 1 through input {@code in} (or a jump). */
@@ -116,7 +205,8 @@ final class LifSynapses {
      */
     double redo(int i, double v0, double vInf, double[] refractory, Arrivals arrivals, SpikeSink spikes) {
         double[] c = coefficients.get();
-        for (int j = 0; j < terms; j++) c[j] = mult[j] * state[j][i];
+        // c at the step's start; the folded filters have already decayed to its end in the full-step pass
+        for (int j = 0; j < terms; j++) c[j] = mult[j] * state[j][i] * startFactor[j];
         int[] mine = arrivalsOf(i, arrivals);
         int m = mine[0];
         double t = 0, v = v0, r = refractory[i];
@@ -193,28 +283,38 @@ final class LifSynapses {
         return u;
     }
 
+    /** dV/ds at s, given V(s): (v_inf - V + r I(s)) / tau_m with I(s) the modes' sum. */
+    private double slope(double vs, double vInf, double[] c, double s) {
+        double input = 0;
+        for (int g = 0; g < tau.length; g++) {
+            double sum = 0, p = 1;
+            for (int k = 0; k <= degree[g]; k++) {
+                sum += c[first[g] + k] * p;
+                p *= s / (k + 1);
+            }
+            input += sum * Math.exp(-s / tau[g]);
+        }
+        return (vInf - vs + scale * input) / tauM;
+    }
+
     /**
-     * The first s in (0, seg] with V(s) = v_th, given V(0) &lt; v_th &lt;= V(seg): the Illinois variant of regula
-     * falsi, which keeps the bracket and converges superlinearly, to 1e-15 s.
+     * An s in (0, seg] with V(s) = v_th, given V(0) &lt; v_th &lt;= V(seg): Newton's method on the closed form,
+     * kept inside a shrinking bracket (a step that leaves it, or does not shrink it by half, bisects instead), to
+     * 1e-15 s; Newton converges quadratically, so a few evaluations suffice.
      */
     private double crossing(double v, double vInf, double[] c, double seg) {
         double a = 0, fa = v - vTh, b = seg, fb = membrane(v, vInf, c, seg) - vTh;
-        int side = 0;
-        for (int it = 0; it < 200 && b - a > 1e-15; it++) {
-            double s = fa == fb ? 0.5 * (a + b) : b - fb * (b - a) / (fb - fa);
+        double s = b - fb * (b - a) / (fb - fa);   // the chord's root to start from
+        for (int it = 0; it < 100; it++) {
             if (!(s > a && s < b)) s = 0.5 * (a + b);
-            double fs = membrane(v, vInf, c, s) - vTh;
-            if (fs >= 0) {
-                b = s;
-                fb = fs;
-                if (side == -1) fa *= 0.5;
-                side = -1;
-            } else {
-                a = s;
-                fa = fs;
-                if (side == 1) fb *= 0.5;
-                side = 1;
-            }
+            double vs = membrane(v, vInf, c, s), fs = vs - vTh;
+            if (fs >= 0) b = s; else a = s;
+            if (fs == 0 || b - a <= 1e-15) break;
+            double d = slope(vs, vInf, c, s);
+            double next = s - fs / d;
+            if (!(d > 0) || !(next > a && next < b)) next = 0.5 * (a + b);
+            if (Math.abs(next - s) <= 1e-16) return next;   // Newton has converged
+            s = next;
         }
         return b;
     }

@@ -76,6 +76,12 @@ final class GammaKernel implements Kernel {
             }
         }
 
+        @Override
+        public void addSpikes(int[] targets, double[] weights, int from, int to, double sinceArrival) {
+            double c = spikeScale * (sinceArrival == 0 ? 1 : Math.exp(-sinceArrival / tau));
+            for (int k = from; k < to; k++) x[targets[k]] += c * weights[k];
+        }
+
         @Override public void set(int target, double value) { x[target] = value; }
         @Override public double[] output() { return x; }
         @Override public double pointwiseDecay() { return decay; }

@@ -26,6 +26,9 @@ public final class LinearResponse {
         if (h <= 0) return 0;
         double beta = 1 / tau - 1 / tauM;
         double x = beta * h;
+        if (k == 0) {   // (h / tau_m) exp(-h/tau) (e^x - 1) / x, with expm1 exact to round-off near x = 0
+            return x == 0 ? h * expMode / tauM : h * expMode * (Math.expm1(x) / x) / tauM;
+        }
         if (x >= -2 && x <= 50) {
             // sum_m x^m / (m + k + 1)!, first term 1 / (k + 1)!
             double term = 1;

@@ -39,6 +39,11 @@ public final class Arrivals {
     public double weight(int k) { return weight[k]; }
     public int input(int k) { return input[k]; }
 
+    /** The targets as an array, valid at 0 .. count() - 1 (for batched delivery). */
+    public int[] targets() { return target; }
+    /** The weights as an array, valid at 0 .. count() - 1. */
+    public double[] weights() { return weight; }
+
     public void clear() {
         count = 0;
     }

@@ -14,6 +14,15 @@ public interface ExactWithSynapses extends ExactlySolvable {
     void bindInputs(List<ModalFilter> inputs);
 
     /**
+     * True when the model advances input {@code input}'s filter over the step itself (a first-order filter whose
+     * {@link org.neurosim.core.synapse.SynapticFilter#pointwiseDecay} it folds into the pass that reads it); the
+     * network then does not advance that filter.
+     */
+    default boolean advancesInput(int input) {
+        return false;
+    }
+
+    /**
      * Advances neurons from..to by dt with {@link Drive#current} held (external input and bias only), the bound
      * filters' outputs in closed form from their state at the step's start, and {@code arrivals} of this step
      * (each at its time). The filters themselves are advanced and given the arrivals by the network afterwards.

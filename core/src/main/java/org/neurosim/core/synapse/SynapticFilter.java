@@ -22,6 +22,14 @@ public interface SynapticFilter {
         }
     }
 
+    /**
+     * Adds spikes of one arrival time to targets {@code targets[from..to)} with weights {@code weights[k]}: the
+     * delivery of a neuron that integrates its synapses, which filters override to compute the decay once.
+     */
+    default void addSpikes(int[] targets, double[] weights, int from, int to, double sinceArrival) {
+        for (int k = from; k < to; k++) addSpike(targets[k], weights[k], sinceArrival);
+    }
+
     /** Sets the output of one target (an initial condition), as left by a single past impulse. */
     void set(int target, double value);
 

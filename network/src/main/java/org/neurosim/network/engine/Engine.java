@@ -112,10 +112,13 @@ public final class Engine implements AutoCloseable {
         List<SynapseGroup> inputs = new ArrayList<>();
         for (SynapseGroup g : groups) if (g.target == p) inputs.add(g);
         inputsOf[p.index] = inputs.toArray(SynapseGroup[]::new);
-        groupsOnto[p.index] = inputsOf[p.index];
         List<ModalFilter> filters = new ArrayList<>();
         for (SynapseGroup g : inputs) filters.add((ModalFilter) g.filter);
-        ((ExactWithSynapses) p.dynamics).bindInputs(filters);
+        ExactWithSynapses model = (ExactWithSynapses) p.dynamics;
+        model.bindInputs(filters);
+        List<SynapseGroup> advancing = new ArrayList<>();
+        for (int k = 0; k < inputs.size(); k++) if (!model.advancesInput(k)) advancing.add(inputs.get(k));
+        groupsOnto[p.index] = advancing.toArray(SynapseGroup[]::new);
         List<SparseProjection> onto = sparseOnto(p);
         for (SparseProjection pr : onto) {
             pr.exactTarget = true;
@@ -146,10 +149,16 @@ public final class Engine implements AutoCloseable {
         addToFilters(inputsOf[p.index], late);
     }
 
+    /** Adds arrivals to their filters, one batch per run of equal time and input (one presynaptic spike's). */
     private void addToFilters(SynapseGroup[] in, Arrivals a) {
-        for (int k = 0; k < a.count(); k++) {
+        int n = a.count();
+        for (int k = 0; k < n; ) {
             int input = a.input(k);
-            if (input != Arrivals.JUMP) in[input].filter.addSpike(a.target(k), a.weight(k), dt - a.offset(k));
+            double offset = a.offset(k);
+            int end = k + 1;
+            while (end < n && a.input(end) == input && a.offset(end) == offset) end++;
+            if (input != Arrivals.JUMP) in[input].filter.addSpikes(a.targets(), a.weights(), k, end, dt - offset);
+            k = end;
         }
     }
 
