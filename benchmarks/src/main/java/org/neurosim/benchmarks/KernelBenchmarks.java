@@ -41,7 +41,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class KernelBenchmarks {
     static final int N = 4000;
-    PopulationSolver lif, traub, hhRk4;
+    PopulationSolver lif, traub, hhRk4, lifSyn;
+    SynapticFilter exc, inh;
+    final org.neurosim.core.model.Arrivals none = new org.neurosim.core.model.Arrivals();
     Drive lifDrive, traubDrive, hhDrive;
     SynapticFilter filter;
     int[] targets;
@@ -62,6 +64,22 @@ public class KernelBenchmarks {
             lif.state()[0][i] = -0.06 + 0.01 * r.nextDouble();
             lifDrive.current[i] = -0.004 + 0.003 * r.nextGaussian();
         }
+        // CUBA's neuron with its two exponential current synapses integrated in closed form
+        lifSyn = solver(new LeakyIntegrateAndFire(), Map.of("tau_m", "20 ms", "tau_ref", "5 ms", "v_rest", "-49 mV",
+                "v_th", "-50 mV", "v_reset", "-60 mV"), new Exact());
+        Kernel k5 = Kernels.EXPONENTIAL.create(new PluginContext("benchmark", 1e-4),
+                Parameters.resolve(Kernels.EXPONENTIAL.parameters(), Map.of("tau", "5 ms"), "p"));
+        Kernel k10 = Kernels.EXPONENTIAL.create(new PluginContext("benchmark", 1e-4),
+                Parameters.resolve(Kernels.EXPONENTIAL.parameters(), Map.of("tau", "10 ms"), "p"));
+        exc = k5.newFilter(N, 1e-4, 1.0 / k5.peakValue());
+        inh = k10.newFilter(N, 1e-4, 1.0 / k10.peakValue());
+        for (int i = 0; i < N; i++) {
+            lifSyn.state()[0][i] = -0.06 + 0.01 * r.nextDouble();
+            exc.set(i, 0.004 * r.nextDouble());
+            inh.set(i, -0.006 * r.nextDouble());
+        }
+        ((org.neurosim.core.model.ExactWithSynapses) lifSyn.dynamics()).bindInputs(
+                java.util.List.of((org.neurosim.core.synapse.ModalFilter) exc, (org.neurosim.core.synapse.ModalFilter) inh));
         traub = solver(new TraubMiles(), Map.of(), new ExponentialEuler());
         traubDrive = new Drive(N);
         for (int i = 0; i < N; i++) {
@@ -84,6 +102,13 @@ public class KernelBenchmarks {
     public double lifExactStep() {
         lif.step(lifDrive, sink, 0, N);
         return lif.state()[0][0];
+    }
+
+    /** The same population with the synapses in closed form (ExactWithSynapses), no arrivals in the step. */
+    @Benchmark
+    public double lifExactWithTwoSynapsesStep() {
+        lifSyn.stepWithArrivals(lifDrive, sink, none, 0, N);
+        return lifSyn.state()[0][0];
     }
 
     @Benchmark

@@ -124,8 +124,8 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
     }
 
     @Override
-    public void addLateResponse(double[][] s, double[] refractory, Arrivals late, double step) {
-        addResponses(s[0], late, step, refractory);
+    public double arrivalResponse(int input, double age) {
+        return synapses.arrivalResponse(input, age);
     }
 
     /**
@@ -230,7 +230,9 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
             refractory[i] = r - dt;
             v[i] = vReset;
         } else if (arrivals != null && (synapses.hasTerms() || arrivals.count() > 0)) {
-            v[i] = synapses.redo(i, before[i], vRest + scale * in[i], refractory, arrivals, spikes);
+            // v[i] holds the full-step value, the end of the step when nothing happens in it
+            v[i] = synapses.redo(i, before[i], vRest + scale * in[i], r > 0 ? Double.NaN : v[i], refractory, arrivals,
+                    spikes);
         } else {
             v[i] = before[i];
             advanceWithSpikes(v, vRest + scale * in[i], dt, refractory, spikes, i);

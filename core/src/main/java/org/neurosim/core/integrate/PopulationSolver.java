@@ -136,9 +136,9 @@ public final class PopulationSolver {
         return bounded ? -1 : firstNonFinite(state[0], from, to);
     }
 
-    /** See {@link ExactWithSynapses#addLateResponse}. */
-    public void lateResponse(Arrivals late) {
-        ((ExactWithSynapses) dynamics).addLateResponse(state, refractoryTime, late, dt);
+    /** Refractory time left per neuron (s) of a population whose model locates its own spikes; null otherwise. */
+    public double[] refractoryTime() {
+        return refractoryTime;
     }
 
     private int firstNonFinite(int from, int to) {

@@ -31,9 +31,10 @@ public interface ExactWithSynapses extends ExactlySolvable {
                              Arrivals arrivals, int from, int to);
 
     /**
-     * At the end of a step, on one thread: arrivals inside the step that were not known when it began (delays
-     * shorter than the rest of the emitting step) add the membrane's response to them since their time; a neuron
-     * held after a spike ignores them. A crossing they cause is found when the next step begins.
+     * The membrane's response {@code age} seconds after an arrival of weight 1 through input {@code input} (or a
+     * jump, {@link Arrivals#JUMP}) with no other input: G(age), by which the network adds arrivals that were not
+     * known when their step began (delays shorter than the rest of the emitting step) at the step's end, w G to the
+     * membrane of each target that is not refractory; a crossing they cause is found when the next step begins.
      */
-    void addLateResponse(double[][] state, double[] refractory, Arrivals late, double dt);
+    double arrivalResponse(int input, double age);
 }

@@ -25,6 +25,11 @@ import org.neurosim.core.synapse.ModalFilter;
 public final class Engine implements AutoCloseable {
     /** System property that makes every run split across its threads (tests of the parallel path, benchmarks). */
     public static final String ALWAYS_SPLIT = Parallel.ALWAYS_SPLIT;
+    /**
+     * System property that keeps every population's drive held over the step, also where the model could integrate
+     * its synapses exactly (to measure what exact integration costs and changes).
+     */
+    public static final String HELD_DRIVE = "neurosim.heldDrive";
 
     private final double dt;
     private final List<Population> populations;
@@ -43,7 +48,7 @@ public final class Engine implements AutoCloseable {
     private final SynapseGroup[][] inputsOf;
     private final SparseProjection[][] exactOnto;
     private final Arrivals[][] arriving;
-    private final Arrivals[] lateArrivals;
+    private final boolean[] exact;
     private long step;
     // the per-step tasks, made once: the step loop allocates nothing
     private final Parallel.WorkerTask driveTask = this::drive;
@@ -70,7 +75,7 @@ public final class Engine implements AutoCloseable {
         inputsOf = new SynapseGroup[n][];
         exactOnto = new SparseProjection[n][];
         arriving = new Arrivals[n][];
-        lateArrivals = new Arrivals[n];
+        exact = new boolean[n];
         dense = projections.stream().filter(DenseProjection.class::isInstance).map(DenseProjection.class::cast)
                 .toArray(DenseProjection[]::new);
         for (Population p : populations) {
@@ -100,7 +105,7 @@ public final class Engine implements AutoCloseable {
      * in closed form; any other population keeps its drive held over the step.
      */
     private boolean integratesSynapses(Population p, List<SynapseGroup> groups) {
-        if (p.solver == null || !p.solver.withSynapses()) return false;
+        if (p.solver == null || !p.solver.withSynapses() || Boolean.getBoolean(HELD_DRIVE)) return false;
         for (SynapseGroup g : groups) {
             if (g.target == p && (g.conductance || !(g.filter instanceof ModalFilter))) return false;
         }
@@ -128,7 +133,7 @@ public final class Engine implements AutoCloseable {
         exactOnto[p.index] = onto.toArray(SparseProjection[]::new);
         arriving[p.index] = new Arrivals[chunks];
         for (int c = 0; c < chunks; c++) arriving[p.index][c] = new Arrivals();
-        lateArrivals[p.index] = new Arrivals();
+        exact[p.index] = true;
     }
 
     /** An exact population's chunk at the start of a step: last step's arrivals enter the filters, this step's are gathered. */
@@ -141,12 +146,9 @@ public final class Engine implements AutoCloseable {
 
     /** An exact population at the end of step n: its late arrivals' response, and into the filters with them. */
     private void takeLate(Population p, long n) {
-        Arrivals late = lateArrivals[p.index];
-        late.clear();
-        for (SparseProjection pr : exactOnto[p.index]) pr.collectLate(n, dt, late);
-        if (late.count() == 0) return;
-        p.solver.lateResponse(late);
-        addToFilters(inputsOf[p.index], late);
+        ExactWithSynapses model = (ExactWithSynapses) p.dynamics;
+        double[] membrane = p.state()[p.dynamics.spikeRule().membrane()], refractory = p.solver.refractoryTime();
+        for (SparseProjection pr : exactOnto[p.index]) pr.deliverLate(n, dt, model, membrane, refractory);
     }
 
     /** Adds arrivals to their filters, one batch per run of equal time and input (one presynaptic spike's). */
@@ -265,7 +267,7 @@ public final class Engine implements AutoCloseable {
         for (Projection pr : projections) {
             if (pr instanceof SparseProjection s) s.schedule(n, dt);
         }
-        for (Population p : populations) if (lateArrivals[p.index] != null) takeLate(p, n);
+        for (Population p : populations) if (exact[p.index]) takeLate(p, n);
     }
 
     /** Adds the spikes staged by the last step to their filters, on this thread: the network is then whole. */

@@ -165,14 +165,27 @@ public final class SparseProjection extends Projection {
         collect(c, upcoming, n * dt, now);
     }
 
-    /** For an exact target, on one thread at the end of step n: the step's late arrivals, over whole rows. */
-    void collectLate(long n, double dt, org.neurosim.core.model.Arrivals out) {
-        int saved = chunks;
-        chunks = 1;   // whole rows
-        try {
-            collect(0, late, n * dt, out);
-        } finally {
-            chunks = saved;
+    /**
+     * For an exact target, on one thread at the end of step n: each late arrival adds w G(dt - t_a) to the membrane
+     * of its targets that are not refractory (G once per presynaptic spike), and enters the filter at its time.
+     */
+    void deliverLate(long n, double dt, org.neurosim.core.model.ExactWithSynapses model, double[] membrane,
+                     double[] refractory) {
+        for (int k = 0; k < late.count(); k++) {
+            int j = late.neuron(k);
+            int from = rowStart[j], to = rowStart[j + 1];
+            if (from == to) continue;
+            double offset = late.offset(k), g = model.arrivalResponse(input, dt - offset);
+            float[] w = weights;
+            if (!isStatic) {
+                synapse.presynaptic(j, from, to, n * dt + offset, efficacy);
+                w = efficacy;
+            }
+            for (int s = from; s < to; s++) {
+                int t = targets[s];
+                if (refractory[t] <= 0) membrane[t] += (w == null ? weight : w[s]) * g;
+            }
+            if (group != null) group.filter.addSpikes(targets, from, to, w, w == null ? weight : 0, dt - offset);
         }
     }
 
