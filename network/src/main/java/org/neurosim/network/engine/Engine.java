@@ -1,6 +1,7 @@
 package org.neurosim.network.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -90,6 +91,11 @@ public final class Engine implements AutoCloseable {
             for (SparseProjection pr : stagedOnto[p.index]) pr.chunkTargets(chunks);
             hearingOf[p.index] = sparseOnto(p).stream().filter(SparseProjection::hearsPostsynaptic)
                     .toArray(SparseProjection[]::new);
+        }
+        for (Population p : populations) {
+            p.driveIsBuilt = false;
+            p.constantDrive = p.solver != null && p.constantInput() && p.currentInputs.length == 0
+                    && p.conductanceGroups.length == 0 && Arrays.stream(dense).noneMatch(d -> d.target == p);
         }
         settleInstantaneous();
     }
@@ -253,6 +259,7 @@ public final class Engine implements AutoCloseable {
             parallel.onEveryWorker(driveAndAdvanceTask);
         }
         for (Population p : populations) {
+            if (p.constantDrive) p.driveIsBuilt = true;   // built by every chunk in this step: kept from now on
             if (p.source != null) {
                 p.spikes.clear();
                 p.source.emit(n, sourceRandom[p.index], p.spikes);

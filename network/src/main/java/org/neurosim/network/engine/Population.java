@@ -90,6 +90,11 @@ public final class Population {
         this.uniformBias = Double.NaN;
     }
 
+    /** True when input and bias are constant (the drive may still carry synapses). */
+    boolean constantInput() {
+        return varyingUniform == null && varyingPerNeuron == null;
+    }
+
     private static boolean allEqual(double[] x) {
         if (x.length == 0) return false;
         for (double e : x) {
@@ -124,6 +129,13 @@ public final class Population {
         return dynamics == null ? List.of() : dynamics.stateVariables().stream().map(StateVariable::name).toList();
     }
 
+    /**
+     * True when the drive never changes during a run (constant input and bias, no synaptic current or conductance
+     * read into it, no rate projection adding to it): set by the engine, which builds it in the first step only.
+     */
+    boolean constantDrive;
+    boolean driveIsBuilt;
+
     /** Outputs of the current-based synapse groups onto this population; set once the network is built. */
     double[][] currentInputs = new double[0][];
     /** Per current input: its filter's pointwise decay per step, folded into {@link #buildDrive}; NaN: none. */
@@ -140,6 +152,7 @@ public final class Population {
      * t + dt in the same pass (x[i] *= f right after x[i] is read), so they need no pass of their own.
      */
     void buildDrive(long step, int from, int to, boolean decay) {
+        if (driveIsBuilt) return;
         double[] cur = drive.current;
         double s = 0;
         if (varyingUniform != null) s += varyingUniform.value(step);
