@@ -124,8 +124,15 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
     }
 
     @Override
-    public double arrivalResponse(int input, double age) {
-        return synapses.arrivalResponse(input, age);
+    public void addLate(double[][] s, int[] targets, int from, int to, float[] weights, double weight, int input,
+                        double age) {
+        double g = synapses.arrivalResponse(input, age);
+        double[] v = s[0];
+        long[] bits = refractoryBits;   // 1 bit per neuron: stays in cache where the refractory times would not
+        for (int k = from; k < to; k++) {
+            int t = targets[k];
+            if ((bits[t >>> 6] & (1L << (t & 63))) == 0) v[t] += (weights == null ? weight : weights[k]) * g;
+        }
     }
 
     /**

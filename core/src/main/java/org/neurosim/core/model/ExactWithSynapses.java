@@ -31,10 +31,13 @@ public interface ExactWithSynapses extends ExactlySolvable {
                              Arrivals arrivals, int from, int to);
 
     /**
-     * The membrane's response {@code age} seconds after an arrival of weight 1 through input {@code input} (or a
-     * jump, {@link Arrivals#JUMP}) with no other input: G(age), by which the network adds arrivals that were not
-     * known when their step began (delays shorter than the rest of the emitting step) at the step's end, w G to the
-     * membrane of each target that is not refractory; a crossing they cause is found when the next step begins.
+     * At the end of a step, on one thread: one presynaptic spike's arrivals inside the step that were not known when
+     * it began (delays shorter than the rest of the emitting step), at {@code targets[from..to)} with weights
+     * {@code weights[k]} (or {@code weight} when null), {@code age} seconds before the step's end, through input
+     * {@code input} (or {@link Arrivals#JUMP}). The model adds its membrane's response to them so far (w G(age) for a
+     * linear model; a neuron held after a spike ignores them). A crossing they cause is found when the next step
+     * begins; the network gives the filters their part.
      */
-    double arrivalResponse(int input, double age);
+    void addLate(double[][] state, int[] targets, int from, int to, float[] weights, double weight, int input,
+                 double age);
 }

@@ -153,8 +153,7 @@ public final class Engine implements AutoCloseable {
     /** An exact population at the end of step n: its late arrivals' response, and into the filters with them. */
     private void takeLate(Population p, long n) {
         ExactWithSynapses model = (ExactWithSynapses) p.dynamics;
-        double[] membrane = p.state()[p.dynamics.spikeRule().membrane()], refractory = p.solver.refractoryTime();
-        for (SparseProjection pr : exactOnto[p.index]) pr.deliverLate(n, dt, model, membrane, refractory);
+        for (SparseProjection pr : exactOnto[p.index]) pr.deliverLate(n, dt, model, p.state());
     }
 
     /** Adds arrivals to their filters, one batch per run of equal time and input (one presynaptic spike's). */

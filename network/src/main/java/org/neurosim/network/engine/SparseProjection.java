@@ -169,22 +169,18 @@ public final class SparseProjection extends Projection {
      * For an exact target, on one thread at the end of step n: each late arrival adds w G(dt - t_a) to the membrane
      * of its targets that are not refractory (G once per presynaptic spike), and enters the filter at its time.
      */
-    void deliverLate(long n, double dt, org.neurosim.core.model.ExactWithSynapses model, double[] membrane,
-                     double[] refractory) {
+    void deliverLate(long n, double dt, org.neurosim.core.model.ExactWithSynapses model, double[][] state) {
         for (int k = 0; k < late.count(); k++) {
             int j = late.neuron(k);
             int from = rowStart[j], to = rowStart[j + 1];
             if (from == to) continue;
-            double offset = late.offset(k), g = model.arrivalResponse(input, dt - offset);
+            double offset = late.offset(k);
             float[] w = weights;
             if (!isStatic) {
                 synapse.presynaptic(j, from, to, n * dt + offset, efficacy);
                 w = efficacy;
             }
-            for (int s = from; s < to; s++) {
-                int t = targets[s];
-                if (refractory[t] <= 0) membrane[t] += (w == null ? weight : w[s]) * g;
-            }
+            model.addLate(state, targets, from, to, w, w == null ? weight : 0, input, dt - offset);
             if (group != null) group.filter.addSpikes(targets, from, to, w, w == null ? weight : 0, dt - offset);
         }
     }
