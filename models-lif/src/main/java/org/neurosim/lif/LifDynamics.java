@@ -26,7 +26,7 @@ import org.neurosim.core.units.Dimension;
  * size and time step.
  */
 final class LifDynamics implements ExactWithSynapses, AnalyticRate {
-    private final double tauM, tauRef, vRest, vTh, vReset;
+    final double tauM, tauRef, vRest, vTh, vReset;
     private final Dimension voltage, input;
     private final double scale;   // input times scale is a voltage: 1, or R = tau_m / C_m for a current
     private LifSynapses synapses;
@@ -83,9 +83,22 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
         double[] v = s[0], in = drive.current;
         double f = step == dt ? decay : Math.exp(-step / tauM);
         System.arraycopy(v, from, before, from, to - from);
-        relaxAll(v, in, vRest, scale, f, from, to);
+        anchors().relax(v, in, vRest, scale, f, step, tauM, from, to);
         int n = listCrossings(v, vTh, crossed, from, to);
         redoMarked(refractoryBits, crossed, n, v, in, before, step, refractory, spikes, null, from, to);
+    }
+
+    private volatile LifAnchors anchors;
+
+    private LifAnchors anchors() {
+        LifAnchors a = anchors;
+        if (a == null || a.size() != before.length) {
+            synchronized (this) {
+                if (anchors == null || anchors.size() != before.length) anchors = new LifAnchors(before.length);
+                a = anchors;
+            }
+        }
+        return a;
     }
 
     @Override
@@ -236,10 +249,13 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
         if (r >= dt) {   // refractory for the whole step (the synapses' state goes on in the filters)
             refractory[i] = r - dt;
             v[i] = vReset;
+            if (arrivals == null) anchors.forget(i);   // re-anchored when it next moves
         } else if (arrivals != null && (synapses.hasTerms() || arrivals.count() > 0)) {
             // v[i] holds the full-step value, the end of the step when nothing happens in it
             v[i] = synapses.redo(i, before[i], vRest + scale * in[i], r > 0 ? Double.NaN : v[i], refractory, arrivals,
                     spikes);
+        } else if (arrivals == null) {
+            anchors.advanceWithSpikes(v, in[i], vRest + scale * in[i], dt, refractory, spikes, i, this);
         } else {
             v[i] = before[i];
             advanceWithSpikes(v, vRest + scale * in[i], dt, refractory, spikes, i);
@@ -271,6 +287,7 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
             refractoryBits = new long[(size + 63) >>> 6];
         }
         java.util.Arrays.fill(refractoryBits, 0);
+        anchors = null;   // a new run: its first step anchors every neuron afresh
         for (int i = 0; i < size; i++) {
             if (refractory[i] > 0) refractoryBits[i >>> 6] |= 1L << (i & 63);
         }
