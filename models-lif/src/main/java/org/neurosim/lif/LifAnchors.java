@@ -36,8 +36,22 @@ final class LifAnchors {
         last[i] = Double.NaN;
     }
 
-    /** Pass 1 with anchors: every neuron over the step, from its anchor where input and membrane are unchanged. */
-    void relax(double[] v, double[] in, double vRest, double r, double f, double dt, double tauM, int from, int to) {
+    /**
+     * Pass 1 with anchors: every neuron over the step, from its anchor where input and membrane are unchanged.
+     * When the range's first input changed since the last step (an input that varies, as a held synaptic drive
+     * does), the range is stepped plainly instead, in a loop the JIT vectorises, and its anchors are dropped; returns
+     * whether anchors were used.
+     */
+    boolean relax(double[] v, double[] in, double vRest, double r, double f, double dt, double tauM, int from, int to) {
+        if (to > from && in[from] != anchorInput[from]) {
+            anchorInput[from] = in[from];   // so a drive that turns constant is anchored from the next step on
+            java.util.Arrays.fill(last, from, to, Double.NaN);
+            for (int i = from; i < to; i++) {
+                double vInf = vRest + r * in[i];
+                v[i] = vInf + (v[i] - vInf) * f;
+            }
+            return false;
+        }
         for (int i = from; i < to; i++) {
             double x = in[i], vInf = vRest + r * x, u = v[i];
             if (x == anchorInput[i] && u == last[i]) {
@@ -53,6 +67,7 @@ final class LifAnchors {
             v[i] = u;
             last[i] = u;
         }
+        return true;
     }
 
     /**
