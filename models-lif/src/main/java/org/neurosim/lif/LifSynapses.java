@@ -241,7 +241,9 @@ final class LifSynapses {
             // the whole step with no event in it is what the full-step pass computed already
             double vEnd = t == 0 && m == 0 && end == end ? end : membrane(v, vInf, c, seg);
             if (vEnd >= vTh) {
-                t += crossing(v, vInf, c, seg, vEnd);
+                // no synaptic input left (all modes 0): the constant-input crossing in closed form
+                t += silent(c) && vInf > vTh ? Math.min(seg, tauM * Math.log((vInf - v) / (vInf - vTh)))
+                        : crossing(v, vInf, c, seg, vEnd);
                 spikes.spike(i, t);
                 v = vReset;
                 r = tauRef;
@@ -256,6 +258,11 @@ final class LifSynapses {
         }
         refractory[i] = r;
         return v;
+    }
+
+    private boolean silent(double[] c) {
+        for (int j = 0; j < terms; j++) if (c[j] != 0) return false;
+        return true;
     }
 
     /** Adds arrival k to the coefficients, or returns its jump of the membrane (0 while held). */
