@@ -80,7 +80,8 @@ final class PluginsCommand implements Callable<Integer> {
                 String what = e.kind() == null ? "" : " [" + e.kind() + "]";
                 out.printf("  %-20s %s%s%s  (from %s)%n", e.name(), e.description(), order, what, e.source());
                 for (ParameterSpec p : e.params()) {
-                    out.printf("      %-16s default %-14s %s%n", p.name(), p.defaultValue(), p.description());
+                    String def = p.defaultValue() == null ? "required" : "default " + p.defaultValue();
+                    out.printf("      %-16s %-22s %s%n", p.name(), def, p.description());
                 }
             }
             out.println();
