@@ -14,8 +14,13 @@ public class InvalidInputException extends RuntimeException {
         super(message, cause);
     }
 
-    /** The same error with {@code key + ": "} put in front, for callers that know where a value came from. */
+    /**
+     * The same error with {@code key} put in front, for callers that know where a value came from: a message that
+     * starts with a parameter's name ({@code "c_m: ..."}) becomes {@code key.c_m: ...}, any other {@code key: ...}.
+     */
     public InvalidInputException under(String key) {
-        return new InvalidInputException(key + ": " + getMessage(), this);
+        String m = getMessage();
+        boolean named = m != null && m.matches("[A-Za-z_][A-Za-z0-9_]*: .*");
+        return new InvalidInputException(key + (named ? "." : ": ") + m, this);
     }
 }

@@ -45,7 +45,13 @@ final class MemoryEstimate {
                 if (tgt == null) continue;
                 boolean perSynapse = p.get("weight").present() && !p.get("weight").isList()
                         && p.get("weight").text().contains("(");
-                bytes += synapses(p.get("connect"), src, tgt) * (perSynapse ? 8 : 4) * 1.1 + src * 4.0;
+                double synapses;
+                try {
+                    synapses = synapses(p.get("connect"), src, tgt);
+                } catch (org.neurosim.core.InvalidInputException e) {
+                    continue;   // a malformed rule: the projection's loader names it with what it expects
+                }
+                bytes += synapses * (perSynapse ? 8 : 4) * 1.1 + src * 4.0;
             }
         }
         return bytes;
