@@ -19,8 +19,10 @@ import org.neurosim.core.units.Dimension;
  *
  * <p>A population step runs in passes over arrays: every neuron relaxes toward v_inf as if nothing happened
  * (vectorised), the few that reached v_th are listed, and those plus the refractory ones (kept as a bit set) are
- * redone one by one from their start-of-step value. The result is the neuron-by-neuron event-driven solution, bit for
- * bit (LifPopulationStepTest).
+ * redone one by one from their start-of-step value. The result is the neuron-by-neuron event-driven solution
+ * (LifPopulationStepTest). Under constant input each neuron is computed from its last event ({@link LifAnchors}), so
+ * round-off does not grow with the number of steps. With its current synapses bound ({@link ExactWithSynapses}) the
+ * step integrates them in closed form too ({@link LifSynapses}).
  *
  * <p>One instance serves one population: its work arrays and exp(-dt/tau_m) are made once, for the population's
  * size and time step.
@@ -127,7 +129,7 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
         double[] v = s[0], in = drive.current;
         synapses.fullStep(v, before, in, vRest, decay, from, to);
         int jumps = 0;
-        addResponses(v, arrivals, dt, null);
+        addResponses(v, arrivals, dt);
         for (int k = 0; k < arrivals.count(); k++) {
             if (arrivals.input(k) == Arrivals.JUMP && arrivals.weight(k) > 0) jumps++;
         }
@@ -148,16 +150,12 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
         }
     }
 
-    /**
-     * v[i] += w G(dt - t_a) for each arrival; one spike's arrivals come together with one time and input, so G is
-     * computed once for them. With {@code refractory}, neurons held after a spike are left alone.
-     */
-    private void addResponses(double[] v, Arrivals a, double step, double[] refractory) {
+    /** v[i] += w G(dt - t_a) for each arrival; one spike's arrivals come together, so G is computed once for them. */
+    private void addResponses(double[] v, Arrivals a, double step) {
         int lastInput = Integer.MIN_VALUE;
         double lastOffset = Double.NaN, g = 0;
         for (int k = 0; k < a.count(); k++) {
             int i = a.target(k);
-            if (refractory != null && refractory[i] > 0) continue;
             int input = a.input(k);
             double offset = a.offset(k);
             if (input != lastInput || offset != lastOffset) {

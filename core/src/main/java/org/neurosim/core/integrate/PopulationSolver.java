@@ -136,10 +136,6 @@ public final class PopulationSolver {
         return bounded ? -1 : firstNonFinite(state[0], from, to);
     }
 
-    /** Refractory time left per neuron (s) of a population whose model locates its own spikes; null otherwise. */
-    public double[] refractoryTime() {
-        return refractoryTime;
-    }
 
     private int firstNonFinite(int from, int to) {
         for (double[] var : state) {
