@@ -85,9 +85,9 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
         double[] v = s[0], in = drive.current;
         double f = step == dt ? decay : Math.exp(-step / tauM);
         System.arraycopy(v, from, before, from, to - from);
-        boolean anchored = anchors().relax(v, in, vRest, scale, f, step, tauM, from, to);
+        anchors().relax(v, in, vRest, scale, f, step, tauM, from, to);
         int n = listCrossings(v, vTh, crossed, from, to);
-        redoMarked(refractoryBits, crossed, n, v, in, before, step, refractory, spikes, anchored ? null : HELD, from, to);
+        redoMarked(refractoryBits, crossed, n, v, in, before, step, refractory, spikes, null, from, to);
     }
 
     private volatile LifAnchors anchors;
@@ -166,9 +166,6 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
             v[i] += a.weight(k) * g;
         }
     }
-
-    /** Marks a step of {@link #advanceExactly} whose input changed, stepped without anchors (nothing arrives). */
-    private static final Arrivals HELD = new Arrivals();
 
     private static final ThreadLocal<int[][]> MERGE = ThreadLocal.withInitial(() -> new int[][] {new int[64]});
 
@@ -251,7 +248,7 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
             refractory[i] = r - dt;
             v[i] = vReset;
             if (arrivals == null) anchors.forget(i);   // re-anchored when it next moves
-        } else if (arrivals != null && arrivals != HELD && (synapses.hasTerms() || arrivals.count() > 0)) {
+        } else if (arrivals != null && (synapses.hasTerms() || arrivals.count() > 0)) {
             // v[i] holds the full-step value, the end of the step when nothing happens in it
             v[i] = synapses.redo(i, before[i], vRest + scale * in[i], r > 0 ? Double.NaN : v[i], refractory, arrivals,
                     spikes);
