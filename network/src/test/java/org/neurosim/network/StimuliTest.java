@@ -88,6 +88,29 @@ class StimuliTest {
     }
 
     @Test
+    void lifNeuronsUnderNoiseAndUnderDcSpikeAlikeAtOneAndTwoThreads() {
+        // noise changes every neuron's input every step, a per-neuron list keeps it constant (computed from each
+        // neuron's last event): both must give the same spikes however the populations are split over threads
+        String yaml = "dt: 0.1 ms\nduration: 200 ms\nthreads: %d\npopulations:\n"
+                + "  noisy: {model: lif, size: 600, init: {v: \"uniform(0, 1)\"}, input: {noise: {mean: 1.1, std: 0.5}}}\n"
+                + "  dc: {model: lif, size: 600, init: {v: \"uniform(0, 1)\"}, input: [" + "1.2, ".repeat(599) + "1.2]}\n"
+                + "record: {spikes: all}\n";
+        Network one = Nets.build(yaml.formatted(1));
+        List<String> a = Nets.spikes(Nets.run(one), one);
+        System.setProperty(Engine.ALWAYS_SPLIT, "true");
+        try {
+            Network two = Nets.build(yaml.formatted(2));
+            assertThat(Nets.spikes(Nets.run(two), two)).isEqualTo(a);
+        } finally {
+            System.clearProperty(Engine.ALWAYS_SPLIT);
+        }
+        // v_in = 1.2 fires every 2 ms + 20 ms ln 6 = 37.8 ms: 5 or 6 spikes per DC neuron in 200 ms
+        long dc = a.stream().filter(s -> s.startsWith("dc ")).count();
+        assertThat(dc).isBetween(600L * 5, 600L * 6);
+        assertThat(a.stream().filter(s -> s.startsWith("noisy ")).count()).isGreaterThan(600);
+    }
+
+    @Test
     void kindFormAndConstantStimulus() {
         List<double[]> rows = traces("{kind: sine, amplitude: 1, frequency: 50 Hz}", 1, "10 ms", 1);
         assertThat(inputOfStep(rows, 50)).isCloseTo(Math.sin(2 * Math.PI * 50 * 50 * DT), within(1e-12));
