@@ -38,7 +38,7 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
     // (bit i set exactly when refractory[i] > 0), so a step finds its few refractory neurons 64 at a time instead of
     // testing each. Chunks on other threads use disjoint index ranges; they may share the word at each edge, whose
     // bits change by atomic or/and only. The bits start clear, as the engine's refractory times start at 0.
-    private double[] before;
+    private double[] before, jumpUp;   // jumpUp: per neuron, the step's excitatory jumps (0 outside a step)
     private int[] crossed;
     private long[] refractoryBits;
     private volatile double[] boundRefractory;   // the engine's refractory array these bits mirror
@@ -57,6 +57,7 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
         this.decay = Math.exp(-dt / tauM);
         this.rule = new SpikeRule(0, vTh, tauRef, true, (s, i) -> s[0][i] = vReset);
         this.before = new double[size];
+        this.jumpUp = new double[size];
         this.crossed = new int[size];
         this.refractoryBits = new long[(size + 63) >>> 6];
     }
@@ -128,14 +129,36 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
         if (refractory != boundRefractory) bind(refractory);
         double[] v = s[0], in = drive.current;
         synapses.fullStep(v, before, in, vRest, decay, from, to);
-        int jumps = 0;
         addResponses(v, arrivals, dt);
+        boolean jumps = false;
         for (int k = 0; k < arrivals.count(); k++) {
-            if (arrivals.input(k) == Arrivals.JUMP && arrivals.weight(k) > 0) jumps++;
+            if (arrivals.input(k) == Arrivals.JUMP && arrivals.weight(k) > 0) {
+                jumpUp[arrivals.target(k)] += arrivals.weight(k);
+                jumps = true;
+            }
         }
-        int n = listCrossings(v, vTh, crossed, from, to);
-        if (jumps > 0) n = addJumpTargets(arrivals, crossed, from, n);
+        int n = jumps ? listCrossingsOrJumps(v, in, from, to) : listCrossings(v, vTh, crossed, from, to);
+        if (jumps) {
+            for (int k = 0; k < arrivals.count(); k++) jumpUp[arrivals.target(k)] = 0;
+        }
         redoMarked(refractoryBits, crossed, n, v, in, before, dt, refractory, spikes, arrivals, from, to);
+    }
+
+    /**
+     * The neurons to redo when excitatory jumps arrived: those at or above threshold at the step's end, and those
+     * a jump could have taken over it inside the step. Without current synapses V relaxes monotonically toward v_inf
+     * between events, so V never exceeds max(V(0), v_inf) + the step's excitatory jumps; with them, every neuron
+     * with an excitatory jump is redone.
+     */
+    private int listCrossingsOrJumps(double[] v, double[] in, int from, int to) {
+        boolean bounded = !synapses.hasTerms();
+        int n = from;
+        for (int i = from; i < to; i++) {
+            double up = jumpUp[i];
+            boolean candidate = up > 0 && (!bounded || Math.max(before[i], vRest + scale * in[i]) + up >= vTh);
+            if (v[i] >= vTh || candidate) crossed[n++] = i;
+        }
+        return n;
     }
 
     @Override
@@ -167,27 +190,6 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
         }
     }
 
-    private static final ThreadLocal<int[][]> MERGE = ThreadLocal.withInitial(() -> new int[][] {new int[64]});
-
-    /**
-     * Adds the targets of excitatory jumps to the sorted list crossed[from..n) of neurons to redo (a jump may cross
-     * and fall back within the step); the merged list has at most one entry per neuron of the range.
-     */
-    private static int addJumpTargets(Arrivals arrivals, int[] crossed, int from, int n) {
-        int[][] holder = MERGE.get();
-        int need = n - from + arrivals.count();
-        if (holder[0].length < need) holder[0] = new int[Math.max(need, 2 * holder[0].length)];
-        int[] all = holder[0];
-        int m = n - from;
-        System.arraycopy(crossed, from, all, 0, m);
-        for (int k = 0; k < arrivals.count(); k++) {
-            if (arrivals.input(k) == Arrivals.JUMP && arrivals.weight(k) > 0) all[m++] = arrivals.target(k);
-        }
-        java.util.Arrays.sort(all, 0, m);
-        int u = from;
-        for (int k = 0; k < m; k++) if (k == 0 || all[k] != all[k - 1]) crossed[u++] = all[k];
-        return u;
-    }
 
     // Each pass is a small method of its own: the JIT compiles small methods quickly, which shortens the warm-up of a
     // short simulation (one method with three loops took three long compilations, one per loop entry and a whole).
@@ -251,7 +253,7 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
         } else if (arrivals != null && (synapses.hasTerms() || arrivals.count() > 0)) {
             // v[i] holds the full-step value, the end of the step when nothing happens in it
             v[i] = synapses.redo(i, before[i], vRest + scale * in[i], r > 0 ? Double.NaN : v[i], refractory, arrivals,
-                    spikes);
+                    spikes, from, to);
         } else if (arrivals == null) {
             anchors.advanceWithSpikes(v, in[i], vRest + scale * in[i], dt, refractory, spikes, i, this);
         } else {
@@ -281,6 +283,7 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
         int size = refractory.length;
         if (before.length != size) {
             before = new double[size];
+            jumpUp = new double[size];
             crossed = new int[size];
             refractoryBits = new long[(size + 63) >>> 6];
         }

@@ -206,11 +206,12 @@ final class LifSynapses {
      * Neuron i from its state at the step's start, event by event: arrivals (sorted by time), threshold crossings
      * and the end of refractoriness. Returns the membrane at the step's end; updates {@code refractory[i]}.
      */
-    double redo(int i, double v0, double vInf, double end, double[] refractory, Arrivals arrivals, SpikeSink spikes) {
+    double redo(int i, double v0, double vInf, double end, double[] refractory, Arrivals arrivals, SpikeSink spikes,
+                int from, int to) {
         double[] c = coefficients.get();
         // c at the step's start; the folded filters have already decayed to its end in the full-step pass
         for (int j = 0; j < terms; j++) c[j] = mult[j] * state[j][i] * startFactor[j];
-        int[] mine = arrivalsOf(i, arrivals);
+        int[] mine = arrivalsOf(i, arrivals, from, to);
         int m = mine[0];
         double t = 0, ct = 0, v = v0, r = refractory[i];   // c holds the modes at time ct (shifted when needed)
         int next = 1;
@@ -330,13 +331,18 @@ final class LifSynapses {
         return b;
     }
 
-    /** The indices of neuron i's arrivals sorted by time, in out[1..out[0]] (a scan: a step has few per neuron). */
-    private int[] arrivalsOf(int i, Arrivals arrivals) {
+    /** The indices of neuron i's arrivals sorted by time, in out[1..out[0]] (insertion: a step has few per neuron). */
+    private int[] arrivalsOf(int i, Arrivals arrivals, int from, int to) {
         int[][] holder = order.get();
         int[] out = holder[0];
         int m = 0;
-        for (int k = 0; k < arrivals.count(); k++) {
-            if (arrivals.target(k) != i) continue;
+        if (arrivals.count() == 0) {
+            out[0] = 0;
+            return out;
+        }
+        arrivals.indexByTarget(from, to);   // once per step and chunk: its arrivals' targets lie in from..to
+        for (int q = arrivals.first(i), qe = arrivals.end(i); q < qe; q++) {
+            int k = arrivals.at(q);
             if (m + 2 > out.length) {
                 out = java.util.Arrays.copyOf(out, 2 * out.length);
                 holder[0] = out;

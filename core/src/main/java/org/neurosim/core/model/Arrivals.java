@@ -46,5 +46,37 @@ public final class Arrivals {
 
     public void clear() {
         count = 0;
+        indexed = false;
     }
+
+    // the arrivals grouped by target (a counting sort over the targets' range), built on demand once per step
+    private int[] byTarget = new int[16], start = new int[1];
+    private int base;
+    private boolean indexed;
+
+    /**
+     * Groups the arrivals by target, for targets in from..to (every arrival's target must lie there): afterwards
+     * {@link #first} and {@link #end} give each target's run in {@link #at}. Linear in arrivals plus targets; kept
+     * until the next {@link #clear}.
+     */
+    public void indexByTarget(int from, int to) {
+        if (indexed) return;
+        int n = to - from;
+        if (start.length < n + 1) start = new int[n + 1];
+        else Arrays.fill(start, 0, n + 1, 0);
+        for (int k = 0; k < count; k++) start[target[k] - from + 1]++;
+        for (int i = 0; i < n; i++) start[i + 1] += start[i];
+        if (byTarget.length < count) byTarget = new int[Math.max(count, 2 * byTarget.length)];
+        int[] fill = Arrays.copyOf(start, n);
+        for (int k = 0; k < count; k++) byTarget[fill[target[k] - from]++] = k;
+        base = from;
+        indexed = true;
+    }
+
+    /** After {@link #indexByTarget}: the position of neuron i's first arrival in {@link #at}. */
+    public int first(int neuron) { return start[neuron - base]; }
+    /** After {@link #indexByTarget}: one past neuron i's last arrival. */
+    public int end(int neuron) { return start[neuron - base + 1]; }
+    /** After {@link #indexByTarget}: the arrival index at position p (arrivals of one target in arrival order). */
+    public int at(int p) { return byTarget[p]; }
 }
