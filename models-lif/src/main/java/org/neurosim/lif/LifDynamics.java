@@ -129,18 +129,8 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
         if (refractory != boundRefractory) bind(refractory);
         double[] v = s[0], in = drive.current;
         synapses.fullStep(v, before, in, vRest, decay, from, to);
-        addResponses(v, arrivals, dt);
-        boolean jumps = false;
-        for (int k = 0; k < arrivals.count(); k++) {
-            if (arrivals.input(k) == Arrivals.JUMP && arrivals.weight(k) > 0) {
-                jumpUp[arrivals.target(k)] += arrivals.weight(k);
-                jumps = true;
-            }
-        }
+        boolean jumps = addResponses(v, arrivals, dt);
         int n = jumps ? listCrossingsOrJumps(v, in, from, to) : listCrossings(v, vTh, crossed, from, to);
-        if (jumps) {
-            for (int k = 0; k < arrivals.count(); k++) jumpUp[arrivals.target(k)] = 0;
-        }
         redoMarked(refractoryBits, crossed, n, v, in, before, dt, refractory, spikes, arrivals, from, to);
     }
 
@@ -155,6 +145,7 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
         int n = from;
         for (int i = from; i < to; i++) {
             double up = jumpUp[i];
+            jumpUp[i] = 0;   // ready for the next step
             boolean candidate = up > 0 && (!bounded || Math.max(before[i], vRest + scale * in[i]) + up >= vTh);
             if (v[i] >= vTh || candidate) crossed[n++] = i;
         }
@@ -173,10 +164,14 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
         }
     }
 
-    /** v[i] += w G(dt - t_a) for each arrival; one spike's arrivals come together, so G is computed once for them. */
-    private void addResponses(double[] v, Arrivals a, double step) {
+    /**
+     * v[i] += w G(dt - t_a) for each arrival; one spike's arrivals come together, so G is computed once for them.
+     * Excitatory jumps are also summed per neuron into jumpUp; returns whether there were any.
+     */
+    private boolean addResponses(double[] v, Arrivals a, double step) {
         int lastInput = Integer.MIN_VALUE;
         double lastOffset = Double.NaN, g = 0;
+        boolean jumps = false;
         for (int k = 0; k < a.count(); k++) {
             int i = a.target(k);
             int input = a.input(k);
@@ -186,8 +181,14 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
                 lastInput = input;
                 lastOffset = offset;
             }
-            v[i] += a.weight(k) * g;
+            double w = a.weight(k);
+            v[i] += w * g;
+            if (input == Arrivals.JUMP && w > 0) {
+                jumpUp[i] += w;
+                jumps = true;
+            }
         }
+        return jumps;
     }
 
 

@@ -19,18 +19,42 @@ public final class Arrivals {
     private int count;
 
     public void add(int neuron, double offsetInStep, double w, int inputIndex) {
-        if (count == target.length) {
-            int n = 2 * count;
-            target = Arrays.copyOf(target, n);
-            input = Arrays.copyOf(input, n);
-            offset = Arrays.copyOf(offset, n);
-            weight = Arrays.copyOf(weight, n);
-        }
+        if (count == target.length) reserve(1);
         target[count] = neuron;
         offset[count] = offsetInStep;
         weight[count] = w;
         input[count] = inputIndex;
         count++;
+    }
+
+    /** Makes room for n more arrivals, so a caller adding a whole row can write without a check per arrival. */
+    public void reserve(int n) {
+        if (count + n <= target.length) return;
+        int size = Math.max(count + n, 2 * target.length);
+        target = Arrays.copyOf(target, size);
+        input = Arrays.copyOf(input, size);
+        offset = Arrays.copyOf(offset, size);
+        weight = Arrays.copyOf(weight, size);
+    }
+
+    /**
+     * Adds the arrivals of one presynaptic spike to targets[from..to) with weights[k] (or {@code w} when null), all
+     * at one time through one input: the bulk form of {@link #add}.
+     */
+    public void addRow(int[] targets, int from, int to, float[] weights, double w, double offsetInStep,
+                       int inputIndex) {
+        int n = to - from;
+        reserve(n);
+        int c = count;
+        System.arraycopy(targets, from, target, c, n);
+        Arrays.fill(offset, c, c + n, offsetInStep);
+        Arrays.fill(input, c, c + n, inputIndex);
+        if (weights == null) {
+            Arrays.fill(weight, c, c + n, w);
+        } else {
+            for (int k = 0; k < n; k++) weight[c + k] = weights[from + k];
+        }
+        count = c + n;
     }
 
     public int count() { return count; }

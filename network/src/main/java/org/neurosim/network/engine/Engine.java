@@ -158,6 +158,7 @@ public final class Engine implements AutoCloseable {
 
     /** Adds arrivals to their filters, one batch per run of equal time and input (one presynaptic spike's). */
     private void addToFilters(SynapseGroup[] in, Arrivals a) {
+        if (in.length == 0) return;   // delta synapses only: nothing to filter
         int n = a.count();
         for (int k = 0; k < n; ) {
             int input = a.input(k);

@@ -194,10 +194,7 @@ public final class SparseProjection extends Projection {
             if (from >= to) continue;
             double offset = due.offset(k);
             if (!isStatic) synapse.presynaptic(j, from, to, stepStart + offset, efficacy);
-            for (int s = from; s < to; s++) {
-                double w = !isStatic ? efficacy[s] : weights == null ? weight : weights[s];
-                out.add(targets[s], offset, w, input);
-            }
+            out.addRow(targets, from, to, isStatic ? weights : efficacy, isStatic ? weight : 0, offset, input);
         }
     }
 
