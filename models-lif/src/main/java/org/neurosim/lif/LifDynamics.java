@@ -191,24 +191,8 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
         return jumps;
     }
 
-
     // Each pass is a small method of its own: the JIT compiles small methods quickly, which shortens the warm-up of a
     // short simulation (one method with three loops took three long compilations, one per loop entry and a whole).
-
-    /** Pass 1: every neuron as if neither refractory nor spiking; no branch, so the JIT vectorises it. */
-    private static void relaxAll(double[] v, double[] in, double vRest, double scale, double decay, int from, int to) {
-        if (scale != 1) {
-            for (int i = from; i < to; i++) {
-                double vInf = vRest + scale * in[i];
-                v[i] = vInf + (v[i] - vInf) * decay;
-            }
-            return;
-        }
-        for (int i = from; i < to; i++) {
-            double vInf = vRest + in[i];
-            v[i] = vInf + (v[i] - vInf) * decay;
-        }
-    }
 
     /** Pass 2: the neurons that reached the threshold, a fraction of a percent per step (a predicted branch). */
     private static int listCrossings(double[] v, double vTh, int[] crossed, int from, int to) {

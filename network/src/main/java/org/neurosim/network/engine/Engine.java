@@ -49,7 +49,6 @@ public final class Engine implements AutoCloseable {
     private final SynapseGroup[][] inputsOf;
     private final SparseProjection[][] exactOnto;
     private final Arrivals[][] arriving;
-    private final boolean[] exact;
     private long step;
     // the per-step tasks, made once: the step loop allocates nothing
     private final Parallel.WorkerTask driveTask = this::drive;
@@ -76,7 +75,6 @@ public final class Engine implements AutoCloseable {
         inputsOf = new SynapseGroup[n][];
         exactOnto = new SparseProjection[n][];
         arriving = new Arrivals[n][];
-        exact = new boolean[n];
         dense = projections.stream().filter(DenseProjection.class::isInstance).map(DenseProjection.class::cast)
                 .toArray(DenseProjection[]::new);
         for (Population p : populations) {
@@ -139,7 +137,6 @@ public final class Engine implements AutoCloseable {
         exactOnto[p.index] = onto.toArray(SparseProjection[]::new);
         arriving[p.index] = new Arrivals[chunks];
         for (int c = 0; c < chunks; c++) arriving[p.index][c] = new Arrivals();
-        exact[p.index] = true;
     }
 
     /** An exact population's chunk at the start of a step: last step's arrivals enter the filters, this step's are gathered. */
@@ -274,7 +271,7 @@ public final class Engine implements AutoCloseable {
         for (Projection pr : projections) {
             if (pr instanceof SparseProjection s) s.schedule(n, dt);
         }
-        for (Population p : populations) if (exact[p.index]) takeLate(p, n);
+        for (Population p : populations) if (arriving[p.index] != null) takeLate(p, n);
     }
 
     /** Adds the spikes staged by the last step to their filters, on this thread: the network is then whole. */

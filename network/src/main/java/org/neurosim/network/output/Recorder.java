@@ -154,11 +154,6 @@ public final class Recorder implements AutoCloseable {
         if (first != null) throw first;
     }
 
-    /** Whether rates are recorded at all (a rate bin is set). */
-    public boolean recordsRates() {
-        return binSteps > 0;
-    }
-
     // ---- the in-memory samples, for plots and tests
 
     public int rasterCount() { return rasterCount; }
