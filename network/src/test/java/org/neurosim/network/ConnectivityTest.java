@@ -108,6 +108,6 @@ class ConnectivityTest {
         Connections c = connect(new ExplicitWeights(), new DataValue(rows, "c.weights", null), 3, 2, true, false,
                 null, "c");
         assertThat(c.count()).isEqualTo(3);
-        assertThat(ExplicitWeights.toMatrix(c, 2, 1.0)).isDeepEqualTo(w);
+        assertThat(c.toDense(2, null, 0, 1.0)).isDeepEqualTo(w);
     }
 }

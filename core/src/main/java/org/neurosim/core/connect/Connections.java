@@ -51,6 +51,20 @@ public final class Connections {
         return new Connections(rowStart, targets, null);
     }
 
+    /**
+     * The dense matrix W (rows = targets) of these connections, for a rate projection: each synapse adds its own
+     * weight times {@code unit} when the rule gave weights, else {@code weights[s]} (per synapse) or {@code weight}.
+     */
+    public double[][] toDense(int targetCount, float[] perSynapse, double weight, double unit) {
+        double[][] m = new double[targetCount][sources()];
+        for (int j = 0; j < sources(); j++) {
+            for (int s = rowStart[j]; s < rowStart[j + 1]; s++) {
+                m[targets[s]][j] += weights != null ? weights[s] * unit : perSynapse == null ? weight : perSynapse[s];
+            }
+        }
+        return m;
+    }
+
     /** Fails naming the key when a projection would hold more synapses than an int can index. */
     public static int checkedCount(long count, String key) {
         if (count > MAX) {

@@ -72,7 +72,7 @@ final class ProjectionLoader {
         if (conn.weights() != null) {
             double unit = ConnectLoader.matrixUnit(c.get("connect"), weightCfg, weightDim);
             if (!spiking) {
-                return new DenseProjection(label, source, target, denseMatrix(conn, target.size, null, 0, unit));
+                return new DenseProjection(label, source, target, conn.toDense(target.size, null, 0, unit));
             }
             weights = new float[conn.count()];
             for (int s = 0; s < weights.length; s++) weights[s] = (float) (conn.weights()[s] * unit);
@@ -85,7 +85,7 @@ final class ProjectionLoader {
                 for (int s = 0; s < weights.length; s++) weights[s] = (float) dist.sample(random);
             }
             if (!spiking) {
-                return new DenseProjection(label, source, target, denseMatrix(conn, target.size, weights, weight, 1));
+                return new DenseProjection(label, source, target, conn.toDense(target.size, weights, weight, 1));
             }
         }
         double delay = delay(c.get("delay"));
@@ -140,19 +140,6 @@ final class ProjectionLoader {
         }
         Dimension base = sb.conductance() ? td.inputDimension().divide(Dimension.VOLTAGE) : td.inputDimension();
         return sb.norm() == Normalization.AREA ? base.times(Dimension.TIME) : base;
-    }
-
-    /** The dense W (rows = targets) of a rate projection: per-synapse weights times unit, or one weight. */
-    private static double[][] denseMatrix(Connections c, int targetCount, float[] weights, double weight, double unit) {
-        double[][] m = new double[targetCount][c.sources()];
-        int[] rowStart = c.rowStart(), targets = c.targets();
-        double[] explicit = c.weights();
-        for (int j = 0; j < c.sources(); j++) {
-            for (int s = rowStart[j]; s < rowStart[j + 1]; s++) {
-                m[targets[s]][j] += explicit != null ? explicit[s] * unit : weights == null ? weight : weights[s];
-            }
-        }
-        return m;
     }
 
     /**

@@ -49,17 +49,6 @@ public final class ExplicitWeights implements ConnectionRule {
         return new Connections(rowStart, targets, weights);
     }
 
-    /** The dense matrix (rows = targets) of connections with weights: W y for rate projections. */
-    public static double[][] toMatrix(Connections c, int targetCount, double weight) {
-        double[][] m = new double[targetCount][c.sources()];
-        int[] rowStart = c.rowStart(), targets = c.targets();
-        double[] w = c.weights();
-        for (int j = 0; j < c.sources(); j++) {
-            for (int s = rowStart[j]; s < rowStart[j + 1]; s++) m[targets[s]][j] += w == null ? weight : w[s] * weight;
-        }
-        return m;
-    }
-
     static double[][] matrix(DataValue m, int rows, int cols) {
         List<double[]> r = new ArrayList<>();
         if (m.isList()) {

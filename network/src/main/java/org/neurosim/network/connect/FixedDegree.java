@@ -28,10 +28,9 @@ public final class FixedDegree implements ConnectionRule {
     @Override
     public Connections create(ConnectionContext c, Parameters p) {
         int k = p.getInt("in_degree");
-        int[][] picks = draw(c, c.targets(), c.sources(), k, "in_degree");
-        // picks[0][i * k + q] is a source of target i: count per source, then place (targets come out sorted)
+        // src[i * k + q] is a source of target i: count per source, then place (targets come out sorted)
+        int[] src = draw(c, c.targets(), c.sources(), k, "in_degree");
         int sources = c.sources();
-        int[] src = picks[0];
         int[] rowStart = new int[sources + 1];
         for (int s : src) rowStart[s + 1]++;
         for (int j = 0; j < sources; j++) rowStart[j + 1] += rowStart[j];
@@ -56,7 +55,7 @@ public final class FixedDegree implements ConnectionRule {
         @Override
         public Connections create(ConnectionContext c, Parameters p) {
             int k = p.getInt("out_degree");
-            int[] tgt = draw(c, c.sources(), c.targets(), k, "out_degree")[0];
+            int[] tgt = draw(c, c.sources(), c.targets(), k, "out_degree");
             int[] rowStart = new int[c.sources() + 1];
             for (int j = 0; j < c.sources(); j++) {
                 rowStart[j + 1] = (j + 1) * k;
@@ -67,10 +66,10 @@ public final class FixedDegree implements ConnectionRule {
     }
 
     /**
-     * For each of {@code owners} neurons, k partners among {@code candidates}: out[0][o * k + q]. The neuron o
+     * For each of {@code owners} neurons, k partners among {@code candidates}: out[o * k + q]. The neuron o
      * itself is skipped (its index shifted past) when autapses are excluded within one population.
      */
-    static int[][] draw(ConnectionContext c, int owners, int candidates, int k, String rule) {
+    static int[] draw(ConnectionContext c, int owners, int candidates, int k, String rule) {
         boolean self = !c.autapses() && c.samePopulation();
         int available = self ? candidates - 1 : candidates;
         if (k > available && !c.multapses()) {
@@ -104,6 +103,6 @@ public final class FixedDegree implements ConnectionRule {
                 out[o * k + q] = s;
             }
         }
-        return new int[][] {out};
+        return out;
     }
 }

@@ -32,18 +32,9 @@ public final class PoissonSource implements SpikeSourceModel {
         Signal rate = p.signal("rate");
         double dt = c.dt();
         int size = c.size();
-        if (rate.constant() && rate.uniform()) {
-            double r = rate.value(0);
-            if (r * dt > 1) {
-                throw new InvalidInputException(c.key() + ".params.rate: rate times dt must be at most 1, got "
-                        + r + " Hz x " + dt + " s; use a smaller dt");
-            }
-            double prob = r * dt;
-            return (step, random, spikes) -> {
-                for (int i = 0; i < size; i++) {
-                    if (random.nextDouble() < prob) spikes.spike(i, random.nextDouble() * dt);
-                }
-            };
+        if (rate.constant() && rate.uniform() && rate.value(0) * dt > 1) {
+            throw new InvalidInputException(c.key() + ".params.rate: rate times dt must be at most 1, got "
+                    + rate.value(0) + " Hz x " + dt + " s; use a smaller dt");
         }
         if (rate.uniform()) {
             return (step, random, spikes) -> {
