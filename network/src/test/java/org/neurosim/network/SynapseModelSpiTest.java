@@ -41,13 +41,18 @@ class SynapseModelSpiTest {
             double[] x = new double[c.count()], last = new double[c.count()];
             java.util.Arrays.fill(x, 1);
             java.util.Arrays.fill(last, Double.NaN);
-            return (source, from, to, time, efficacy) -> {
-                for (int s = from; s < to; s++) {
-                    if (last[s] == last[s]) x[s] = 1 - (1 - x[s]) * Math.exp(-(time - last[s]) / tauRec);
-                    efficacy[s] = (float) ((c.weights() == null ? c.weight() : c.weights()[s]) * u * x[s]);
-                    x[s] -= u * x[s];
-                    last[s] = time;
+            return new SynapseDynamics() {
+                @Override
+                public void transmit(int row, int from, int to, double time, float[] efficacy) {
+                    for (int s = from; s < to; s++) {
+                        if (last[s] == last[s]) x[s] = 1 - (1 - x[s]) * Math.exp(-(time - last[s]) / tauRec);
+                        efficacy[s] = (float) (weight(s) * u * x[s]);
+                        x[s] -= u * x[s];
+                        last[s] = time;
+                    }
                 }
+
+                @Override public double weight(int s) { return c.weights() == null ? c.weight() : c.weights()[s]; }
             };
         }
     }
@@ -76,18 +81,24 @@ class SynapseModelSpiTest {
             java.util.Arrays.fill(lastPost, Double.NEGATIVE_INFINITY);
             return new SynapseDynamics() {
                 @Override
-                public void presynaptic(int source, int from, int to, double time, float[] efficacy) {
-                    for (int s = from; s < to; s++) {
-                        w[s] -= (float) (aMinus * Math.exp(-(time - lastPost[c.targets()[s]]) / tau));
-                        efficacy[s] = w[s];
-                    }
-                    lastPre[source] = time;
+                public void transmit(int row, int from, int to, double time, float[] efficacy) {
+                    System.arraycopy(w, from, efficacy, from, to - from);
                 }
 
-                @Override public boolean needsPostsynaptic() { return true; }
+                @Override public boolean learns() { return true; }
 
                 @Override
-                public void postsynaptic(int target, double time, int[] incoming, int from, int to) {
+                public void onPre(int row, int from, int to, double time) {
+                    for (int s = from; s < to; s++) {
+                        w[s] -= (float) (aMinus * Math.exp(-(time - lastPost[c.targets()[s]]) / tau));
+                    }
+                    lastPre[c.source(row)] = time;
+                }
+
+                @Override public double weight(int s) { return w[s]; }
+
+                @Override
+                public void onPost(int target, double time, int[] incoming, int from, int to) {
                     for (int k = from; k < to; k++) {
                         int s = incoming[k];
                         w[s] += (float) (aPlus * Math.exp(-(time - lastPre[sourceOf[s]]) / tau));

@@ -32,4 +32,35 @@ public final class SpikeBuffer implements SpikeSink {
     public void addAll(SpikeBuffer other) {
         for (int k = 0; k < other.count; k++) spike(other.neurons[k], other.offsets[k]);
     }
+
+    /** Sorts the spikes by offset, stably (equal offsets keep their order); a merge sort, no boxing. */
+    public void sortByOffset() {
+        boolean sorted = true;
+        for (int k = 1; k < count && sorted; k++) sorted = offsets[k - 1] <= offsets[k];
+        if (sorted) return;
+        int[] n2 = new int[count];
+        double[] o2 = new double[count];
+        int[] na = neurons, nb = n2;
+        double[] oa = offsets, ob = o2;
+        for (int width = 1; width < count; width *= 2) {
+            for (int lo = 0; lo < count; lo += 2 * width) {
+                int mid = Math.min(lo + width, count), hi = Math.min(lo + 2 * width, count), i = lo, j = mid;
+                for (int k = lo; k < hi; k++) {
+                    if (i < mid && (j >= hi || oa[i] <= oa[j])) {
+                        nb[k] = na[i];
+                        ob[k] = oa[i++];
+                    } else {
+                        nb[k] = na[j];
+                        ob[k] = oa[j++];
+                    }
+                }
+            }
+            int[] tn = na; na = nb; nb = tn;
+            double[] to = oa; oa = ob; ob = to;
+        }
+        if (na != neurons) {
+            System.arraycopy(na, 0, neurons, 0, count);
+            System.arraycopy(oa, 0, offsets, 0, count);
+        }
+    }
 }

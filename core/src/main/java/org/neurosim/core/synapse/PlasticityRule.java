@@ -5,11 +5,12 @@ import org.neurosim.core.plugin.PluginFactory;
 /**
  * A synapse-model plugin: what a synapse does with a presynaptic spike and, optionally, a postsynaptic one.
  * {@code static} (the default: every spike transmits the stored weight) is the first; a config names another with
- * {@code synapse: {..., plasticity: {rule: NAME, its parameters}}}. Pair-based STDP fits as: a presynaptic trace
- * per source and a postsynaptic trace per target, decayed in closed form between events; at a presynaptic
- * arrival w -= A- x_post(t) and the spike transmits w; at a postsynaptic spike w += A+ x_pre(t) over the target's
- * incoming synapses. Tsodyks-Markram fits as per-synapse u, x and the time of the last spike: at an arrival u and
- * x are advanced in closed form from that time, the spike transmits w u x, then x -= u x.
+ * {@code synapse: {..., plasticity: {rule: NAME, its parameters}}}. The built-in {@code stdp} (synapses module) is
+ * the pattern for a learning rule: a presynaptic trace per row and a postsynaptic trace per target, decayed in
+ * closed form between events; {@code onPre}: w -= A- x_post(t); {@code onPost}: w += A+ x_pre(t) over the target's
+ * incoming synapses. A triplet rule (Pfister & Gerstner 2006) adds a second trace on each side in the same two
+ * calls. {@code tsodyks-markram} is the pattern for short-term plasticity: per-synapse u, x and the time of the
+ * last spike, advanced in closed form in {@code transmit}, which writes w u x.
  */
 public interface PlasticityRule extends PluginFactory<SynapseContext, SynapseDynamics> {
     /**

@@ -1,5 +1,6 @@
 package org.neurosim.core.synapse;
 
+import java.util.List;
 import org.neurosim.core.param.Parameters;
 
 /** The static synapse: every presynaptic spike transmits the stored weight; nothing changes. */
@@ -17,10 +18,14 @@ public final class StaticSynapse implements PlasticityRule {
             @Override public boolean isStatic() { return true; }
 
             @Override
-            public void presynaptic(int source, int from, int to, double time, float[] efficacy) {
+            public void transmit(int row, int from, int to, double time, float[] efficacy) {
                 if (w == null) java.util.Arrays.fill(efficacy, from, to, single);
                 else System.arraycopy(w, from, efficacy, from, to - from);
             }
+
+            @Override public List<String> variables() { return List.of("w"); }
+            @Override public double value(int k, int s) { return weight(s); }
+            @Override public double weight(int s) { return w == null ? single : w[s]; }
         };
     }
 }

@@ -4,11 +4,22 @@ import java.util.List;
 
 /**
  * The per-synapse behaviour of one projection, with any state of its own held as arrays in the projection's
- * storage order (see {@link SynapseContext}). The engine calls {@link #presynaptic} for every spike that reaches a
- * row, split at the boundaries of the target population's thread chunks, so a range {@code from..to} is always
- * handled by the thread that owns those targets; and {@link #postsynaptic} for every spike of a target, on that
- * target's thread, after the step's arrivals. Deterministic rules therefore give the same result at any thread
- * count.
+ * storage order (see {@link SynapseContext}: a synapse is an index s, a row is one source's synapses or, with
+ * delays drawn per synapse, those of one source that share a delay). Three calls, as Brian2's {@code on_pre} and
+ * {@code on_post} pathways:
+ * <ul>
+ *   <li>{@link #transmit}: a presynaptic spike reaches a row; the rule writes what each synapse transmits. Called
+ *       on the thread that owns the targets (a row may come split at thread-chunk boundaries), so state written
+ *       here must be per synapse (Tsodyks-Markram's u and x are).</li>
+ *   <li>{@link #onPre} and {@link #onPost}, for a rule that {@link #learns}: after each step, on one thread, every
+ *       arrival of the step and every spike of the target population, in time order (an arrival before a
+ *       postsynaptic spike at the same time). Weight changes are therefore exact in event time and the same at
+ *       any thread count. A spike transmits the weight as it was at the start of its arrival step (a postsynaptic
+ *       spike earlier in that same step changes the weight after it has been transmitted).</li>
+ * </ul>
+ * Delays are axonal: a spike reaches the synapse (and {@link #onPre}) after the projection's delay, and a
+ * postsynaptic spike reaches it at once (no dendritic delay; NEST's stdp_synapse calls its whole delay
+ * dendritic, which shifts its STDP window by the delay, see NEST #1604).
  */
 public interface SynapseDynamics {
     /**
@@ -20,25 +31,35 @@ public interface SynapseDynamics {
     }
 
     /**
-     * A presynaptic spike of {@code source} reaches synapses {@code from..to} of its row at {@code time} (seconds
-     * from the start of the run): writes into {@code efficacy[s]} the weight each synapse transmits and updates
-     * the synapses' state.
+     * A presynaptic spike reaches synapses {@code from..to} of {@code row} at {@code time} (seconds from the start of
+     * the run): writes into {@code efficacy[s]} the weight each synapse transmits, and updates per-synapse state.
      */
-    void presynaptic(int source, int from, int to, double time, float[] efficacy);
+    void transmit(int row, int from, int to, double time, float[] efficacy);
 
-    /** True when {@link #postsynaptic} must be called. */
-    default boolean needsPostsynaptic() {
+    /** True when the rule learns from spike timing: {@link #onPre} and {@link #onPost} are then called. */
+    default boolean learns() {
         return false;
     }
 
+    /** After the step, in time order: a presynaptic spike reached synapses {@code from..to} of {@code row}. */
+    default void onPre(int row, int from, int to, double time) { }
+
     /**
-     * A spike of {@code target} at {@code time}; {@code incoming[from..to)} are the synapses (storage indices) that
-     * end on it.
+     * After the step, in time order: {@code target} spiked at {@code time}; {@code incoming[from..to)} are the
+     * synapses (storage indices) that end on it.
      */
-    default void postsynaptic(int target, double time, int[] incoming, int from, int to) { }
+    default void onPost(int target, double time, int[] incoming, int from, int to) { }
 
     /** Names of per-synapse variables a recorder may read (e.g. {@code w}, {@code u}, {@code x}). */
     default List<String> variables() {
         return List.of();
     }
+
+    /** The value of variable {@code variables().get(k)} at synapse s. */
+    default double value(int k, int s) {
+        throw new IndexOutOfBoundsException("no variable " + k);
+    }
+
+    /** The weight of synapse s now (the stored weight, for a rule that does not change it). */
+    double weight(int s);
 }

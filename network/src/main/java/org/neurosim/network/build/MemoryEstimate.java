@@ -52,6 +52,8 @@ final class MemoryEstimate {
                     continue;   // a malformed rule: the projection's loader names it with what it expects
                 }
                 bytes += synapses * (perSynapse ? 8 : 4) * 1.1 + src * 4.0;
+                boolean delayPerSynapse = p.get("delay").present() && p.get("delay").text().contains("(");
+                if (delayPerSynapse) bytes += Math.min(synapses, src * 50.0) * 6;   // rows by delay, ~50 delays each
             }
         }
         return bytes;

@@ -26,7 +26,8 @@ import org.neurosim.network.engine.SynapseGroup;
  * dense W; from a spiking one, CSR rows with a synaptic filter shared per target, kernel and reversal.
  */
 final class ProjectionLoader {
-    static final Set<String> KEYS = Set.of("from", "to", "connect", "weight", "delay", "synapse", "autapses");
+    static final Set<String> KEYS = Set.of("from", "to", "connect", "weight", "delay", "synapse", "autapses",
+            "weight_min", "weight_max", "delay_min", "delay_max");
 
     private ProjectionLoader() { }
 
@@ -77,7 +78,8 @@ final class ProjectionLoader {
             weights = new float[conn.count()];
             for (int s = 0; s < weights.length; s++) weights[s] = (float) (conn.weights()[s] * unit);
         } else {
-            Distribution dist = Distribution.parse(weightCfg.required().text(), weightDim, weightCfg.path);
+            Distribution dist = Distribution.parse(weightCfg.required().text(), weightDim, weightCfg.path)
+                    .clipped(bound(c, "weight_min", weightDim), bound(c, "weight_max", weightDim));
             if (dist.isConstant()) {
                 weight = dist.sample(random);
             } else {
@@ -88,12 +90,26 @@ final class ProjectionLoader {
                 return new DenseProjection(label, source, target, conn.toDense(target.size, weights, weight, 1));
             }
         }
-        double delay = delay(c.get("delay"));
-        // whole steps and the rest, so a delay of whole steps keeps each spike's offset exactly
-        int delaySteps = (int) Math.floor(delay / ctx.dt * (1 + 1e-12));
-        double fraction = delay - delaySteps * ctx.dt;
-        if (fraction < 1e-9 * ctx.dt) fraction = 0;
-        if (delaySteps > 1_000_000) throw c.get("delay").error("more than 10^6 steps of delay");
+        Cfg delayCfg = c.get("delay");
+        Distribution delayDist = delayCfg.present()
+                ? Distribution.parse(delayCfg.text(), Dimension.TIME, delayCfg.path)
+                        .clipped(bound(c, "delay_min", Dimension.TIME), bound(c, "delay_max", Dimension.TIME))
+                : new Distribution.Constant(0);
+        DelayRows rows = null;
+        int delaySteps = 0;
+        double fraction = 0;
+        if (delayDist.isConstant()) {
+            double delay = delay(delayCfg, delayDist.sample(random));
+            // whole steps and the rest, so a delay of whole steps keeps each spike's offset exactly
+            delaySteps = (int) Math.floor(delay / ctx.dt * (1 + 1e-12));
+            fraction = delay - delaySteps * ctx.dt;
+            if (fraction < 1e-9 * ctx.dt) fraction = 0;
+            if (delaySteps > 1_000_000) throw delayCfg.error("more than 10^6 steps of delay");
+        } else {
+            SplittableRandom delayRandom = new SplittableRandom(Seeds.mix(random.nextLong(), "delays"));
+            rows = DelayRows.group(conn.rowStart(), conn.targets(), weights, delayDist, ctx.dt, delayRandom,
+                    delayCfg.path);
+        }
         Cfg syn = c.get("synapse");
         SynapseGroup group = instant ? null : group(syn, sb, target, random, groups, ctx);
         if (instant && syn.get("init").present()) throw syn.get("init").error("a delta synapse has no state to initialise");
@@ -102,11 +118,15 @@ final class ProjectionLoader {
             weights = new float[conn.count()];
             java.util.Arrays.fill(weights, (float) weight);
         }
+        int[] rowStart = rows == null ? conn.rowStart() : rows.rowStart;
+        int[] sourceRows = rows == null ? null : rows.sourceRows;
         SynapseDynamics dynamics = model.rule().create(new SynapseContext(model.key(), ctx.dt, source.size, target.size,
-                conn.rowStart(), conn.targets(), weights, weight, Seeds.mix(ctx.seed, "synapse:" + model.key() + ":"
+                rowStart, sourceRows, conn.targets(), weights, weight, Seeds.mix(ctx.seed, "synapse:" + model.key() + ":"
                 + target.name)), model.parameters());
-        return new SparseProjection(label, source, target, conn.rowStart(), conn.targets(), weights, weight, dynamics,
-                delaySteps, fraction, group);
+        SparseProjection.Rows delays = rows == null ? null
+                : new SparseProjection.Rows(rows.rowDelay, rows.sourceRows, rows.maxDelay);
+        return new SparseProjection(label, source, target, rowStart, conn.targets(), weights, weight, dynamics,
+                delaySteps, fraction, delays, group);
     }
 
     /** The filter onto the target that this projection feeds (shared per kernel and reversal), initialised. */
@@ -143,14 +163,18 @@ final class ProjectionLoader {
     }
 
     /**
-     * The delay in seconds: spikes arrive at exactly t + delay (no rounding to the grid). Below one step an arrival
-     * can fall inside the step that emitted it; see SparseProjection for how such "late" arrivals are taken.
+     * A single delay in seconds: spikes arrive at exactly t + delay (no rounding to the grid). Below one step an
+     * arrival can fall inside the step that emitted it; see SparseProjection for how such "late" arrivals are taken.
+     * (A delay drawn per synapse rounds to whole steps instead; see DelayRows.)
      */
-    private static double delay(Cfg delayCfg) {
-        if (!delayCfg.present()) return 0;
-        double delay = delayCfg.quantity(Dimension.TIME);
+    private static double delay(Cfg delayCfg, double delay) {
         if (delay < 0) throw delayCfg.error("expected a delay >= 0, got '" + delayCfg.text() + "'");
         if (delay > 1e3) throw delayCfg.error("expected a delay of at most 1000 s, got '" + delayCfg.text() + "'");
         return delay;
+    }
+
+    /** {@code weight_min} and the like: a quantity, or NaN when absent. */
+    private static double bound(Cfg c, String key, Dimension d) {
+        return c.has(key) ? c.get(key).quantity(d) : Double.NaN;
     }
 }

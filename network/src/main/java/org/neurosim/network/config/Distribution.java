@@ -8,10 +8,13 @@ import org.neurosim.core.units.Dimension;
 import org.neurosim.core.units.Units;
 
 /**
- * A value drawn per neuron or per synapse: a constant ({@code -65 mV}), {@code uniform(a, b)} or
- * {@code normal(mean, sd)}, each with the expected dimension.
+ * A value drawn per neuron or per synapse: a constant ({@code -65 mV}), {@code uniform(a, b)},
+ * {@code normal(mean, sd)} or {@code lognormal(mean, sd)}, each with the expected dimension. The lognormal's two
+ * arguments are the mean and standard deviation of the value itself (not of its logarithm, which is what NEST's
+ * {@code lognormal} takes): sigma^2 = ln(1 + sd^2 / mean^2), mu = ln|mean| - sigma^2 / 2, and a negative mean
+ * gives the mirror image (an inhibitory weight stays negative).
  */
-public sealed interface Distribution {
+public interface Distribution {
     double sample(SplittableRandom random);
 
     /** True for a constant: no random numbers are drawn. */
@@ -42,7 +45,28 @@ public sealed interface Distribution {
         }
     }
 
-    Pattern CALL = Pattern.compile("\\s*(uniform|normal)\\s*\\((.*),(.*)\\)\\s*");
+    record LogNormal(double mean, double sd) implements Distribution {
+        @Override
+        public double sample(SplittableRandom random) {
+            double sigma2 = Math.log1p(sd * sd / (mean * mean));
+            double mu = Math.log(Math.abs(mean)) - sigma2 / 2;
+            return Math.copySign(Math.exp(mu + Math.sqrt(sigma2) * new Normal(0, 1).sample(random)), mean);
+        }
+    }
+
+    /** This distribution with its draws clipped to [min, max] (NaN: no bound on that side). */
+    default Distribution clipped(double min, double max) {
+        if (min != min && max != max) return this;
+        Distribution d = this;
+        return r -> {
+            double v = d.sample(r);
+            if (v < min) v = min;
+            if (v > max) v = max;
+            return v;
+        };
+    }
+
+    Pattern CALL = Pattern.compile("\\s*(uniform|normal|lognormal)\\s*\\((.*),(.*)\\)\\s*");
 
     static Distribution parse(String text, Dimension d, String key) {
         Matcher m = CALL.matcher(text);
@@ -53,11 +77,17 @@ public sealed interface Distribution {
                 if (!(a <= b)) throw new InvalidInputException(key + ": uniform(a, b) needs a <= b, got '" + text + "'");
                 return new Uniform(a, b);
             }
-            if (!(b >= 0)) throw new InvalidInputException(key + ": normal(mean, sd) needs sd >= 0, got '" + text + "'");
+            if (!(b >= 0)) {
+                throw new InvalidInputException(key + ": " + m.group(1) + "(mean, sd) needs sd >= 0, got '" + text + "'");
+            }
+            if (m.group(1).equals("lognormal")) {
+                if (a == 0) throw new InvalidInputException(key + ": lognormal(mean, sd) needs mean != 0, got '" + text + "'");
+                return new LogNormal(a, b);
+            }
             return new Normal(a, b);
         }
         if (text.contains("(")) {
-            throw new InvalidInputException(key + ": expected a constant, uniform(a, b) or normal(mean, sd), got '"
+            throw new InvalidInputException(key + ": expected a constant, uniform(a, b), normal(mean, sd) or lognormal(mean, sd), got '"
                     + text + "'");
         }
         return new Constant(Units.parse(text, d, key));

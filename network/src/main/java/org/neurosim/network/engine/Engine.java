@@ -39,7 +39,6 @@ public final class Engine implements AutoCloseable {
     private final Population[] neurons;               // populations with equations (not sources)
     private final SynapseGroup[][] groupsOnto;        // per population index: filters onto it that advance themselves
     private final SparseProjection[][] stagedOnto;    // per population index: filtered projections onto it
-    private final SparseProjection[][] hearingOf;     // per population index: projections whose synapses hear its spikes
     private final SpikeBuffer[][] chunkSpikes;
     private final int[][] chunkBad;
     private final SplittableRandom[] sourceRandom;
@@ -69,7 +68,6 @@ public final class Engine implements AutoCloseable {
         neurons = populations.stream().filter(p -> p.source == null).toArray(Population[]::new);
         groupsOnto = new SynapseGroup[n][];
         stagedOnto = new SparseProjection[n][];
-        hearingOf = new SparseProjection[n][];
         chunkSpikes = new SpikeBuffer[n][];
         chunkBad = new int[n][];
         inputsOf = new SynapseGroup[n][];
@@ -87,8 +85,6 @@ public final class Engine implements AutoCloseable {
             stagedOnto[p.index] = arriving[p.index] != null ? new SparseProjection[0]
                     : sparseOnto(p).stream().filter(Engine::staged).toArray(SparseProjection[]::new);
             for (SparseProjection pr : stagedOnto[p.index]) pr.chunkTargets(chunks);
-            hearingOf[p.index] = sparseOnto(p).stream().filter(SparseProjection::hearsPostsynaptic)
-                    .toArray(SparseProjection[]::new);
         }
         for (Population p : populations) {
             p.driveIsBuilt = false;
@@ -240,7 +236,6 @@ public final class Engine implements AutoCloseable {
                     ? p.solver.stepWithArrivals(p.drive, buffers[worker], arriving[p.index][worker], from, to)
                     : p.solver.step(p.drive, buffers[worker], from, to);
             for (SynapseGroup g : groupsOnto[p.index]) g.filter.advance(from, to);
-            for (SparseProjection pr : hearingOf[p.index]) pr.postsynaptic(buffers[worker], step * dt);
         }
     }
 

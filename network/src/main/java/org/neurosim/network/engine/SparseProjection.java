@@ -29,6 +29,7 @@ public final class SparseProjection extends Projection {
     private final float[] efficacy;         // per synapse, written by a non-static synapse model
     final int delaySteps;                  // the delay is delaySteps dt + delayFraction, 0 <= delayFraction < dt
     final double delayFraction;
+    private final Rows rows;               // null: one delay for all, and rows are sources
     final SynapseGroup group;              // null: instant (delta)
     private final int jumpVariable;        // instant spikes add their weight to this state variable of the target
     private final SpikeBuffer[] ring;
@@ -45,10 +46,17 @@ public final class SparseProjection extends Projection {
     private int[] split;
     // postsynaptic spikes for the synapse model: incoming[inStart[i] .. inStart[i+1]) are the synapses onto i
     private int[] inStart, incoming;
+    private final SpikeBuffer preSorted = new SpikeBuffer(), postSorted = new SpikeBuffer();
+
+    /**
+     * Delays drawn per synapse: rows are (source, delay) groups; row r arrives {@code rowDelay[r]} whole steps
+     * after its source's spike, and the rows of source j are {@code sourceRows[j] .. sourceRows[j+1])}.
+     */
+    public record Rows(char[] rowDelay, int[] sourceRows, int maxDelay) { }
 
     public SparseProjection(String label, Population source, Population target, int[] rowStart, int[] targets,
                             float[] weights, double weight, SynapseDynamics synapse, int delaySteps,
-                            double delayFraction, SynapseGroup group) {
+                            double delayFraction, Rows rows, SynapseGroup group) {
         super(label, source, target);
         this.rowStart = rowStart;
         this.targets = targets;
@@ -59,11 +67,12 @@ public final class SparseProjection extends Projection {
         this.efficacy = isStatic ? null : new float[targets.length];
         this.delaySteps = delaySteps;
         this.delayFraction = delayFraction;
+        this.rows = rows;
         this.group = group;
         this.jumpVariable = group == null ? target.dynamics.spikeRule().membrane() : -1;
-        this.ring = new SpikeBuffer[delaySteps + 2];
+        this.ring = new SpikeBuffer[(rows == null ? delaySteps : rows.maxDelay()) + 2];
         for (int k = 0; k < ring.length; k++) ring[k] = new SpikeBuffer();
-        if (synapse.needsPostsynaptic()) indexIncoming();
+        if (synapse.learns()) indexIncoming();
     }
 
     @Override
@@ -88,15 +97,36 @@ public final class SparseProjection extends Projection {
         for (int s = 0; s < targets.length; s++) incoming[fill[targets[s]]++] = s;
     }
 
-    boolean hearsPostsynaptic() {
+    boolean learns() {
         return inStart != null;
     }
 
-    /** Tells the synapse model of the target spikes of one chunk's step (on that chunk's thread). */
-    void postsynaptic(SpikeBuffer targetSpikes, double stepStart) {
-        for (int k = 0; k < targetSpikes.count(); k++) {
-            int i = targetSpikes.neuron(k);
-            synapse.postsynaptic(i, stepStart + targetSpikes.offset(k), incoming, inStart[i], inStart[i + 1]);
+    /**
+     * A learning rule's events of step n, on one thread: the step's arrivals (rows) and the target's spikes, in
+     * time order, an arrival first at equal times.
+     */
+    private void learn(long n, double dt, SpikeBuffer arrivedRows, SpikeBuffer lateRows) {
+        SpikeBuffer post = target.spikes;
+        if (arrivedRows.count() == 0 && lateRows.count() == 0 && post.count() == 0) return;
+        preSorted.clear();
+        preSorted.addAll(arrivedRows);
+        preSorted.addAll(lateRows);
+        preSorted.sortByOffset();
+        postSorted.clear();
+        postSorted.addAll(post);
+        postSorted.sortByOffset();
+        double t0 = n * dt;
+        int a = 0, b = 0, na = preSorted.count(), nb = postSorted.count();
+        while (a < na || b < nb) {
+            if (b == nb || (a < na && preSorted.offset(a) <= postSorted.offset(b))) {
+                int r = preSorted.neuron(a);
+                synapse.onPre(r, rowStart[r], rowStart[r + 1], t0 + preSorted.offset(a));
+                a++;
+            } else {
+                int i = postSorted.neuron(b);
+                synapse.onPost(i, t0 + postSorted.offset(b), incoming, inStart[i], inStart[i + 1]);
+                b++;
+            }
         }
     }
 
@@ -111,6 +141,13 @@ public final class SparseProjection extends Projection {
         late.clear();
         for (int k = 0; k < spikes.count(); k++) {
             double offset = spikes.offset(k);
+            if (rows != null) {   // one entry per (source, delay) row: whole steps, the offset kept
+                int j = spikes.neuron(k);
+                for (int r = rows.sourceRows()[j]; r < rows.sourceRows()[j + 1]; r++) {
+                    ring[(int) ((n + rows.rowDelay()[r]) % ring.length)].spike(r, offset);
+                }
+                continue;
+            }
             int steps = delaySteps;
             if (delayFraction > 0) {   // whole-step delays keep the spike's offset exactly
                 offset += delayFraction;
@@ -133,7 +170,15 @@ public final class SparseProjection extends Projection {
             staged.addAll(arrived);
             staged.addAll(late);
             stagedStep = n;
+            if (!isStatic) transmitStaged(n * dt);
         }
+        if (exactTarget && !isStatic) {   // late arrivals transmit before this step's learning (see deliverLate)
+            for (int k = 0; k < late.count(); k++) {
+                int j = late.neuron(k);
+                synapse.transmit(j, rowStart[j], rowStart[j + 1], n * dt + late.offset(k), efficacy);
+            }
+        }
+        if (inStart != null) learn(n, dt, arrived, late);
         arrived.clear();
         if (exactTarget) {
             upcoming.clear();
@@ -150,7 +195,7 @@ public final class SparseProjection extends Projection {
             if (isStatic) {
                 for (int s = from; s < to; s++) jumped[targets[s]] += weights == null ? weight : weights[s];
             } else {
-                synapse.presynaptic(j, from, to, n * dt + due.offset(k), efficacy);
+                synapse.transmit(j, from, to, n * dt + due.offset(k), efficacy);
                 for (int s = from; s < to; s++) jumped[targets[s]] += efficacy[s];
             }
         }
@@ -175,11 +220,7 @@ public final class SparseProjection extends Projection {
             int from = rowStart[j], to = rowStart[j + 1];
             if (from == to) continue;
             double offset = late.offset(k);
-            float[] w = weights;
-            if (!isStatic) {
-                synapse.presynaptic(j, from, to, n * dt + offset, efficacy);
-                w = efficacy;
-            }
+            float[] w = isStatic ? weights : efficacy;   // transmitted in schedule
             model.addLate(state, targets, from, to, w, w == null ? weight : 0, input, dt - offset);
             if (group != null) group.filter.addSpikes(targets, from, to, w, w == null ? weight : 0, dt - offset);
         }
@@ -193,7 +234,7 @@ public final class SparseProjection extends Projection {
             int to = c == cs - 1 || split == null ? rowStart[j + 1] : split[j * (cs - 1) + c];
             if (from >= to) continue;
             double offset = due.offset(k);
-            if (!isStatic) synapse.presynaptic(j, from, to, stepStart + offset, efficacy);
+            if (!isStatic) synapse.transmit(j, from, to, stepStart + offset, efficacy);
             out.addRow(targets, from, to, isStatic ? weights : efficacy, isStatic ? weight : 0, offset, input);
         }
     }
@@ -232,13 +273,40 @@ public final class SparseProjection extends Projection {
             int to = c == cs - 1 ? rowStart[j + 1] : split[j * (cs - 1) + c];
             if (from >= to) continue;
             double offset = due.offset(k);
-            if (isStatic) {
-                group.filter.addSpikes(targets, from, to, weights, weight, dt - offset);
-            } else {
-                synapse.presynaptic(j, from, to, stagedStep * dt + offset, efficacy);
-                group.filter.addSpikes(targets, from, to, efficacy, 0, dt - offset);
-            }
+            if (isStatic) group.filter.addSpikes(targets, from, to, weights, weight, dt - offset);
+            else group.filter.addSpikes(targets, from, to, efficacy, 0, dt - offset);   // see transmitStaged
         }
+    }
+
+    /**
+     * What the staged spikes transmit, on one thread while they are staged (so a learning rule's changes of this
+     * step, made right after, come after the transmission, as on the other paths).
+     */
+    private void transmitStaged(double stepStart) {
+        for (int k = 0; k < staged.count(); k++) {
+            int j = staged.neuron(k);
+            synapse.transmit(j, rowStart[j], rowStart[j + 1], stepStart + staged.offset(k), efficacy);
+        }
+    }
+
+    /** The synapse model (for recorders). */
+    public SynapseDynamics synapse() {
+        return synapse;
+    }
+
+    /** The source neuron of row r. */
+    public int rowSource(int r) {
+        return org.neurosim.core.synapse.SynapseContext.sourceOf(rows == null ? null : rows.sourceRows(), r);
+    }
+
+    /** The delay of row r in whole steps, or -1 when the projection has one delay (see {@link #delaySeconds}). */
+    public int rowDelaySteps(int r) {
+        return rows == null ? -1 : rows.rowDelay()[r];
+    }
+
+    /** The projection's single delay (s), when it has one. */
+    public double delaySeconds(double dt) {
+        return delaySteps * dt + delayFraction;
     }
 
     /** Applies and drops what is staged, on one thread (at the end of a run). */
