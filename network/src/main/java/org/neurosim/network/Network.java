@@ -72,7 +72,14 @@ public final class Network {
 
     /** What a run records, and in which formats. */
     public record RecordSpec(List<String> spikes, List<StateProbe> state, double rateBin, List<String> ratePopulations,
-                             List<Output> formats) { }
+                             List<Output> formats, List<WeightProbe> weights) { }
+
+    /**
+     * Recorded weights: synapses (storage indices) of one projection of block {@code projections[block]}, sampled
+     * every {@code everySteps} steps from t = 0 and once more at the end of the run.
+     */
+    public record WeightProbe(int block, org.neurosim.network.engine.SparseProjection projection, int[] synapses,
+                              long everySteps) { }
 
     /** A recorded state trace set: variables of chosen neurons of one population. */
     public record StateProbe(String population, List<String> variables, int[] neurons) { }

@@ -83,6 +83,8 @@ public final class Simulation {
         try (Engine engine = new Engine(net.dt(), net.threads(), net.populations(), net.projections(), net.groups(),
                 sourceRandoms())) {
             rec.state(0);
+            rec.weights(0, false);
+            boolean flush = rec.readsSynapses();
             long steps = net.steps();
             long reportEvery = Math.max(1, steps / 200);
             for (; step < steps; step++) {
@@ -92,7 +94,9 @@ public final class Simulation {
                 }
                 engine.step(step);
                 rec.spikes(step);
+                if (flush) engine.deliverStaged();   // the recorded synaptic currents include the step's arrivals
                 rec.state(step + 1);
+                rec.weights(step + 1, false);
                 if (listener != null && (step + 1) % reportEvery == 0) listener.progress(step + 1, steps);
             }
             engine.deliverStaged();   // a later run continues from complete synaptic state
@@ -101,6 +105,7 @@ public final class Simulation {
             reason = e.getMessage();
         } finally {
             rec.finish(step);   // the last, partial rate bin
+            rec.weights(step, true);
             rec.close();        // flush and move every file to its final name, complete or not
         }
         double simulate = (System.nanoTime() - t0) / 1e9;
@@ -134,7 +139,8 @@ public final class Simulation {
         List<RunOutput> outputs = new ArrayList<>();
         try {
             for (Network.Output o : r.formats()) {
-                outputs.add(o.format().create(new OutputContext(o.key(), outDir, net.dt(), names, traces, rates),
+                outputs.add(o.format().create(new OutputContext(o.key(), outDir, net.dt(), names, traces, rates,
+                        !r.weights().isEmpty()),
                         o.parameters()));
             }
         } catch (RuntimeException e) {
@@ -146,7 +152,7 @@ public final class Simulation {
 
     /** The files a run writes; an earlier run's copies are removed first, so nothing stale sits beside new outputs. */
     public static final java.util.List<String> OUTPUT_FILES = java.util.List.of("spikes.csv", "state.csv", "rates.csv",
-            "summary.json", "raster.png", "traces.png", "rates.png");
+            "summary.json", "raster.png", "traces.png", "rates.png", "weights.csv", "weights.png");
 
     private static void removeOutputsOfAnEarlierRun(Path outDir) {
         for (String name : OUTPUT_FILES) {

@@ -17,6 +17,12 @@ public interface RunOutput extends AutoCloseable {
     /** Population rates (Hz) of the bin that starts at {@code binStart}, in the order of the rate populations. */
     default void rates(double binStart, double[] rates) { }
 
+    /**
+     * Weights of synapses of projection block {@code projection} at {@code time}: synapse k goes from
+     * {@code sources[k]} to {@code targets[k]} and has weight {@code weights[k]} (SI), for k &lt; count.
+     */
+    default void weights(double time, int projection, int[] sources, int[] targets, double[] weights, int count) { }
+
     @Override
     void close();
 }

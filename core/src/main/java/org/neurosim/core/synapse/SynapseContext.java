@@ -5,11 +5,13 @@ package org.neurosim.core.synapse;
  * synapse s of row r, for s in {@code rowStart[r] .. rowStart[r+1])}, goes to neuron {@code targets[s]}. A row is
  * one source's synapses, or, when the delays are drawn per synapse, the synapses of one source that share a delay
  * (the rows of source j are then {@code sourceRows[j] .. sourceRows[j+1])}; null when rows are sources). {@code weights} holds one weight per synapse (SI, writable by the rule), or is null when the
- * projection has the single weight {@code weight}. {@code seed} seeds a rule that draws random numbers.
+ * projection has the single weight {@code weight}. {@code weightDimension} is what a weight is here (a rule's bounds
+ * are parsed in it), and {@code seed} seeds a rule that draws random numbers.
  */
 public record SynapseContext(String key, double dt, int sources, int targetCount, int[] rowStart, int[] sourceRows,
                              int[] targets,
-                             float[] weights, double weight, long seed) {
+                             float[] weights, double weight,
+                             org.neurosim.core.units.Dimension weightDimension, long seed) {
     public int count() {
         return targets.length;
     }

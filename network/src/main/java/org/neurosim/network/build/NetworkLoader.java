@@ -81,11 +81,15 @@ public final class NetworkLoader {
         List<Projection> projections = new ArrayList<>();
         Map<String, SynapseGroup> groups = new LinkedHashMap<>();
         Cfg projs = root.get("projections");
+        List<List<Projection>> blocks = new ArrayList<>();
         if (projs.present()) {
             int k = 0;
-            for (Cfg pc : projs.list()) projections.addAll(ProjectionLoader.load(pc, k++, byName, groups, ctx));
+            for (Cfg pc : projs.list()) {
+                blocks.add(ProjectionLoader.load(pc, k++, byName, groups, ctx));
+                projections.addAll(blocks.get(blocks.size() - 1));
+            }
         }
-        Network.RecordSpec record = RecordLoader.load(root.get("record"), byName, ctx);
+        Network.RecordSpec record = RecordLoader.load(root.get("record"), byName, blocks, groups.values(), duration, ctx);
         return new Network(name, dt, duration, seed, threads, List.copyOf(byName.values()), projections,
                 List.copyOf(groups.values()), record, ctx.warnings);
     }

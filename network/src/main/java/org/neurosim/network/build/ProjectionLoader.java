@@ -121,7 +121,7 @@ final class ProjectionLoader {
         int[] rowStart = rows == null ? conn.rowStart() : rows.rowStart;
         int[] sourceRows = rows == null ? null : rows.sourceRows;
         SynapseDynamics dynamics = model.rule().create(new SynapseContext(model.key(), ctx.dt, source.size, target.size,
-                rowStart, sourceRows, conn.targets(), weights, weight, Seeds.mix(ctx.seed, "synapse:" + model.key() + ":"
+                rowStart, sourceRows, conn.targets(), weights, weight, weightDim, Seeds.mix(ctx.seed, "synapse:" + model.key() + ":"
                 + target.name)), model.parameters());
         SparseProjection.Rows delays = rows == null ? null
                 : new SparseProjection.Rows(rows.rowDelay, rows.sourceRows, rows.maxDelay);

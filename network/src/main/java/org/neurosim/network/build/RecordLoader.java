@@ -10,28 +10,32 @@ import org.neurosim.core.plugin.PluginKind;
 import org.neurosim.network.Network;
 import org.neurosim.network.config.Cfg;
 import org.neurosim.network.engine.Population;
+import org.neurosim.network.engine.Projection;
+import org.neurosim.network.engine.SynapseGroup;
 import org.neurosim.network.output.CsvOutput;
+import org.neurosim.network.output.SynapticProbe;
 
 /**
  * The {@code record} block: which populations' spikes (all by default, [] for none), state probes, population
  * rates, and the output formats ({@code formats: [csv, NAME, {format: NAME, its parameters}]}, csv by default).
  */
 final class RecordLoader {
-    static final Set<String> KEYS = Set.of("spikes", "state", "rates", "formats");
+    static final Set<String> KEYS = Set.of("spikes", "state", "rates", "formats", "weights");
 
     private RecordLoader() { }
 
-    static Network.RecordSpec load(Cfg c, Map<String, Population> pops, LoadContext ctx) {
+    static Network.RecordSpec load(Cfg c, Map<String, Population> pops, List<List<Projection>> blocks,
+                                   java.util.Collection<SynapseGroup> groups, double duration, LoadContext ctx) {
         List<Network.Output> formats = formats(c.get("formats"), ctx);
         if (!c.present()) {
             return new Network.RecordSpec(List.copyOf(pops.keySet()), List.of(), Math.max(ctx.dt, 0.005),
-                    List.copyOf(pops.keySet()), formats);
+                    List.copyOf(pops.keySet()), formats, List.of());
         }
         c.allowOnly(KEYS);
         List<String> spikes = c.has("spikes") ? populationNames(c.get("spikes"), pops) : List.copyOf(pops.keySet());
         List<Network.StateProbe> state = new ArrayList<>();
         if (c.has("state")) {
-            for (Cfg s : c.get("state").list()) state.add(probe(s, pops));
+            for (Cfg s : c.get("state").list()) state.add(probe(s, pops, groups));
         }
         double bin = 0;
         List<String> ratePops = List.of();
@@ -44,10 +48,14 @@ final class RecordLoader {
             }
             ratePops = r.has("populations") ? populationNames(r.get("populations"), pops) : List.copyOf(pops.keySet());
         }
-        return new Network.RecordSpec(spikes, state, bin, ratePops, formats);
+        List<Network.WeightProbe> weights = new ArrayList<>();
+        if (c.has("weights")) {
+            for (Cfg w : c.get("weights").list()) weights.addAll(WeightProbes.load(w, blocks, duration, ctx));
+        }
+        return new Network.RecordSpec(spikes, state, bin, ratePops, formats, weights);
     }
 
-    private static Network.StateProbe probe(Cfg s, Map<String, Population> pops) {
+    private static Network.StateProbe probe(Cfg s, Map<String, Population> pops, java.util.Collection<SynapseGroup> groups) {
         s.allowOnly(Set.of("population", "variables", "neurons"));
         String pn = s.get("population").required().text();
         Population p = pops.get(pn);
@@ -56,10 +64,12 @@ final class RecordLoader {
                     + String.join(", ", pops.keySet()));
         }
         List<String> vars = s.has("variables") ? s.get("variables").names() : p.variables();
+        List<String> known = new ArrayList<>(p.variables());
+        known.addAll(SynapticProbe.names(p, groups));
         for (String v : vars) {
-            if (!p.variables().contains(v)) {
+            if (!known.contains(v)) {
                 throw s.get("variables").error("unknown state variable '" + v + "' of " + p.model + "; it has "
-                        + String.join(", ", p.variables()));
+                        + String.join(", ", known));
             }
         }
         int[] neurons;

@@ -19,7 +19,10 @@ public final class CsvOutput implements OutputFormat {
     public static final String NAME = "csv";
 
     @Override public String name() { return NAME; }
-    @Override public String description() { return "spikes.csv, state.csv and rates.csv as the CLI spec defines"; }
+    @Override
+    public String description() {
+        return "spikes.csv, state.csv, rates.csv and weights.csv as the CLI and config specs define";
+    }
 
     @Override
     public RunOutput create(OutputContext c, Parameters p) {
@@ -28,7 +31,7 @@ public final class CsvOutput implements OutputFormat {
 
     private static final class Writer implements RunOutput {
         private final java.util.List<String> populations;
-        private final AtomicFile spikesOut, stateOut, ratesOut;
+        private final AtomicFile spikesOut, stateOut, ratesOut, weightsOut;
         private final StringBuilder line = new StringBuilder(256);
         private char[] chars = new char[1024];
 
@@ -39,6 +42,21 @@ public final class CsvOutput implements OutputFormat {
                     : AtomicFile.open(c.directory(), "state.csv", "time_s," + String.join(",", c.traces()));
             ratesOut = c.ratePopulations() == null ? null
                     : AtomicFile.open(c.directory(), "rates.csv", "time_s," + String.join(",", c.ratePopulations()));
+            weightsOut = c.weights() ? AtomicFile.open(c.directory(), "weights.csv", "time_s,projection,source,target,weight")
+                    : null;
+        }
+
+        @Override
+        public void weights(double time, int projection, int[] sources, int[] targets, double[] weights, int count) {
+            if (weightsOut == null) return;
+            for (int k = 0; k < count; k += 1024) {   // in bounded pieces: a row buffer per 1024 synapses
+                line.setLength(0);
+                for (int i = k; i < Math.min(count, k + 1024); i++) {
+                    line.append(time).append(',').append(projection).append(',').append(sources[i]).append(',')
+                            .append(targets[i]).append(',').append(weights[i]).append('\n');
+                }
+                write(weightsOut, line);
+            }
         }
 
         @Override
@@ -83,7 +101,7 @@ public final class CsvOutput implements OutputFormat {
 
         @Override
         public void close() {
-            for (AtomicFile f : new AtomicFile[] {spikesOut, stateOut, ratesOut}) if (f != null) f.close();
+            for (AtomicFile f : new AtomicFile[] {spikesOut, stateOut, ratesOut, weightsOut}) if (f != null) f.close();
         }
     }
 }

@@ -25,7 +25,7 @@ public final class Recorder implements AutoCloseable {
     private final RunOutput[] outputs;
     private final boolean[] recordSpikes;
     // state probes flattened: population, variable index, neuron
-    private final int[] probePop, probeVar, probeNeuron;
+    private final int[] probePop, probeVar, probeNeuron, probeOf;   // probeOf: index of its StateProbe
     private final double[] probeValues;
     private final List<String> traceNames;
     // rates
@@ -39,6 +39,12 @@ public final class Recorder implements AutoCloseable {
     private double[] rasterTime = new double[1024];
     private final int traceStride;
     private final List<double[]> traceRows = new ArrayList<>();
+    private final List<List<org.neurosim.network.engine.SynapseGroup>> ontoProbe = new ArrayList<>();
+    // weights: per probe its synapses' sources and targets, the values of the last sample, and the first sample
+    private final Network.WeightProbe[] weightProbes;
+    private final int[][] weightSources, weightTargets;
+    private final double[][] firstWeights, lastWeights;
+    private long lastWeightStep = -1;
 
     /** The names of the traces a network records, {@code <population>.<variable>[<neuron>]}, in column order. */
     public static List<String> traceNames(Network net) {
@@ -64,18 +70,66 @@ public final class Recorder implements AutoCloseable {
             Population p = net.population(sp.population());
             for (String v : sp.variables()) {
                 int k = p.variables().indexOf(v);
-                for (int n : sp.neurons()) probes.add(new int[] {p.index, k, n});
+                if (k < 0) k = SynapticProbe.code(v);
+                for (int n : sp.neurons()) probes.add(new int[] {p.index, k, n, ontoProbe.size()});
             }
+            ontoProbe.add(SynapticProbe.onto(p, net.groups()));
         }
         traceNames = traceNames(net);
         probePop = probes.stream().mapToInt(a -> a[0]).toArray();
         probeVar = probes.stream().mapToInt(a -> a[1]).toArray();
         probeNeuron = probes.stream().mapToInt(a -> a[2]).toArray();
+        probeOf = probes.stream().mapToInt(a -> a[3]).toArray();
         probeValues = new double[probePop.length];
         traceStride = (int) Math.max(1, (net.steps() + 1 + TRACE_ROWS - 1) / TRACE_ROWS);
         binSteps = r.rateBin() > 0 ? (int) Math.max(1, Math.round(r.rateBin() / dt)) : 0;
         ratePops = r.ratePopulations().stream().mapToInt(n -> net.population(n).index).toArray();
         binCounts = new long[ratePops.length];
+        weightProbes = r.weights().toArray(Network.WeightProbe[]::new);
+        int nw = weightProbes.length;
+        weightSources = new int[nw][];
+        weightTargets = new int[nw][];
+        firstWeights = new double[nw][];
+        lastWeights = new double[nw][];
+        for (int k = 0; k < nw; k++) {
+            Network.WeightProbe w = weightProbes[k];
+            int[] syn = w.synapses(), rowStart = w.projection().rowStart();
+            weightSources[k] = new int[syn.length];
+            weightTargets[k] = new int[syn.length];
+            int row = 0;
+            for (int i = 0; i < syn.length; i++) {
+                if (i > 0 && syn[i] < syn[i - 1]) row = 0;
+                while (rowStart[row + 1] <= syn[i]) row++;
+                weightSources[k][i] = w.projection().rowSource(row);
+                weightTargets[k][i] = w.projection().targets()[syn[i]];
+            }
+            lastWeights[k] = new double[syn.length];
+        }
+    }
+
+    /** True when a recorded variable reads synaptic filters (the engine must then deliver staged spikes first). */
+    public boolean readsSynapses() {
+        for (int k : probeVar) if (k < 0) return true;
+        return false;
+    }
+
+    /** Samples the recorded weights at t = step dt when due (or always, with {@code force}). */
+    public void weights(long step, boolean force) {
+        if (weightProbes.length == 0 || step == lastWeightStep) return;
+        boolean any = false;
+        for (int k = 0; k < weightProbes.length; k++) {
+            Network.WeightProbe w = weightProbes[k];
+            if (!force && step % w.everySteps() != 0) continue;
+            any = true;
+            int[] syn = w.synapses();
+            double[] values = lastWeights[k];
+            for (int i = 0; i < syn.length; i++) values[i] = w.projection().synapse().weight(syn[i]);
+            if (firstWeights[k] == null) firstWeights[k] = values.clone();
+            for (RunOutput o : outputs) {
+                o.weights(step * dt, w.block(), weightSources[k], weightTargets[k], values, syn.length);
+            }
+        }
+        if (any) lastWeightStep = step;
     }
 
     /** Records the state at t = step dt (call with step 0 before the first step). */
@@ -83,7 +137,9 @@ public final class Recorder implements AutoCloseable {
         if (probePop.length == 0) return;
         double t = step * dt;
         for (int k = 0; k < probePop.length; k++) {
-            probeValues[k] = populations.get(probePop[k]).state()[probeVar[k]][probeNeuron[k]];
+            Population p = populations.get(probePop[k]);
+            probeValues[k] = probeVar[k] >= 0 ? p.state()[probeVar[k]][probeNeuron[k]]
+                    : SynapticProbe.value(probeVar[k], p, ontoProbe.get(probeOf[k]), probeNeuron[k]);
         }
         if (step % traceStride == 0) {
             double[] row = new double[probePop.length + 1];
@@ -167,4 +223,8 @@ public final class Recorder implements AutoCloseable {
     /** Rows of {bin start, rate per population (Hz)}. */
     public List<double[]> rateRows() { return rateRows; }
     public double rateBin() { return binSteps * dt; }
+    /** The recorded weight probes, with the first and last sampled values of each (null before any sample). */
+    public List<Network.WeightProbe> weightProbes() { return List.of(weightProbes); }
+    public double[] firstWeights(int probe) { return firstWeights[probe]; }
+    public double[] lastWeights(int probe) { return lastWeightStep < 0 ? null : lastWeights[probe]; }
 }

@@ -1,0 +1,90 @@
+package org.neurosim.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.neurosim.network.build.NetworkLoader;
+import org.neurosim.network.engine.SparseProjection;
+import org.neurosim.network.output.Recorder;
+
+/** The built-in plasticity rules through the engine: exact event times, and the same weights at any thread count. */
+class PlasticityNetworkTest {
+    /**
+     * Pre spikes at 10.05 and 25.05 ms reach the synapse 1.5 ms later (axonal delay); a kick makes post spike in
+     * between. The weight ends at w0 + a_plus w_max e^(-(t_post - 11.55 ms)/tau+) - a_minus w_max
+     * e^(-(26.55 ms - t_post)/tau-) (the additive window, Song, Miller & Abbott 2000), with t_post as recorded.
+     */
+    @Test
+    void stdpInANetworkChangesTheWeightByTheWindowAtTheExactTimes() {
+        Network net = Nets.build("""
+                dt: 0.1 ms
+                duration: 40 ms
+                populations:
+                  pre: {model: spike-times, size: 1, times: [[10.05 ms, 25.05 ms]]}
+                  kick: {model: spike-times, size: 1, times: [[15.0371 ms]]}
+                  post: {model: lif, size: 1, params: {tau_m: 20 ms, tau_ref: 2 ms}}
+                projections:
+                  - {from: pre, to: post, connect: {all: true}, weight: 0.5, delay: 1.5 ms,
+                     synapse: {kernel: delta, plasticity: {rule: stdp, w_max: 1, a_plus: 0.01, a_minus: 0.012,
+                               tau_plus: 16.8 ms, tau_minus: 33.7 ms}}}
+                  - {from: kick, to: post, connect: {all: true}, weight: 1.5, delay: 0.2 ms}
+                record: {spikes: [post]}
+                """);
+        Recorder rec = Nets.run(net).recorder();
+        assertThat(rec.rasterCount()).isEqualTo(1);
+        double tPost = rec.rasterTime(0);
+        assertThat(tPost).isCloseTo(15.2371e-3, within(1e-12));   // an exact LIF jumps over threshold at the arrival
+        double expected = 0.5 + 0.01 * Math.exp(-(tPost - 11.55e-3) / 16.8e-3)
+                - 0.012 * Math.exp(-(26.55e-3 - tPost) / 33.7e-3);
+        double w = ((SparseProjection) net.projections().get(0)).synapse().weight(0);
+        assertThat(w).isCloseTo(expected, within(1e-12));
+        assertThat(expected - 0.5).isCloseTo(-0.000549, within(1e-6));   // by hand: 0.0080290 - 0.0085777
+    }
+
+    /** Tsodyks-Markram through a delta synapse: each jump is w U x_n of the depression recursion (float efficacy). */
+    @Test
+    void tsodyksMarkramJumpsFollowTheRecursion() {
+        Network net = Nets.build("""
+                dt: 0.1 ms
+                duration: 50 ms
+                populations:
+                  pre: {model: spike-times, size: 1, times: [[10.05 ms, 20.05 ms, 30.05 ms, 40.05 ms]]}
+                  post: {model: lif, size: 1, params: {tau_m: 20 ms, v_th: 1e9}}
+                projections:
+                  - {from: pre, to: post, connect: {all: true}, weight: 0.1, delay: 1 ms,
+                     synapse: {kernel: delta, plasticity: {rule: tsodyks-markram, u: 0.5, tau_rec: 100 ms}}}
+                record: {state: [{population: post, variables: [v]}]}
+                """);
+        List<double[]> rows = Nets.run(net).recorder().traceRows();
+        double x = 1;
+        for (int k = 0; k < 4; k++) {
+            if (k > 0) x = 1 - (1 - 0.5 * x) * Math.exp(-0.1);   // Tsodyks & Markram (1997), 10 ms apart
+            int step = 110 + 100 * k;   // the arrival's step (10.05 ms + 1 ms delay + 10 k ms)
+            double v = rows.get(step)[1] * Math.exp(-1e-4 / 0.020) + 0.1 * 0.5 * x * Math.exp(-0.5e-4 / 0.020);
+            assertThat(rows.get(step + 1)[1]).as("v after spike %d", k).isCloseTo(v, within(1e-8));
+        }
+    }
+
+    static double[] stdpWeights(int threads) {
+        Network net = NetworkLoader.load(Path.of("..", "examples", "cuba-stdp.yaml"), Nets.PLUGINS,
+                List.of("duration=150 ms", "threads=" + threads));
+        ReproducibilityTest.runSplit(net);
+        SparseProjection ee = (SparseProjection) net.projections().get(0);
+        double[] w = new double[(int) ee.synapseCount()];
+        for (int s = 0; s < w.length; s++) w[s] = ee.synapse().weight(s);
+        return w;
+    }
+
+    @Test
+    void stdpGivesTheSameWeightsAtAnyThreadCount() {
+        double[] one = stdpWeights(1);
+        double changed = 0;
+        for (double w : one) if (w != 0.00162) changed++;
+        assertThat(changed / one.length).isGreaterThan(0.3);   // the network is active: most synapses have learnt
+        assertThat(stdpWeights(2)).isEqualTo(one);
+        assertThat(stdpWeights(3)).isEqualTo(one);
+    }
+}

@@ -1,0 +1,158 @@
+package org.neurosim.synapses.plasticity;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.neurosim.core.InvalidInputException;
+import org.neurosim.core.param.ParameterSpec;
+import org.neurosim.core.param.Parameters;
+import org.neurosim.core.synapse.PlasticityRule;
+import org.neurosim.core.synapse.SynapseContext;
+import org.neurosim.core.synapse.SynapseDynamics;
+import org.neurosim.core.units.Dimension;
+import org.neurosim.core.units.Units;
+
+/**
+ * Pair-based spike-timing-dependent plasticity with a presynaptic trace per row and a postsynaptic trace per
+ * neuron (Song, Miller &amp; Abbott 2000; Morrison, Diesmann &amp; Gerstner 2008, section 4):
+ * <pre>
+ *   traces   x_pre(t) = sum over presynaptic arrivals  e^(-(t - t_k) / tau_plus)     (pairing: all)
+ *            x_post(t) = sum over postsynaptic spikes  e^(-(t - t_k) / tau_minus)
+ *            pairing: nearest keeps only the last spike of each: x = e^(-(t - t_last) / tau)
+ *   at a postsynaptic spike   w += a_plus w_max x_pre(t)                          (both modes)
+ *   at a presynaptic arrival  w -= a_minus w_max x_post(t)     mode: additive   (Song, Miller &amp; Abbott 2000)
+ *                             w -= a_minus w x_post(t)          mode: multiplicative (van Rossum, Bi &amp; Turrigiano 2000)
+ *   then w is clipped to [w_min, w_max] (hard bounds)
+ * </pre>
+ * so one pair with lag s = t_post - t_pre changes w by a_plus w_max e^(-s / tau_plus) for s &gt; 0 and by
+ * -a_minus w_max e^(s / tau_minus) (additive) for s &lt; 0. Traces decay in closed form from the exact time of the
+ * last event; the events of a step are taken in time order (see {@link SynapseDynamics}), an arrival before a
+ * postsynaptic spike at the same time (so s = 0 potentiates). Delays are axonal: an arrival is the presynaptic
+ * event; the postsynaptic spike reaches the synapse at once.
+ *
+ * <p>State: w (double) per synapse, the row of each synapse, a trace and its time per row and per target neuron.
+ */
+public final class Stdp implements PlasticityRule {
+    @Override public String name() { return "stdp"; }
+
+    @Override
+    public String description() {
+        return "pair-based STDP with traces: additive (Song et al. 2000) or multiplicative (van Rossum et al. 2000), "
+                + "all-to-all or nearest pairing, hard bounds";
+    }
+
+    @Override public boolean weightPerSynapse() { return true; }
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        return List.of(
+                ParameterSpec.positive("tau_plus", Dimension.TIME, "20 ms", "decay of the presynaptic trace (potentiation window)"),
+                ParameterSpec.positive("tau_minus", Dimension.TIME, "20 ms", "decay of the postsynaptic trace (depression window)"),
+                ParameterSpec.quantity("a_plus", Dimension.DIMENSIONLESS, "0.01", "potentiation per pair, in units of w_max"),
+                ParameterSpec.quantity("a_minus", Dimension.DIMENSIONLESS, "0.0105",
+                        "depression per pair, in units of w_max (additive) or of w (multiplicative)"),
+                ParameterSpec.text("w_min", "0", "lower bound of the weight (in the projection's weight unit)"),
+                ParameterSpec.text("w_max", "", "upper bound of the weight (required; in the projection's weight unit)"),
+                ParameterSpec.text("mode", "additive", "additive or multiplicative"),
+                ParameterSpec.text("pairing", "all", "all (all-to-all) or nearest (nearest spikes)"));
+    }
+
+    @Override
+    public SynapseDynamics create(SynapseContext c, Parameters p) {
+        String key = c.key();
+        double wMax = bound(p.text("w_max"), c, key + ".w_max");
+        double wMin = bound(p.text("w_min"), c, key + ".w_min");
+        if (!(wMin < wMax)) {
+            throw new InvalidInputException(key + ".w_max: expected a bound above w_min (" + p.text("w_min") + "), got '"
+                    + p.text("w_max") + "'");
+        }
+        boolean multiplicative = choice(p.text("mode"), key + ".mode", "additive", "multiplicative");
+        boolean nearest = choice(p.text("pairing"), key + ".pairing", "all", "nearest");
+        return new Traces(c, p.get("tau_plus"), p.get("tau_minus"), p.get("a_plus") * wMax,
+                multiplicative ? p.get("a_minus") : p.get("a_minus") * wMax, multiplicative, nearest, wMin, wMax);
+    }
+
+    /** A bound in the projection's weight unit; a bare 0 is zero in any unit. */
+    static double bound(String text, SynapseContext c, String key) {
+        if (text.isBlank()) {
+            throw new InvalidInputException(key + ": required; expected " + c.weightDimension().describe()
+                    + " (the weight's bound)");
+        }
+        if (text.strip().equals("0")) return 0;
+        return Units.parse(text, c.weightDimension(), key);
+    }
+
+    private static boolean choice(String value, String key, String first, String second) {
+        if (value.equals(first)) return false;
+        if (value.equals(second)) return true;
+        throw new InvalidInputException(String.format(Locale.ROOT, "%s: expected %s or %s, got '%s'", key, first, second,
+                value));
+    }
+
+    /** The rule's state for one projection. */
+    static final class Traces implements SynapseDynamics {
+        private final int[] targets;
+        private final double[] w;
+        private final int[] rowOf;
+        private final double[] xPre, tPre, xPost, tPost;   // trace at its last event, and that event's time
+        private final double tauPlus, tauMinus, aPlus, aMinus, wMin, wMax;
+        private final boolean multiplicative, nearest;
+
+        Traces(SynapseContext c, double tauPlus, double tauMinus, double aPlus, double aMinus, boolean multiplicative,
+               boolean nearest, double wMin, double wMax) {
+            this.targets = c.targets();
+            this.tauPlus = tauPlus;
+            this.tauMinus = tauMinus;
+            this.aPlus = aPlus;
+            this.aMinus = aMinus;
+            this.multiplicative = multiplicative;
+            this.nearest = nearest;
+            this.wMin = wMin;
+            this.wMax = wMax;
+            w = new double[c.count()];
+            for (int s = 0; s < w.length; s++) w[s] = Math.min(wMax, Math.max(wMin, c.weights()[s]));
+            rowOf = new int[c.count()];
+            for (int r = 0; r < c.rows(); r++) Arrays.fill(rowOf, c.rowStart()[r], c.rowStart()[r + 1], r);
+            xPre = new double[c.rows()];
+            tPre = new double[c.rows()];
+            xPost = new double[c.targetCount()];
+            tPost = new double[c.targetCount()];
+            Arrays.fill(tPre, Double.NEGATIVE_INFINITY);
+            Arrays.fill(tPost, Double.NEGATIVE_INFINITY);
+        }
+
+        @Override public boolean learns() { return true; }
+
+        @Override
+        public void transmit(int row, int from, int to, double time, float[] efficacy) {
+            for (int s = from; s < to; s++) efficacy[s] = (float) w[s];
+        }
+
+        @Override
+        public void onPre(int row, int from, int to, double time) {
+            for (int s = from; s < to; s++) {
+                int i = targets[s];
+                double x = xPost[i] * Math.exp(-(time - tPost[i]) / tauMinus);   // 0 before any postsynaptic spike
+                double v = w[s] - (multiplicative ? aMinus * w[s] : aMinus) * x;
+                w[s] = v < wMin ? wMin : v;
+            }
+            xPre[row] = nearest ? 1 : xPre[row] * Math.exp(-(time - tPre[row]) / tauPlus) + 1;
+            tPre[row] = time;
+        }
+
+        @Override
+        public void onPost(int target, double time, int[] incoming, int from, int to) {
+            for (int k = from; k < to; k++) {
+                int s = incoming[k], r = rowOf[s];
+                double v = w[s] + aPlus * xPre[r] * Math.exp(-(time - tPre[r]) / tauPlus);
+                w[s] = v > wMax ? wMax : v;
+            }
+            xPost[target] = nearest ? 1 : xPost[target] * Math.exp(-(time - tPost[target]) / tauMinus) + 1;
+            tPost[target] = time;
+        }
+
+        @Override public List<String> variables() { return List.of("w"); }
+        @Override public double value(int k, int s) { return w[s]; }
+        @Override public double weight(int s) { return w[s]; }
+    }
+}

@@ -1,0 +1,86 @@
+package org.neurosim.synapses.plasticity;
+
+import java.util.Arrays;
+import java.util.List;
+import org.neurosim.core.param.ParameterSpec;
+import org.neurosim.core.param.Parameters;
+import org.neurosim.core.synapse.PlasticityRule;
+import org.neurosim.core.synapse.SynapseContext;
+import org.neurosim.core.synapse.SynapseDynamics;
+import org.neurosim.core.units.Dimension;
+
+/**
+ * Short-term depression and facilitation (Tsodyks &amp; Markram 1997; with facilitation, Tsodyks, Pawelzik &amp;
+ * Markram 1998): resources x recover towards 1 with tau_rec, the utilisation u relaxes to U with tau_fac. At the
+ * n-th spike reaching a synapse, Delta after the previous one,
+ * <pre>
+ *   x_n = 1 + (x_(n-1) - u_(n-1) x_(n-1) - 1) e^(-Delta / tau_rec)
+ *   u_n = U + u_(n-1) (1 - U) e^(-Delta / tau_fac)          (u_n = U when tau_fac = 0: depression only)
+ *   the spike transmits w u_n x_n
+ * </pre>
+ * with x_1 = 1, u_1 = U (a synapse at rest). This is NEST's tsodyks2_synapse and Brian2's usual
+ * {@code u += U (1 - u); r = u x; x -= r} in closed form between spikes. Delays are axonal: the spike's arrival is
+ * the event. State per synapse: u, x and the time of the last arrival (each synapse is touched only on its own
+ * target's thread).
+ */
+public final class TsodyksMarkram implements PlasticityRule {
+    @Override public String name() { return "tsodyks-markram"; }
+
+    @Override
+    public String description() {
+        return "short-term plasticity (Tsodyks & Markram 1997): depression with tau_rec, facilitation with tau_fac";
+    }
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        return List.of(
+                ParameterSpec.quantity("u", Dimension.DIMENSIONLESS, "0.5", "utilisation U of the resources by a spike, 0 < U <= 1"),
+                ParameterSpec.positive("tau_rec", Dimension.TIME, "800 ms", "recovery time of the resources"),
+                ParameterSpec.quantity("tau_fac", Dimension.TIME, "0 ms", "decay time of facilitation (0: none)"));
+    }
+
+    @Override
+    public SynapseDynamics create(SynapseContext c, Parameters p) {
+        double big = p.get("u"), tauRec = p.get("tau_rec"), tauFac = p.get("tau_fac");
+        if (!(big > 0 && big <= 1)) {
+            throw new org.neurosim.core.InvalidInputException(c.key() + ".u: expected 0 < u <= 1, got '" + p.text("u") + "'");
+        }
+        if (!(tauFac >= 0)) {
+            throw new org.neurosim.core.InvalidInputException(c.key() + ".tau_fac: expected a time >= 0, got '"
+                    + p.text("tau_fac") + "'");
+        }
+        int n = c.count();
+        double[] u = new double[n], x = new double[n], last = new double[n];
+        Arrays.fill(u, big);
+        Arrays.fill(x, 1);
+        Arrays.fill(last, Double.NEGATIVE_INFINITY);
+        float[] w = c.weights();
+        double single = c.weight();
+        return new SynapseDynamics() {
+            @Override
+            public void transmit(int row, int from, int to, double time, float[] efficacy) {
+                for (int s = from; s < to; s++) {
+                    double delta = time - last[s];
+                    x[s] = 1 + (x[s] - u[s] * x[s] - 1) * Math.exp(-delta / tauRec);
+                    u[s] = tauFac == 0 ? big : big + u[s] * (1 - big) * Math.exp(-delta / tauFac);
+                    last[s] = time;
+                    efficacy[s] = (float) (weight(s) * u[s] * x[s]);
+                }
+            }
+
+            @Override public List<String> variables() { return List.of("w", "u", "x"); }
+
+            @Override
+            public double value(int k, int s) {
+                return switch (k) {
+                    case 0 -> weight(s);
+                    case 1 -> u[s];
+                    case 2 -> x[s];
+                    default -> throw new IndexOutOfBoundsException("no variable " + k);
+                };
+            }
+
+            @Override public double weight(int s) { return w == null ? single : w[s]; }
+        };
+    }
+}
