@@ -130,7 +130,49 @@ final class RunCommand implements Callable<Integer> {
             }
             charts.put(out.resolve("rates.png"), c);
         }
+        for (int k = 0; k < rec.weightProbes().size(); k++) {
+            if (rec.lastWeights(k) == null) continue;
+            Network.WeightProbe w = rec.weightProbes().get(k);
+            String name = rec.weightProbes().size() == 1 ? "weights.png"
+                    : "weights-" + w.block() + "-" + w.projection().target.name() + ".png";
+            charts.put(out.resolve(name), weightHistogram(net.name() + ": weights of projections[" + w.block() + "] "
+                    + w.projection().label + " (" + w.synapses().length + " synapses)", w, rec.firstWeights(k),
+                    rec.lastWeights(k), rec.lastWeightTime()));
+        }
         Plots.saveAll(charts);
+    }
+
+    /** Histograms of the first and last recorded weights, as steps on one axis, in a natural unit. */
+    static XYChart weightHistogram(String title, Network.WeightProbe w, double[] first, double[] last, double lastTime) {
+        org.neurosim.core.units.Dimension d = w.projection().weightDimension;
+        double scale = d.equals(org.neurosim.core.units.Dimension.VOLTAGE) ? 1e3 : 1;
+        String unit = scale == 1e3 ? "mV" : d.isDimensionless() ? "" : "SI: " + d.describe();
+        XYChart c = Plots.chart(title, "weight" + (unit.isEmpty() ? "" : " (" + unit + ")"), "synapses per bin");
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (double[] a : new double[][] {first, last}) {
+            for (double v : a) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        if (!(hi > lo)) hi = lo + Math.max(1e-12, Math.abs(lo) * 1e-3);
+        int bins = 50;
+        for (int pass = 0; pass < 2; pass++) {
+            double[] a = pass == 0 ? first : last;
+            double[] counts = new double[bins];
+            for (double v : a) counts[Math.min(bins - 1, (int) ((v - lo) / (hi - lo) * bins))]++;
+            double[] x = new double[2 * bins + 2], y = new double[2 * bins + 2];   // a step outline
+            for (int b = 0; b < bins; b++) {
+                x[2 * b + 1] = (lo + (hi - lo) * b / bins) * scale;
+                x[2 * b + 2] = (lo + (hi - lo) * (b + 1) / bins) * scale;
+                y[2 * b + 1] = y[2 * b + 2] = counts[b];
+            }
+            x[0] = x[1];
+            x[2 * bins + 1] = x[2 * bins];
+            Plots.line(c, pass == 0 ? "at t = 0" : String.format(Locale.ROOT, "at t = %.3g s", lastTime), x, y);
+        }
+        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        return c;
     }
 
     private static boolean isVoltage(Network net, String trace) {

@@ -155,7 +155,13 @@ public final class Simulation {
             "summary.json", "raster.png", "traces.png", "rates.png", "weights.csv", "weights.png");
 
     private static void removeOutputsOfAnEarlierRun(Path outDir) {
-        for (String name : OUTPUT_FILES) {
+        List<String> names = new ArrayList<>(OUTPUT_FILES);
+        try (var old = Files.newDirectoryStream(outDir, "weights-*.png*")) {   // one histogram per recorded projection
+            old.forEach(f -> names.add(f.getFileName().toString().replace(".partial", "")));
+        } catch (IOException e) {
+            throw new InvalidInputException("--out: cannot read '" + outDir + "' (" + e.getMessage() + ")");
+        }
+        for (String name : names) {
             try {
                 Files.deleteIfExists(outDir.resolve(name));
                 Files.deleteIfExists(outDir.resolve(name + ".partial"));

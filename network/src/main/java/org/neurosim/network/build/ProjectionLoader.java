@@ -126,7 +126,7 @@ final class ProjectionLoader {
         SparseProjection.Rows delays = rows == null ? null
                 : new SparseProjection.Rows(rows.rowDelay, rows.sourceRows, rows.maxDelay);
         return new SparseProjection(label, source, target, rowStart, conn.targets(), weights, weight, dynamics,
-                delaySteps, fraction, delays, group);
+                delaySteps, fraction, delays, group, weightDim);
     }
 
     /** The filter onto the target that this projection feeds (shared per kernel and reversal), initialised. */

@@ -30,6 +30,8 @@ public final class SparseProjection extends Projection {
     final int delaySteps;                  // the delay is delaySteps dt + delayFraction, 0 <= delayFraction < dt
     final double delayFraction;
     private final Rows rows;               // null: one delay for all, and rows are sources
+    /** What a weight is: a membrane jump, a charge or current, a conductance (for plots and messages). */
+    public final org.neurosim.core.units.Dimension weightDimension;
     final SynapseGroup group;              // null: instant (delta)
     private final int jumpVariable;        // instant spikes add their weight to this state variable of the target
     private final SpikeBuffer[] ring;
@@ -56,7 +58,8 @@ public final class SparseProjection extends Projection {
 
     public SparseProjection(String label, Population source, Population target, int[] rowStart, int[] targets,
                             float[] weights, double weight, SynapseDynamics synapse, int delaySteps,
-                            double delayFraction, Rows rows, SynapseGroup group) {
+                            double delayFraction, Rows rows, SynapseGroup group,
+                            org.neurosim.core.units.Dimension weightDimension) {
         super(label, source, target);
         this.rowStart = rowStart;
         this.targets = targets;
@@ -69,6 +72,7 @@ public final class SparseProjection extends Projection {
         this.delayFraction = delayFraction;
         this.rows = rows;
         this.group = group;
+        this.weightDimension = weightDimension;
         this.jumpVariable = group == null ? target.dynamics.spikeRule().membrane() : -1;
         this.ring = new SpikeBuffer[(rows == null ? delaySteps : rows.maxDelay()) + 2];
         for (int k = 0; k < ring.length; k++) ring[k] = new SpikeBuffer();

@@ -227,4 +227,5 @@ public final class Recorder implements AutoCloseable {
     public List<Network.WeightProbe> weightProbes() { return List.of(weightProbes); }
     public double[] firstWeights(int probe) { return firstWeights[probe]; }
     public double[] lastWeights(int probe) { return lastWeightStep < 0 ? null : lastWeights[probe]; }
+    public double lastWeightTime() { return lastWeightStep * dt; }
 }

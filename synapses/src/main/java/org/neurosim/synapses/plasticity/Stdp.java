@@ -30,7 +30,7 @@ import org.neurosim.core.units.Units;
  * postsynaptic spike at the same time (so s = 0 potentiates). Delays are axonal: an arrival is the presynaptic
  * event; the postsynaptic spike reaches the synapse at once.
  *
- * <p>State: w (double) per synapse, the row of each synapse, a trace and its time per row and per target neuron.
+ * <p>State: w (double, so the weight changes are exact to round-off) per synapse, the row of each synapse, a trace and its time per row and per target neuron.
  */
 public final class Stdp implements PlasticityRule {
     @Override public String name() { return "stdp"; }
@@ -40,8 +40,6 @@ public final class Stdp implements PlasticityRule {
         return "pair-based STDP with traces: additive (Song et al. 2000) or multiplicative (van Rossum et al. 2000), "
                 + "all-to-all or nearest pairing, hard bounds";
     }
-
-    @Override public boolean weightPerSynapse() { return true; }
 
     @Override
     public List<ParameterSpec> parameters() {
@@ -110,7 +108,8 @@ public final class Stdp implements PlasticityRule {
             this.wMin = wMin;
             this.wMax = wMax;
             w = new double[c.count()];
-            for (int s = 0; s < w.length; s++) w[s] = Math.min(wMax, Math.max(wMin, c.weights()[s]));
+            float[] given = c.weights();   // null: the projection's single weight, kept exact in double
+            for (int s = 0; s < w.length; s++) w[s] = Math.min(wMax, Math.max(wMin, given == null ? c.weight() : given[s]));
             rowOf = new int[c.count()];
             for (int r = 0; r < c.rows(); r++) Arrays.fill(rowOf, c.rowStart()[r], c.rowStart()[r + 1], r);
             xPre = new double[c.rows()];
