@@ -73,9 +73,10 @@ final class SynapseLoader {
             }
             if (td instanceof ExactWithSynapses) {   // a linear, current-based model: g (E - V) is not its input
                 throw rev.error("population '" + target.name + "' (" + target.model + ") is current-based; "
-                        + "conductance synapses need a conductance-based model such as hh or hh-traub");
+                        + "conductance synapses need a conductance-based model such as lif-cond, hh or hh-traub");
             }
-            if (!td.inputDimension().equals(Dimension.CURRENT) && !td.inputDimension().equals(Dimension.CURRENT_DENSITY)) {
+            Dimension in = td.inputDimension();   // a voltage input: conductances relative to the leak (lif-cond)
+            if (!in.equals(Dimension.CURRENT) && !in.equals(Dimension.CURRENT_DENSITY) && !in.equals(Dimension.VOLTAGE)) {
                 throw rev.error("conductance-based synapses need a target whose input is a current; " + target.model
                         + " takes " + td.inputDimension().describe());
             }
