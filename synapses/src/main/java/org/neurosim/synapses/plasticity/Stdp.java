@@ -87,12 +87,21 @@ public final class Stdp implements PlasticityRule {
                 value));
     }
 
-    /** The rule's state for one projection. */
+    /**
+     * The rule's state for one projection. A trace is kept in a frame that does not decay: y = x(t) e^((t - t_ref) / tau)
+     * is constant between events, so x(t) = y e^(-(t - t_ref) / tau) costs one exponential per event for a whole row
+     * or a whole target's incoming synapses, not one per synapse. An event adds e^((t_k - t_ref) / tau) (all-to-all)
+     * or sets y to it (nearest). Every 100 tau the frame moves to the present (y *= e^(-(t - t_ref) / tau)), so no y
+     * exceeds e^100.
+     */
     static final class Traces implements SynapseDynamics {
+        private static final double REBASE = 100;   // in units of tau
         private final int[] targets;
         private final double[] w;
         private final int[] rowOf;
-        private final double[] xPre, tPre, xPost, tPost;   // trace at its last event, and that event's time
+        private int[] boundIncoming, incomingRow;   // see bindIncoming
+        private final double[] yPre, yPost;          // traces per row and per target neuron, in their frames
+        private double refPre, refPost;              // the frames' reference times
         private final double tauPlus, tauMinus, aPlus, aMinus, wMin, wMax;
         private final boolean multiplicative, nearest;
 
@@ -112,12 +121,8 @@ public final class Stdp implements PlasticityRule {
             for (int s = 0; s < w.length; s++) w[s] = Math.min(wMax, Math.max(wMin, given == null ? c.weight() : given[s]));
             rowOf = new int[c.count()];
             for (int r = 0; r < c.rows(); r++) Arrays.fill(rowOf, c.rowStart()[r], c.rowStart()[r + 1], r);
-            xPre = new double[c.rows()];
-            tPre = new double[c.rows()];
-            xPost = new double[c.targetCount()];
-            tPost = new double[c.targetCount()];
-            Arrays.fill(tPre, Double.NEGATIVE_INFINITY);
-            Arrays.fill(tPost, Double.NEGATIVE_INFINITY);
+            yPre = new double[c.rows()];
+            yPost = new double[c.targetCount()];
         }
 
         @Override public boolean learns() { return true; }
@@ -129,25 +134,61 @@ public final class Stdp implements PlasticityRule {
 
         @Override
         public void onPre(int row, int from, int to, double time) {
-            for (int s = from; s < to; s++) {
-                int i = targets[s];
-                double x = xPost[i] * Math.exp(-(time - tPost[i]) / tauMinus);   // 0 before any postsynaptic spike
-                double v = w[s] - (multiplicative ? aMinus * w[s] : aMinus) * x;
-                w[s] = v < wMin ? wMin : v;
+            if (time - refPost > REBASE * tauMinus) refPost = rebase(yPost, refPost, time, tauMinus);
+            double decay = Math.exp(-(time - refPost) / tauMinus);   // x_post(t) = yPost[i] decay
+            double[] y = yPost, ws = w;
+            int[] tg = targets;
+            if (multiplicative) {
+                double a = aMinus * decay;
+                for (int s = from; s < to; s++) {
+                    double v = ws[s] * (1 - a * y[tg[s]]);
+                    ws[s] = v < wMin ? wMin : v;
+                }
+            } else {
+                double a = aMinus * decay;
+                for (int s = from; s < to; s++) {
+                    double v = ws[s] - a * y[tg[s]];
+                    ws[s] = v < wMin ? wMin : v;
+                }
             }
-            xPre[row] = nearest ? 1 : xPre[row] * Math.exp(-(time - tPre[row]) / tauPlus) + 1;
-            tPre[row] = time;
+            if (time - refPre > REBASE * tauPlus) refPre = rebase(yPre, refPre, time, tauPlus);
+            double one = Math.exp((time - refPre) / tauPlus);   // 1 at t, in the frame
+            yPre[row] = nearest ? one : yPre[row] + one;
         }
 
         @Override
         public void onPost(int target, double time, int[] incoming, int from, int to) {
+            if (time - refPre > REBASE * tauPlus) refPre = rebase(yPre, refPre, time, tauPlus);
+            double a = aPlus * Math.exp(-(time - refPre) / tauPlus);   // aPlus x_pre(t) = a yPre[r]
+            if (incoming != boundIncoming) bindIncoming(incoming);
+            double[] y = yPre, ws = w;
+            int[] rows = incomingRow;
             for (int k = from; k < to; k++) {
-                int s = incoming[k], r = rowOf[s];
-                double v = w[s] + aPlus * xPre[r] * Math.exp(-(time - tPre[r]) / tauPlus);
-                w[s] = v > wMax ? wMax : v;
+                int s = incoming[k];
+                double v = ws[s] + a * y[rows[k]];
+                ws[s] = v > wMax ? wMax : v;
             }
-            xPost[target] = nearest ? 1 : xPost[target] * Math.exp(-(time - tPost[target]) / tauMinus) + 1;
-            tPost[target] = time;
+            if (time - refPost > REBASE * tauMinus) refPost = rebase(yPost, refPost, time, tauMinus);
+            double one = Math.exp((time - refPost) / tauMinus);
+            yPost[target] = nearest ? one : yPost[target] + one;
+        }
+
+        /** The row of each incoming synapse, in the engine's by-target order: read in sequence in {@link #onPost}. */
+        private void bindIncoming(int[] incoming) {
+            int[] rows = new int[incoming.length];
+            for (int k = 0; k < rows.length; k++) rows[k] = rowOf[incoming[k]];
+            incomingRow = rows;
+            boundIncoming = incoming;
+        }
+
+        /** Moves a frame to {@code now}; traces below 1e-300 (e^-690) are 0, so no denormal lingers. */
+        private static double rebase(double[] y, double ref, double now, double tau) {
+            double f = Math.exp(-(now - ref) / tau);
+            for (int k = 0; k < y.length; k++) {
+                double v = y[k] * f;
+                y[k] = v < 1e-300 ? 0 : v;
+            }
+            return now;
         }
 
         @Override public List<String> variables() { return List.of("w"); }
