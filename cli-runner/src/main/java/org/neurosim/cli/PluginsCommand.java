@@ -80,7 +80,7 @@ final class PluginsCommand implements Callable<Integer> {
                 String what = e.kind() == null ? "" : " [" + e.kind() + "]";
                 out.printf("  %-20s %s%s%s  (from %s)%n", e.name(), e.description(), order, what, e.source());
                 for (ParameterSpec p : e.params()) {
-                    String def = p.defaultValue() == null ? "required" : "default " + p.defaultValue();
+                    String def = p.defaultValue() == null || p.defaultValue().isBlank() ? "required" : "default " + p.defaultValue();
                     out.printf("      %-16s %-22s %s%n", p.name(), def, p.description());
                 }
             }
