@@ -255,7 +255,12 @@ final class LifSynapses {
             if (next > m) break;
             shift(c, t - ct);
             ct = t;
-            v += arrive(c, arrivals, mine[next++], false);
+            // every arrival of this instant before the threshold is checked: spikes emitted at a jump's own time reach
+            // their targets at equal times, and taking an excitatory one before a simultaneous inhibitory one would
+            // fire neurons that the sum keeps below threshold (NEST's precise models sum simultaneous inputs too)
+            do {
+                v += arrive(c, arrivals, mine[next++], false);
+            } while (next <= m && arrivals.offset(mine[next]) == t);
         }
         refractory[i] = r;
         return v;

@@ -88,4 +88,32 @@ class ExactSynapsesTest {
             assertThat(rows.get(111)[1]).isCloseTo(expected, within(1e-15));
         }
     }
+    /**
+     * Simultaneous jumps are summed before the threshold is checked: at 19.8 mV an excitatory +0.5 mV and an
+     * inhibitory -2.5 mV arriving at the same instant leave V at 17.8 mV (taking the excitatory one first would fire).
+     * In a network with exact delays such ties are the rule, since a neuron fired by a jump spikes at the jump's
+     * time: Brunel's AI network ran at 330 Hz instead of 37 Hz (the held-drive rate) before this was so.
+     */
+    @org.junit.jupiter.api.Test
+    void simultaneousJumpsAreSummedBeforeTheThresholdIsChecked() {
+        Network net = Nets.build("""
+                dt: 0.1 ms
+                duration: 3 ms
+                integrator: exact
+                populations:
+                  e: {model: spike-times, size: 1, times: [[1.05 ms]]}
+                  i: {model: spike-times, size: 1, times: [[1.05 ms]]}
+                  post: {model: lif, size: 1, params: {tau_m: 20 ms, tau_ref: 2 ms, v_rest: 0 mV, v_th: 20 mV,
+                         v_reset: 10 mV}, init: {v: 19.8 mV}, input: 19.8 mV}
+                projections:
+                  - {from: e, to: post, connect: {all: true}, weight: 0.5 mV, delay: 1.5 ms}
+                  - {from: i, to: post, connect: {all: true}, weight: -2.5 mV, delay: 1.5 ms}
+                record: {spikes: [post], state: [{population: post, variables: [v]}]}
+                """);
+        Simulation.Result r = Nets.run(net);
+        assertThat(r.recorder().rasterCount()).isZero();
+        // V = 19.8 mV until 2.55 ms, then 17.8 mV relaxing towards 19.8 mV for the rest of the step (0.05 ms)
+        double expected = 0.0198 - 0.002 * Math.exp(-0.05 / 20);
+        assertThat(r.recorder().traceRows().get(26)[1]).isCloseTo(expected, within(1e-15));
+    }
 }

@@ -89,6 +89,9 @@ public final class NetworkLoader {
                 projections.addAll(blocks.get(blocks.size() - 1));
             }
         }
+        for (Map.Entry<String, Cfg> e : popEntries.entrySet()) {
+            PoissonInputLoader.load(e.getValue().get("poisson_input"), byName.get(e.getKey()), groups, ctx);
+        }
         Network.RecordSpec record = RecordLoader.load(root.get("record"), byName, blocks, groups.values(), duration, ctx);
         return new Network(name, dt, duration, seed, threads, List.copyOf(byName.values()), projections,
                 List.copyOf(groups.values()), record, ctx.warnings);

@@ -28,7 +28,8 @@ import org.neurosim.network.engine.Population;
  * initial state, input and bias.
  */
 final class PopulationLoader {
-    static final Set<String> KEYS = Set.of("model", "size", "params", "init", "input", "bias", "integrator", "times");
+    static final Set<String> KEYS = Set.of("model", "size", "params", "init", "input", "bias", "integrator", "times",
+            "poisson_input");
 
     private PopulationLoader() { }
 

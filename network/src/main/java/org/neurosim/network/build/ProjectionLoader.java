@@ -130,7 +130,7 @@ final class ProjectionLoader {
     }
 
     /** The filter onto the target that this projection feeds (shared per kernel and reversal), initialised. */
-    private static SynapseGroup group(Cfg syn, SynapseLoader.Block sb, Population target, SplittableRandom random,
+    static SynapseGroup group(Cfg syn, SynapseLoader.Block sb, Population target, SplittableRandom random,
                                       Map<String, SynapseGroup> groups, LoadContext ctx) {
         SynapseGroup group = groups.computeIfAbsent(sb.groupKey(), x -> new SynapseGroup(target,
                 sb.kernel().newFilter(target.size, ctx.dt, sb.norm().scale(sb.kernel())), sb.conductance(),
@@ -147,7 +147,7 @@ final class ProjectionLoader {
     }
 
     /** What a weight is: a jump of the membrane, an input (x time with area normalisation), or a conductance. */
-    private static Dimension weightDimension(Cfg c, boolean spiking, boolean instant, SynapseLoader.Block sb,
+    static Dimension weightDimension(Cfg c, boolean spiking, boolean instant, SynapseLoader.Block sb,
                                              Population target) {
         NeuronDynamics td = target.dynamics;
         if (!spiking) return td.inputDimension();   // W y with dimensionless y

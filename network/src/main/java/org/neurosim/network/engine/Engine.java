@@ -131,6 +131,7 @@ public final class Engine implements AutoCloseable {
             pr.chunkTargets(chunks);
         }
         exactOnto[p.index] = onto.toArray(SparseProjection[]::new);
+        for (PoissonInput in : p.poissonInputs) in.input = in.group == null ? Arrivals.JUMP : inputs.indexOf(in.group);
         arriving[p.index] = new Arrivals[chunks];
         for (int c = 0; c < chunks; c++) arriving[p.index][c] = new Arrivals();
     }
@@ -141,6 +142,16 @@ public final class Engine implements AutoCloseable {
         addToFilters(inputsOf[p.index], now);
         now.clear();
         for (SparseProjection pr : exactOnto[p.index]) pr.collect(worker, step, dt, now);
+        if (p.poissonInputs.length > 0) {
+            int chunks = chunkSpikes[p.index].length;
+            int from = Parallel.start(worker, chunks, p.size), to = Parallel.start(worker + 1, chunks, p.size);
+            for (PoissonInput in : p.poissonInputs) {
+                for (int i = from; i < to; i++) {
+                    int k = in.count(step, i);
+                    if (k > 0) now.add(i, 0, k * in.weight, in.input);
+                }
+            }
+        }
     }
 
     /** An exact population at the end of step n: its late arrivals' response, and into the filters with them. */
@@ -212,9 +223,10 @@ public final class Engine implements AutoCloseable {
             int chunks = chunkSpikes[p.index].length;
             if (worker < chunks) {
                 for (SparseProjection pr : stagedOnto[p.index]) pr.deliverStaged(dt, worker);
+                int from = Parallel.start(worker, chunks, p.size), to = Parallel.start(worker + 1, chunks, p.size);
                 if (arriving[p.index] != null) gatherArrivals(p, worker);
-                p.buildDrive(step, Parallel.start(worker, chunks, p.size), Parallel.start(worker + 1, chunks, p.size),
-                        arriving[p.index] == null);
+                else if (p.poissonInputs.length > 0) p.addPoissonEvents(step, from, to);
+                p.buildDrive(step, from, to, arriving[p.index] == null);
             }
         }
     }
@@ -229,6 +241,7 @@ public final class Engine implements AutoCloseable {
             if (withDrive) {
                 for (SparseProjection pr : stagedOnto[p.index]) pr.deliverStaged(dt, worker);
                 if (exact) gatherArrivals(p, worker);
+                else if (p.poissonInputs.length > 0) p.addPoissonEvents(step, from, to);
                 p.buildDrive(step, from, to, !exact);
             }
             buffers[worker].clear();

@@ -136,6 +136,35 @@ public final class Population {
     boolean constantDrive;
     boolean driveIsBuilt;
 
+    /** Poisson inputs of this population (config key {@code poisson_input}). */
+    PoissonInput[] poissonInputs = new PoissonInput[0];
+
+    public void addPoissonInput(PoissonInput in) {
+        poissonInputs = java.util.Arrays.copyOf(poissonInputs, poissonInputs.length + 1);
+        poissonInputs[poissonInputs.length - 1] = in;
+    }
+
+    public java.util.List<PoissonInput> poissonInputs() {
+        return java.util.List.of(poissonInputs);
+    }
+
+    /** For a target that does not integrate its synapses: step n's Poisson events enter the filters at the step's start. */
+    void addPoissonEvents(long step, int from, int to) {
+        for (PoissonInput in : poissonInputs) {
+            double w = in.weight;
+            if (in.group == null) {   // a jump (lif with its drive held, for comparison): a crossing shows at the step's end
+                double[] v = state()[dynamics.spikeRule().membrane()];
+                for (int i = from; i < to; i++) v[i] += in.count(step, i) * w;
+                continue;
+            }
+            org.neurosim.core.synapse.SynapticFilter f = in.group.filter;
+            for (int i = from; i < to; i++) {
+                int k = in.count(step, i);
+                if (k > 0) f.addSpike(i, k * w, 0);
+            }
+        }
+    }
+
     /** Outputs of the current-based synapse groups onto this population; set once the network is built. */
     double[][] currentInputs = new double[0][];
     /** Per current input: its filter's pointwise decay per step, folded into {@link #buildDrive}; NaN: none. */

@@ -1,0 +1,49 @@
+package org.neurosim.network.engine;
+
+import org.neurosim.core.Seeds;
+
+/**
+ * Independent Poisson input to every neuron of a population (Brian2's PoissonInput, NEST's poisson_generator
+ * connected one-to-one): each neuron receives events at {@code rate}, each transmitting {@code weight}, counted per
+ * step and delivered at the step's start, k ~ Poisson(rate dt) (NEST's generator also emits on the grid, with
+ * multiplicity). The count of neuron i in step n depends only on (seed, n, i), drawn by inversion of the Poisson
+ * CDF (a table made once) from a counter-based uniform: the same at any thread count, one uniform per neuron and
+ * step, and about rate dt + 1 comparisons.
+ */
+public final class PoissonInput {
+    public final double rate, weight;
+    /** The filter the events enter, or null: they make the membrane jump (a delta synapse). */
+    public final SynapseGroup group;
+    private final long seed;
+    private final double[] cdf;   // cdf[k] = P(K <= k), up to where 1 - cdf < 1e-16
+    int input = org.neurosim.core.model.Arrivals.JUMP;   // for an exact target: the filter's input index
+
+    public PoissonInput(double rate, double weight, double dt, SynapseGroup group, long seed) {
+        this.rate = rate;
+        this.weight = weight;
+        this.group = group;
+        this.seed = seed;
+        double lambda = rate * dt;
+        int max = (int) Math.ceil(lambda + 12 * Math.sqrt(lambda) + 20);
+        double[] c = new double[max];
+        double sum = 0, logP = -lambda, logLambda = Math.log(lambda);
+        int n = 0;
+        for (int k = 0; k < max; k++) {
+            // log p_k = -lambda + k ln(lambda) - ln k!, in logs so that a large lambda does not underflow e^-lambda
+            if (k > 0) logP += logLambda - Math.log(k);
+            sum += Math.exp(logP);
+            c[n++] = Math.min(1, sum);
+            if (k > lambda && 1 - sum < 1e-16) break;
+        }
+        this.cdf = java.util.Arrays.copyOf(c, n);
+    }
+
+    /** The number of events neuron i receives in step n. */
+    public int count(long step, int neuron) {
+        double u = Seeds.uniform(seed, step, neuron);
+        double[] c = cdf;
+        int k = 0;
+        while (k < c.length && u >= c[k]) k++;
+        return k;
+    }
+}
