@@ -19,15 +19,25 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code neurosim bench cuba|cobahh}: the Brette et al. (2007) benchmark networks, built from the example configs
- * through the same loader as {@code run}, timed without recording.
+ * {@code neurosim bench cuba|cobahh|brunel}: the Brette et al. (2007) benchmark networks and Brunel's (2000) model A
+ * in one of its four states, built from the example configs through the same loader as {@code run}, timed without
+ * recording to files.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Time the standard benchmark networks.")
 final class BenchCommand implements Callable<Integer> {
     @CommandLine.ParentCommand NeuroSim root;
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "cuba or cobahh")
+    @Parameters(index = "0", paramLabel = "NAME", description = "cuba, cobahh or brunel")
     String name;
+
+    @Option(names = "--state", paramLabel = "S",
+            description = "brunel: sr, si-fast, ai (default) or si-slow (Brunel 2000, Fig. 8).")
+    String state = "ai";
+
+    /** Brunel's (g, eta) per state of his Fig. 8. */
+    static final java.util.Map<String, double[]> BRUNEL_STATES = java.util.Map.of(
+            "sr", new double[] {3, 2}, "si-fast", new double[] {6, 4}, "ai", new double[] {5, 2},
+            "si-slow", new double[] {4.5, 0.9});
 
     @Option(names = "--neurons", paramLabel = "N", description = "Network size (default 4000; 80% excitatory).")
     int neurons = 4000;
@@ -48,9 +58,14 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!name.equals("cuba") && !name.equals("cobahh")) {
-            throw new InvalidInputException("bench: unknown benchmark '" + name + "'; known benchmarks: cuba, cobahh");
+        if (!java.util.List.of("cuba", "cobahh", "brunel").contains(name)) {
+            throw new InvalidInputException("bench: unknown benchmark '" + name + "'; known benchmarks: cuba, cobahh, "
+                    + "brunel");
         }
+        if (name.equals("brunel") && !BRUNEL_STATES.containsKey(state)) {
+            throw new InvalidInputException("--state: expected sr, si-fast, ai or si-slow, got '" + state + "'");
+        }
+
         if (neurons < 2) throw new InvalidInputException("--neurons: expected at least 2, got " + neurons);
         if (threads < 1) throw new InvalidInputException("--threads: expected at least 1, got " + threads);
         if (inDegree != null && (inDegree < 2 || inDegree >= neurons)) {
@@ -59,13 +74,22 @@ final class BenchCommand implements Callable<Integer> {
         }
         long t0 = System.nanoTime();
         String yaml;
-        try (InputStream in = BenchCommand.class.getResourceAsStream("/benchmarks/" + name + ".yaml")) {
+        String file = name.equals("brunel") ? "brunel2000" : name;
+        try (InputStream in = BenchCommand.class.getResourceAsStream("/benchmarks/" + file + ".yaml")) {
             yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        ObjectNode tree = ConfigTree.parse(yaml, name + ".yaml");
-        int exc = (int) Math.round(neurons * 0.8);
-        ConfigTree.set(tree, "populations.exc.size=" + exc);
-        ConfigTree.set(tree, "populations.inh.size=" + (neurons - exc));
+        ObjectNode tree = ConfigTree.parse(yaml, file + ".yaml");
+        if (name.equals("cuba") || name.equals("cobahh")) {
+            int exc = (int) Math.round(neurons * 0.8);
+            ConfigTree.set(tree, "populations.exc.size=" + exc);
+            ConfigTree.set(tree, "populations.inh.size=" + (neurons - exc));
+        } else {
+            double[] ge = BRUNEL_STATES.get(state);   // J = 0.1 mV; nu_ext = eta nu_thr, C_E nu_thr = 10 kHz
+            ConfigTree.set(tree, String.format(Locale.ROOT, "projections[1].weight=%s mV", -ge[0] * 0.1));
+            for (String p : new String[] {"exc", "inh"}) {
+                ConfigTree.set(tree, String.format(Locale.ROOT, "populations.%s.poisson_input.rate=%s kHz", p, ge[1] * 10));
+            }
+        }
         ConfigTree.set(tree, "duration=" + duration);
         ConfigTree.set(tree, "threads=" + threads);
         ConfigTree.set(tree, "record={spikes: []}");
@@ -78,6 +102,7 @@ final class BenchCommand implements Callable<Integer> {
         double setup = (System.nanoTime() - t0) / 1e9;
         Simulation.Result r = new Simulation(net).run(null, null, () -> false, setup);
         long spikes = net.populations().stream().mapToLong(Population::totalSpikes).sum();
+        long neurons = net.populations().stream().filter(p -> p.dynamics != null).mapToLong(Population::size).sum();
         double rate = spikes / (neurons * r.simulatedSeconds());
         if (json) {
             ObjectNode o = new ObjectMapper().createObjectNode();
@@ -89,6 +114,10 @@ final class BenchCommand implements Callable<Integer> {
             o.put("setup_s", setup);
             o.put("simulate_s", r.simulateSeconds());
             o.put("threads", threads);
+            o.put("rtf", r.simulateSeconds() / r.simulatedSeconds());
+            o.put("peak_rss_mb", peakRssMb());
+            if (r.summary().has("analysis")) o.set("analysis", r.summary().get("analysis"));
+            if (name.equals("brunel")) o.put("state", state);
             o.put("duration_s", r.simulatedSeconds());
             o.put("cores", Runtime.getRuntime().availableProcessors());   // where the figure was measured
             o.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
@@ -99,5 +128,17 @@ final class BenchCommand implements Callable<Integer> {
                     r.simulatedSeconds(), setup, r.simulateSeconds(), threads, spikes, rate);
         }
         return 0;
+    }
+
+    /** The process's peak resident memory (VmHWM of /proc/self/status), or -1 where there is none. */
+    static double peakRssMb() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
     }
 }

@@ -90,12 +90,12 @@ final class Plots {
         return s;
     }
 
-    static void save(XYChart chart, Path file) {
+    static void save(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, Path file) {
         AtomicFiles.write(file, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
     }
 
     /** Renders several charts at once, one per core (Java2D draws separate images independently). */
-    static void saveAll(Map<Path, XYChart> charts) {
+    static void saveAll(Map<Path, ? extends org.knowm.xchart.internal.chartpart.Chart<?, ?>> charts) {
         if (charts.size() <= 1 || Runtime.getRuntime().availableProcessors() == 1) {
             charts.forEach((file, chart) -> save(chart, file));
             return;
@@ -122,7 +122,7 @@ final class Plots {
     }
 
     /** Several charts in one figure, in a grid of the given number of columns. */
-    static void saveGrid(List<XYChart> charts, int columns, Path file) {
+    static <T extends org.knowm.xchart.internal.chartpart.Chart<?, ?>> void saveGrid(List<T> charts, int columns, Path file) {
         int rows = (charts.size() + columns - 1) / columns;
         AtomicFiles.write(file, out -> BitmapEncoder.saveBitmap(charts, rows, columns, out, BitmapEncoder.BitmapFormat.PNG));
     }

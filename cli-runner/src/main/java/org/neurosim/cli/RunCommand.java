@@ -80,7 +80,7 @@ final class RunCommand implements Callable<Integer> {
 
     /** Raster, traces and population rates, with axes in ms and mV, rendered side by side. */
     static void plot(Network net, Recorder rec, Path out) {
-        Map<Path, XYChart> charts = new LinkedHashMap<>();
+        Map<Path, org.knowm.xchart.internal.chartpart.Chart<?, ?>> charts = new LinkedHashMap<>();
         if (rec.rasterCount() > 0) {
             XYChart c = Plots.chart(net.name() + ": spikes", "time (ms)", "neuron");
             int offset = 0;
@@ -140,6 +140,39 @@ final class RunCommand implements Callable<Integer> {
                     rec.lastWeights(k), rec.lastWeightTime()));
         }
         Plots.saveAll(charts);
+        analysisChart(net, rec, out);
+    }
+
+    /** analysis.png: per spiking population its rate and its mean ISI CV (summary.json's analysis), as bars. */
+    static void analysisChart(Network net, Recorder rec, Path out) {
+        List<String> names = new java.util.ArrayList<>();
+        List<Double> rates = new java.util.ArrayList<>(), cvs = new java.util.ArrayList<>();
+        double end = net.steps() * net.dt();
+        for (Population p : net.populations()) {
+            var a = rec.statistics().result(p.index, end);
+            if (a == null || p.totalSpikes() == 0) continue;
+            names.add(p.name());
+            rates.add(a.rateHz());
+            cvs.add(a.cvIsi() == a.cvIsi() ? a.cvIsi() : 0);
+        }
+        if (names.isEmpty()) return;
+        String from = rec.statistics().start() > 0
+                ? String.format(Locale.ROOT, " after %.3g s", rec.statistics().start()) : "";
+        List<org.knowm.xchart.CategoryChart> bars = List.of(
+                bars(net.name() + ": mean rate" + from, "rate (Hz)", names, rates),
+                bars(net.name() + ": mean ISI CV" + from, "CV of the inter-spike intervals", names, cvs));
+        Plots.saveGrid(bars, 2, out.resolve("analysis.png"));
+    }
+
+    private static org.knowm.xchart.CategoryChart bars(String title, String yLabel, List<String> names,
+                                                       List<Double> values) {
+        org.knowm.xchart.CategoryChart c = new org.knowm.xchart.CategoryChartBuilder().width(600).height(450)
+                .title(title).xAxisTitle("population").yAxisTitle(yLabel).build();
+        c.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        c.getStyler().setLegendVisible(false);
+        c.getStyler().setLabelsVisible(true);   // the value on each bar
+        c.addSeries(yLabel, names, values);
+        return c;
     }
 
     /** Histograms of the first and last recorded weights, as steps on one axis, in a natural unit. */

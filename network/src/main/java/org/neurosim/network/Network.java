@@ -72,7 +72,7 @@ public final class Network {
 
     /** What a run records, and in which formats. */
     public record RecordSpec(List<String> spikes, List<StateProbe> state, double rateBin, List<String> ratePopulations,
-                             List<Output> formats, List<WeightProbe> weights) { }
+                             List<Output> formats, List<WeightProbe> weights, double analysisStart) { }
 
     /**
      * Recorded weights: synapses (storage indices) of one projection of block {@code projections[block]}, sampled

@@ -21,6 +21,7 @@ import org.neurosim.core.output.RunOutput;
 import org.neurosim.network.engine.Engine;
 import org.neurosim.network.engine.Population;
 import org.neurosim.network.output.Recorder;
+import org.neurosim.network.output.SpikeStatistics;
 
 /**
  * Runs a network step by step. One step from t to t + dt:
@@ -48,6 +49,8 @@ public final class Simulation {
                          double simulateSeconds, Recorder recorder, ObjectNode summary) { }
 
     private final Network net;
+
+    private Recorder lastRecorder;
 
     public Simulation(Network net) {
         this.net = net;
@@ -80,6 +83,7 @@ public final class Simulation {
         String reason = null;
         NumericalFailureException failure = null;
         Recorder rec = new Recorder(net, outDir == null ? List.of() : openOutputs(outDir));
+        lastRecorder = rec;
         try (Engine engine = new Engine(net.dt(), net.threads(), net.populations(), net.projections(), net.groups(),
                 sourceRandoms())) {
             rec.state(0);
@@ -152,7 +156,7 @@ public final class Simulation {
 
     /** The files a run writes; an earlier run's copies are removed first, so nothing stale sits beside new outputs. */
     public static final java.util.List<String> OUTPUT_FILES = java.util.List.of("spikes.csv", "state.csv", "rates.csv",
-            "summary.json", "raster.png", "traces.png", "rates.png", "weights.csv", "weights.png");
+            "summary.json", "raster.png", "traces.png", "rates.png", "weights.csv", "weights.png", "analysis.png");
 
     private static void removeOutputsOfAnEarlierRun(Path outDir) {
         List<String> names = new ArrayList<>(OUTPUT_FILES);
@@ -191,6 +195,21 @@ public final class Simulation {
             o.put("spikes", p.totalSpikes());
             o.put("mean_rate_hz", simulated > 0 ? p.totalSpikes() / (p.size * simulated) : 0.0);
         }
+        ObjectNode analysis = null;
+        for (Population p : net.populations()) {
+            SpikeStatistics.Result a = lastRecorder == null ? null : lastRecorder.statistics().result(p.index, simulated);
+            if (a == null) continue;
+            if (analysis == null) {
+                analysis = s.putObject("analysis");
+                analysis.put("from_s", lastRecorder.statistics().start());
+            }
+            ObjectNode o = analysis.putObject(p.name);
+            o.put("rate_hz", a.rateHz());
+            putNumber(o, "cv_isi", a.cvIsi());
+            o.put("neurons_with_cv", a.neuronsWithCv());
+            putNumber(o, "synchrony", a.synchrony());
+            putNumber(o, "peak_frequency_hz", a.peakFrequencyHz());
+        }
         ObjectNode wall = s.putObject("wall_s");
         wall.put("build", build);
         wall.put("simulate", simulate);
@@ -198,6 +217,12 @@ public final class Simulation {
         if (reason != null) s.put("reason", reason);
         if (!net.warnings().isEmpty()) net.warnings().forEach(s.putArray("warnings")::add);
         return s;
+    }
+
+    /** JSON has no NaN: an undefined statistic is null. */
+    private static void putNumber(ObjectNode o, String key, double v) {
+        if (v == v) o.put(key, v);
+        else o.putNull(key);
     }
 
     static String fmt(double v) {

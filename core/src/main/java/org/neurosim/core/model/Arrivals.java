@@ -27,6 +27,16 @@ public final class Arrivals {
         count++;
     }
 
+    /** {@link #add} without the capacity check: only after {@link #reserve} made room for it. */
+    public void addReserved(int neuron, double offsetInStep, double w, int inputIndex) {
+        int c = count;
+        target[c] = neuron;
+        offset[c] = offsetInStep;
+        weight[c] = w;
+        input[c] = inputIndex;
+        count = c + 1;
+    }
+
     /** Makes room for n more arrivals, so a caller adding a whole row can write without a check per arrival. */
     public void reserve(int n) {
         if (count + n <= target.length) return;

@@ -20,7 +20,7 @@ import org.neurosim.network.output.SynapticProbe;
  * rates, and the output formats ({@code formats: [csv, NAME, {format: NAME, its parameters}]}, csv by default).
  */
 final class RecordLoader {
-    static final Set<String> KEYS = Set.of("spikes", "state", "rates", "formats", "weights");
+    static final Set<String> KEYS = Set.of("spikes", "state", "rates", "formats", "weights", "analysis");
 
     private RecordLoader() { }
 
@@ -29,7 +29,7 @@ final class RecordLoader {
         List<Network.Output> formats = formats(c.get("formats"), ctx);
         if (!c.present()) {
             return new Network.RecordSpec(List.copyOf(pops.keySet()), List.of(), Math.max(ctx.dt, 0.005),
-                    List.copyOf(pops.keySet()), formats, List.of());
+                    List.copyOf(pops.keySet()), formats, List.of(), 0);
         }
         c.allowOnly(KEYS);
         List<String> spikes = c.has("spikes") ? populationNames(c.get("spikes"), pops) : List.copyOf(pops.keySet());
@@ -52,7 +52,16 @@ final class RecordLoader {
         if (c.has("weights")) {
             for (Cfg w : c.get("weights").list()) weights.addAll(WeightProbes.load(w, blocks, duration, ctx));
         }
-        return new Network.RecordSpec(spikes, state, bin, ratePops, formats, weights);
+        double analysisStart = 0;
+        if (c.has("analysis")) {   // {start: Q}: the transient the spike statistics of summary.json leave out
+            Cfg a = c.get("analysis");
+            a.allowOnly(Set.of("start"));
+            analysisStart = a.get("start").quantity(org.neurosim.core.units.Dimension.TIME, "0 s");
+            if (!(analysisStart >= 0 && analysisStart < duration)) {
+                throw a.get("start").error("expected a time from 0 to the duration (" + LoadContext.fmt(duration) + " s)");
+            }
+        }
+        return new Network.RecordSpec(spikes, state, bin, ratePops, formats, weights, analysisStart);
     }
 
     private static Network.StateProbe probe(Cfg s, Map<String, Population> pops, java.util.Collection<SynapseGroup> groups) {

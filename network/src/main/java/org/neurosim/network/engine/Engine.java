@@ -146,9 +146,12 @@ public final class Engine implements AutoCloseable {
             int chunks = chunkSpikes[p.index].length;
             int from = Parallel.start(worker, chunks, p.size), to = Parallel.start(worker + 1, chunks, p.size);
             for (PoissonInput in : p.poissonInputs) {
+                now.reserve(to - from);   // at most one arrival per neuron: its step's count times the weight
+                double w = in.weight;
+                int input = in.input;
                 for (int i = from; i < to; i++) {
                     int k = in.count(step, i);
-                    if (k > 0) now.add(i, 0, k * in.weight, in.input);
+                    if (k > 0) now.addReserved(i, 0, k * w, input);
                 }
             }
         }

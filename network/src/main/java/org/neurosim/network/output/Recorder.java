@@ -45,6 +45,7 @@ public final class Recorder implements AutoCloseable {
     private final int[][] weightSources, weightTargets;
     private final double[][] firstWeights, lastWeights;
     private long lastWeightStep = -1;
+    private final SpikeStatistics statistics;
 
     /** The names of the traces a network records, {@code <population>.<variable>[<neuron>]}, in column order. */
     public static List<String> traceNames(Network net) {
@@ -85,6 +86,7 @@ public final class Recorder implements AutoCloseable {
         binSteps = r.rateBin() > 0 ? (int) Math.max(1, Math.round(r.rateBin() / dt)) : 0;
         ratePops = r.ratePopulations().stream().mapToInt(n -> net.population(n).index).toArray();
         binCounts = new long[ratePops.length];
+        statistics = new SpikeStatistics(populations, r.analysisStart(), net.duration());
         weightProbes = r.weights().toArray(Network.WeightProbe[]::new);
         int nw = weightProbes.length;
         weightSources = new int[nw][];
@@ -156,6 +158,7 @@ public final class Recorder implements AutoCloseable {
         for (Population p : populations) {
             SpikeBuffer b = p.spikes();
             if (b.count() == 0) continue;
+            for (int k = 0; k < b.count(); k++) statistics.spike(p.index, b.neuron(k), t0 + b.offset(k));
             if (recordSpikes[p.index]) {
                 for (RunOutput o : outputs) o.spikes(p.index, t0, b);
                 for (int k = 0; k < b.count() && rasterCount < RASTER_LIMIT; k++) {
@@ -228,4 +231,6 @@ public final class Recorder implements AutoCloseable {
     public double[] firstWeights(int probe) { return firstWeights[probe]; }
     public double[] lastWeights(int probe) { return lastWeightStep < 0 ? null : lastWeights[probe]; }
     public double lastWeightTime() { return lastWeightStep * dt; }
+    /** Rates, ISI CV, synchrony and peak frequency per spiking population (see {@link SpikeStatistics}). */
+    public SpikeStatistics statistics() { return statistics; }
 }
