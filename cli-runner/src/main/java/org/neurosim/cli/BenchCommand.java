@@ -12,6 +12,7 @@ import org.neurosim.network.Network;
 import org.neurosim.network.build.NetworkLoader;
 import org.neurosim.network.config.ConfigTree;
 import org.neurosim.network.engine.Population;
+import org.neurosim.network.models.Microcircuit;
 import org.neurosim.network.Simulation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,20 +20,29 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code neurosim bench cuba|cobahh|brunel}: the Brette et al. (2007) benchmark networks and Brunel's (2000) model A
- * in one of its four states, built from the example configs through the same loader as {@code run}, timed without
- * recording to files.
+ * {@code neurosim bench cuba|cobahh|brunel|microcircuit}: the Brette et al. (2007) benchmark networks, Brunel's
+ * (2000) model A in one of its four states, and Potjans &amp; Diesmann's (2014) microcircuit at a scale (made by
+ * {@link Microcircuit}), built through the same loader as {@code run}, timed without recording to files.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Time the standard benchmark networks.")
 final class BenchCommand implements Callable<Integer> {
     @CommandLine.ParentCommand NeuroSim root;
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "cuba, cobahh or brunel")
+    @Parameters(index = "0", paramLabel = "NAME", description = "cuba, cobahh, brunel or microcircuit")
     String name;
 
     @Option(names = "--state", paramLabel = "S",
             description = "brunel: sr, si-fast, ai (default) or si-slow (Brunel 2000, Fig. 8).")
     String state = "ai";
+
+    @Option(names = "--scale", paramLabel = "S",
+            description = "microcircuit: neurons and in-degrees times S, with in-degree compensation (default 0.1; "
+                    + "1 = 77,169 neurons, 0.3 billion synapses).")
+    double scale = 0.1;
+
+    @Option(names = "--write-config", paramLabel = "FILE",
+            description = "microcircuit: write the config of this scale and duration to FILE (for `run`) and exit.")
+    java.nio.file.Path writeConfig;
 
     /** Brunel's (g, eta) per state of his Fig. 8. */
     static final java.util.Map<String, double[]> BRUNEL_STATES = java.util.Map.of(
@@ -58,9 +68,15 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!java.util.List.of("cuba", "cobahh", "brunel").contains(name)) {
+        if (!java.util.List.of("cuba", "cobahh", "brunel", "microcircuit").contains(name)) {
             throw new InvalidInputException("bench: unknown benchmark '" + name + "'; known benchmarks: cuba, cobahh, "
-                    + "brunel");
+                    + "brunel, microcircuit");
+        }
+        if (name.equals("microcircuit") && !(scale > 0 && scale <= 1)) {
+            throw new InvalidInputException("--scale: expected a fraction in (0, 1], got " + scale);
+        }
+        if (writeConfig != null && !name.equals("microcircuit")) {
+            throw new InvalidInputException("--write-config: only for microcircuit (the other benchmarks are examples/*.yaml)");
         }
         if (name.equals("brunel") && !BRUNEL_STATES.containsKey(state)) {
             throw new InvalidInputException("--state: expected sr, si-fast, ai or si-slow, got '" + state + "'");
@@ -75,15 +91,24 @@ final class BenchCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         String yaml;
         String file = name.equals("brunel") ? "brunel2000" : name;
-        try (InputStream in = BenchCommand.class.getResourceAsStream("/benchmarks/" + file + ".yaml")) {
-            yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        if (name.equals("microcircuit")) {
+            yaml = Microcircuit.yaml(scale, duration);
+            if (writeConfig != null) {
+                org.neurosim.core.output.AtomicFiles.write(writeConfig, yaml);
+                root.out.println("wrote " + writeConfig);
+                return 0;
+            }
+        } else {
+            try (InputStream in = BenchCommand.class.getResourceAsStream("/benchmarks/" + file + ".yaml")) {
+                yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
         }
         ObjectNode tree = ConfigTree.parse(yaml, file + ".yaml");
         if (name.equals("cuba") || name.equals("cobahh")) {
             int exc = (int) Math.round(neurons * 0.8);
             ConfigTree.set(tree, "populations.exc.size=" + exc);
             ConfigTree.set(tree, "populations.inh.size=" + (neurons - exc));
-        } else {
+        } else if (name.equals("brunel")) {
             double[] ge = BRUNEL_STATES.get(state);   // J = 0.1 mV; nu_ext = eta nu_thr, C_E nu_thr = 10 kHz
             ConfigTree.set(tree, String.format(Locale.ROOT, "projections[1].weight=%s mV", -ge[0] * 0.1));
             for (String p : new String[] {"exc", "inh"}) {
@@ -118,6 +143,7 @@ final class BenchCommand implements Callable<Integer> {
             o.put("peak_rss_mb", peakRssMb());
             if (r.summary().has("analysis")) o.set("analysis", r.summary().get("analysis"));
             if (name.equals("brunel")) o.put("state", state);
+            if (name.equals("microcircuit")) o.put("scale", scale);
             o.put("duration_s", r.simulatedSeconds());
             o.put("cores", Runtime.getRuntime().availableProcessors());   // where the figure was measured
             o.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));

@@ -152,8 +152,8 @@ final class RunCommand implements Callable<Integer> {
             var a = rec.statistics().result(p.index, end);
             if (a == null || p.totalSpikes() == 0) continue;
             names.add(p.name());
-            rates.add(a.rateHz());
-            cvs.add(a.cvIsi() == a.cvIsi() ? a.cvIsi() : 0);
+            rates.add(Math.round(a.rateHz() * 1000) / 1000.0);   // the bar labels: three decimals are enough
+            cvs.add(a.cvIsi() == a.cvIsi() ? Math.round(a.cvIsi() * 1000) / 1000.0 : 0);
         }
         if (names.isEmpty()) return;
         String from = rec.statistics().start() > 0
