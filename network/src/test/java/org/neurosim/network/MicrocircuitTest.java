@@ -23,7 +23,7 @@ class MicrocircuitTest {
         }
         // "about 0.3 billion synapses" (Potjans & Diesmann 2014); n = ln(1 - p) / ln(1 - 1/(N_pre N_post)) summed
         assertThat(synapses).isBetween(298_000_000L, 300_000_000L);
-        assertThat(full).contains("L23E:\n    model: lif\n    size: 20683").doesNotContain("input: ");   // no DC at full scale
+        assertThat(full).contains("L23E:\n    model: lif\n    size: 20683").doesNotContain("\n    input: ");   // no DC at full scale
     }
 
     /**
