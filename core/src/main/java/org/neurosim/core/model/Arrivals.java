@@ -37,6 +37,28 @@ public final class Arrivals {
         count = c + 1;
     }
 
+    /**
+     * Appends an arrival (i, offset, w[i], input) for every i in from..to with w[i] != 0, the count kept in a local
+     * (a chunk's arrivals are written by one thread, but two chunks' Arrivals may share a cache line).
+     */
+    public void addNonZero(int from, int to, double[] w, double offsetInStep, int inputIndex) {
+        reserve(to - from);
+        int c = count;
+        int[] tg = target, ip = input;
+        double[] of = offset, wt = weight;
+        for (int i = from; i < to; i++) {
+            double x = w[i];
+            if (x != 0) {
+                tg[c] = i;
+                of[c] = offsetInStep;
+                wt[c] = x;
+                ip[c] = inputIndex;
+                c++;
+            }
+        }
+        count = c;
+    }
+
     /** Makes room for n more arrivals, so a caller adding a whole row can write without a check per arrival. */
     public void reserve(int n) {
         if (count + n <= target.length) return;

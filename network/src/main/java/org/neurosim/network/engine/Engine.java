@@ -146,13 +146,8 @@ public final class Engine implements AutoCloseable {
             int chunks = chunkSpikes[p.index].length;
             int from = Parallel.start(worker, chunks, p.size), to = Parallel.start(worker + 1, chunks, p.size);
             for (PoissonInput in : p.poissonInputs) {
-                now.reserve(to - from);   // at most one arrival per neuron: its step's count times the weight
-                double w = in.weight;
-                int input = in.input;
-                for (int i = from; i < to; i++) {
-                    int k = in.count(step, i);
-                    if (k > 0) now.addReserved(i, 0, k * w, input);
-                }
+                if (in.group == null) in.addTo(now, step, from, to);   // jumps: arrivals at the step's start
+                else in.addToFilter(step, from, to);                    // the filter's state at the step's start
             }
         }
     }

@@ -55,6 +55,55 @@ public final class PoissonInput {
     private final byte[] first;      // per bucket of u: the count of its lower end
     private final boolean[] exact;   // the whole bucket has that count
 
+    /**
+     * Step n's events of neurons from..to as arrivals at the step's start, one per neuron with events (count times
+     * the weight): one small loop with the generator inlined, so that the JIT keeps it tight.
+     */
+    void addTo(org.neurosim.core.model.Arrivals a, long step, int from, int to) {
+        if (scratch == null || scratch.length < to) {
+            synchronized (this) {
+                if (scratch == null || scratch.length < to) scratch = new double[Math.max(to, scratch == null ? 0 : scratch.length)];
+            }
+        }
+        double[] events = scratch;   // per neuron: count times weight (chunks write disjoint ranges)
+        byte[] firstK = first;
+        boolean[] whole = exact;
+        double[] c = cdf;
+        double w = weight;
+        int in = input;
+        long base = seed + step * 0x9E3779B97F4A7C15L;   // Seeds.uniform(seed, step, i), unrolled
+        for (int i = from; i < to; i++) {
+            long z = base + i * 0xC2B2AE3D27D4EB4FL;
+            z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+            z = z ^ (z >>> 31);
+            double u = (z >>> 11) * 0x1.0p-53;
+            int b = (int) (u * BUCKETS);
+            int k = firstK[b];
+            if (!whole[b]) {
+                while (k < c.length && u >= c[k]) k++;
+            }
+            events[i] = k * w;
+        }
+        a.addNonZero(from, to, events, 0, in);
+    }
+
+    private volatile double[] scratch;
+
+    /**
+     * Step n's events of neurons from..to straight into the filter, at the step's start (elapsed 0): for a target that
+     * integrates its synapses exactly this is the same as arrivals at offset 0, since the filter's modes at the
+     * step's start carry their response, and it needs no arrival per neuron.
+     */
+    void addToFilter(long step, int from, int to) {
+        org.neurosim.core.synapse.SynapticFilter f = group.filter;
+        double w = weight;
+        for (int i = from; i < to; i++) {
+            int k = count(step, i);
+            if (k > 0) f.addSpike(i, k * w, 0);
+        }
+    }
+
     /** The number of events neuron i receives in step n. */
     public int count(long step, int neuron) {
         double u = Seeds.uniform(seed, step, neuron);

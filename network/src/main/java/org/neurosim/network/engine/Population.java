@@ -157,11 +157,7 @@ public final class Population {
                 for (int i = from; i < to; i++) v[i] += in.count(step, i) * w;
                 continue;
             }
-            org.neurosim.core.synapse.SynapticFilter f = in.group.filter;
-            for (int i = from; i < to; i++) {
-                int k = in.count(step, i);
-                if (k > 0) f.addSpike(i, k * w, 0);
-            }
+            in.addToFilter(step, from, to);
         }
     }
 
