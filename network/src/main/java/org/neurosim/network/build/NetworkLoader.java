@@ -28,6 +28,43 @@ public final class NetworkLoader {
 
     private NetworkLoader() { }
 
+    /**
+     * Wires every projection, on up to {@code threads} threads (the run's); each uses only its own random stream, so the network is the same at any thread count. The first failure
+     * in config order is the one reported.
+     */
+    private static void wireAll(List<List<ProjectionLoader.Pending>> pending, int threads, LoadContext ctx) {
+        List<ProjectionLoader.Pending> all = new ArrayList<>();
+        pending.forEach(all::addAll);
+        if (threads <= 1 || all.size() <= 1) {
+            for (ProjectionLoader.Pending p : all) ProjectionLoader.wire(p, ctx);
+            return;
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.min(threads, all.size()), r -> {
+                    Thread t = new Thread(r, "neurosim-build");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (ProjectionLoader.Pending p : all) done.add(pool.submit(() -> ProjectionLoader.wire(p, ctx)));
+            for (java.util.concurrent.Future<?> f : done) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException re) throw re;
+                    if (e.getCause() instanceof Error err) throw err;
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while building the network", e);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** Reads the config file, applies {@code --set} assignments, and builds the network. */
     public static Network load(Path file, PluginRegistry registry, List<String> sets) {
         ObjectNode root = ConfigTree.read(file);
@@ -83,10 +120,15 @@ public final class NetworkLoader {
         Cfg projs = root.get("projections");
         List<List<Projection>> blocks = new ArrayList<>();
         if (projs.present()) {
+            List<List<ProjectionLoader.Pending>> pending = new ArrayList<>();
             int k = 0;
-            for (Cfg pc : projs.list()) {
-                blocks.add(ProjectionLoader.load(pc, k++, byName, groups, ctx));
-                projections.addAll(blocks.get(blocks.size() - 1));
+            for (Cfg pc : projs.list()) pending.add(ProjectionLoader.prepare(pc, k++, byName, ctx));
+            wireAll(pending, threads, ctx);
+            for (List<ProjectionLoader.Pending> block : pending) {
+                List<Projection> made = new ArrayList<>();
+                for (ProjectionLoader.Pending p : block) made.add(ProjectionLoader.finish(p, groups, ctx));
+                blocks.add(made);
+                projections.addAll(made);
             }
         }
         for (Map.Entry<String, Cfg> e : popEntries.entrySet()) {

@@ -31,8 +31,46 @@ final class ProjectionLoader {
 
     private ProjectionLoader() { }
 
-    static List<Projection> load(Cfg c, int index, Map<String, Population> pops, Map<String, SynapseGroup> groups,
-                                 LoadContext ctx) {
+    /**
+     * One projection between loading stages: checked and parsed ({@link #prepare}, serial), wired ({@link #wire}: the
+     * rule's connections, the weights and delays, from the projection's own random stream, so projections can be
+     * wired concurrently with the same result), then finished ({@link #finish}, serial and in config order: the
+     * filters it shares, the synapse model).
+     */
+    static final class Pending {
+        final Cfg c;
+        final Population source, target;
+        final SplittableRandom random;
+        final SynapseLoader.Block sb;
+        final Dimension weightDim;
+        final boolean spiking, instant;
+        // set by wire
+        Connections conn;
+        float[] weights;
+        double weight;
+        DenseProjection dense;
+        DelayRows rows;
+        int delaySteps;
+        double fraction;
+
+        Pending(Cfg c, Population source, Population target, SplittableRandom random, LoadContext ctx) {
+            this.c = c;
+            this.source = source;
+            this.target = target;
+            this.random = random;
+            this.spiking = source.spiking();
+            this.sb = SynapseLoader.load(c.get("synapse"), source, target, ctx);
+            this.instant = spiking && (sb == null || sb.instant());
+            this.weightDim = weightDimension(c, spiking, instant, sb, target);
+        }
+
+        String label() {
+            return source.name + "->" + target.name;
+        }
+    }
+
+    /** Checks a {@code projections[index]} block and parses what is cheap: one pending projection per target. */
+    static List<Pending> prepare(Cfg c, int index, Map<String, Population> pops, LoadContext ctx) {
         c.allowOnly(KEYS);
         String fromName = c.get("from").required().text();
         Population source = pops.get(fromName);
@@ -41,7 +79,7 @@ final class ProjectionLoader {
                     + String.join(", ", pops.keySet()));
         }
         List<String> toNames = c.get("to").required().names();
-        List<Projection> out = new ArrayList<>();
+        List<Pending> out = new ArrayList<>();
         for (String toName : toNames) {
             Population target = pops.get(toName);
             if (target == null) {
@@ -52,28 +90,26 @@ final class ProjectionLoader {
                 throw c.get("to").error("population '" + target.name + "' is a spike source and takes no input");
             }
             SplittableRandom random = new SplittableRandom(Seeds.mix(ctx.seed, "connect:" + index + ":" + target.name));
-            out.add(to(c, source, target, random, groups, ctx));
+            out.add(new Pending(c, source, target, random, ctx));
         }
         return out;
     }
 
-    private static Projection to(Cfg c, Population source, Population target, SplittableRandom random,
-                                 Map<String, SynapseGroup> groups, LoadContext ctx) {
-        String label = source.name + "->" + target.name;
-        boolean spiking = source.spiking();
-        SynapseLoader.Block sb = SynapseLoader.load(c.get("synapse"), source, target, ctx);
-        boolean instant = spiking && (sb == null || sb.instant());
-        Dimension weightDim = weightDimension(c, spiking, instant, sb, target);
-
-        // connections and weights: an explicit matrix, or a rule with one weight or a distribution
+    /** The costly part: connections by rule (or an explicit matrix), weights, delays. Safe to run concurrently. */
+    static void wire(Pending p, LoadContext ctx) {
+        Cfg c = p.c;
+        SplittableRandom random = p.random;
+        Dimension weightDim = p.weightDim;
         Cfg weightCfg = c.get("weight");
-        Connections conn = ConnectLoader.connect(c, weightCfg, weightDim, source, target, random, ctx);
+        Connections conn = ConnectLoader.connect(c, weightCfg, weightDim, p.source, p.target, random, ctx);
+        p.conn = conn;
         float[] weights = null;
         double weight = 0;
         if (conn.weights() != null) {
             double unit = ConnectLoader.matrixUnit(c.get("connect"), weightCfg, weightDim);
-            if (!spiking) {
-                return new DenseProjection(label, source, target, conn.toDense(target.size, null, 0, unit));
+            if (!p.spiking) {
+                p.dense = new DenseProjection(p.label(), p.source, p.target, conn.toDense(p.target.size, null, 0, unit));
+                return;
             }
             weights = new float[conn.count()];
             for (int s = 0; s < weights.length; s++) weights[s] = (float) (conn.weights()[s] * unit);
@@ -86,47 +122,57 @@ final class ProjectionLoader {
                 weights = new float[conn.count()];
                 for (int s = 0; s < weights.length; s++) weights[s] = (float) dist.sample(random);
             }
-            if (!spiking) {
-                return new DenseProjection(label, source, target, conn.toDense(target.size, weights, weight, 1));
+            if (!p.spiking) {
+                p.dense = new DenseProjection(p.label(), p.source, p.target,
+                        conn.toDense(p.target.size, weights, weight, 1));
+                return;
             }
         }
+        p.weights = weights;
+        p.weight = weight;
         Cfg delayCfg = c.get("delay");
         Distribution delayDist = delayCfg.present()
                 ? Distribution.parse(delayCfg.text(), Dimension.TIME, delayCfg.path)
                         .clipped(bound(c, "delay_min", Dimension.TIME), bound(c, "delay_max", Dimension.TIME))
                 : new Distribution.Constant(0);
-        DelayRows rows = null;
-        int delaySteps = 0;
-        double fraction = 0;
         if (delayDist.isConstant()) {
             double delay = delay(delayCfg, delayDist.sample(random));
             // whole steps and the rest, so a delay of whole steps keeps each spike's offset exactly
-            delaySteps = (int) Math.floor(delay / ctx.dt * (1 + 1e-12));
-            fraction = delay - delaySteps * ctx.dt;
-            if (fraction < 1e-9 * ctx.dt) fraction = 0;
-            if (delaySteps > 1_000_000) throw delayCfg.error("more than 10^6 steps of delay");
+            p.delaySteps = (int) Math.floor(delay / ctx.dt * (1 + 1e-12));
+            p.fraction = delay - p.delaySteps * ctx.dt;
+            if (p.fraction < 1e-9 * ctx.dt) p.fraction = 0;
+            if (p.delaySteps > 1_000_000) throw delayCfg.error("more than 10^6 steps of delay");
         } else {
             SplittableRandom delayRandom = new SplittableRandom(Seeds.mix(random.nextLong(), "delays"));
-            rows = DelayRows.group(conn.rowStart(), conn.targets(), weights, delayDist, ctx.dt, delayRandom,
+            p.rows = DelayRows.group(conn.rowStart(), conn.targets(), weights, delayDist, ctx.dt, delayRandom,
                     delayCfg.path);
         }
-        Cfg syn = c.get("synapse");
-        SynapseGroup group = instant ? null : group(syn, sb, target, random, groups, ctx);
-        if (instant && syn.get("init").present()) throw syn.get("init").error("a delta synapse has no state to initialise");
+    }
+
+    /** The projection, with its shared filter and synapse model (serial, in config order). */
+    static Projection finish(Pending p, Map<String, SynapseGroup> groups, LoadContext ctx) {
+        if (p.dense != null) return p.dense;
+        Cfg syn = p.c.get("synapse");
+        Population source = p.source, target = p.target;
+        SynapseGroup group = p.instant ? null : group(syn, p.sb, target, p.random, groups, ctx);
+        if (p.instant && syn.get("init").present()) throw syn.get("init").error("a delta synapse has no state to initialise");
         SynapseLoader.Model model = SynapseLoader.model(syn, ctx);
+        float[] weights = p.weights;
+        Connections conn = p.conn;
+        DelayRows rows = p.rows;
         if (model.rule().weightPerSynapse() && weights == null) {
             weights = new float[conn.count()];
-            java.util.Arrays.fill(weights, (float) weight);
+            java.util.Arrays.fill(weights, (float) p.weight);
         }
         int[] rowStart = rows == null ? conn.rowStart() : rows.rowStart;
         int[] sourceRows = rows == null ? null : rows.sourceRows;
         SynapseDynamics dynamics = model.rule().create(new SynapseContext(model.key(), ctx.dt, source.size, target.size,
-                rowStart, sourceRows, conn.targets(), weights, weight, weightDim, Seeds.mix(ctx.seed, "synapse:" + model.key() + ":"
-                + target.name)), model.parameters());
+                rowStart, sourceRows, conn.targets(), weights, p.weight, p.weightDim, Seeds.mix(ctx.seed, "synapse:"
+                + model.key() + ":" + target.name)), model.parameters());
         SparseProjection.Rows delays = rows == null ? null
                 : new SparseProjection.Rows(rows.rowDelay, rows.sourceRows, rows.maxDelay);
-        return new SparseProjection(label, source, target, rowStart, conn.targets(), weights, weight, dynamics,
-                delaySteps, fraction, delays, group, weightDim);
+        return new SparseProjection(p.label(), source, target, rowStart, conn.targets(), weights, p.weight, dynamics,
+                p.delaySteps, p.fraction, delays, group, p.weightDim);
     }
 
     /** The filter onto the target that this projection feeds (shared per kernel and reversal), initialised. */
