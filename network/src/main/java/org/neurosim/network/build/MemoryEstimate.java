@@ -37,6 +37,7 @@ final class MemoryEstimate {
         }
         Cfg projs = root.get("projections");
         if (!projs.present() || !projs.isList()) return bytes;
+        double scratch = 0;   // the largest projection's scratch while it is wired (pairs of a total rule)
         for (Cfg p : projs.list()) {
             Long src = sizes.get(p.get("from").text(""));
             if (src == null || !p.get("to").present()) continue;
@@ -51,12 +52,15 @@ final class MemoryEstimate {
                 } catch (org.neurosim.core.InvalidInputException e) {
                     continue;   // a malformed rule: the projection's loader names it with what it expects
                 }
+                if (p.get("connect").has("total")) {   // N pairs (8 bytes each) until the rows are built
+                    scratch = Math.max(scratch, 8.0 * synapses);
+                }
                 bytes += synapses * (perSynapse ? 8 : 4) * 1.1 + src * 4.0;
                 boolean delayPerSynapse = p.get("delay").present() && p.get("delay").text().contains("(");
                 if (delayPerSynapse) bytes += Math.min(synapses, src * 50.0) * 6;   // rows by delay, ~50 delays each
             }
         }
-        return bytes;
+        return bytes + 2 * scratch;   // two projections may be wired at once
     }
 
     /** The expected synapse count of one connect block (a plugin rule counts as none: it is unknown here). */
@@ -67,8 +71,7 @@ final class MemoryEstimate {
         }
         if (con.has("in_degree")) return tgt * (double) con.get("in_degree").integer(0, Integer.MAX_VALUE);
         if (con.has("out_degree")) return src * (double) con.get("out_degree").integer(0, Integer.MAX_VALUE);
-        // drawing N pairs also holds their sources and targets (8 bytes each) until the rows are built
-        if (con.has("total")) return 3.0 * con.get("total").integer(0, Long.MAX_VALUE);
+        if (con.has("total")) return con.get("total").integer(0, Long.MAX_VALUE);
         if (con.has("one_to_one")) return tgt;
         if (con.has("rule")) return 0;
         return src * (double) tgt * 2;   // all, or a matrix (dense, 8 bytes + CSR)
