@@ -24,12 +24,4 @@ for i in $(seq "$n"); do
     echo "neurosim_2threads $(sim)"
   } | tee -a "$log"
 done
-/usr/bin/python3 - "$log" <<'PY'
-import statistics, sys
-t = {}
-for line in open(sys.argv[1]):
-    k, *v = line.split()
-    t.setdefault(k, []).append(float(v[0]))
-for k, v in t.items():
-    print(f'median {k}: {statistics.median(v):.2f} s over {len(v)}')
-PY
+/usr/bin/python3 benchmarks/medians.py "$log"

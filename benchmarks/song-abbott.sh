@@ -19,7 +19,7 @@ print(d['wall_s']['simulate'], d['populations']['neuron']['mean_rate_hz'])")"
   } | tee -a "$log"
 done
 /usr/bin/python3 - "$tmp" "$log" <<'PY'
-import csv, statistics, sys
+import csv, sys
 import numpy as np
 tmp, log = sys.argv[1], sys.argv[2]
 b = np.loadtxt(f'{tmp}/brian2/weights.txt')
@@ -31,10 +31,5 @@ x = np.concatenate([a, c])
 ks = np.max(np.abs(np.searchsorted(a, x, 'right') / len(a) - np.searchsorted(c, x, 'right') / len(c)))
 print(f'final weights / w_max: KS distance {ks:.3f}; below 0.1: brian2 {np.mean(b < .1):.3f} neurosim {np.mean(n < .1):.3f}; '
       f'above 0.9: brian2 {np.mean(b > .9):.3f} neurosim {np.mean(n > .9):.3f}')
-t = {}
-for line in open(log):
-    k, *v = line.split()
-    t.setdefault(k, []).append(float(v[0]))
-for k, v in t.items():
-    print(f'median {k}: {statistics.median(v):.2f} s over {len(v)}')
 PY
+/usr/bin/python3 benchmarks/medians.py "$log"
