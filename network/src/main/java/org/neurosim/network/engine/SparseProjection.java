@@ -6,10 +6,13 @@ import org.neurosim.core.synapse.SynapseDynamics;
 /**
  * Connections from a spiking population, stored compactly by source (CSR): the targets of source j are
  * {@code targets[rowStart[j] .. rowStart[j+1])}, each row sorted, with one weight per synapse in {@code weights}
- * or a single {@code weight} for all (4 bytes per synapse then, 8 otherwise). Spikes wait {@code delaySteps} whole
- * steps in a ring buffer, then enter the target's synaptic filter ({@code group}) at their exact times, or, without
- * a filter (a delta synapse), make the target's membrane jump. What a spike transmits is the synapse model's: the
- * stored weight for a static synapse (delivered straight from the weights), else the efficacy the model writes.
+ * or a single {@code weight} for all (4 bytes per synapse then, 8 otherwise). With delays drawn per synapse a row
+ * is the synapses of one source that share a delay ({@link Rows}: 6 bytes more per row). Spikes wait in a ring
+ * buffer (one entry per row reached), then enter the target's synaptic filter ({@code group}) at their exact times,
+ * or, without a filter (a delta synapse), make the target's membrane jump. What a spike transmits is the synapse
+ * model's: the stored weight for a static synapse (delivered straight from the weights), else the efficacy the
+ * model's {@code transmit} writes; a learning model then hears the step's arrivals and the target's spikes in time
+ * order, on one thread, at the end of the step ({@code learn}).
  *
  * <p>Timing: a spike emitted at t with delay d arrives at exactly t + d. The ring holds each arrival in the slot of
  * its step with its offset inside that step, so a step's arrivals through delays of at least the rest of the
