@@ -87,4 +87,38 @@ class PlasticityNetworkTest {
         assertThat(stdpWeights(2)).isEqualTo(one);
         assertThat(stdpWeights(3)).isEqualTo(one);
     }
+    /**
+     * STDP with delays drawn per synapse: each synapse's presynaptic event is its own arrival (axonal delay), so two
+     * synapses of one source with different delays change by the window at their own lags. Source spikes at 10.05 ms;
+     * each of 40 targets is kicked to spike at 20.0371 ms; synapse s arrives at 10.05 ms + d_s.
+     */
+    @Test
+    void stdpWithPerSynapseDelaysUsesEachSynapsesOwnArrival() {
+        Network net = Nets.build("""
+                dt: 0.1 ms
+                duration: 30 ms
+                populations:
+                  pre: {model: spike-times, size: 1, times: [[10.05 ms]]}
+                  kick: {model: spike-times, size: 1, times: [[19.8371 ms]]}
+                  post: {model: lif, size: 40, params: {tau_m: 20 ms, tau_ref: 2 ms}}
+                projections:
+                  - {from: pre, to: post, connect: {all: true}, weight: 0.2, delay: "uniform(1 ms, 9 ms)",
+                     synapse: {kernel: delta, plasticity: {rule: stdp, w_max: 1, a_plus: 0.01, tau_plus: 16.8 ms}}}
+                  - {from: kick, to: post, connect: {all: true}, weight: 1.5, delay: 0.2 ms}
+                record: {spikes: [post]}
+                """);
+        Nets.run(net);
+        SparseProjection p = (SparseProjection) net.projections().get(0);
+        int rows = p.rowStart().length - 1;
+        assertThat(rows).isGreaterThan(20);   // many distinct delays
+        for (int r = 0; r < rows; r++) {
+            double arrival = 10.05e-3 + p.rowDelaySteps(r) * 1e-4, post = 20.0371e-3;
+            for (int s = p.rowStart()[r]; s < p.rowStart()[r + 1]; s++) {
+                // the first arrival depresses nothing (no post spike yet); the post spike potentiates by the window
+                double expected = 0.2 + 0.01 * Math.exp(-(post - arrival) / 16.8e-3);
+                assertThat(p.synapse().weight(s)).as("synapse %d, delay %d steps", s, p.rowDelaySteps(r))
+                        .isCloseTo(expected, within(1e-12));
+            }
+        }
+    }
 }
