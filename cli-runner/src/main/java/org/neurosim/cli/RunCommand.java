@@ -44,6 +44,14 @@ final class RunCommand implements Callable<Integer> {
 
         // the effective config (every --set, --seed, --dt applied) beside the outputs, to rerun or compare later
         Csv.outputDir(out);
+        try (org.neurosim.core.output.OutputLock lock = org.neurosim.core.output.OutputLock.acquire(out)) {
+            return runIn(out, net, tree, build);
+        }
+    }
+
+    /** The run itself, with the output folder held (config.yaml, the run's files, the plots). */
+    private int runIn(Path out, Network net, com.fasterxml.jackson.databind.node.ObjectNode tree, double build) {
+        PrintStream err = root.err;
         try {
             org.neurosim.core.output.AtomicFiles.write(out.resolve("config.yaml"),
                     new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().writeValueAsString(tree));

@@ -74,10 +74,20 @@ public final class Simulation {
      * @throws NumericalFailureException after the outputs up to that time are written
      */
     public Result run(Path outDir, Listener listener, BooleanSupplier stop, double buildSeconds) {
+        org.neurosim.core.output.OutputLock lock = null;
         if (outDir != null) {
             AtomicFiles.outputDirectory(outDir);
-            removeOutputsOfAnEarlierRun(outDir);
+            lock = org.neurosim.core.output.OutputLock.acquire(outDir);
         }
+        try {
+            return runLocked(outDir, listener, stop, buildSeconds);
+        } finally {
+            if (lock != null) lock.close();
+        }
+    }
+
+    private Result runLocked(Path outDir, Listener listener, BooleanSupplier stop, double buildSeconds) {
+        if (outDir != null) removeOutputsOfAnEarlierRun(outDir);
         long t0 = System.nanoTime();
         long step = 0;
         String reason = null;
