@@ -162,6 +162,9 @@ final class FiCurveCommand implements Callable<Integer> {
             }
             labels.add(mm.group(1));
             out[k] = Double.parseDouble(mm.group(1)) * q.si();
+            if (!Double.isFinite(out[k])) {   // 1e400 parses as infinity: bad input, not a point to simulate
+                throw new InvalidInputException("--inputs: expected finite numbers, got '" + parts[k].strip() + "'");
+            }
         }
         return out;
     }
