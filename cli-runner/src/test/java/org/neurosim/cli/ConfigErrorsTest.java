@@ -71,6 +71,10 @@ class ConfigErrorsTest {
                 Arguments.of("unknown state variable", "init: {v: \"uniform(-60 mV, -50 mV)\"}", "init: {w: 0 mV}", "populations.exc.init.w: unknown state variable; the model has v"),
                 Arguments.of("integrator that cannot serve", "seed: 1", "seed: 1\\nintegrator: exponential-euler", "integrator: integrator exponential-euler cannot step this model"),
                 Arguments.of("malformed YAML", "seed: 1", "seed: [1", "malformed YAML"),
+                Arguments.of("key given twice", "seed: 1", "seed: 1\nseed: 2", "the key 'seed' is given twice in one mapping"),
+                Arguments.of("plasticity without w_max", "normalize: peak", "normalize: peak, plasticity: {rule: stdp}",
+                        "projections[0].synapse.plasticity.w_max: required"),
+                Arguments.of("bad delay distribution", "delay: 1 ms", "delay: \"normal(1 ms, 1 mV)\"", "projections[0].delay: expected a time"),
                 Arguments.of("record unknown pop", "spikes: all", "spikes: [exc, nope]", "record.spikes: unknown population 'nope'"),
                 Arguments.of("rate times dt above 1", "params: {rate: 20 Hz}", "params: {rate: 20 kHz}", "populations.inp.params.rate: rate times dt must be at most 1"));
     }

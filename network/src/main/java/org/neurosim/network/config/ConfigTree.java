@@ -17,7 +17,9 @@ import org.neurosim.core.InvalidInputException;
 
 /** The config as a tree: read from YAML, and changed by {@code --set KEY=VALUE}. */
 public final class ConfigTree {
-    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** A key given twice in one mapping ({@code dt} twice) is an error, not "the last wins". */
+    static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
 
     private ConfigTree() { }
 
@@ -42,6 +44,11 @@ public final class ConfigTree {
             String where = e.getLocation() == null ? "" : ": line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr();
             String msg = e.getOriginalMessage().lines().findFirst().orElse("malformed YAML");
+            java.util.regex.Matcher dup = java.util.regex.Pattern.compile("Duplicate field '(.*)'").matcher(msg);
+            if (dup.find()) {
+                throw new InvalidInputException(source + where + ": the key '" + dup.group(1)
+                        + "' is given twice in one mapping");
+            }
             throw new InvalidInputException(source + where + ": malformed YAML (" + msg + ")");
         }
         if (root == null || !root.isObject()) {
