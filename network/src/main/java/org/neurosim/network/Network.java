@@ -54,6 +54,29 @@ public final class Network {
     public List<Projection> projections() { return projections; }
     public List<SynapseGroup> groups() { return groups; }
     public RecordSpec record() { return record; }
+
+    // time goes on from run to run: a second run continues the first (its spikes in flight, its random streams)
+    private long clock;
+    private java.util.SplittableRandom[] sourceRandom;
+
+    /** Steps simulated by earlier runs of this network: the next run starts at t = clock() dt. */
+    public long clock() { return clock; }
+
+    void advance(long steps) { clock += steps; }
+
+    /** Each spike source's random stream (per population index; null for neuron models), made once per network. */
+    java.util.SplittableRandom[] sourceRandom() {
+        if (sourceRandom == null) {
+            sourceRandom = new java.util.SplittableRandom[populations.size()];
+            for (Population p : populations) {
+                if (p.source != null) {
+                    sourceRandom[p.index] = new java.util.SplittableRandom(
+                            org.neurosim.core.Seeds.mix(seed, "source:" + p.name));
+                }
+            }
+        }
+        return sourceRandom;
+    }
     public List<String> warnings() { return warnings; }
 
     public Population population(String name) {

@@ -10,11 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 import org.neurosim.core.InvalidInputException;
 import org.neurosim.core.NumericalFailureException;
-import org.neurosim.core.Seeds;
 import org.neurosim.core.output.AtomicFiles;
 import org.neurosim.core.output.OutputContext;
 import org.neurosim.core.output.RunOutput;
@@ -89,28 +87,30 @@ public final class Simulation {
     private Result runLocked(Path outDir, Listener listener, BooleanSupplier stop, double buildSeconds) {
         if (outDir != null) removeOutputsOfAnEarlierRun(outDir);
         long t0 = System.nanoTime();
-        long step = 0;
+        long step = 0, first = net.clock();   // a later run of the same network continues where the last one stopped
         String reason = null;
         NumericalFailureException failure = null;
+        long[] spikesBefore = net.populations().stream().mapToLong(Population::totalSpikes).toArray();
         Recorder rec = new Recorder(net, outDir == null ? List.of() : openOutputs(outDir));
         lastRecorder = rec;
         try (Engine engine = new Engine(net.dt(), net.threads(), net.populations(), net.projections(), net.groups(),
-                sourceRandoms())) {
-            rec.state(0);
-            rec.weights(0, false);
+                net.sourceRandom())) {
+            rec.state(first);
+            rec.weights(first, false);
             boolean flush = rec.readsSynapses();
             long steps = net.steps();
             long reportEvery = Math.max(1, steps / 200);
             for (; step < steps; step++) {
+                long n = first + step;
                 if (stop.getAsBoolean()) {
-                    reason = "interrupted at t = " + fmt(step * net.dt()) + " s";
+                    reason = "interrupted at t = " + fmt(n * net.dt()) + " s";
                     break;
                 }
-                engine.step(step);
-                rec.spikes(step);
+                engine.step(n);
+                rec.spikes(n);
                 if (flush) engine.deliverStaged();   // the recorded synaptic currents include the step's arrivals
-                rec.state(step + 1);
-                rec.weights(step + 1, false);
+                rec.state(n + 1);
+                rec.weights(n + 1, false);
                 if (listener != null && (step + 1) % reportEvery == 0) listener.progress(step + 1, steps);
             }
             engine.deliverStaged();   // a later run continues from complete synaptic state
@@ -118,12 +118,13 @@ public final class Simulation {
             failure = e;
             reason = e.getMessage();
         } finally {
+            net.advance(step);
             rec.finish(step);   // the last, partial rate bin
-            rec.weights(step, true);
+            rec.weights(first + step, true);
             rec.close();        // flush and move every file to its final name, complete or not
         }
         double simulate = (System.nanoTime() - t0) / 1e9;
-        ObjectNode summary = summary(reason == null, reason, step, buildSeconds, simulate);
+        ObjectNode summary = summary(reason == null, reason, first, step, spikesBefore, buildSeconds, simulate);
         if (outDir != null) {
             try {
                 AtomicFiles.write(outDir.resolve("summary.json"),
@@ -134,15 +135,6 @@ public final class Simulation {
         }
         if (failure != null) throw failure;
         return new Result(reason == null, reason, step, step * net.dt(), simulate, rec, summary);
-    }
-
-    /** Each source population's random stream, new for every run (so every run replays the same sources). */
-    private SplittableRandom[] sourceRandoms() {
-        SplittableRandom[] r = new SplittableRandom[net.populations().size()];
-        for (Population p : net.populations()) {
-            if (p.source != null) r[p.index] = new SplittableRandom(Seeds.mix(net.seed(), "source:" + p.name));
-        }
-        return r;
     }
 
     private List<RunOutput> openOutputs(Path outDir) {
@@ -185,7 +177,8 @@ public final class Simulation {
         }
     }
 
-    private ObjectNode summary(boolean complete, String reason, long steps, double build, double simulate) {
+    private ObjectNode summary(boolean complete, String reason, long first, long steps, long[] spikesBefore,
+                               double build, double simulate) {
         ObjectNode s = new ObjectMapper().createObjectNode();
         s.put("name", net.name());
         s.put("seed", net.seed());
@@ -193,6 +186,7 @@ public final class Simulation {
         s.put("duration_s", net.duration());
         s.put("steps", steps);
         s.put("simulated_s", steps * net.dt());
+        if (first > 0) s.put("from_s", first * net.dt());   // a run that continued an earlier one
         s.put("synapses", net.synapseCount());
         s.put("threads", net.threads());
         ObjectNode pops = s.putObject("populations");
@@ -202,12 +196,14 @@ public final class Simulation {
             o.put("model", p.model);
             o.put("size", p.size);
             o.put("integrator", p.integrator);
-            o.put("spikes", p.totalSpikes());
-            o.put("mean_rate_hz", simulated > 0 ? p.totalSpikes() / (p.size * simulated) : 0.0);
+            long spikes = p.totalSpikes() - spikesBefore[p.index];   // this run's
+            o.put("spikes", spikes);
+            o.put("mean_rate_hz", simulated > 0 ? spikes / (p.size * simulated) : 0.0);
         }
         ObjectNode analysis = null;
         for (Population p : net.populations()) {
-            SpikeStatistics.Result a = lastRecorder == null ? null : lastRecorder.statistics().result(p.index, simulated);
+            SpikeStatistics.Result a = lastRecorder == null ? null
+                    : lastRecorder.statistics().result(p.index, (first + steps) * net.dt());
             if (a == null) continue;
             if (analysis == null) {
                 analysis = s.putObject("analysis");

@@ -46,6 +46,7 @@ public final class Recorder implements AutoCloseable {
     private final double[][] firstWeights, lastWeights;
     private long lastWeightStep = -1;
     private final SpikeStatistics statistics;
+    private final long first;   // the run's first step (a run of a network that ran before continues its time)
 
     /** The names of the traces a network records, {@code <population>.<variable>[<neuron>]}, in column order. */
     public static List<String> traceNames(Network net) {
@@ -82,11 +83,12 @@ public final class Recorder implements AutoCloseable {
         probeNeuron = probes.stream().mapToInt(a -> a[2]).toArray();
         probeOf = probes.stream().mapToInt(a -> a[3]).toArray();
         probeValues = new double[probePop.length];
+        first = net.clock();
         traceStride = (int) Math.max(1, (net.steps() + 1 + TRACE_ROWS - 1) / TRACE_ROWS);
         binSteps = r.rateBin() > 0 ? (int) Math.max(1, Math.round(r.rateBin() / dt)) : 0;
         ratePops = r.ratePopulations().stream().mapToInt(n -> net.population(n).index).toArray();
         binCounts = new long[ratePops.length];
-        statistics = new SpikeStatistics(populations, r.analysisStart(), net.duration());
+        statistics = new SpikeStatistics(populations, first * dt + r.analysisStart(), first * dt + net.duration());
         weightProbes = r.weights().toArray(Network.WeightProbe[]::new);
         int nw = weightProbes.length;
         weightSources = new int[nw][];
@@ -121,7 +123,7 @@ public final class Recorder implements AutoCloseable {
         boolean any = false;
         for (int k = 0; k < weightProbes.length; k++) {
             Network.WeightProbe w = weightProbes[k];
-            if (!force && step % w.everySteps() != 0) continue;
+            if (!force && (step - first) % w.everySteps() != 0) continue;
             any = true;
             int[] syn = w.synapses();
             double[] values = lastWeights[k];
@@ -143,7 +145,7 @@ public final class Recorder implements AutoCloseable {
             probeValues[k] = probeVar[k] >= 0 ? p.state()[probeVar[k]][probeNeuron[k]]
                     : SynapticProbe.value(probeVar[k], p, ontoProbe.get(probeOf[k]), probeNeuron[k]);
         }
-        if (step % traceStride == 0) {
+        if ((step - first) % traceStride == 0) {
             double[] row = new double[probePop.length + 1];
             row[0] = t;
             System.arraycopy(probeValues, 0, row, 1, probeValues.length);
@@ -175,7 +177,7 @@ public final class Recorder implements AutoCloseable {
             }
             for (int r = 0; r < ratePops.length; r++) if (ratePops[r] == p.index) binCounts[r] += b.count();
         }
-        if (binSteps > 0 && (step + 1) % binSteps == 0) closeBin(step + 1 - binSteps, binSteps);
+        if (binSteps > 0 && (step + 1 - first) % binSteps == 0) closeBin(step + 1 - binSteps, binSteps);
     }
 
     private void closeBin(long firstStep, long stepsInBin) {
@@ -195,7 +197,7 @@ public final class Recorder implements AutoCloseable {
     public void finish(long stepsDone) {
         if (binSteps > 0) {
             long rest = stepsDone % binSteps;
-            if (rest > 0) closeBin(stepsDone - rest, rest);
+            if (rest > 0) closeBin(first + stepsDone - rest, rest);
         }
     }
 

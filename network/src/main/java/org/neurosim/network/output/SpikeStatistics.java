@@ -32,7 +32,8 @@ public final class SpikeStatistics {
     private final int[][] fine;     // spike counts per 0.5 ms bin
     private final int finePerSync;
 
-    public SpikeStatistics(List<Population> populations, double start, double duration) {
+    /** Spikes from {@code start} on (absolute times) of a run that ends at {@code end}. */
+    public SpikeStatistics(List<Population> populations, double start, double end) {
         this.populations = populations;
         this.start = start;
         int n = populations.size();
@@ -42,7 +43,7 @@ public final class SpikeStatistics {
         intervals = new int[n][];
         spikes = new long[n];
         fine = new int[n][];
-        int bins = (int) Math.max(1, Math.ceil((duration - start) / SPECTRUM_BIN));
+        int bins = (int) Math.max(1, Math.ceil((end - start) / SPECTRUM_BIN));
         for (Population p : populations) {
             if (!p.spiking()) continue;
             int k = p.index;

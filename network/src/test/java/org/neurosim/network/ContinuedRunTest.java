@@ -1,0 +1,76 @@
+package org.neurosim.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.neurosim.network.engine.SparseProjection;
+
+/**
+ * A second run of a network continues the first: time goes on, spikes in flight arrive, random streams continue,
+ * plastic weights keep what they learnt. Two runs of 60 ms give exactly the spikes and weights of one run of
+ * 120 ms, and each run's summary counts its own spikes over its own time.
+ */
+class ContinuedRunTest {
+    static final String NET = """
+            dt: 0.1 ms
+            duration: DURATION
+            seed: 9
+            threads: 2
+            populations:
+              src: {model: poisson, size: 200, params: {rate: 20 Hz}}
+              exc:
+                model: lif
+                size: 300
+                params: {tau_m: 20 ms, tau_ref: 2 ms, v_rest: 0 mV, v_th: 20 mV, v_reset: 10 mV}
+                init: {v: "uniform(0 mV, 20 mV)"}
+                poisson_input: {rate: 8 kHz, weight: 0.25 mV}
+              inh:
+                model: lif
+                size: 100
+                params: {tau_m: 20 ms, tau_ref: 2 ms, v_rest: 0 mV, v_th: 20 mV, v_reset: 10 mV}
+                poisson_input: {rate: 8 kHz, weight: 2 mV, synapse: {kernel: exponential, tau: 2 ms, normalize: peak}}
+            projections:
+              - {from: src, to: [exc, inh], connect: {probability: 0.1}, weight: 1 mV, delay: "uniform(0.5 ms, 5 ms)",
+                 synapse: {kernel: exponential, tau: 3 ms, normalize: peak,
+                           plasticity: {rule: stdp, w_max: 2 mV, a_plus: 0.05, a_minus: 0.05}}}
+              - {from: exc, to: [exc, inh], connect: {probability: 0.05}, weight: 0.4 mV, delay: 1.5 ms}
+              - {from: inh, to: exc, connect: {probability: 0.1}, weight: -1 mV, delay: 0.8 ms,
+                 synapse: {kernel: exponential, tau: 5 ms, normalize: peak, plasticity: {rule: tsodyks-markram, u: 0.3, tau_rec: 200 ms}}}
+            record: {spikes: all}
+            """;
+
+    static double[] weights(Network net) {
+        SparseProjection p = (SparseProjection) net.projections().get(0);
+        double[] w = new double[(int) p.synapseCount()];
+        for (int s = 0; s < w.length; s++) w[s] = p.synapse().weight(s);
+        return w;
+    }
+
+    @Test
+    void twoRunsInARowEqualOneRunOfTwiceTheLength() {
+        Network once = Nets.build(NET.replace("DURATION", "120 ms"));
+        List<String> all = Nets.spikes(Nets.run(once), once);
+        assertThat(all).hasSizeGreaterThan(500);
+
+        Network twice = Nets.build(NET.replace("DURATION", "60 ms"));
+        Simulation.Result first = Nets.run(twice);
+        Simulation.Result second = Nets.run(twice);
+        List<String> joined = new ArrayList<>(Nets.spikes(first, twice));
+        joined.addAll(Nets.spikes(second, twice));
+        assertThat(joined).isEqualTo(all);
+        assertThat(weights(twice)).isEqualTo(weights(once));
+        assertThat(twice.clock()).isEqualTo(1200);
+
+        // each summary: its own steps, start, spikes and rate
+        assertThat(second.summary().get("from_s").asDouble()).isCloseTo(0.06, within(1e-12));
+        long secondSpikes = second.summary().get("populations").get("exc").get("spikes").asLong();
+        long total = all.stream().filter(s -> s.startsWith("exc ")).count();
+        long firstSpikes = first.summary().get("populations").get("exc").get("spikes").asLong();
+        assertThat(firstSpikes + secondSpikes).isEqualTo(total);
+        assertThat(second.summary().get("populations").get("exc").get("mean_rate_hz").asDouble())
+                .isCloseTo(secondSpikes / (300 * 0.06), within(1e-9));
+    }
+}
