@@ -107,6 +107,7 @@ class ConfigErrorsTest {
             "fi-curve bad unit   | fi-curve,--model,hh,--inputs,1 mV         | --inputs: expected a current density",
             "fi-curve infinite   | fi-curve,--model,lif,--inputs,1e400       | --inputs: expected finite numbers, got '1e400'",
             "microcircuit scale  | bench,microcircuit,--scale,2              | --scale: expected a fraction in (0, 1], got 2.0",
+            "beyond the machine  | validate,CONFIG,--set,populations.exc.size=2000000000 | more than this machine's",
             "brunel state        | bench,brunel,--state,ia                   | --state: expected sr, si-fast, ai or si-slow, got 'ia'",
             "unknown demo        | demo,nope                                 | demo: unknown demonstration 'nope'",
             "unknown bench       | bench,nope                                | bench: unknown benchmark 'nope'",

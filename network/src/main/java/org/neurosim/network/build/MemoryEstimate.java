@@ -1,5 +1,6 @@
 package org.neurosim.network.build;
 
+import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -19,12 +20,26 @@ final class MemoryEstimate {
     static void check(Cfg root, Map<String, Cfg> pops) {
         double bytes = bytes(root, pops);
         long max = Runtime.getRuntime().maxMemory();
+        double machine = physicalMemory();
+        if (bytes > 0.85 * max && machine > 0 && bytes > 0.8 * machine) {   // no heap setting can hold it here
+            throw new InvalidInputException(String.format(Locale.ROOT,
+                    "populations: the network needs about %.1f GiB, more than this machine's %.1f GiB of memory; "
+                            + "make it smaller", bytes / (1L << 30), machine / (1L << 30)));
+        }
         if (bytes > 0.85 * max) {
             throw new InvalidInputException(String.format(Locale.ROOT,
                     "populations: the network needs about %.1f GiB but the Java heap holds at most %.1f GiB; "
                             + "raise it with JAVA_OPTS=-Xmx%dg or make the network smaller",
                     bytes / (1L << 30), max / (double) (1L << 30), (long) Math.ceil(bytes / 0.8 / (1L << 30))));
         }
+    }
+
+    /** The machine's physical memory in bytes, or 0 where the JVM does not tell. */
+    static double physicalMemory() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getTotalMemorySize();
+        }
+        return 0;
     }
 
     static double bytes(Cfg root, Map<String, Cfg> pops) {
