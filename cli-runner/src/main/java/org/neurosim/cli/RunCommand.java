@@ -90,7 +90,11 @@ final class RunCommand implements Callable<Integer> {
     static void plot(Network net, Recorder rec, Path out) {
         Map<Path, org.knowm.xchart.internal.chartpart.Chart<?, ?>> charts = new LinkedHashMap<>();
         if (rec.rasterCount() > 0) {
-            XYChart c = Plots.chart(net.name() + ": spikes", "time (ms)", "neuron");
+            String part = rec.recordedSpikes() > rec.rasterCount()   // say so when the plot shows only the first spikes
+                    ? String.format(Locale.ROOT, " (the first %,d of %,d, to t = %.4g s; all are in spikes.csv)",
+                            rec.rasterCount(), rec.recordedSpikes(), rec.rasterTime(rec.rasterCount() - 1))
+                    : "";
+            XYChart c = Plots.chart(net.name() + ": spikes" + part, "time (ms)", "neuron");
             int offset = 0;
             for (Population p : net.populations()) {
                 int idx = net.populations().indexOf(p);

@@ -46,6 +46,7 @@ public final class Recorder implements AutoCloseable {
     private final double[][] firstWeights, lastWeights;
     private long lastWeightStep = -1;
     private final SpikeStatistics statistics;
+    private long recordedSpikes;
     private final long first;   // the run's first step (a run of a network that ran before continues its time)
 
     /** The names of the traces a network records, {@code <population>.<variable>[<neuron>]}, in column order. */
@@ -163,6 +164,7 @@ public final class Recorder implements AutoCloseable {
             for (int k = 0; k < b.count(); k++) statistics.spike(p.index, b.neuron(k), t0 + b.offset(k));
             if (recordSpikes[p.index]) {
                 for (RunOutput o : outputs) o.spikes(p.index, t0, b);
+                recordedSpikes += b.count();
                 for (int k = 0; k < b.count() && rasterCount < RASTER_LIMIT; k++) {
                     if (rasterCount == rasterPop.length) {
                         int n = Math.min(RASTER_LIMIT, 2 * rasterCount);
@@ -218,6 +220,8 @@ public final class Recorder implements AutoCloseable {
     // ---- the in-memory samples, for plots and tests
 
     public int rasterCount() { return rasterCount; }
+    /** All spikes of the recorded populations, also those beyond the raster's limit (they are in the outputs). */
+    public long recordedSpikes() { return recordedSpikes; }
     public int rasterPopulation(int k) { return rasterPop[k]; }
     public int rasterNeuron(int k) { return rasterNeuron[k]; }
     public double rasterTime(int k) { return rasterTime[k]; }
