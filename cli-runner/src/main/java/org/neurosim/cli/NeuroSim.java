@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
         subcommands = {PluginsCommand.class, RunCommand.class, ValidateCommand.class, FiCurveCommand.class,
                 DemoCommand.class, BenchCommand.class})
 public final class NeuroSim implements Callable<Integer> {
-    public static final int OK = 0, INTERNAL = 1, BAD_INPUT = 2, NUMERICAL = 3;
+    public static final int OK = 0, INTERNAL = 1, BAD_INPUT = 2, NUMERICAL = 3, OUTPUT = 4;
 
     @Option(names = "--plugins", paramLabel = "DIR", description = "Also load every jar in DIR as plugins.")
     Path pluginDir;
@@ -85,6 +85,9 @@ public final class NeuroSim implements Callable<Integer> {
         if (e instanceof InvalidInputException) {
             err.println("neurosim: " + oneLine(e.getMessage()));
             code = BAD_INPUT;
+        } else if (e instanceof org.neurosim.core.output.OutputException) {
+            err.println("neurosim: " + oneLine(e.getMessage()));
+            code = OUTPUT;
         } else if (e instanceof NumericalFailureException) {
             err.println("neurosim: numerical failure: " + oneLine(e.getMessage()));
             code = NUMERICAL;

@@ -136,4 +136,14 @@ class ConfigErrorsTest {
         assertThat(r.oneErrorLine()).isTrue();
         assertThat(r.err()).contains("--out: cannot create output directory");
     }
+    /** An output that cannot be written (a full disk) is exit 4 with one line naming the file (cli.md, "Additions"). */
+    @org.junit.jupiter.api.Test
+    void anUnwritableOutputIsExitFourWithOneLine() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        int code = NeuroSim.handle(new org.neurosim.core.output.OutputException(Path.of("out", "spikes.csv.partial"),
+                new java.io.IOException("No space left on device")), new java.io.PrintStream(bytes, true), false);
+        assertThat(code).isEqualTo(4);
+        assertThat(bytes.toString()).isEqualTo("neurosim: " + Path.of("out", "spikes.csv.partial")
+                + ": cannot write (No space left on device)" + System.lineSeparator());
+    }
 }

@@ -18,6 +18,7 @@ import org.neurosim.core.output.OutputContext;
 import org.neurosim.core.output.RunOutput;
 import org.neurosim.network.engine.Engine;
 import org.neurosim.network.engine.Population;
+import org.neurosim.core.output.OutputException;
 import org.neurosim.network.output.Recorder;
 import org.neurosim.network.output.SpikeStatistics;
 
@@ -90,6 +91,7 @@ public final class Simulation {
         long step = 0, first = net.clock();   // a later run of the same network continues where the last one stopped
         String reason = null;
         NumericalFailureException failure = null;
+        OutputException outputFailure = null;
         long[] spikesBefore = net.populations().stream().mapToLong(Population::totalSpikes).toArray();
         Recorder rec = new Recorder(net, outDir == null ? List.of() : openOutputs(outDir));
         lastRecorder = rec;
@@ -117,11 +119,21 @@ public final class Simulation {
         } catch (NumericalFailureException e) {
             failure = e;
             reason = e.getMessage();
+        } catch (OutputException e) {   // a full disk: stop, keep what was written, say so
+            outputFailure = e;
+            reason = e.getMessage();
         } finally {
             net.advance(step);
-            rec.finish(step);   // the last, partial rate bin
-            rec.weights(first + step, true);
-            rec.close();        // flush and move every file to its final name, complete or not
+            try {
+                rec.finish(step);   // the last, partial rate bin
+                rec.weights(first + step, true);
+                rec.close();        // flush and move every file to its final name, complete or not
+            } catch (OutputException e) {
+                if (outputFailure == null) {
+                    outputFailure = e;
+                    reason = e.getMessage();
+                }
+            }
         }
         double simulate = (System.nanoTime() - t0) / 1e9;
         ObjectNode summary = summary(reason == null, reason, first, step, spikesBefore, buildSeconds, simulate);
@@ -129,10 +141,12 @@ public final class Simulation {
             try {
                 AtomicFiles.write(outDir.resolve("summary.json"),
                         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(summary) + "\n");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            } catch (IOException | RuntimeException e) {
+                if (outputFailure == null) throw e instanceof RuntimeException re ? re : new UncheckedIOException((IOException) e);
+                // the disk that refused the outputs may refuse the summary too: the first failure is the one to report
             }
         }
+        if (outputFailure != null) throw outputFailure;
         if (failure != null) throw failure;
         return new Result(reason == null, reason, step, step * net.dt(), simulate, rec, summary);
     }

@@ -48,6 +48,20 @@ public final class AtomicFile implements AutoCloseable {
         return out;
     }
 
+    /** Writes chars[0..n); a failure is an {@link OutputException} naming this file. */
+    public void write(char[] chars, int n) {
+        try {
+            out.write(chars, 0, n);
+        } catch (IOException e) {
+            throw new OutputException(partial, e);
+        }
+    }
+
+    /** The file's final name. */
+    public Path path() {
+        return target;
+    }
+
     /** Flushes, closes and moves the file to its final name. */
     @Override
     public void close() {
@@ -55,9 +69,13 @@ public final class AtomicFile implements AutoCloseable {
         closed = true;
         try {
             out.close();
+        } catch (IOException e) {   // the last buffered rows could not be written: the file keeps its .partial name
+            throw new OutputException(partial, e);
+        }
+        try {
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new OutputException(target, e);
         }
     }
 }

@@ -109,11 +109,7 @@ public final class CsvOutput implements OutputFormat {
         int n = s.length();
         if (chars.length < n) chars = new char[Math.max(n, 2 * chars.length)];
         s.getChars(0, n, chars, 0);
-        try {
-            out.writer().write(chars, 0, n);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        out.write(chars, n);   // an OutputException names the file
         return chars;
     }
 
