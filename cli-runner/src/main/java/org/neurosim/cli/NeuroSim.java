@@ -67,6 +67,14 @@ public final class NeuroSim implements Callable<Integer> {
         cl.setErr(new PrintWriter(err, true));
         cl.setParameterExceptionHandler((ex, a) -> {
             String msg = ex.getMessage() == null ? "bad usage" : ex.getMessage().lines().findFirst().orElse("bad usage");
+            if (ex instanceof CommandLine.UnmatchedArgumentException u) {   // the nearest option or command
+                if (!u.getSuggestions().isEmpty()) {
+                    msg += " (did you mean '" + u.getSuggestions().get(0) + "'?)";
+                } else if (!u.getUnmatched().isEmpty()) {
+                    msg += org.neurosim.core.Suggestions.didYouMean(u.getUnmatched().get(0),
+                            ex.getCommandLine().getSubcommands().keySet());
+                }
+            }
             err.println("neurosim: " + msg + "; see '" + ex.getCommandLine().getCommandSpec().qualifiedName()
                     + " --help'");
             if (root.debug) ex.printStackTrace(err);

@@ -47,7 +47,7 @@ class ConfigErrorsTest {
                 Arguments.of("unknown top-level key", "seed: 1", "speed: 1", "speed: unknown key"),
                 Arguments.of("unknown population key", "size: 20", "size: 20\\n    colour: red", "populations.exc.colour: unknown key"),
                 Arguments.of("wrong unit", "params: {tau_m: 20 ms, tau_ref: 5 ms, v_rest: -49 mV, v_th: -50 mV, v_reset: -60 mV}", "params: {tau_m: 20 mV, tau_ref: 5 ms, v_rest: -49 mV, v_th: -50 mV, v_reset: -60 mV}", "populations.exc.params.tau_m: expected a time such as '20 ms', got '20 mV'"),
-                Arguments.of("unknown neuron model", "model: lif", "model: lifx", "populations.exc.model: unknown neuron model 'lifx'; known neuron models:"),
+                Arguments.of("unknown neuron model", "model: lif", "model: lifx", "populations.exc.model: unknown neuron model 'lifx' (did you mean 'lif'?); known neuron models:"),
                 Arguments.of("unknown kernel", "kernel: exponential", "kernel: expo", "projections[0].synapse.kernel: unknown synaptic kernel 'expo'"),
                 Arguments.of("unknown parameter", "params: {rate: 20 Hz}", "params: {rate: 20 Hz, phase: 1}", "populations.inp.params.phase: unknown parameter"),
                 Arguments.of("missing population", "to: [exc]", "to: [exc, inh]", "projections[0].to: unknown population 'inh'; known populations: exc, inp"),
@@ -110,6 +110,8 @@ class ConfigErrorsTest {
             "beyond the machine  | validate,CONFIG,--set,populations.exc.size=2000000000 | more than this machine's",
             "brunel state        | bench,brunel,--state,ia                   | --state: expected sr, si-fast, ai or si-slow, got 'ia'",
             "unknown demo        | demo,nope                                 | demo: unknown demonstration 'nope'",
+            "misspelt command    | rn,CONFIG                                 | (did you mean 'run'?)",
+            "misspelt option     | run,CONFIG,--duratoin,1s                  | (did you mean '--duration'?)",
             "unknown bench       | bench,nope                                | bench: unknown benchmark 'nope'",
             "bad in-degree       | bench,cuba,--in-degree,-5                 | --in-degree: expected a whole number from 2 to 3999",
     })

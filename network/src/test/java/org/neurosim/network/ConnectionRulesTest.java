@@ -108,11 +108,11 @@ class ConnectionRulesTest {
     void misspeltRuleParameterOrUnknownRuleNamesTheKnownOnes() {
         String base = "duration: 1 ms\npopulations:\n  a: {model: lif, size: 5}\nprojections:\n  - {from: a, to: a, weight: 0.1, connect: ";
         assertThatThrownBy(() -> Nets.build(base + "{rule: total, totl: 5}}\n"))
-                .hasMessage("projections[0].connect.totl: unknown parameter; known parameters: total");
+                .hasMessage("projections[0].connect.totl: unknown parameter (did you mean 'total'?); known parameters: total");
         assertThatThrownBy(() -> Nets.build(base + "{rule: ring}}\n"))
                 .hasMessageStartingWith("projections[0].connect.rule: unknown connection rule 'ring'; known connection "
                         + "rules: all, in_degree, one_to_one, out_degree, probability, total, weights");
         assertThatThrownBy(() -> Nets.build(base + "{out_degre: 3}}\n"))
-                .hasMessageStartingWith("projections[0].connect.out_degre: unknown key; expected one of all, in_degree");
+                .hasMessageStartingWith("projections[0].connect.out_degre: unknown key (did you mean 'out_degree'?); expected one of all, in_degree");
     }
 }

@@ -116,7 +116,7 @@ class StimuliTest {
         assertThat(inputOfStep(rows, 50)).isCloseTo(Math.sin(2 * Math.PI * 50 * 50 * DT), within(1e-12));
         assertThat(inputOfStep(traces("{constant: {value: 0.7}}", 1, "1 ms", 1), 3)).isEqualTo(0.7);
         assertThatThrownBy(() -> traces("{sine: {amplitude: 1, frequncy: 5 Hz}}", 1, "1 ms", 1))
-                .hasMessage("populations.r.input.sine.frequncy: unknown parameter; known parameters: amplitude, "
+                .hasMessage("populations.r.input.sine.frequncy: unknown parameter (did you mean 'frequency'?); known parameters: amplitude, "
                         + "frequency, offset, phase");
         assertThatThrownBy(() -> traces("{chirp: {amplitude: 1}}", 1, "1 ms", 1))
                 .hasMessageStartingWith("populations.r.input: unknown stimulus 'chirp'; known stimuli: constant, noise");

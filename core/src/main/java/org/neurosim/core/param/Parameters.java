@@ -48,7 +48,8 @@ public final class Parameters {
             if (!byName.containsKey(k)) {
                 String known = byName.isEmpty() ? "it takes no parameters" : "known parameters: "
                         + String.join(", ", byName.keySet());
-                throw new InvalidInputException(key(keyPrefix, k) + ": unknown parameter; " + known);
+                throw new InvalidInputException(key(keyPrefix, k) + ": unknown parameter"
+                        + org.neurosim.core.Suggestions.didYouMean(k, byName.keySet()) + "; " + known);
             }
         }
         Map<String, Quantity> values = new LinkedHashMap<>();

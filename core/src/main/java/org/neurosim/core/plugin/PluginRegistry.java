@@ -230,7 +230,8 @@ public final class PluginRegistry {
      */
     public <F extends PluginFactory<?, ?>> F get(PluginKind<F> kind, String name, String key) {
         return find(kind, name).orElseThrow(() -> new InvalidInputException((key == null ? "" : key + ": ")
-                + "unknown " + kind.label() + " '" + name + "'; known " + kind.plural() + ": "
+                + "unknown " + kind.label() + " '" + name + "'"
+                + org.neurosim.core.Suggestions.didYouMean(name, all(kind).keySet()) + "; known " + kind.plural() + ": "
                 + String.join(", ", all(kind).keySet())));
     }
 

@@ -24,7 +24,7 @@ class PluginRegistryTest {
         PluginRegistry r = PluginRegistry.of(List.of(new CorePlugin()));
         assertThatThrownBy(() -> r.get(PluginKind.INTEGRATOR, "rk5", "integrator"))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessage("integrator: unknown integrator 'rk5'; known integrators: dormand-prince, euler, exact, "
+                .hasMessage("integrator: unknown integrator 'rk5' (did you mean 'rk4'?); known integrators: dormand-prince, euler, exact, "
                         + "exponential-euler, heun, rk4");
     }
 

@@ -76,7 +76,10 @@ final class ConnectLoader {
         names.removeAll(FLAGS);
         for (String k : names) {
             if (!rules.containsKey(k)) {
-                throw connect.get(k).error("unknown key; expected one of " + known + ", rule, autapses, multapses");
+                java.util.List<String> all = new java.util.ArrayList<>(rules.keySet());
+                all.addAll(java.util.List.of("rule", "autapses", "multapses"));
+                throw connect.get(k).error("unknown key" + org.neurosim.core.Suggestions.didYouMean(k, all)
+                        + "; expected one of " + known + ", rule, autapses, multapses");
             }
         }
         if (names.size() != 1) throw connect.error("expected exactly one rule: " + known);

@@ -45,7 +45,10 @@ final class PopulationLoader {
         var source = ctx.registry.find(PluginKind.SPIKE_SOURCE, modelName);
         if (source.isPresent()) return sourcePopulation(name, c, index, context, source.get(), ctx);
         if (ctx.registry.find(PluginKind.NEURON_MODEL, modelName).isEmpty()) {
-            throw modelCfg.error("unknown neuron model '" + modelName + "'; known neuron models: "
+            java.util.Set<String> all = new TreeSet<>(ctx.registry.all(PluginKind.NEURON_MODEL).keySet());
+            all.addAll(ctx.registry.all(PluginKind.SPIKE_SOURCE).keySet());
+            throw modelCfg.error("unknown neuron model '" + modelName + "'"
+                    + org.neurosim.core.Suggestions.didYouMean(modelName, all) + "; known neuron models: "
                     + String.join(", ", new TreeSet<>(ctx.registry.all(PluginKind.NEURON_MODEL).keySet()))
                     + "; spike sources: " + String.join(", ", ctx.registry.all(PluginKind.SPIKE_SOURCE).keySet()));
         }

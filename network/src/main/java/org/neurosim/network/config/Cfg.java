@@ -49,7 +49,8 @@ public final class Cfg {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!allowed.contains(k)) {
-                throw get(k).error("unknown key; expected one of " + String.join(", ", allowed));
+                throw get(k).error("unknown key" + org.neurosim.core.Suggestions.didYouMean(k, allowed)
+                        + "; expected one of " + String.join(", ", new java.util.TreeSet<>(allowed)));
             }
         }
     }
