@@ -47,6 +47,7 @@ public final class Recorder implements AutoCloseable {
     private long lastWeightStep = -1;
     private final SpikeStatistics statistics;
     private long recordedSpikes;
+    private final double stepsPerSecond;   // 1/dt when it is a whole number, else 0 (see time)
     private final long first;   // the run's first step (a run of a network that ran before continues its time)
 
     /** The names of the traces a network records, {@code <population>.<variable>[<neuron>]}, in column order. */
@@ -85,6 +86,8 @@ public final class Recorder implements AutoCloseable {
         probeOf = probes.stream().mapToInt(a -> a[3]).toArray();
         probeValues = new double[probePop.length];
         first = net.clock();
+        double inverse = Math.rint(1 / dt);
+        stepsPerSecond = Math.abs(inverse * dt - 1) < 1e-12 ? inverse : 0;
         traceStride = (int) Math.max(1, (net.steps() + 1 + TRACE_ROWS - 1) / TRACE_ROWS);
         binSteps = r.rateBin() > 0 ? (int) Math.max(1, Math.round(r.rateBin() / dt)) : 0;
         ratePops = r.ratePopulations().stream().mapToInt(n -> net.population(n).index).toArray();
@@ -131,7 +134,7 @@ public final class Recorder implements AutoCloseable {
             for (int i = 0; i < syn.length; i++) values[i] = w.projection().synapse().weight(syn[i]);
             if (firstWeights[k] == null) firstWeights[k] = values.clone();
             for (RunOutput o : outputs) {
-                o.weights(step * dt, w.block(), weightSources[k], weightTargets[k], values, syn.length);
+                o.weights(time(step), w.block(), weightSources[k], weightTargets[k], values, syn.length);
             }
         }
         if (any) lastWeightStep = step;
@@ -140,7 +143,7 @@ public final class Recorder implements AutoCloseable {
     /** Records the state at t = step dt (call with step 0 before the first step). */
     public void state(long step) {
         if (probePop.length == 0) return;
-        double t = step * dt;
+        double t = time(step);
         for (int k = 0; k < probePop.length; k++) {
             Population p = populations.get(probePop[k]);
             probeValues[k] = probeVar[k] >= 0 ? p.state()[probeVar[k]][probeNeuron[k]]
@@ -157,7 +160,7 @@ public final class Recorder implements AutoCloseable {
 
     /** Records the spikes of step [step dt, (step + 1) dt). */
     public void spikes(long step) {
-        double t0 = step * dt;
+        double t0 = time(step);
         for (Population p : populations) {
             SpikeBuffer b = p.spikes();
             if (b.count() == 0) continue;
@@ -185,7 +188,7 @@ public final class Recorder implements AutoCloseable {
     private void closeBin(long firstStep, long stepsInBin) {
         double width = stepsInBin * dt;
         double[] row = new double[ratePops.length + 1];
-        row[0] = firstStep * dt;
+        row[0] = time(firstStep);
         for (int r = 0; r < ratePops.length; r++) {
             row[r + 1] = binCounts[r] / (populations.get(ratePops[r]).size * width);
             binCounts[r] = 0;
@@ -232,6 +235,14 @@ public final class Recorder implements AutoCloseable {
     /** Rows of {bin start, rate per population (Hz)}. */
     public List<double[]> rateRows() { return rateRows; }
     public double rateBin() { return binSteps * dt; }
+
+    /**
+     * The time of a step boundary as written: step / (1/dt) when 1/dt is a whole number (0.1 ms: 10,000 steps per
+     * second), the correctly rounded decimal, so files say 0.0003 and not 3.0000000000000003E-4; step dt otherwise.
+     */
+    private double time(long step) {
+        return stepsPerSecond > 0 ? step / stepsPerSecond : step * dt;
+    }
     /** The recorded weight probes, with the first and last sampled values of each (null before any sample). */
     public List<Network.WeightProbe> weightProbes() { return List.of(weightProbes); }
     public double[] firstWeights(int probe) { return firstWeights[probe]; }
