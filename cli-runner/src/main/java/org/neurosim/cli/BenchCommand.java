@@ -149,9 +149,10 @@ final class BenchCommand implements Callable<Integer> {
             o.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
             root.out.println(o);
         } else {
-            root.out.printf(Locale.ROOT, "%s: %d neurons, %d synapses, %.4g s simulated; setup %.3f s, simulation %.3f s "
-                            + "(%d threads); %d spikes, mean rate %.2f Hz%n", name, neurons, net.synapseCount(),
-                    r.simulatedSeconds(), setup, r.simulateSeconds(), threads, spikes, rate);
+            root.out.printf(Locale.ROOT, "%s: %s, %s, %.4g s simulated; setup %.3f s, simulation %.3f s "
+                            + "(%s); %s, mean rate %.2f Hz%n", name, Words.count(neurons, "neuron"),
+                    Words.count(net.synapseCount(), "synapse"), r.simulatedSeconds(), setup, r.simulateSeconds(),
+                    Words.count(threads, "thread"), Words.count(spikes, "spike"), rate);
         }
         return 0;
     }

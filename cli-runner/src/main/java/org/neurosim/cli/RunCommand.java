@@ -75,8 +75,9 @@ final class RunCommand implements Callable<Integer> {
             double rate = r.simulatedSeconds() > 0 ? p.totalSpikes() / (p.size() * r.simulatedSeconds()) : 0;
             rates.append(String.format(Locale.ROOT, "%s%s %.2f Hz", rates.length() == 0 ? "" : ", ", p.name(), rate));
         }
-        o.printf(Locale.ROOT, "%s: %d neurons, %d synapses, %.4g s simulated in %.2f s (build %.2f s); %s; "
-                        + "outputs in %s%n", net.name(), net.neuronCount(), net.synapseCount(), r.simulatedSeconds(),
+        o.printf(Locale.ROOT, "%s: %s, %s, %.4g s simulated in %.2f s (build %.2f s); %s; "
+                        + "outputs in %s%n", net.name(), Words.count(net.neuronCount(), "neuron"),
+                Words.count(net.synapseCount(), "synapse"), r.simulatedSeconds(),
                 r.simulateSeconds(), build, rates.length() == 0 ? "no spiking populations" : "mean rates " + rates, out);
         if (!r.complete()) {
             err.println("neurosim: run stopped: " + r.reason() + "; outputs so far are in " + out

@@ -19,8 +19,9 @@ final class ValidateCommand implements Callable<Integer> {
         Network net = network.build(network.tree(), root.registry());
         net.warnings().forEach(w -> root.err.println("neurosim: warning: " + w));
         spec.commandLine().getOut().printf(Locale.ROOT,
-                "valid: %s, %d populations (%d neurons), %d synapses, dt %.4g ms, %d steps (%.4g s)%n", net.name(),
-                net.populations().size(), net.neuronCount(), net.synapseCount(), net.dt() * 1e3, net.steps(),
+                "valid: %s, %s (%s), %s, dt %.4g ms, %s (%.4g s)%n", net.name(),
+                Words.count(net.populations().size(), "population"), Words.count(net.neuronCount(), "neuron"),
+                Words.count(net.synapseCount(), "synapse"), net.dt() * 1e3, Words.count(net.steps(), "step"),
                 net.duration());
         return 0;
     }

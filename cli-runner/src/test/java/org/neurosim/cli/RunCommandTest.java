@@ -118,4 +118,15 @@ class RunCommandTest {
         assertThat(state.get(0)).isEqualTo("time_s,n.v[0]");
         assertThat(state.size()).isBetween(2, 100);
     }
+    /** Counts read as words: one neuron, not "1 neurons". */
+    @Test
+    void summaryLinesSayOneNeuronInTheSingular(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("one.yaml");
+        Files.writeString(config, "dt: 0.1 ms\nduration: 10 ms\npopulations:\n  a: {model: lif, size: 1, input: 1.5}\n");
+        Cli run = Cli.run("run", config.toString(), "--out", dir.resolve("out").toString(), "--no-plots");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).startsWith("one: 1 neuron, 0 synapses, ");
+        Cli valid = Cli.run("validate", config.toString());
+        assertThat(valid.out()).startsWith("valid: one, 1 population (1 neuron), 0 synapses, dt 0.1000 ms, 100 steps");
+    }
 }
