@@ -13,6 +13,15 @@ record Cli(int exit, String out, String err) {
         return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** Starts the command line as a separate process (for real signals and locks), its output into {@code log}. */
+    static Process start(java.nio.file.Path log, String... args) throws java.io.IOException {
+        String java = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(java, "-cp",
+                System.getProperty("java.class.path"), "-Djava.awt.headless=true", "org.neurosim.cli.NeuroSim"));
+        command.addAll(java.util.List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
     /** The error output is one line (no stack trace). */
     boolean oneErrorLine() {
         return err.strip().lines().count() == 1;

@@ -21,11 +21,8 @@ class InterruptionTest {
     @CsvSource({"INT,130", "TERM,143"})
     void signalKeepsValidOutputs(String signal, int expectedExit, @TempDir Path dir) throws Exception {
         Path out = dir.resolve("out");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "-Djava.awt.headless=true",
-                "org.neurosim.cli.NeuroSim", "run", Path.of("..", "examples", "cuba.yaml").toString(),
-                "--duration", "1000 s", "--out", out.toString(), "--no-plots")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
+        Process p = Cli.start(dir.resolve("log.txt"), "run", Path.of("..", "examples", "cuba.yaml").toString(),
+                "--duration", "1000 s", "--out", out.toString(), "--no-plots");
         Path partial = out.resolve("spikes.csv.partial");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while ((!Files.exists(partial) || Files.size(partial) < 200_000) && System.nanoTime() < deadline) {

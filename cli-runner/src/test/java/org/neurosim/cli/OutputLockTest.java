@@ -16,11 +16,8 @@ class OutputLockTest {
     @Test
     void aSecondRunOnTheSameFolderIsRefusedNamingTheHolder(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process first = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "-Djava.awt.headless=true",
-                "org.neurosim.cli.NeuroSim", "run", Path.of("..", "examples", "cuba.yaml").toString(),
-                "--duration", "1000 s", "--out", out.toString(), "--no-plots")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
+        Process first = Cli.start(dir.resolve("log.txt"), "run", Path.of("..", "examples", "cuba.yaml").toString(),
+                "--duration", "1000 s", "--out", out.toString(), "--no-plots");
         try {
             Path partial = out.resolve("spikes.csv.partial");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
