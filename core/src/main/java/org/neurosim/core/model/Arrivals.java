@@ -27,16 +27,6 @@ public final class Arrivals {
         count++;
     }
 
-    /** {@link #add} without the capacity check: only after {@link #reserve} made room for it. */
-    public void addReserved(int neuron, double offsetInStep, double w, int inputIndex) {
-        int c = count;
-        target[c] = neuron;
-        offset[c] = offsetInStep;
-        weight[c] = w;
-        input[c] = inputIndex;
-        count = c + 1;
-    }
-
     /**
      * Appends an arrival (i, offset, w[i], input) for every i in from..to with w[i] != 0, the count kept in a local
      * (a chunk's arrivals are written by one thread, but two chunks' Arrivals may share a cache line).

@@ -57,11 +57,6 @@ public final class AtomicFile implements AutoCloseable {
         }
     }
 
-    /** The file's final name. */
-    public Path path() {
-        return target;
-    }
-
     /** Flushes, closes and moves the file to its final name. */
     @Override
     public void close() {

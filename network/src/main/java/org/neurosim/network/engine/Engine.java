@@ -137,19 +137,12 @@ public final class Engine implements AutoCloseable {
     }
 
     /** An exact population's chunk at the start of a step: last step's arrivals enter the filters, this step's are gathered. */
-    private void gatherArrivals(Population p, int worker) {
+    private void gatherArrivals(Population p, int worker, int from, int to) {
         Arrivals now = arriving[p.index][worker];
         addToFilters(inputsOf[p.index], now);
         now.clear();
         for (SparseProjection pr : exactOnto[p.index]) pr.collect(worker, step, dt, now);
-        if (p.poissonInputs.length > 0) {
-            int chunks = chunkSpikes[p.index].length;
-            int from = Parallel.start(worker, chunks, p.size), to = Parallel.start(worker + 1, chunks, p.size);
-            for (PoissonInput in : p.poissonInputs) {
-                if (in.group == null) in.addTo(now, step, from, to);   // jumps: arrivals at the step's start
-                else in.addToFilter(step, from, to);                    // the filter's state at the step's start
-            }
-        }
+        if (p.poissonInputs.length > 0) p.addPoissonEvents(step, from, to, now);
     }
 
     /** An exact population at the end of step n: its late arrivals' response, and into the filters with them. */
@@ -222,8 +215,8 @@ public final class Engine implements AutoCloseable {
             if (worker < chunks) {
                 for (SparseProjection pr : stagedOnto[p.index]) pr.deliverStaged(dt, worker);
                 int from = Parallel.start(worker, chunks, p.size), to = Parallel.start(worker + 1, chunks, p.size);
-                if (arriving[p.index] != null) gatherArrivals(p, worker);
-                else if (p.poissonInputs.length > 0) p.addPoissonEvents(step, from, to);
+                if (arriving[p.index] != null) gatherArrivals(p, worker, from, to);
+                else if (p.poissonInputs.length > 0) p.addPoissonEvents(step, from, to, null);
                 p.buildDrive(step, from, to, arriving[p.index] == null);
             }
         }
@@ -238,8 +231,8 @@ public final class Engine implements AutoCloseable {
             boolean exact = arriving[p.index] != null;
             if (withDrive) {
                 for (SparseProjection pr : stagedOnto[p.index]) pr.deliverStaged(dt, worker);
-                if (exact) gatherArrivals(p, worker);
-                else if (p.poissonInputs.length > 0) p.addPoissonEvents(step, from, to);
+                if (exact) gatherArrivals(p, worker, from, to);
+                else if (p.poissonInputs.length > 0) p.addPoissonEvents(step, from, to, null);
                 p.buildDrive(step, from, to, !exact);
             }
             buffers[worker].clear();

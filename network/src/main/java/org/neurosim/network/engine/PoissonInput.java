@@ -57,7 +57,7 @@ public final class PoissonInput {
 
     /**
      * Step n's events of neurons from..to as arrivals at the step's start, one per neuron with events (count times
-     * the weight): one small loop with the generator inlined, so that the JIT keeps it tight.
+     * the weight), appended in one pass.
      */
     void addTo(org.neurosim.core.model.Arrivals a, long step, int from, int to) {
         if (scratch == null || scratch.length < to) {
@@ -66,26 +66,8 @@ public final class PoissonInput {
             }
         }
         double[] events = scratch;   // per neuron: count times weight (chunks write disjoint ranges)
-        byte[] firstK = first;
-        boolean[] whole = exact;
-        double[] c = cdf;
-        double w = weight;
-        int in = input;
-        long base = seed + step * 0x9E3779B97F4A7C15L;   // Seeds.uniform(seed, step, i), unrolled
-        for (int i = from; i < to; i++) {
-            long z = base + i * 0xC2B2AE3D27D4EB4FL;
-            z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-            z = z ^ (z >>> 31);
-            double u = (z >>> 11) * 0x1.0p-53;
-            int b = (int) (u * BUCKETS);
-            int k = firstK[b];
-            if (!whole[b]) {
-                while (k < c.length && u >= c[k]) k++;
-            }
-            events[i] = k * w;
-        }
-        a.addNonZero(from, to, events, 0, in);
+        for (int i = from; i < to; i++) events[i] = count(step, i) * weight;
+        a.addNonZero(from, to, events, 0, input);
     }
 
     private volatile double[] scratch;

@@ -144,20 +144,20 @@ public final class Population {
         poissonInputs[poissonInputs.length - 1] = in;
     }
 
-    public java.util.List<PoissonInput> poissonInputs() {
-        return java.util.List.of(poissonInputs);
-    }
-
-    /** For a target that does not integrate its synapses: step n's Poisson events enter the filters at the step's start. */
-    void addPoissonEvents(long step, int from, int to) {
+    /**
+     * Step n's Poisson events of neurons from..to at the step's start: into the filters, or as jumps (arrivals for a
+     * target that integrates its synapses, given as {@code arrivals}; null otherwise).
+     */
+    void addPoissonEvents(long step, int from, int to, org.neurosim.core.model.Arrivals arrivals) {
         for (PoissonInput in : poissonInputs) {
-            double w = in.weight;
-            if (in.group == null) {   // a jump (lif with its drive held, for comparison): a crossing shows at the step's end
+            if (in.group != null) {
+                in.addToFilter(step, from, to);   // the filter's state at the step's start: its modes carry the response
+            } else if (arrivals != null) {
+                in.addTo(arrivals, step, from, to);   // jumps of an exact target: arrivals at the step's start
+            } else {   // jumps of lif with its drive held (for comparison): a crossing shows at the step's end
                 double[] v = state()[dynamics.spikeRule().membrane()];
-                for (int i = from; i < to; i++) v[i] += in.count(step, i) * w;
-                continue;
+                for (int i = from; i < to; i++) v[i] += in.count(step, i) * in.weight;
             }
-            in.addToFilter(step, from, to);
         }
     }
 

@@ -306,14 +306,9 @@ public final class SparseProjection extends Projection {
         return org.neurosim.core.synapse.SynapseContext.sourceOf(rows == null ? null : rows.sourceRows(), r);
     }
 
-    /** The delay of row r in whole steps, or -1 when the projection has one delay (see {@link #delaySeconds}). */
+    /** The delay of row r in whole steps, or -1 when the projection has one delay for all its rows. */
     public int rowDelaySteps(int r) {
         return rows == null ? -1 : rows.rowDelay()[r];
-    }
-
-    /** The projection's single delay (s), when it has one. */
-    public double delaySeconds(double dt) {
-        return delaySteps * dt + delayFraction;
     }
 
     /** Applies and drops what is staged, on one thread (at the end of a run). */
