@@ -53,7 +53,7 @@ public final class DormandPrince implements Integrator {
         private final double absTol, relTol, eventTol;
         private final double[][] one;
         private final double[][] dOne;
-        private final Drive drive1 = new Drive(1);
+        private final Drive drive1;
         private double eventTime = Double.NaN;
 
         Solver(NeuronDynamics d, double absTol, double relTol, double eventTol) {
@@ -65,6 +65,7 @@ public final class DormandPrince implements Integrator {
             this.absTol = absTol;
             this.relTol = relTol;
             this.eventTol = eventTol;
+            this.drive1 = new Drive(1, d.separatesSynapticCurrent());
             this.one = new double[dim][1];
             this.dOne = new double[dim][1];
         }
@@ -108,6 +109,7 @@ public final class DormandPrince implements Integrator {
                 drive1.current[0] = drive.current[i];
                 drive1.conductance[0] = drive.conductance[i];
                 drive1.conductanceTimesReversal[0] = drive.conductanceTimesReversal[i];
+                if (drive1.synapticCurrent != null) drive1.synapticCurrent[0] = drive.synapticCurrent[i];
                 for (int k = 0; k < dim; k++) y[k] = state[k][i];
                 double t = 0;
                 if (refractory[i] > 0 && rule.clamp()) {

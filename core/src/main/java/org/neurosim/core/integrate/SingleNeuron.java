@@ -47,7 +47,7 @@ public final class SingleNeuron {
         long steps = Math.round(duration / dt);
         double[][] trace = recordTrace ? new double[d.stateVariables().size()][(int) steps + 1] : null;
         SpikeTimes spikes = new SpikeTimes();
-        Drive drive = new Drive(1);
+        Drive drive = new Drive(1, d.separatesSynapticCurrent());
         if (recordTrace) record(solver, trace, 0);
         for (long k = 0; k < steps; k++) {
             double t0 = k * dt;

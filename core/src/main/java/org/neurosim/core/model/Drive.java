@@ -10,11 +10,23 @@ public final class Drive {
     public final double[] current;
     public final double[] conductance;
     public final double[] conductanceTimesReversal;
+    /**
+     * The current-based synaptic input kept apart from the external input, for a model that reads the two under
+     * their own names ({@link NeuronDynamics#separatesSynapticCurrent}); null otherwise, and then {@link #current}
+     * holds both.
+     */
+    public final double[] synapticCurrent;
 
     public Drive(int size) {
+        this(size, false);
+    }
+
+    /** A drive whose synaptic current is kept in {@link #synapticCurrent} when {@code separate}. */
+    public Drive(int size, boolean separate) {
         this.current = new double[size];
         this.conductance = new double[size];
         this.conductanceTimesReversal = new double[size];
+        this.synapticCurrent = separate ? new double[size] : null;
     }
 
     public int size() {
@@ -25,5 +37,6 @@ public final class Drive {
         java.util.Arrays.fill(current, 0);
         java.util.Arrays.fill(conductance, 0);
         java.util.Arrays.fill(conductanceTimesReversal, 0);
+        if (synapticCurrent != null) java.util.Arrays.fill(synapticCurrent, 0);
     }
 }

@@ -34,4 +34,13 @@ public interface NeuronDynamics {
     default SpikeRule spikeRule() {
         return SpikeRule.NONE;
     }
+
+    /**
+     * True when the model reads its external input and its current-based synaptic input under their own names
+     * (an equations model's {@code I_ext} and {@code I_syn}): the drive then keeps the synaptic part in
+     * {@link Drive#synapticCurrent}. By default both are summed into {@link Drive#current}.
+     */
+    default boolean separatesSynapticCurrent() {
+        return false;
+    }
 }

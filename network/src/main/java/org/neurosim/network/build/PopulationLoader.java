@@ -37,13 +37,15 @@ final class PopulationLoader {
         if (!name.matches("[A-Za-z0-9_\\-]+")) {
             throw c.error("population names may hold letters, digits, '-' and '_' only");
         }
-        c.allowOnly(KEYS);
         Cfg modelCfg = c.get("model").required();
         String modelName = modelCfg.text();
         int n = (int) c.get("size").required().integer(1, Integer.MAX_VALUE - 8);
         PopulationContext context = new PopulationContext(c.path, name, n, ctx.dt, ctx.seed);
         var source = ctx.registry.find(PluginKind.SPIKE_SOURCE, modelName);
-        if (source.isPresent()) return sourcePopulation(name, c, index, context, source.get(), ctx);
+        if (source.isPresent()) {
+            c.allowOnly(KEYS);
+            return sourcePopulation(name, c, index, context, source.get(), ctx);
+        }
         if (ctx.registry.find(PluginKind.NEURON_MODEL, modelName).isEmpty()) {
             java.util.Set<String> all = new TreeSet<>(ctx.registry.all(PluginKind.NEURON_MODEL).keySet());
             all.addAll(ctx.registry.all(PluginKind.SPIKE_SOURCE).keySet());
@@ -52,7 +54,7 @@ final class PopulationLoader {
                     + String.join(", ", new TreeSet<>(ctx.registry.all(PluginKind.NEURON_MODEL).keySet()))
                     + "; spike sources: " + String.join(", ", ctx.registry.all(PluginKind.SPIKE_SOURCE).keySet()));
         }
-        NeuronModel model = ctx.registry.get(PluginKind.NEURON_MODEL, modelName, modelCfg.path);
+        NeuronModel model = define(ctx.registry.get(PluginKind.NEURON_MODEL, modelName, modelCfg.path), c);
         if (c.has("times")) throw c.get("times").error("only spike-times populations take 'times'");
         NeuronDynamics dynamics = create(model, c, context, null, ctx);
 
@@ -73,6 +75,17 @@ final class PopulationLoader {
         Signal input = c.has("input") ? StimulusLoader.load(c.get("input"), inputDim, n, ctx) : null;
         double[] bias = c.has("bias") ? perNeuron(c.get("bias"), inputDim, n) : null;
         return new Population(name, modelName, index, n, dynamics, solver, integratorName, input, bias);
+    }
+
+    /** Checks the block's keys; a model defined by text in the block (model: equations) is defined from it. */
+    private static NeuronModel define(NeuronModel model, Cfg c) {
+        Set<String> keys = new java.util.HashSet<>(KEYS);
+        keys.addAll(model.definitionKeys());
+        c.allowOnly(keys);
+        if (model.definitionKeys().isEmpty()) return model;
+        Map<String, String> definition = new java.util.LinkedHashMap<>();
+        for (String k : model.definitionKeys()) if (c.has(k)) definition.put(k, c.get(k).text());
+        return model.define(definition, c.path);
     }
 
     private static Population sourcePopulation(String name, Cfg c, int index, PopulationContext context,

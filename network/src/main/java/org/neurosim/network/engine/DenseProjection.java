@@ -19,7 +19,7 @@ public final class DenseProjection extends Projection {
     /** Adds W y(source) to the target's input. */
     void addRateInput() {
         double[] y = source.state()[0];
-        double[] cur = target.drive.current;
+        double[] cur = target.drive.synapticCurrent != null ? target.drive.synapticCurrent : target.drive.current;
         for (int i = 0; i < matrix.length; i++) {
             double[] row = matrix[i];
             double sum = 0;

@@ -46,7 +46,7 @@ public final class Population {
         this.solver = solver;
         this.source = null;
         this.integrator = integrator;
-        this.drive = new Drive(size);
+        this.drive = new Drive(size, dynamics.separatesSynapticCurrent());
         boolean uniform = input != null && input.uniform();
         boolean constant = input != null && input.constant();
         this.varyingUniform = uniform && !constant ? input : null;
@@ -189,7 +189,8 @@ public final class Population {
         double[] sd = currentDecay;
         // each loop is a small method of its own: the JIT compiles small methods quickly, which shortens the
         // warm-up of a short simulation (one method with all these loops took C2 60 ms on a 2-core machine)
-        if (decay && syn.length == 2 && in == null && b == null && sd[0] == sd[0] && sd[1] == sd[1]) {
+        double[] apart = drive.synapticCurrent;   // the synaptic current kept apart from the external input, or null
+        if (apart == null && decay && syn.length == 2 && in == null && b == null && sd[0] == sd[0] && sd[1] == sd[1]) {
             sumAndDecayTwo(cur, s, syn[0], sd[0], syn[1], sd[1], from, to);   // the CUBA case
         } else {
             if (in == null && b == null) {
@@ -197,10 +198,15 @@ public final class Population {
             } else {
                 constantInput(cur, s, in, b, from, to);
             }
+            double[] into = cur;
+            if (apart != null) {
+                java.util.Arrays.fill(apart, from, to, 0);
+                into = apart;
+            }
             for (int k = 0; k < syn.length; k++) {
                 double f = sd[k];
-                if (decay && f == f) addAndDecay(cur, syn[k], f, from, to);
-                else add(cur, syn[k], from, to);
+                if (decay && f == f) addAndDecay(into, syn[k], f, from, to);
+                else add(into, syn[k], from, to);
             }
         }
         SynapseGroup[] cg = conductanceGroups;

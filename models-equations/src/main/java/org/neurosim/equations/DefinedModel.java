@@ -1,0 +1,139 @@
+package org.neurosim.equations;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.neurosim.core.InvalidInputException;
+import org.neurosim.core.model.NeuronDynamics;
+import org.neurosim.core.model.NeuronModel;
+import org.neurosim.core.model.PopulationContext;
+import org.neurosim.core.model.SpikeRule;
+import org.neurosim.core.param.DataValue;
+import org.neurosim.core.param.ParameterSpec;
+import org.neurosim.core.param.Parameters;
+import org.neurosim.core.units.Dimension;
+import org.neurosim.core.units.Units;
+import org.neurosim.equations.check.Linear;
+import org.neurosim.equations.check.UnitNames;
+import org.neurosim.equations.compile.Generated;
+import org.neurosim.equations.compile.JavaSource;
+import org.neurosim.equations.compile.ModelCompiler;
+import org.neurosim.equations.parse.Expr;
+
+/**
+ * One model defined by equations: declares the equations' constants as its parameters, and for each population
+ * generates and compiles the code with the constants' values (a value given once becomes a literal, a list one
+ * value per neuron), tests which integrators the equations allow, and makes the dynamics.
+ */
+public final class DefinedModel implements NeuronModel {
+    private final ModelDefinition def;
+    private final Map<String, Double> initialGuess;
+
+    DefinedModel(ModelDefinition def) {
+        this(def, Map.of());
+    }
+
+    /** @param initialGuess state values from which the resting state is searched (a model file's init) */
+    DefinedModel(ModelDefinition def, Map<String, Double> initialGuess) {
+        this.def = def;
+        this.initialGuess = initialGuess;
+    }
+
+    /** The same model with a start for the resting-state search, in SI, by state name. */
+    public DefinedModel withInitialGuess(Map<String, Double> guess) {
+        return new DefinedModel(def, guess);
+    }
+
+    public ModelDefinition definition() { return def; }
+
+    @Override public String name() { return EquationsModel.NAME; }
+
+    @Override public String description() {
+        return "equations with state variables " + String.join(", ", def.states);
+    }
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        List<ParameterSpec> out = new ArrayList<>();
+        def.constants.forEach((name, d) -> out.add(ParameterSpec.data(name, "a constant of the equations, "
+                + UnitNames.describe(d) + "; one value or a list of one per neuron")));
+        return out;
+    }
+
+    @Override
+    public NeuronDynamics create(PopulationContext context, Parameters p) {
+        int n = context.size();
+        Map<String, Double> scalars = new LinkedHashMap<>();
+        Map<String, Integer> perNeuron = new LinkedHashMap<>();
+        List<double[]> arrays = new ArrayList<>();
+        def.constants.forEach((name, d) -> {
+            DataValue v = p.data(name);
+            double[] values = values(v, d, n);
+            if (allEqual(values)) {
+                scalars.put(name, values[0]);
+            } else {
+                perNeuron.put(name, arrays.size());
+                arrays.add(values);
+            }
+        });
+        Set<String> variables = new HashSet<>(def.states);
+        variables.addAll(def.constants.keySet());
+        variables.addAll(def.subexpressionDimensions.keySet());
+        JavaSource src = new JavaSource(def.states, scalars, perNeuron, variables);
+
+        boolean conductances = def.states.contains("v")
+                && def.stateDimensions.get(def.states.indexOf("v")).equals(Dimension.VOLTAGE);
+        List<Expr> derivatives = def.derivatives.stream().map(e -> JavaSource.synapticInput(e, conductances)).toList();
+        List<Linear.Form> linear = new ArrayList<>();
+        for (int k = 0; k < derivatives.size() && linear != null; k++) {
+            Linear.Form f = Linear.of(derivatives.get(k), def.states.get(k));
+            if (f == null) linear = null;
+            else linear.add(f);
+        }
+        List<JavaSource.ResetStep> reset = def.reset.stream()
+                .map(a -> new JavaSource.ResetStep(a.variable(), a.op(), a.value())).toList();
+        Generated code = ModelCompiler.compile(src.source(ModelCompiler.NAME, derivatives, linear, reset));
+        code.bind(arrays.toArray(new double[0][]));
+
+        SpikeRule rule = SpikeRule.NONE;
+        if (def.membrane >= 0) {
+            Double theta = src.constant(def.thresholdValue);
+            if (theta == null) {
+                throw new InvalidInputException(def.key + ".threshold: the threshold must be one value for the "
+                        + "population; a constant it names is given per neuron");
+            }
+            rule = new SpikeRule(def.membrane, theta, def.refractory, def.clamp, code::reset);
+        }
+        LinearSystem system = LinearSystem.of(def, src);
+        double[] guess = new double[def.states.size()];
+        for (int k = 0; k < guess.length; k++) guess[k] = initialGuess.getOrDefault(def.states.get(k), 0.0);
+        if (system != null) {
+            return new EquationsDynamics.Exact(def, code, rule, guess, system, context.dt());
+        }
+        return linear != null ? new EquationsDynamics.ConditionallyLinearEquations(def, code, rule, guess)
+                : new EquationsDynamics(def, code, rule, guess);
+    }
+
+    private static double[] values(DataValue v, Dimension d, int n) {
+        double[] out = new double[n];
+        if (v.isList()) {
+            List<DataValue> items = v.list();
+            if (items.size() != n) throw v.error("expected one value or " + n + " (one per neuron), got " + items.size());
+            for (int i = 0; i < n; i++) out[i] = Units.parse(items.get(i).text(), d, items.get(i).path());
+        } else {
+            java.util.Arrays.fill(out, Units.parse(v.text(), d, v.path()));
+        }
+        for (double x : out) {
+            if (!Double.isFinite(x)) throw v.error("expected finite values");
+        }
+        return out;
+    }
+
+    private static boolean allEqual(double[] x) {
+        for (double e : x) if (Double.doubleToLongBits(e) != Double.doubleToLongBits(x[0])) return false;
+        return true;
+    }
+}

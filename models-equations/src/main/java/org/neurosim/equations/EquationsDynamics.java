@@ -1,0 +1,155 @@
+package org.neurosim.equations;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.EigenDecomposition;
+import org.apache.commons.math3.linear.LUDecomposition;
+import org.apache.commons.math3.linear.RealVector;
+import org.neurosim.core.model.ConditionallyLinear;
+import org.neurosim.core.model.Drive;
+import org.neurosim.core.model.ExactlySolvable;
+import org.neurosim.core.model.NeuronDynamics;
+import org.neurosim.core.model.SpikeRule;
+import org.neurosim.core.model.SpikeSink;
+import org.neurosim.core.model.StateVariable;
+import org.neurosim.core.units.Dimension;
+import org.neurosim.equations.compile.Generated;
+
+/**
+ * The dynamics of an equations model over a population: the compiled code's derivatives for any integrator;
+ * {@link ConditionallyLinearEquations} adds the linear form for {@code exponential-euler} when each equation is
+ * linear in its own variable; {@link Exact} adds the propagator for {@code exact} when the system is linear with
+ * constant coefficients. The external input and the synaptic current reach the code apart (I_ext, I_syn).
+ */
+public class EquationsDynamics implements NeuronDynamics {
+    final ModelDefinition def;
+    final Generated code;
+    private final SpikeRule rule;
+    private final List<StateVariable> variables = new ArrayList<>();
+    private final double[] guess;
+
+    EquationsDynamics(ModelDefinition def, Generated code, SpikeRule rule, double[] guess) {
+        this.def = def;
+        this.code = code;
+        this.rule = rule;
+        this.guess = guess;
+        for (int k = 0; k < def.states.size(); k++) {
+            variables.add(new StateVariable(def.states.get(k), def.stateDimensions.get(k)));
+        }
+    }
+
+    @Override public List<StateVariable> stateVariables() { return variables; }
+    @Override public Dimension inputDimension() { return def.input; }
+    @Override public SpikeRule spikeRule() { return rule; }
+    @Override public boolean separatesSynapticCurrent() { return true; }
+    @Override public String preferredIntegrator() { return "rk4"; }
+
+    @Override
+    public void derivatives(double[][] state, Drive d, double[][] ds, int from, int to) {
+        code.derivatives(state, d.current, d.synapticCurrent, d.conductance, d.conductanceTimesReversal, ds, from, to);
+    }
+
+    /**
+     * The fixed point with no input nearest the initial guess (zeros, or a model file's init), by Newton's method
+     * with a finite-difference Jacobian; the guess itself when Newton does not converge to a stable point.
+     */
+    @Override
+    public void restingState(double[] values) {
+        int n = guess.length;
+        double[] x = guess.clone();
+        boolean converged = false;
+        for (int iter = 0; iter < 100 && !converged; iter++) {
+            double[] f = rates(x);
+            double[][] j = jacobian(x, f);
+            RealVector step;
+            try {
+                step = new LUDecomposition(new Array2DRowRealMatrix(j, false)).getSolver()
+                        .solve(new ArrayRealVector(f, false));
+            } catch (RuntimeException singular) {
+                break;
+            }
+            double size = 0;
+            for (int k = 0; k < n; k++) {
+                x[k] -= step.getEntry(k);
+                size = Math.max(size, Math.abs(step.getEntry(k)) / Math.max(1e-3, Math.abs(x[k])));
+            }
+            converged = size < 1e-13;
+        }
+        boolean stable = converged && finite(x) && stable(jacobian(x, rates(x)));
+        System.arraycopy(stable ? x : guess, 0, values, 0, n);
+    }
+
+    private static boolean finite(double[] x) {
+        for (double e : x) if (!Double.isFinite(e)) return false;
+        return true;
+    }
+
+    private static boolean stable(double[][] j) {
+        try {
+            double[] re = new EigenDecomposition(new Array2DRowRealMatrix(j, false)).getRealEigenvalues();
+            for (double r : re) if (!(r < 0)) return false;
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private double[] rates(double[] x) {
+        int n = x.length;
+        double[][] s = new double[n][1], ds = new double[n][1];
+        for (int k = 0; k < n; k++) s[k][0] = x[k];
+        code.derivatives(s, new double[1], new double[1], new double[1], new double[1], ds, 0, 1);
+        double[] f = new double[n];
+        for (int k = 0; k < n; k++) f[k] = ds[k][0];
+        return f;
+    }
+
+    private double[][] jacobian(double[] x, double[] f) {
+        int n = x.length;
+        double[][] j = new double[n][n];
+        for (int c = 0; c < n; c++) {
+            double h = 1e-7 * Math.max(Math.abs(x[c]), 1e-3);
+            double[] y = x.clone();
+            y[c] += h;
+            double[] g = rates(y);
+            for (int r = 0; r < n; r++) j[r][c] = (g[r] - f[r]) / h;
+        }
+        return j;
+    }
+
+    /** For exponential-euler: every equation linear in its own variable. */
+    static class ConditionallyLinearEquations extends EquationsDynamics implements ConditionallyLinear {
+        ConditionallyLinearEquations(ModelDefinition def, Generated code, SpikeRule rule, double[] guess) {
+            super(def, code, rule, guess);
+        }
+
+        @Override
+        public void linearForm(double[][] state, Drive d, double[][] a, double[][] b, int from, int to) {
+            code.linearForm(state, d.current, d.synapticCurrent, d.conductance, d.conductanceTimesReversal, a, b,
+                    from, to);
+        }
+    }
+
+    /** For exact: linear with constant coefficients, propagated in closed form. */
+    static final class Exact extends ConditionallyLinearEquations implements ExactlySolvable {
+        private final LinearPropagator propagator;
+
+        Exact(ModelDefinition def, Generated code, SpikeRule rule, double[] guess, LinearSystem system, double dt) {
+            super(def, code, rule, guess);
+            // the propagator needs dt; outside a network (dt unknown yet) it is made when first used
+            this.propagator = dt > 0 ? new LinearPropagator(system.a(), system.c(), system.eExt(), system.eSyn(), dt,
+                    rule) : null;
+        }
+
+        @Override public String preferredIntegrator() { return "exact"; }
+
+        @Override
+        public void advanceExactly(double[][] state, Drive d, double dt, double[] refractory, SpikeSink spikes,
+                                   int from, int to) {
+            if (propagator == null) throw new IllegalStateException("exact: the dynamics were made without a time step");
+            propagator.advance(state, d.current, d.synapticCurrent, d.conductance, refractory, spikes, from, to);
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package org.neurosim.equations;
+
+import org.apache.commons.math3.analysis.solvers.BrentSolver;
+import org.neurosim.core.InvalidInputException;
+import org.neurosim.core.NumericalFailureException;
+import org.neurosim.core.model.SpikeRule;
+import org.neurosim.core.model.SpikeSink;
+
+/**
+ * Exact integration of linear equations with constant coefficients, ds/dt = A s + b with b = c + e_ext I_ext +
+ * e_syn I_syn held over the step (NEST's propagator method, Rotter &amp; Diesmann 1999): s(t + h) = P(h) s(t) +
+ * Q(h) b with P(h) = exp(A h) and Q(h) = integral_0^h exp(A u) du, both read from the exponential of the augmented
+ * matrix [[A, I], [0, 0]] h (Van Loan 1978). P and Q for the full step are computed once per run; a threshold
+ * crossing inside the step is located on the closed form by Brent's method to 1e-15 s, then the reset is applied
+ * and the rest of the step (and the refractory period, with the membrane row removed while it is held) is
+ * propagated with P and Q for those lengths.
+ */
+final class LinearPropagator {
+    private final int n;
+    private final double[][] a;        // A
+    private final double[][] aHeld;    // A with the membrane's row zeroed: the membrane held while refractory
+    private final double[] c, eExt, eSyn;
+    private final double dt;
+    private final double[][] pStep, qStep, pHeldStep, qHeldStep;
+    private final int membrane;
+    private final double threshold, refractoryPeriod;
+    private final boolean clamp;
+    private final SpikeRule.Reset reset;
+    private final BrentSolver brent = new BrentSolver(1e-14, 1e-15);
+
+    LinearPropagator(double[][] a, double[] c, double[] eExt, double[] eSyn, double dt, SpikeRule rule) {
+        this.n = a.length;
+        this.a = a;
+        this.c = c;
+        this.eExt = eExt;
+        this.eSyn = eSyn;
+        this.dt = dt;
+        this.membrane = rule.membrane();
+        this.threshold = rule.threshold();
+        this.refractoryPeriod = rule.refractoryPeriod();
+        this.clamp = rule.clamp();
+        this.reset = rule.reset();
+        this.aHeld = new double[n][];
+        for (int k = 0; k < n; k++) aHeld[k] = k == membrane && clamp ? new double[n] : a[k].clone();
+        double[][][] full = propagators(a, dt), held = propagators(aHeld, dt);
+        pStep = full[0];
+        qStep = full[1];
+        pHeldStep = held[0];
+        qHeldStep = held[1];
+    }
+
+    /** P(h) and Q(h) for matrix m. */
+    static double[][][] propagators(double[][] m, double h) {
+        int n = m.length;
+        double[][] aug = new double[2 * n][2 * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) aug[i][j] = m[i][j] * h;
+            aug[i][n + i] = h;
+        }
+        double[][] e = expm(aug);
+        double[][] p = new double[n][n], q = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                p[i][j] = e[i][j];
+                q[i][j] = e[i][n + j];
+            }
+        }
+        return new double[][][] {p, q};
+    }
+
+    /**
+     * exp(M) by scaling and squaring of the Taylor series: M / 2^s with norm at most 1/2, 30 terms (the remainder
+     * is below 1e-40 of the sum), then s squarings.
+     */
+    static double[][] expm(double[][] m) {
+        int n = m.length;
+        double norm = 0;
+        for (double[] row : m) {
+            double r = 0;
+            for (double x : row) r += Math.abs(x);
+            norm = Math.max(norm, r);
+        }
+        int s = norm > 0.5 ? (int) Math.ceil(Math.log(norm / 0.5) / Math.log(2)) : 0;
+        double scale = Math.scalb(1.0, -s);
+        double[][] x = new double[n][n], term = new double[n][n], sum = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) x[i][j] = m[i][j] * scale;
+            term[i][i] = 1;
+            sum[i][i] = 1;
+        }
+        for (int k = 1; k <= 30; k++) {
+            term = multiply(term, x);
+            for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) term[i][j] /= k;
+            for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) sum[i][j] += term[i][j];
+        }
+        for (int k = 0; k < s; k++) sum = multiply(sum, sum);
+        return sum;
+    }
+
+    private static double[][] multiply(double[][] x, double[][] y) {
+        int n = x.length;
+        double[][] out = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < n; k++) {
+                double xik = x[i][k];
+                if (xik == 0) continue;
+                for (int j = 0; j < n; j++) out[i][j] += xik * y[k][j];
+            }
+        }
+        return out;
+    }
+
+    /** Advances neurons from..to by one step; {@code refractory[i]} is the refractory time left. */
+    void advance(double[][] state, double[] ext, double[] syn, double[] g, double[] refractory, SpikeSink spikes,
+                 int from, int to) {
+        double[] s = new double[n], b = new double[n], bHeld = new double[n], out = new double[n];
+        for (int i = from; i < to; i++) {
+            if (g[i] != 0) {
+                throw new InvalidInputException("integrator: exact integration of an equations model takes current "
+                        + "synapses only; with conductance synapses use exponential-euler or rk4");
+            }
+            for (int k = 0; k < n; k++) {
+                s[k] = state[k][i];
+                b[k] = c[k] + eExt[k] * ext[i] + eSyn[k] * syn[i];
+                bHeld[k] = k == membrane && clamp ? 0 : b[k];
+            }
+            double t = 0;
+            while (t < dt) {
+                if (refractory[i] > 0) {
+                    double h = Math.min(refractory[i], dt - t);
+                    if (h == dt) apply(pHeldStep, qHeldStep, s, bHeld, out);
+                    else {
+                        double[][][] pq = propagators(aHeld, h);
+                        apply(pq[0], pq[1], s, bHeld, out);
+                    }
+                    System.arraycopy(out, 0, s, 0, n);
+                    refractory[i] -= h;
+                    if (refractory[i] < 1e-18) refractory[i] = 0;
+                    t += h;
+                    continue;
+                }
+                double h = dt - t;
+                if (h == dt) apply(pStep, qStep, s, b, out);
+                else {
+                    double[][][] pq = propagators(a, h);
+                    apply(pq[0], pq[1], s, b, out);
+                }
+                if (membrane >= 0 && s[membrane] < threshold && out[membrane] >= threshold) {
+                    double[] start = s.clone();
+                    double tau = crossing(start, b, h);
+                    double[][][] pq = propagators(a, tau);
+                    apply(pq[0], pq[1], start, b, s);
+                    t += tau;
+                    spikes.spike(i, t);
+                    for (int k = 0; k < n; k++) state[k][i] = s[k];
+                    reset.apply(state, i);
+                    for (int k = 0; k < n; k++) s[k] = state[k][i];
+                    refractory[i] = refractoryPeriod;
+                    if (!(tau > 0) && refractoryPeriod == 0) break;   // no progress possible: the next step goes on
+                    continue;
+                }
+                System.arraycopy(out, 0, s, 0, n);
+                t = dt;
+            }
+            for (int k = 0; k < n; k++) state[k][i] = s[k];
+        }
+    }
+
+    private static void apply(double[][] p, double[][] q, double[] s, double[] b, double[] out) {
+        int n = s.length;
+        for (int k = 0; k < n; k++) {
+            double x = 0;
+            for (int j = 0; j < n; j++) x += p[k][j] * s[j] + q[k][j] * b[j];
+            out[k] = x;
+        }
+    }
+
+    /** The time in (0, h] at which the membrane, from {@code start}, reaches the threshold. */
+    private double crossing(double[] start, double[] b, double h) {
+        double[] out = new double[n];
+        try {
+            return brent.solve(200, tau -> {
+                double[][][] pq = propagators(a, tau);
+                apply(pq[0], pq[1], start, b, out);
+                return out[membrane] - threshold;
+            }, 0, h);
+        } catch (RuntimeException e) {
+            throw new NumericalFailureException("the threshold crossing inside a step could not be located: "
+                    + e.getMessage(), Double.NaN);
+        }
+    }
+}

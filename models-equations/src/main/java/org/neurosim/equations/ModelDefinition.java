@@ -1,0 +1,224 @@
+package org.neurosim.equations;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.neurosim.core.InvalidInputException;
+import org.neurosim.core.units.Dimension;
+import org.neurosim.core.units.Units;
+import org.neurosim.equations.check.Dimensions;
+import org.neurosim.equations.check.Linear;
+import org.neurosim.equations.check.UnitNames;
+import org.neurosim.equations.parse.Equations;
+import org.neurosim.equations.parse.EquationsException;
+import org.neurosim.equations.parse.Expr;
+
+/**
+ * A model written as equations, parsed and checked: every name known, every dimension consistent, the threshold a
+ * comparison of a state variable with a constant, the reset assigning state variables, the subexpressions free
+ * of cycles. Holds each derivative with its subexpressions substituted, ready for the linearity tests and for code
+ * generation. Made once per population block (or model file); values of the constants come later, in
+ * {@link EquationsModel#create}.
+ */
+public final class ModelDefinition {
+    /** The population keys that define the model. */
+    public static final Set<String> KEYS = Set.of("equations", "threshold", "reset", "refractory");
+
+    final String key;
+    final Equations equations;
+    final List<String> states = new ArrayList<>();
+    final List<Dimension> stateDimensions = new ArrayList<>();
+    final Map<String, Dimension> constants = new LinkedHashMap<>();
+    final Map<String, Dimension> subexpressionDimensions = new LinkedHashMap<>();
+    /** d state / dt with every subexpression substituted, in state order. */
+    final List<Expr> derivatives = new ArrayList<>();
+    final Dimension input;
+    /** The threshold's state variable (index into states), or -1 for no spikes. */
+    final int membrane;
+    /** The constant the membrane is compared with (may name constants). */
+    final Expr thresholdValue;
+    final List<Equations.Assignment> reset;
+    final double refractory;
+    /** Hold the membrane while refractory: the {@code (unless refractory)} flag. */
+    final boolean clamp;
+    final boolean usesInput, usesSynapses;
+
+    private ModelDefinition(Map<String, String> keys, String keyPath) {
+        this.key = keyPath;
+        String eqKey = keyPath + ".equations";
+        String text = keys.get("equations");
+        if (text == null || text.isBlank()) {
+            throw new InvalidInputException(eqKey + ": required for model: equations, e.g. 'dv/dt = (e_l - v)/tau : volt'");
+        }
+        equations = Equations.parse(text, eqKey);
+        Map<String, Dimension> dims = new LinkedHashMap<>();
+        for (Equations.State s : equations.states()) {
+            states.add(s.name());
+            Dimension d = Dimensions.ofUnit(s.unit(), eqKey);
+            stateDimensions.add(d);
+            dims.put(s.name(), d);
+        }
+        for (Equations.Subexpression s : equations.subexpressions()) {
+            Dimension d = Dimensions.ofUnit(s.unit(), eqKey);
+            subexpressionDimensions.put(s.name(), d);
+            dims.put(s.name(), d);
+        }
+        for (Equations.Constant c : equations.constants()) {
+            Dimension d = Dimensions.ofUnit(c.unit(), eqKey);
+            constants.put(c.name(), d);
+            dims.put(c.name(), d);
+        }
+        Dimensions check = new Dimensions(Dimensions.names(dims), eqKey);
+        for (Equations.Subexpression s : equations.subexpressions()) {
+            check.expect(s.rhs(), subexpressionDimensions.get(s.name()), eqKey, s.name());
+        }
+        for (int k = 0; k < states.size(); k++) {
+            Equations.State s = equations.states().get(k);
+            check.expect(s.rhs(), stateDimensions.get(k).divide(Dimension.TIME), eqKey, "d" + s.name() + "/dt");
+        }
+        Map<String, Expr> subs = new LinkedHashMap<>();
+        equations.subexpressions().forEach(s -> subs.put(s.name(), s.rhs()));
+        for (Equations.State s : equations.states()) {
+            derivatives.add(substitute(s.rhs(), subs, new HashSet<>(), eqKey));
+        }
+        for (Equations.Subexpression s : equations.subexpressions()) substitute(s.rhs(), subs, new HashSet<>(Set.of(s.name())), eqKey);
+
+        // threshold, reset, refractory period
+        String thKey = keyPath + ".threshold";
+        if (keys.containsKey("threshold")) {
+            Expr.Compare c = (Expr.Compare) Equations.parseCondition(keys.get("threshold"), thKey);
+            check.of(c);
+            int m;
+            Expr value;
+            boolean rising = c.op().equals(">") || c.op().equals(">=");
+            boolean falling = c.op().equals("<") || c.op().equals("<=");
+            if (c.left() instanceof Expr.Name n && states.contains(n.name()) && rising && constant(c.right())) {
+                m = states.indexOf(n.name());
+                value = c.right();
+            } else if (c.right() instanceof Expr.Name n && states.contains(n.name()) && falling && constant(c.left())) {
+                m = states.indexOf(n.name());
+                value = c.left();
+            } else {
+                throw new EquationsException(thKey, c.line(), c.column(), "expected a state variable rising above a "
+                        + "constant, such as 'v > -50 mV' (state variables: " + String.join(", ", states) + ")");
+            }
+            membrane = m;
+            thresholdValue = value;
+        } else {
+            membrane = -1;
+            thresholdValue = null;
+        }
+        String resetKey = keyPath + ".reset";
+        if (keys.containsKey("reset")) {
+            if (membrane < 0) throw new InvalidInputException(resetKey + ": a reset needs a threshold (the 'threshold' key)");
+            reset = Equations.parseAssignments(keys.get("reset"), resetKey);
+            Dimensions resetCheck = new Dimensions(Dimensions.names(dims), resetKey);
+            for (Equations.Assignment a : reset) {
+                int k = states.indexOf(a.variable());
+                if (k < 0) {
+                    String what = subexpressionDimensions.containsKey(a.variable()) ? "a subexpression"
+                            : constants.containsKey(a.variable()) ? "a constant" : "not a state variable";
+                    throw new EquationsException(resetKey, a.line(), a.column(), "'" + a.variable() + "' is " + what
+                            + "; a reset assigns state variables: " + String.join(", ", states));
+                }
+                Dimension want = a.op().equals("*=") || a.op().equals("/=") ? Dimension.DIMENSIONLESS
+                        : stateDimensions.get(k);
+                resetCheck.expect(a.value(), want, resetKey, "the value assigned to " + a.variable());
+            }
+        } else {
+            reset = List.of();
+        }
+        String refKey = keyPath + ".refractory";
+        if (keys.containsKey("refractory")) {
+            if (membrane < 0) throw new InvalidInputException(refKey + ": a refractory period needs a threshold");
+            refractory = Units.parse(keys.get("refractory"), Dimension.TIME, refKey);
+            if (!(refractory >= 0)) throw new InvalidInputException(refKey + ": expected a time >= 0, got '"
+                    + keys.get("refractory") + "'");
+        } else {
+            refractory = 0;
+        }
+        boolean held = false;
+        for (int k = 0; k < states.size(); k++) {
+            Equations.State s = equations.states().get(k);
+            if (!s.unlessRefractory()) continue;
+            if (k != membrane) {
+                throw new EquationsException(eqKey, s.line(), s.column(), "(unless refractory) holds the threshold's "
+                        + "variable" + (membrane >= 0 ? " (" + states.get(membrane) + ")" : "") + " only; " + s.name()
+                        + " cannot be held");
+            }
+            held = true;
+        }
+        clamp = held;
+        input = check.inputDimension();
+        boolean ext = false, syn = false;
+        for (Expr d : derivatives) {
+            ext |= Linear.mentions(d, "I_ext");
+            syn |= Linear.mentions(d, "I_syn");
+        }
+        usesInput = ext;
+        usesSynapses = syn;
+    }
+
+    /** Parses and checks the text of the definition keys ({@link #KEYS}) of a population at {@code keyPath}. */
+    public static ModelDefinition parse(Map<String, String> keys, String keyPath) {
+        return new ModelDefinition(keys, keyPath);
+    }
+
+    /** True when {@code e} names no state variable or subexpression (constants are fixed per neuron). */
+    private boolean constant(Expr e) {
+        for (String s : states) if (Linear.mentions(e, s)) return false;
+        for (String s : subexpressionDimensions.keySet()) if (Linear.mentions(e, s)) return false;
+        return !Linear.mentions(e, "I_ext") && !Linear.mentions(e, "I_syn");
+    }
+
+    /** e with every subexpression replaced by its definition; a cycle is an error at the subexpression's line. */
+    private Expr substitute(Expr e, Map<String, Expr> subs, Set<String> visiting, String eqKey) {
+        if (e instanceof Expr.Name n) {
+            Expr def = subs.get(n.name());
+            if (def == null) return e;
+            if (!visiting.add(n.name())) {
+                throw new EquationsException(eqKey, n.line(), n.column(), "subexpression '" + n.name()
+                        + "' is defined in terms of itself");
+            }
+            Expr out = substitute(def, subs, visiting, eqKey);
+            visiting.remove(n.name());
+            return out;
+        }
+        if (e instanceof Expr.Negate n) return new Expr.Negate(substitute(n.operand(), subs, visiting, eqKey), n.line(), n.column());
+        if (e instanceof Expr.Binary b) {
+            return new Expr.Binary(b.op(), substitute(b.left(), subs, visiting, eqKey),
+                    substitute(b.right(), subs, visiting, eqKey), b.line(), b.column());
+        }
+        if (e instanceof Expr.Call c) {
+            List<Expr> args = new ArrayList<>();
+            for (Expr a : c.args()) args.add(substitute(a, subs, visiting, eqKey));
+            return new Expr.Call(c.function(), args, c.line(), c.column());
+        }
+        return e;
+    }
+
+    public List<String> states() { return List.copyOf(states); }
+    public List<Dimension> stateDimensions() { return List.copyOf(stateDimensions); }
+    public Map<String, Dimension> constants() { return Map.copyOf(constants); }
+    public Map<String, Dimension> subexpressions() { return Map.copyOf(subexpressionDimensions); }
+    public Dimension inputDimension() { return input; }
+
+    /** One line per variable and constant, for {@code neurosim plugins --equations}. */
+    public String describe() {
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < states.size(); k++) {
+            b.append("  state ").append(states.get(k)).append(" : ").append(UnitNames.format(stateDimensions.get(k)))
+                    .append(k == membrane ? "   (threshold" + (clamp ? ", held while refractory" : "") + ")" : "")
+                    .append('\n');
+        }
+        subexpressionDimensions.forEach((n, d) -> b.append("  subexpression ").append(n).append(" : ")
+                .append(UnitNames.format(d)).append('\n'));
+        constants.forEach((n, d) -> b.append("  parameter ").append(n).append(" : ").append(UnitNames.format(d))
+                .append('\n'));
+        b.append("  input I_ext, I_syn : ").append(UnitNames.format(input)).append('\n');
+        return b.toString();
+    }
+}

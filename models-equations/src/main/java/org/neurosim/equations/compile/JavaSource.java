@@ -1,0 +1,187 @@
+package org.neurosim.equations.compile;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.neurosim.equations.check.ConstantValue;
+import org.neurosim.equations.check.Functions;
+import org.neurosim.equations.check.Linear;
+import org.neurosim.equations.parse.Expr;
+
+/**
+ * Writes the Java source of a {@link Generated} class for one model with its constants' values: one loop per
+ * method over the neurons from..to, state variables read once into locals, every part of an expression that
+ * depends on no neuron (units, constants given as one value, dt-free numbers) folded into a literal at load time,
+ * constants given per neuron read from arrays, small whole powers written as products. No boxing, no calls
+ * besides Math's.
+ */
+public final class JavaSource {
+    /** The names of the drive's arrays as they appear in the expressions after {@link #synapticInput}. */
+    public static final String SYN_CURRENT = "__is", SYN_REVERSAL = "__ge", SYN_CONDUCTANCE = "__g";
+
+    private final List<String> states;
+    private final Map<String, Double> scalars;     // constants with one value
+    private final Map<String, Integer> perNeuron;  // constants with a value per neuron: index into bind's arrays
+    private final Set<String> variables;           // every name that is not a unit
+
+    public JavaSource(List<String> states, Map<String, Double> scalars, Map<String, Integer> perNeuron,
+                      Set<String> variables) {
+        this.states = states;
+        this.scalars = scalars;
+        this.perNeuron = perNeuron;
+        this.variables = variables;
+    }
+
+    /**
+     * I_syn as the drive gives it: the current synapses plus, when the model has a membrane potential v, the
+     * conductance synapses' ge - g v.
+     */
+    public static Expr synapticInput(Expr e, boolean conductances) {
+        if (e instanceof Expr.Name n && n.name().equals("I_syn")) {
+            int l = n.line(), c = n.column();
+            Expr current = new Expr.Name(SYN_CURRENT, l, c);
+            if (!conductances) return current;
+            Expr gv = new Expr.Binary("*", new Expr.Name(SYN_CONDUCTANCE, l, c), new Expr.Name("v", l, c), l, c);
+            return new Expr.Binary("+", current, new Expr.Binary("-", new Expr.Name(SYN_REVERSAL, l, c), gv, l, c), l, c);
+        }
+        if (e instanceof Expr.Negate n) return new Expr.Negate(synapticInput(n.operand(), conductances), n.line(), n.column());
+        if (e instanceof Expr.Binary b) {
+            return new Expr.Binary(b.op(), synapticInput(b.left(), conductances), synapticInput(b.right(), conductances),
+                    b.line(), b.column());
+        }
+        if (e instanceof Expr.Call c) {
+            return new Expr.Call(c.function(), c.args().stream().map(a -> synapticInput(a, conductances)).toList(),
+                    c.line(), c.column());
+        }
+        return e;
+    }
+
+    /** The value of e when it depends on no neuron, else null. */
+    public Double constant(Expr e) {
+        return ConstantValue.of(e, scalars::get, variables);
+    }
+
+    /**
+     * The class source: derivatives from {@code derivatives} (subexpressions substituted, I_syn expanded), linear
+     * forms from {@code linear} (null entries: not conditionally linear, the method throws), reset assignments.
+     */
+    public String source(String className, List<Expr> derivatives, List<Linear.Form> linear,
+                         List<ResetStep> reset) {
+        StringBuilder b = new StringBuilder();
+        b.append("public final class ").append(className).append(" implements ")
+                .append(Generated.class.getName()).append(" {\n");
+        for (String c : perNeuron.keySet()) b.append("  private double[] c_").append(c).append(";\n");
+        b.append("  public void bind(double[][] c) {\n");
+        perNeuron.forEach((c, j) -> b.append("    c_").append(c).append(" = c[").append(j).append("];\n"));
+        b.append("  }\n");
+
+        b.append("  public void derivatives(double[][] s, double[] ie, double[] is, double[] g, double[] ge, "
+                + "double[][] ds, int from, int to) {\n");
+        loadArrays(b);
+        for (int k = 0; k < states.size(); k++) b.append("    final double[] d").append(k).append(" = ds[").append(k).append("];\n");
+        b.append("    for (int i = from; i < to; i++) {\n");
+        loadLocals(b);
+        for (int k = 0; k < states.size(); k++) {
+            b.append("      d").append(k).append("[i] = ").append(java(derivatives.get(k))).append(";\n");
+        }
+        b.append("    }\n  }\n");
+
+        b.append("  public void linearForm(double[][] s, double[] ie, double[] is, double[] g, double[] ge, "
+                + "double[][] a, double[][] b, int from, int to) {\n");
+        if (linear == null) {
+            b.append("    throw new UnsupportedOperationException(\"not conditionally linear\");\n  }\n");
+        } else {
+            loadArrays(b);
+            for (int k = 0; k < states.size(); k++) {
+                b.append("    final double[] a").append(k).append(" = a[").append(k).append("], b").append(k)
+                        .append(" = b[").append(k).append("];\n");
+            }
+            b.append("    for (int i = from; i < to; i++) {\n");
+            loadLocals(b);
+            for (int k = 0; k < states.size(); k++) {
+                Linear.Form f = linear.get(k);
+                b.append("      a").append(k).append("[i] = ").append(f.a() == null ? "0.0" : java(f.a())).append(";\n");
+                b.append("      b").append(k).append("[i] = ").append(f.b() == null ? "0.0" : java(f.b())).append(";\n");
+            }
+            b.append("    }\n  }\n");
+        }
+
+        b.append("  public void reset(double[][] s, int i) {\n");
+        for (int k = 0; k < states.size(); k++) {
+            b.append("    double x_").append(states.get(k)).append(" = s[").append(k).append("][i];\n");
+        }
+        for (ResetStep r : reset) {
+            String x = "x_" + r.variable();
+            String v = java(r.value());
+            switch (r.op()) {
+                case "=" -> b.append("    ").append(x).append(" = ").append(v).append(";\n");
+                default -> b.append("    ").append(x).append(" = ").append(x).append(' ').append(r.op().charAt(0))
+                        .append(" (").append(v).append(");\n");
+            }
+        }
+        for (ResetStep r : reset.stream().map(ResetStep::variable).distinct()
+                .map(v -> new ResetStep(v, "", null)).toList()) {
+            b.append("    s[").append(states.indexOf(r.variable())).append("][i] = x_").append(r.variable()).append(";\n");
+        }
+        b.append("  }\n}\n");
+        return b.toString();
+    }
+
+    /** One assignment of a reset: {@code op} is =, +=, -=, *= or /=. */
+    public record ResetStep(String variable, String op, Expr value) { }
+
+    private void loadArrays(StringBuilder b) {
+        for (int k = 0; k < states.size(); k++) b.append("    final double[] s").append(k).append(" = s[").append(k).append("];\n");
+    }
+
+    private void loadLocals(StringBuilder b) {
+        for (int k = 0; k < states.size(); k++) {
+            b.append("      final double x_").append(states.get(k)).append(" = s").append(k).append("[i];\n");
+        }
+    }
+
+    /** The Java expression of e, with constant parts folded. */
+    String java(Expr e) {
+        Double c = constant(e);
+        if (c != null) return literal(c);
+        if (e instanceof Expr.Name n) {
+            String s = n.name();
+            if (states.contains(s)) return "x_" + s;
+            if (perNeuron.containsKey(s)) return "c_" + s + "[i]";
+            return switch (s) {
+                case "I_ext" -> "ie[i]";
+                case SYN_CURRENT -> "is[i]";
+                case SYN_REVERSAL -> "ge[i]";
+                case SYN_CONDUCTANCE -> "g[i]";
+                default -> throw new IllegalStateException("no value for " + s);
+            };
+        }
+        if (e instanceof Expr.Negate n) return "(-" + java(n.operand()) + ")";
+        if (e instanceof Expr.Binary b) {
+            if (b.op().equals("**")) {
+                Double p = constant(b.right());
+                String x = java(b.left());
+                if (p != null && p == 2) return "(" + x + " * " + x + ")";
+                if (p != null && p == 3) return "(" + x + " * " + x + " * " + x + ")";
+                if (p != null && p == 4) return "((" + x + " * " + x + ") * (" + x + " * " + x + "))";
+                if (p != null && p == 1) return x;
+                if (p != null && p == -1) return "(1.0 / " + x + ")";
+                if (p != null && p == 0.5) return "Math.sqrt(" + x + ")";
+                return "Math.pow(" + x + ", " + java(b.right()) + ")";
+            }
+            return "(" + java(b.left()) + " " + b.op() + " " + java(b.right()) + ")";
+        }
+        if (e instanceof Expr.Call call) {
+            String[] a = call.args().stream().map(this::java).toArray(String[]::new);
+            return Functions.java(call.function(), a);
+        }
+        throw new IllegalStateException("a comparison inside an expression");
+    }
+
+    static String literal(double v) {
+        if (Double.isNaN(v)) return "Double.NaN";
+        if (Double.isInfinite(v)) return v > 0 ? "Double.POSITIVE_INFINITY" : "Double.NEGATIVE_INFINITY";
+        String s = Double.toString(v);   // the shortest text that reads back as the same double
+        return v < 0 || s.startsWith("-") ? "(" + s + ")" : s;
+    }
+}
