@@ -52,13 +52,29 @@ public class EquationsDynamics implements NeuronDynamics {
     }
 
     /**
-     * The fixed point with no input nearest the initial guess (zeros, or a model file's init), by Newton's method
-     * with a finite-difference Jacobian; the guess itself when Newton does not converge to a stable point.
+     * A stable fixed point with no input, by Newton's method with a finite-difference Jacobian from the initial
+     * guess (zeros, or a model file's init), else from voltages between -90 and -40 mV; the guess itself when
+     * none is found. A population's {@code init} replaces it.
      */
     @Override
     public void restingState(double[] values) {
-        int n = guess.length;
-        double[] x = guess.clone();
+        double[] start = guess.clone();
+        double[] rest = newton(start);
+        // from elsewhere, Newton may find an unstable fixed point (Izhikevich's -50 mV from 0): try voltages
+        // from -90 to -40 mV for the voltage variables
+        for (double v = -0.09; rest == null && v <= -0.04 + 1e-12; v += 0.01) {
+            for (int k = 0; k < start.length; k++) {
+                if (variables.get(k).dimension().equals(Dimension.VOLTAGE)) start[k] = v;
+            }
+            rest = newton(start);
+        }
+        System.arraycopy(rest != null ? rest : guess, 0, values, 0, guess.length);
+    }
+
+    /** A stable fixed point reached by Newton's method from {@code start}, or null. */
+    private double[] newton(double[] start) {
+        int n = start.length;
+        double[] x = start.clone();
         boolean converged = false;
         for (int iter = 0; iter < 100 && !converged; iter++) {
             double[] f = rates(x);
@@ -68,7 +84,7 @@ public class EquationsDynamics implements NeuronDynamics {
                 step = new LUDecomposition(new Array2DRowRealMatrix(j, false)).getSolver()
                         .solve(new ArrayRealVector(f, false));
             } catch (RuntimeException singular) {
-                break;
+                return null;
             }
             double size = 0;
             for (int k = 0; k < n; k++) {
@@ -77,8 +93,7 @@ public class EquationsDynamics implements NeuronDynamics {
             }
             converged = size < 1e-13;
         }
-        boolean stable = converged && finite(x) && stable(jacobian(x, rates(x)));
-        System.arraycopy(stable ? x : guess, 0, values, 0, n);
+        return converged && finite(x) && stable(jacobian(x, rates(x))) ? x : null;
     }
 
     private static boolean finite(double[] x) {
