@@ -40,6 +40,10 @@ final class FiCurveCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "NAME", description = "Neuron model plugin.")
     String model;
 
+    @Option(names = "--equations", paramLabel = "FILE",
+            description = "Model file for --model equations: equations, threshold, reset, refractory, params.")
+    Path equations;
+
     @Option(names = "--param", paramLabel = "KEY=VALUE", description = "Model parameter, e.g. tau_m=20ms.")
     List<String> params = new ArrayList<>();
 
@@ -80,7 +84,17 @@ final class FiCurveCommand implements Callable<Integer> {
             if (eq <= 0) throw new InvalidInputException("--param: expected KEY=VALUE, got '" + p + "'");
             given.put(p.substring(0, eq).strip(), p.substring(eq + 1).strip());
         }
-        Parameters parameters = Parameters.resolve(m.parameters(), given, "--param ");
+        Parameters parameters;
+        String label = model;
+        if (!m.definitionKeys().isEmpty() || equations != null) {
+            ModelFile file = ModelFile.read(m, model, equations);
+            m = file.model();
+            parameters = file.parameters(given);
+            String stem = equations.getFileName().toString();
+            label = stem.contains(".") ? stem.substring(0, stem.lastIndexOf('.')) : stem;
+        } else {
+            parameters = Parameters.resolve(m.parameters(), given, "--param ");
+        }
         NeuronDynamics d = m.create(PopulationContext.single(Double.NaN), parameters);
         if (!d.spikeRule().spikes()) {
             throw new InvalidInputException("--model: " + model + " has no spike threshold to drive with an input (a source or "
@@ -102,7 +116,7 @@ final class FiCurveCommand implements Callable<Integer> {
         double[] values = parseInputs(inputs, d.inputDimension(), labels);
         boolean analytic = d instanceof AnalyticRate;
 
-        Path dir = out != null ? out : Path.of("out", "fi-curve-" + model);
+        Path dir = out != null ? out : Path.of("out", "fi-curve-" + label);
         Csv.outputDir(dir);
         StringBuilder csv = new StringBuilder("input,rate_hz,spikes,first_spike_s" + (analytic ? ",analytic_rate_hz" : "") + "\n");
         double[] rates = new double[values.length];
@@ -126,14 +140,14 @@ final class FiCurveCommand implements Callable<Integer> {
         Csv.write(dir.resolve("fi_curve.csv"), csv.toString());
         if (!noPlots) {
             String unit = inputUnit(inputs);
-            XYChart c = Plots.chart(model + ": firing rate against input", "input" + (unit.isEmpty() ? "" : " (" + unit + ")"),
+            XYChart c = Plots.chart(label + ": firing rate against input", "input" + (unit.isEmpty() ? "" : " (" + unit + ")"),
                     "rate (Hz)");
             double[] x = labels.stream().mapToDouble(Double::parseDouble).toArray();
             Plots.dots(c, "simulated (" + integratorName + ", dt " + step * 1e3 + " ms)", x, rates);
             if (analytic) Plots.line(c, "analytic", x, analyticRates);
             Plots.save(c, dir.resolve("fi_curve.png"));
         }
-        root.out.printf(Locale.ROOT, "%s: %d inputs, %s, dt %.4g ms, %.4g s each; wrote %s%n", model, values.length,
+        root.out.printf(Locale.ROOT, "%s: %d inputs, %s, dt %.4g ms, %.4g s each; wrote %s%n", label, values.length,
                 integratorName, step * 1e3, dur, dir.resolve("fi_curve.csv"));
         return 0;
     }

@@ -27,12 +27,17 @@ final class PluginsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
+    @Option(names = "--equations", paramLabel = "FILE",
+            description = "Describe the model in this file (model: equations): variables, parameters, integrators.")
+    java.nio.file.Path equations;
+
     private record Entry(String name, String description, List<ParameterSpec> params, String source, Integer order,
                          String kind) { }
 
     @Override
     public Integer call() throws Exception {
         PluginRegistry r = root.registry();
+        if (equations != null) return describeModel(r);
         Map<PluginKind<?>, List<Entry>> all = new java.util.LinkedHashMap<>();
         for (PluginKind<?> kind : r.kinds()) all.put(kind, entries(r, kind, null));
         // a population's `model:` names a neuron model or a spike source, so the neuron models list both
@@ -87,6 +92,40 @@ final class PluginsCommand implements Callable<Integer> {
             out.println();
         });
         return 0;
+    }
+
+    /** {@code plugins --equations FILE}: what the model in the file is, as the loader will see it. */
+    private int describeModel(PluginRegistry r) {
+        PrintWriter out = spec.commandLine().getOut();
+        var generic = r.get(PluginKind.NEURON_MODEL, "equations", "--equations");
+        ModelFile file = ModelFile.read(generic, "equations", equations);
+        org.neurosim.core.model.NeuronDynamics d = file.model().create(
+                org.neurosim.core.model.PopulationContext.single(1e-4), file.parameters(Map.of()));
+        out.println(equations + ": " + file.model().description());
+        out.println("State variables:");
+        for (var v : d.stateVariables()) {
+            boolean membrane = d.spikeRule().spikes() && d.stateVariables().indexOf(v) == d.spikeRule().membrane();
+            out.printf("  %-12s %s%s%n", v.name(), v.dimension().shortName(), membrane
+                    ? "   threshold " + natural(d.spikeRule().threshold(), v.dimension())
+                    + (d.spikeRule().clamp() ? ", held while refractory" : "") : "");
+        }
+        out.println("Input (I_ext, I_syn): " + d.inputDimension().describe());
+        out.println("Parameters:");
+        for (ParameterSpec p : file.model().parameters()) {
+            Object given = file.params().get(p.name());
+            out.printf("  %-12s %-22s %s%n", p.name(), given == null ? "required" : "= " + given, p.description());
+        }
+        out.println("Integrators: " + d.preferredIntegrator() + " by default; also "
+                + r.all(PluginKind.INTEGRATOR).values().stream()
+                        .filter(i -> !i.name().equals(d.preferredIntegrator()) && i.unsupportedReason(d).isEmpty())
+                        .map(Integrator::name).sorted().collect(java.util.stream.Collectors.joining(", ")));
+        return 0;
+    }
+
+    /** A value in the unit people write it in: mV for voltages, else SI. */
+    private static String natural(double si, org.neurosim.core.units.Dimension d) {
+        if (d.equals(org.neurosim.core.units.Dimension.VOLTAGE)) return Words.number(si * 1e3) + " mV";
+        return Words.number(si) + (d.isDimensionless() ? "" : " (SI)");
     }
 
     private static List<Entry> entries(PluginRegistry r, PluginKind<?> kind, String label) {

@@ -58,13 +58,29 @@ public final class DefinedModel implements NeuronModel {
     @Override
     public List<ParameterSpec> parameters() {
         List<ParameterSpec> out = new ArrayList<>();
-        def.constants.forEach((name, d) -> out.add(ParameterSpec.data(name, "a constant of the equations, "
-                + UnitNames.describe(d) + "; one value or a list of one per neuron")));
+        def.constants.forEach((name, d) -> out.add(ParameterSpec.data(name,
+                UnitNames.describe(d) + "; a list gives one value per neuron")));
+        // undeclared names: their unit is the one given; not "required" here, so a name given nowhere is reported
+        // at its line and column in the equations instead
+        def.undeclared.keySet().forEach(name -> out.add(new ParameterSpec(name, ParameterSpec.Kind.DATA, List.of(), "",
+                0, 0, "a constant of the equations in the unit it is given in; a list gives one value per neuron")));
         return out;
     }
 
     @Override
     public NeuronDynamics create(PopulationContext context, Parameters p) {
+        Map<String, Dimension> given = new LinkedHashMap<>();
+        for (String name : this.def.undeclared.keySet()) {
+            DataValue v = p.data(name);
+            DataValue first = v.isList() && !v.list().isEmpty() ? v.list().get(0) : v.isList() ? null : v;
+            if (first == null || first.text().isBlank()) continue;
+            try {
+                given.put(name, Units.parse(first.text()).dimension());
+            } catch (InvalidInputException e) {
+                throw first.error("expected a quantity with its unit, such as '30 nS', got '" + first.text() + "'");
+            }
+        }
+        ModelDefinition def = this.def.withParams(given);
         int n = context.size();
         Map<String, Double> scalars = new LinkedHashMap<>();
         Map<String, Integer> perNeuron = new LinkedHashMap<>();

@@ -28,26 +28,36 @@ public final class ModelDefinition {
     public static final Set<String> KEYS = Set.of("equations", "threshold", "reset", "refractory");
 
     final String key;
-    final Equations equations;
+    final Map<String, String> keys;
+    Equations equations;
     final List<String> states = new ArrayList<>();
     final List<Dimension> stateDimensions = new ArrayList<>();
     final Map<String, Dimension> constants = new LinkedHashMap<>();
     final Map<String, Dimension> subexpressionDimensions = new LinkedHashMap<>();
     /** d state / dt with every subexpression substituted, in state order. */
     final List<Expr> derivatives = new ArrayList<>();
-    final Dimension input;
+    Dimension input;
     /** The threshold's state variable (index into states), or -1 for no spikes. */
-    final int membrane;
+    int membrane;
     /** The constant the membrane is compared with (may name constants). */
-    final Expr thresholdValue;
-    final List<Equations.Assignment> reset;
-    final double refractory;
+    Expr thresholdValue;
+    List<Equations.Assignment> reset;
+    double refractory;
     /** Hold the membrane while refractory: the {@code (unless refractory)} flag. */
-    final boolean clamp;
-    final boolean usesInput, usesSynapses;
+    boolean clamp;
+    boolean usesInput, usesSynapses;
 
-    private ModelDefinition(Map<String, String> keys, String keyPath) {
+    /**
+     * Names the text uses that it does not define (nor are they units): constants whose dimension is that of the
+     * value {@code params} gives them (as the AdEx example of config.md writes it). Until those values are known
+     * ({@link #withParams}) the checks wait; with none, they run at once.
+     */
+    final Map<String, Expr.Name> undeclared = new LinkedHashMap<>();
+    boolean checked;
+
+    private ModelDefinition(Map<String, String> keys, String keyPath, Map<String, Dimension> given) {
         this.key = keyPath;
+        this.keys = Map.copyOf(keys);
         String eqKey = keyPath + ".equations";
         String text = keys.get("equations");
         if (text == null || text.isBlank()) {
@@ -71,6 +81,34 @@ public final class ModelDefinition {
             constants.put(c.name(), d);
             dims.put(c.name(), d);
         }
+        String thKey = keyPath + ".threshold";
+        String resetKey = keyPath + ".reset";
+        Expr.Compare condition = keys.containsKey("threshold")
+                ? (Expr.Compare) Equations.parseCondition(keys.get("threshold"), thKey) : null;
+        List<Equations.Assignment> assignments = keys.containsKey("reset")
+                ? Equations.parseAssignments(keys.get("reset"), resetKey) : List.of();
+        List<Expr> all = new ArrayList<>();
+        equations.states().forEach(st -> all.add(st.rhs()));
+        equations.subexpressions().forEach(st -> all.add(st.rhs()));
+        if (condition != null) all.add(condition);
+        assignments.forEach(a -> all.add(a.value()));
+        for (Expr e : all) collectUndeclared(e, dims.keySet());
+        if (given == null && !undeclared.isEmpty()) return;   // checked once params give their dimensions
+        for (String name : undeclared.keySet()) {
+            Dimension d = given == null ? null : given.get(name);
+            if (d == null) {
+                Expr.Name at = undeclared.get(name);
+                java.util.TreeSet<String> known = new java.util.TreeSet<>(dims.keySet());
+                known.addAll(given == null ? Set.of() : given.keySet());
+                throw new EquationsException(eqKeyOf(at, all, keyPath), at.line(), at.column(), "unknown name '" + name
+                        + "'" + org.neurosim.core.Suggestions.didYouMean(name, known) + "; it is not a state variable, "
+                        + "subexpression or constant, nor given in params; known names: "
+                        + String.join(", ", known) + ", I_ext, I_syn, and units such as mV, ms, nS, pA");
+            }
+            constants.put(name, d);
+            dims.put(name, d);
+        }
+        checked = true;
         Dimensions check = new Dimensions(Dimensions.names(dims), eqKey);
         for (Equations.Subexpression s : equations.subexpressions()) {
             check.expect(s.rhs(), subexpressionDimensions.get(s.name()), eqKey, s.name());
@@ -87,10 +125,9 @@ public final class ModelDefinition {
         for (Equations.Subexpression s : equations.subexpressions()) substitute(s.rhs(), subs, new HashSet<>(Set.of(s.name())), eqKey);
 
         // threshold, reset, refractory period
-        String thKey = keyPath + ".threshold";
-        if (keys.containsKey("threshold")) {
-            Expr.Compare c = (Expr.Compare) Equations.parseCondition(keys.get("threshold"), thKey);
-            check.of(c);
+        if (condition != null) {
+            Expr.Compare c = condition;
+            new Dimensions(Dimensions.names(dims), thKey).of(c);
             int m;
             Expr value;
             boolean rising = c.op().equals(">") || c.op().equals(">=");
@@ -111,10 +148,9 @@ public final class ModelDefinition {
             membrane = -1;
             thresholdValue = null;
         }
-        String resetKey = keyPath + ".reset";
         if (keys.containsKey("reset")) {
             if (membrane < 0) throw new InvalidInputException(resetKey + ": a reset needs a threshold (the 'threshold' key)");
-            reset = Equations.parseAssignments(keys.get("reset"), resetKey);
+            reset = assignments;
             Dimensions resetCheck = new Dimensions(Dimensions.names(dims), resetKey);
             for (Equations.Assignment a : reset) {
                 int k = states.indexOf(a.variable());
@@ -164,7 +200,53 @@ public final class ModelDefinition {
 
     /** Parses and checks the text of the definition keys ({@link #KEYS}) of a population at {@code keyPath}. */
     public static ModelDefinition parse(Map<String, String> keys, String keyPath) {
-        return new ModelDefinition(keys, keyPath);
+        return new ModelDefinition(keys, keyPath, null);
+    }
+
+    /** This definition checked with the dimensions of its undeclared constants, as params give them. */
+    ModelDefinition withParams(Map<String, Dimension> dimensions) {
+        return checked ? this : new ModelDefinition(keys, key, dimensions);
+    }
+
+    /** The names in e that are neither defined nor units nor inputs, at their first occurrence. */
+    private void collectUndeclared(Expr e, Set<String> defined) {
+        if (e instanceof Expr.Name n) {
+            String s = n.name();
+            if (!defined.contains(s) && !s.equals("I_ext") && !s.equals("I_syn")
+                    && org.neurosim.equations.check.UnitNames.resolve(s) == null) undeclared.putIfAbsent(s, n);
+        } else if (e instanceof Expr.Negate n) {
+            collectUndeclared(n.operand(), defined);
+        } else if (e instanceof Expr.Binary b) {
+            collectUndeclared(b.left(), defined);
+            collectUndeclared(b.right(), defined);
+        } else if (e instanceof Expr.Call c) {
+            c.args().forEach(a -> collectUndeclared(a, defined));
+        } else if (e instanceof Expr.Compare c) {
+            collectUndeclared(c.left(), defined);
+            collectUndeclared(c.right(), defined);
+        }
+    }
+
+    /** The key of the text in which {@code at} was written (its node is one of the parsed expressions). */
+    private String eqKeyOf(Expr.Name at, List<Expr> all, String keyPath) {
+        int states = equations.states().size() + equations.subexpressions().size();
+        for (int k = 0; k < all.size(); k++) {
+            if (contains(all.get(k), at)) {
+                if (k < states) return keyPath + ".equations";
+                return all.get(k) instanceof Expr.Compare && keys.containsKey("threshold") && k == states
+                        ? keyPath + ".threshold" : keyPath + ".reset";
+            }
+        }
+        return keyPath + ".equations";
+    }
+
+    private static boolean contains(Expr e, Expr x) {
+        if (e == x) return true;
+        if (e instanceof Expr.Negate n) return contains(n.operand(), x);
+        if (e instanceof Expr.Binary b) return contains(b.left(), x) || contains(b.right(), x);
+        if (e instanceof Expr.Call c) return c.args().stream().anyMatch(a -> contains(a, x));
+        if (e instanceof Expr.Compare c) return contains(c.left(), x) || contains(c.right(), x);
+        return false;
     }
 
     /** True when {@code e} names no state variable or subexpression (constants are fixed per neuron). */

@@ -14,15 +14,14 @@ import java.util.Set;
 import org.neurosim.core.InvalidInputException;
 import org.neurosim.core.param.DataValue;
 import org.neurosim.core.param.Parameters;
-import org.neurosim.core.units.Units;
 
 /**
  * A model written as equations in a file of its own (examples/equations/*.yaml): the population keys that define
- * it ({@code equations}, {@code threshold}, {@code reset}, {@code refractory}) plus its {@code params} and an
- * {@code init} from which its resting state is searched. Used by {@code fi-curve --equations FILE} and from Java.
+ * it ({@code equations}, {@code threshold}, {@code reset}, {@code refractory}) plus its {@code params}: a
+ * population block without its size. {@code fi-curve --equations FILE} reads the same format.
  */
 public record ModelFile(DefinedModel model, Map<String, Object> params, String key) {
-    private static final Set<String> KEYS = Set.of("equations", "threshold", "reset", "refractory", "params", "init");
+    private static final Set<String> KEYS = Set.of("equations", "threshold", "reset", "refractory", "params");
 
     /** Reads and checks a model file; every error names the file and the key. */
     public static ModelFile load(Path file) {
@@ -38,7 +37,7 @@ public record ModelFile(DefinedModel model, Map<String, Object> params, String k
         }
         if (root == null || !root.isObject()) {
             throw new InvalidInputException(key + ": expected a mapping with 'equations', 'threshold', 'reset', "
-                    + "'refractory', 'params', 'init'");
+                    + "'refractory' and 'params'");
         }
         Map<String, String> definition = new LinkedHashMap<>();
         for (var it = root.fieldNames(); it.hasNext(); ) {
@@ -54,18 +53,7 @@ public record ModelFile(DefinedModel model, Map<String, Object> params, String k
         JsonNode p = root.get("params");
         if (p != null) p.fields().forEachRemaining(e -> params.put(e.getKey(),
                 new DataValue(plain(e.getValue()), key + ".params." + e.getKey(), file.toAbsolutePath().getParent())));
-        Map<String, Double> init = new LinkedHashMap<>();
-        JsonNode in = root.get("init");
-        if (in != null) {
-            in.fields().forEachRemaining(e -> {
-                int k = def.states.indexOf(e.getKey());
-                if (k < 0) throw new InvalidInputException(key + ".init." + e.getKey() + ": not a state variable; the "
-                        + "state variables are " + String.join(", ", def.states));
-                init.put(e.getKey(), Units.parse(e.getValue().asText(), def.stateDimensions.get(k),
-                        key + ".init." + e.getKey()));
-            });
-        }
-        return new ModelFile(new DefinedModel(def, init), params, key);
+        return new ModelFile(new DefinedModel(def), params, key);
     }
 
     /** The parameters of the file, with {@code overrides} (name to value text, e.g. from --param) on top. */

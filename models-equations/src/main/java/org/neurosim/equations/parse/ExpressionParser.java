@@ -95,7 +95,7 @@ final class ExpressionParser {
             if (c == '*' && text.startsWith("**", pos)) return left;
             if ((c != '*' && c != '/') || text.startsWith("*=", pos) || text.startsWith("/=", pos)) {
                 // a number directly followed by a name: 40 mV is 40 * mV
-                if (left instanceof Expr.Num && (Character.isLetter(c) || c == '_')) {
+                if (isNumber(left) && (Character.isLetter(c) || c == '_')) {
                     int at = pos;
                     Expr unit = power();
                     left = new Expr.Binary("*", left, unit, line, column(at));
@@ -107,6 +107,10 @@ final class ExpressionParser {
             Expr right = unary();
             left = new Expr.Binary(String.valueOf(c), left, right, line, column(at));
         }
+    }
+
+    private static boolean isNumber(Expr e) {
+        return e instanceof Expr.Num || e instanceof Expr.Negate n && n.operand() instanceof Expr.Num;
     }
 
     private Expr unary() {
