@@ -108,6 +108,7 @@ public final class UnitNames {
     /** "a voltage (V)": how an error names a dimension. */
     public static String describe(Dimension d) {
         String name = d.shortName();
-        return d.isDimensionless() ? "dimensionless" : (name.startsWith("[") ? "" : "a " + name + " ") + "(" + format(d) + ")";
+        if (d.isDimensionless()) return "dimensionless";
+        return name.startsWith("[") ? format(d) : "a " + name + " (" + format(d) + ")";
     }
 }
