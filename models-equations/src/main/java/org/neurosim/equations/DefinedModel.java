@@ -102,10 +102,14 @@ public final class DefinedModel implements NeuronModel {
 
         boolean conductances = def.states.contains("v")
                 && def.stateDimensions.get(def.states.indexOf("v")).equals(Dimension.VOLTAGE);
-        List<Expr> derivatives = def.derivatives.stream().map(e -> JavaSource.synapticInput(e, conductances)).toList();
+        List<Expr> derivatives = def.rawDerivatives.stream().map(e -> JavaSource.synapticInput(e, conductances)).toList();
+        Map<String, Expr> subs = new LinkedHashMap<>();
+        def.subexpressionDefinitions.forEach((name, e) -> subs.put(name, JavaSource.synapticInput(e, conductances)));
+        src.withSubexpressions(subs);
         List<Linear.Form> linear = new ArrayList<>();
         for (int k = 0; k < derivatives.size() && linear != null; k++) {
-            Linear.Form f = Linear.of(derivatives.get(k), def.states.get(k));
+            String x = def.states.get(k);
+            Linear.Form f = Linear.of(Linear.inlineMentioning(derivatives.get(k), x, subs), x);
             if (f == null) linear = null;
             else linear.add(f);
         }

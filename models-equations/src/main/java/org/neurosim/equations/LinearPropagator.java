@@ -114,10 +114,19 @@ final class LinearPropagator {
     void advance(double[][] state, double[] ext, double[] syn, double[] g, double[] refractory, SpikeSink spikes,
                  int from, int to) {
         double[] s = new double[n], b = new double[n], bHeld = new double[n], out = new double[n];
+        boolean spiking = membrane >= 0;
         for (int i = from; i < to; i++) {
             if (g[i] != 0) {
                 throw new InvalidInputException("integrator: exact integration of an equations model takes current "
                         + "synapses only; with conductance synapses use exponential-euler or rk4");
+            }
+            if (n == 1 && refractory[i] == 0) {   // the common case of a one-variable model, without arrays
+                double v0 = state[0][i];
+                double v1 = pStep[0][0] * v0 + qStep[0][0] * (c[0] + eExt[0] * ext[i] + eSyn[0] * syn[i]);
+                if (!spiking || !(v0 < threshold && v1 >= threshold)) {
+                    state[0][i] = v1;
+                    continue;
+                }
             }
             for (int k = 0; k < n; k++) {
                 s[k] = state[k][i];
@@ -145,11 +154,12 @@ final class LinearPropagator {
                     double[][][] pq = propagators(a, h);
                     apply(pq[0], pq[1], s, b, out);
                 }
-                if (membrane >= 0 && s[membrane] < threshold && out[membrane] >= threshold) {
+                if (spiking && s[membrane] < threshold && out[membrane] >= threshold) {
                     double[] start = s.clone();
                     double tau = crossing(start, b, h);
                     double[][][] pq = propagators(a, tau);
                     apply(pq[0], pq[1], start, b, s);
+                    s[membrane] = threshold;   // the crossing's value, free of the root's last-bit error
                     t += tau;
                     spikes.spike(i, t);
                     for (int k = 0; k < n; k++) state[k][i] = s[k];
@@ -177,6 +187,12 @@ final class LinearPropagator {
 
     /** The time in (0, h] at which the membrane, from {@code start}, reaches the threshold. */
     private double crossing(double[] start, double[] b, double h) {
+        if (n == 1 && a[0][0] != 0) {
+            // v(t) = v_inf + (v0 - v_inf) exp(a t): the crossing in closed form
+            double vInf = -b[0] / a[0][0];
+            double tau = Math.log((threshold - vInf) / (start[0] - vInf)) / a[0][0];
+            if (tau >= 0 && tau <= h) return tau;
+        }
         double[] out = new double[n];
         try {
             return brent.solve(200, tau -> {

@@ -36,6 +36,10 @@ public final class ModelDefinition {
     final Map<String, Dimension> subexpressionDimensions = new LinkedHashMap<>();
     /** d state / dt with every subexpression substituted, in state order. */
     final List<Expr> derivatives = new ArrayList<>();
+    /** d state / dt as written, in state order. */
+    final List<Expr> rawDerivatives = new ArrayList<>();
+    /** Each subexpression's definition, in an order where every one comes after those it uses. */
+    final Map<String, Expr> subexpressionDefinitions = new LinkedHashMap<>();
     Dimension input;
     /** The threshold's state variable (index into states), or -1 for no spikes. */
     int membrane;
@@ -121,8 +125,10 @@ public final class ModelDefinition {
         equations.subexpressions().forEach(s -> subs.put(s.name(), s.rhs()));
         for (Equations.State s : equations.states()) {
             derivatives.add(substitute(s.rhs(), subs, new HashSet<>(), eqKey));
+            rawDerivatives.add(s.rhs());
         }
         for (Equations.Subexpression s : equations.subexpressions()) substitute(s.rhs(), subs, new HashSet<>(Set.of(s.name())), eqKey);
+        for (String name : subs.keySet()) order(name, subs);
 
         // threshold, reset, refractory period
         if (condition != null) {
@@ -254,6 +260,15 @@ public final class ModelDefinition {
         for (String s : states) if (Linear.mentions(e, s)) return false;
         for (String s : subexpressionDimensions.keySet()) if (Linear.mentions(e, s)) return false;
         return !Linear.mentions(e, "I_ext") && !Linear.mentions(e, "I_syn");
+    }
+
+    /** Adds {@code name} after the subexpressions it uses (the definitions are free of cycles by now). */
+    private void order(String name, Map<String, Expr> subs) {
+        if (subexpressionDefinitions.containsKey(name)) return;
+        for (String other : subs.keySet()) {
+            if (!other.equals(name) && Linear.mentions(subs.get(name), other)) order(other, subs);
+        }
+        subexpressionDefinitions.put(name, subs.get(name));
     }
 
     /** e with every subexpression replaced by its definition; a cycle is an error at the subexpression's line. */

@@ -13,6 +13,15 @@ public final class Functions {
         return Math.expm1(x) / x;
     }
 
+    /**
+     * exprel(x) given e = exp(x): (e - 1) / x, and the series 1 + x/2 + x^2/6 for |x| &lt; 1e-4, where e - 1 would
+     * lose more than 1e-12 to cancellation (the remainder x^3/24 is below 5e-14 there).
+     */
+    public static double exprelOf(double e, double x) {
+        if (Math.abs(x) < 1e-4) return 1 + x * (0.5 + x * (1.0 / 6));
+        return (e - 1) / x;
+    }
+
     /** x**p with whole small powers as products (as the generated code writes them). */
     public static double pow(double x, double p) {
         if (p == 2) return x * x;

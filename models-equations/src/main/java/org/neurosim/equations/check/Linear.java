@@ -82,4 +82,27 @@ public final class Linear {
         if (l == null) return null;
         return new Expr.Binary("/", l, r, at.line(), at.column());
     }
+
+    /**
+     * e with the subexpressions that (through their definitions) contain x written out, the others left as names:
+     * enough to test linearity in x, while the generated code keeps each other subexpression a local computed once.
+     */
+    public static Expr inlineMentioning(Expr e, String x, java.util.Map<String, Expr> subexpressions) {
+        if (e instanceof Expr.Name n) {
+            Expr def = subexpressions.get(n.name());
+            if (def == null) return e;
+            Expr inlined = inlineMentioning(def, x, subexpressions);
+            return mentions(inlined, x) ? inlined : e;
+        }
+        if (e instanceof Expr.Negate n) return new Expr.Negate(inlineMentioning(n.operand(), x, subexpressions), n.line(), n.column());
+        if (e instanceof Expr.Binary b) {
+            return new Expr.Binary(b.op(), inlineMentioning(b.left(), x, subexpressions),
+                    inlineMentioning(b.right(), x, subexpressions), b.line(), b.column());
+        }
+        if (e instanceof Expr.Call c) {
+            return new Expr.Call(c.function(), c.args().stream().map(a -> inlineMentioning(a, x, subexpressions)).toList(),
+                    c.line(), c.column());
+        }
+        return e;
+    }
 }

@@ -23,6 +23,8 @@ public final class JavaSource {
     private final Map<String, Double> scalars;     // constants with one value
     private final Map<String, Integer> perNeuron;  // constants with a value per neuron: index into bind's arrays
     private final Set<String> variables;           // every name that is not a unit
+    private Map<String, Expr> subexpressions = Map.of();   // in dependency order, I_syn expanded
+    private Body body;                             // the method being written
 
     public JavaSource(List<String> states, Map<String, Double> scalars, Map<String, Integer> perNeuron,
                       Set<String> variables) {
@@ -30,6 +32,49 @@ public final class JavaSource {
         this.scalars = scalars;
         this.perNeuron = perNeuron;
         this.variables = variables;
+    }
+
+    /**
+     * What one loop body needs before its assignments: each exponential exp(alpha x) shared by every exp and
+     * exprel of an affine function alpha x + beta of one state variable (exp(alpha x + beta) = exp(alpha x) e^beta,
+     * e^beta a literal: HH's six rates need four exponentials), then the subexpressions used, each once.
+     */
+    private final class Body {
+        final boolean shareExponentials;
+        final Map<String, String> exponentials = new java.util.LinkedHashMap<>();   // key -> local
+        final StringBuilder declarations = new StringBuilder();
+        final Set<String> usedSubexpressions = new java.util.LinkedHashSet<>();
+
+        Body(boolean shareExponentials) {
+            this.shareExponentials = shareExponentials;
+        }
+
+        /** The loop's locals: exponentials first, then subexpressions in dependency order. */
+        String locals() {
+            Set<String> closure = new java.util.HashSet<>();
+            for (String u : usedSubexpressions) closeOver(u, closure);
+            StringBuilder subs = new StringBuilder();
+            for (Map.Entry<String, Expr> e : subexpressions.entrySet()) {
+                if (closure.contains(e.getKey())) {
+                    subs.append("      final double e_").append(e.getKey()).append(" = ").append(java(e.getValue()))
+                            .append(";\n");
+                }
+            }
+            return declarations + subs.toString();   // java() above may add exponentials: declarations read after
+        }
+
+        private void closeOver(String name, Set<String> closure) {
+            if (!closure.add(name)) return;
+            for (String other : subexpressions.keySet()) {
+                if (Linear.mentions(subexpressions.get(name), other)) closeOver(other, closure);
+            }
+        }
+    }
+
+    /** Sets the subexpressions (in dependency order, I_syn expanded) that the generated code computes as locals. */
+    public JavaSource withSubexpressions(Map<String, Expr> subexpressions) {
+        this.subexpressions = subexpressions;
+        return this;
     }
 
     /**
@@ -81,9 +126,12 @@ public final class JavaSource {
         for (int k = 0; k < states.size(); k++) b.append("    final double[] d").append(k).append(" = ds[").append(k).append("];\n");
         b.append("    for (int i = from; i < to; i++) {\n");
         loadLocals(b);
+        body = new Body(true);
+        StringBuilder assign = new StringBuilder();
         for (int k = 0; k < states.size(); k++) {
-            b.append("      d").append(k).append("[i] = ").append(java(derivatives.get(k))).append(";\n");
+            assign.append("      d").append(k).append("[i] = ").append(java(derivatives.get(k))).append(";\n");
         }
+        b.append(locals()).append(assign);
         b.append("    }\n  }\n");
 
         b.append("  public void linearForm(double[][] s, double[] ie, double[] is, double[] g, double[] ge, "
@@ -98,15 +146,19 @@ public final class JavaSource {
             }
             b.append("    for (int i = from; i < to; i++) {\n");
             loadLocals(b);
+            body = new Body(true);
+            StringBuilder forms = new StringBuilder();
             for (int k = 0; k < states.size(); k++) {
                 Linear.Form f = linear.get(k);
-                b.append("      a").append(k).append("[i] = ").append(f.a() == null ? "0.0" : java(f.a())).append(";\n");
-                b.append("      b").append(k).append("[i] = ").append(f.b() == null ? "0.0" : java(f.b())).append(";\n");
+                forms.append("      a").append(k).append("[i] = ").append(f.a() == null ? "0.0" : java(f.a())).append(";\n");
+                forms.append("      b").append(k).append("[i] = ").append(f.b() == null ? "0.0" : java(f.b())).append(";\n");
             }
+            b.append(locals()).append(forms);
             b.append("    }\n  }\n");
         }
 
         b.append("  public void reset(double[][] s, int i) {\n");
+        body = null;   // a reset reads the values as its assignments leave them: everything inline
         for (int k = 0; k < states.size(); k++) {
             b.append("    double x_").append(states.get(k)).append(" = s[").append(k).append("][i];\n");
         }
@@ -148,6 +200,11 @@ public final class JavaSource {
             String s = n.name();
             if (states.contains(s)) return "x_" + s;
             if (perNeuron.containsKey(s)) return "c_" + s + "[i]";
+            if (subexpressions.containsKey(s)) {
+                if (body == null) return "(" + java(subexpressions.get(s)) + ")";
+                body.usedSubexpressions.add(s);
+                return "e_" + s;
+            }
             return switch (s) {
                 case "I_ext" -> "ie[i]";
                 case SYN_CURRENT -> "is[i]";
@@ -169,13 +226,64 @@ public final class JavaSource {
                 if (p != null && p == 0.5) return "Math.sqrt(" + x + ")";
                 return "Math.pow(" + x + ", " + java(b.right()) + ")";
             }
+            Double r = constant(b.right()), l = constant(b.left());
+            if (b.op().equals("*") || b.op().equals("/")) {
+                // division by a constant becomes multiplication by its reciprocal (within an ulp, a quarter of the
+                // cost); factors of 1 and -1 disappear
+                double f = r == null ? Double.NaN : b.op().equals("/") ? 1 / r : r;
+                if (f == 1) return java(b.left());
+                if (f == -1) return "(-" + java(b.left()) + ")";
+                if (b.op().equals("*") && l != null && l == 1) return java(b.right());
+                if (b.op().equals("*") && l != null && l == -1) return "(-" + java(b.right()) + ")";
+                if (f == f && Double.isFinite(f)) return "(" + java(b.left()) + " * " + literal(f) + ")";
+            }
             return "(" + java(b.left()) + " " + b.op() + " " + java(b.right()) + ")";
         }
         if (e instanceof Expr.Call call) {
+            String shared = sharedExponential(call);
+            if (shared != null) return shared;
             String[] a = call.args().stream().map(this::java).toArray(String[]::new);
             return Functions.java(call.function(), a);
         }
         throw new IllegalStateException("a comparison inside an expression");
+    }
+
+    /** The locals of the current body; the exponentials are complete once every expression is written. */
+    private String locals() {
+        String subs = body.locals();
+        return subs;
+    }
+
+    /** exp or exprel of alpha x + beta written with a shared exp(alpha x), or null when the call is not one. */
+    private String sharedExponential(Expr.Call call) {
+        if (body == null || !body.shareExponentials || call.args().size() != 1) return null;
+        if (!call.function().equals("exp") && !call.function().equals("exprel")) return null;
+        Expr arg = call.args().get(0);
+        String x = null;
+        for (String st : states) {
+            if (Linear.mentions(arg, st)) {
+                if (x != null) return null;
+                x = st;
+            }
+        }
+        if (x == null) return null;
+        Linear.Form f = Linear.of(arg, x);
+        if (f == null || f.a() == null) return null;
+        Double alpha = constant(f.a());
+        Double beta = f.b() == null ? Double.valueOf(0) : constant(f.b());
+        if (alpha == null || beta == null) return null;
+        String key = x + "|" + Double.doubleToLongBits(alpha);
+        String local = body.exponentials.get(key);
+        if (local == null) {
+            local = "ex" + body.exponentials.size();
+            body.exponentials.put(key, local);
+            body.declarations.append("      final double ").append(local).append(" = Math.exp(").append(literal(alpha))
+                    .append(" * x_").append(x).append(");\n");
+        }
+        String value = beta == 0 ? local : "(" + local + " * " + literal(Math.exp(beta)) + ")";
+        if (call.function().equals("exp")) return value;
+        return "org.neurosim.equations.check.Functions.exprelOf(" + value + ", (" + literal(alpha) + " * x_" + x
+                + " + " + literal(beta) + "))";
     }
 
     static String literal(double v) {

@@ -8,7 +8,8 @@ import org.codehaus.janino.SimpleCompiler;
 
 /**
  * Compiles generated model source to bytecode in memory with Janino and instantiates it. Identical source (the
- * same equations with the same constant values, e.g. several populations of one model) is compiled once.
+ * same equations with the same constant values, e.g. several populations of one model) is compiled once. With
+ * {@code -Dneurosim.equations.dump=DIR} (JAVA_OPTS for bin/neurosim) the sources are also written to DIR.
  */
 public final class ModelCompiler {
     private static final Map<String, Class<? extends Generated>> CACHE = new ConcurrentHashMap<>();
@@ -28,6 +29,15 @@ public final class ModelCompiler {
 
     private static Class<? extends Generated> cook(String source) {
         String name = "EquationsModel" + COUNT.incrementAndGet();
+        String dump = System.getProperty("neurosim.equations.dump");   // a folder to write the generated source to
+        if (dump != null) {
+            try {
+                java.nio.file.Files.createDirectories(java.nio.file.Path.of(dump));
+                java.nio.file.Files.writeString(java.nio.file.Path.of(dump, name + ".java"), source.replace(NAME, name));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         SimpleCompiler compiler = new SimpleCompiler();
         compiler.setParentClassLoader(Generated.class.getClassLoader());
         try {
