@@ -154,11 +154,22 @@ public class EquationsDynamics implements NeuronDynamics {
         Exact(ModelDefinition def, Generated code, SpikeRule rule, double[] guess, LinearSystem system, double dt) {
             super(def, code, rule, guess);
             // the propagator needs dt; outside a network (dt unknown yet) it is made when first used
+            double[] size = new double[def.states.size()];
+            for (int k = 0; k < size.length; k++) size[k] = naturalSize(def.stateDimensions.get(k));
             this.propagator = dt > 0 ? new LinearPropagator(system.a(), system.c(), system.eExt(), system.eSyn(), dt,
-                    rule) : null;
+                    rule, size) : null;
         }
 
         @Override public String preferredIntegrator() { return "exact"; }
+
+        /** The size a quantity of this dimension has in a neuron: mV, nA, nS, pF, ms, uA/cm^2; 1 otherwise. */
+        static double naturalSize(Dimension d) {
+            if (d.equals(Dimension.VOLTAGE) || d.equals(Dimension.TIME)) return 1e-3;
+            if (d.equals(Dimension.CURRENT) || d.equals(Dimension.CONDUCTANCE)) return 1e-9;
+            if (d.equals(Dimension.CAPACITANCE) || d.equals(Dimension.CHARGE)) return 1e-12;
+            if (d.equals(Dimension.CURRENT_DENSITY)) return 1e-2;
+            return 1;
+        }
 
         @Override
         public void advanceExactly(double[][] state, Drive d, double dt, double[] refractory, SpikeSink spikes,
