@@ -77,6 +77,36 @@ class BuiltInModelsTest {
     }
 
     @Test
+    void traubMilesEquationsMatchTheBuiltInWithExponentialEulerAndRk4() {
+        NeuronDynamics eq = equations("hh-traub.yaml", 1e-5);
+        NeuronDynamics traub = builtIn(new org.neurosim.hh.TraubMiles(), 1e-5);
+        // from COBAHH's start (v = -65 mV, gates 0): the model has no stable rest without input to start from
+        double[] start = {-0.065, 0, 0, 0};
+        for (Integrator in : List.of(new ExponentialEuler(), new RungeKutta4())) {
+            double[] a = spikesFrom(eq, in, start, 5e-10, 0.2, 1e-5), b = spikesFrom(traub, in, start, 5e-10, 0.2, 1e-5);
+            assertThat(b.length).isGreaterThan(5);
+            assertThat(a.length).isEqualTo(b.length);
+            for (int k = 0; k < a.length; k++) assertThat(Math.abs(a[k] - b[k])).as("spike " + k).isLessThan(1e-9);
+        }
+    }
+
+    /** Spike times of one neuron from {@code start} under a constant input. */
+    static double[] spikesFrom(NeuronDynamics d, Integrator integrator, double[] start, double input, double duration,
+                               double dt) {
+        org.neurosim.core.integrate.PopulationSolver s = new org.neurosim.core.integrate.PopulationSolver(d, integrator, 1, dt);
+        for (int k = 0; k < start.length; k++) s.state()[k][0] = start[k];
+        org.neurosim.core.model.Drive drive = new org.neurosim.core.model.Drive(1, d.separatesSynapticCurrent());
+        drive.current[0] = input;
+        java.util.List<Double> out = new java.util.ArrayList<>();
+        long steps = Math.round(duration / dt);
+        for (long n = 0; n < steps; n++) {
+            long step = n;
+            s.step(drive, (i, o) -> out.add(step * dt + o), 0, 1);
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    @Test
     void izhikevichEquationsMatchTheExamplePluginWithEuler() {
         NeuronDynamics eq = equations("izhikevich.yaml", 1e-4);
         NeuronDynamics plugin = builtIn(new Izhikevich(), 1e-4);
