@@ -66,6 +66,10 @@ final class LinearPropagator {
     /** P(h) and Q(h) for matrix m, computed for D^-1 m D with D = diag(d) and transformed back. */
     static double[][][] propagators(double[][] m, double h, double[] d) {
         int n = m.length;
+        if (n == 1) {   // one variable: exp(a h) and (exp(a h) - 1)/a directly (after every spike, so it matters)
+            double a = m[0][0];
+            return new double[][][] {{{Math.exp(a * h)}}, {{a == 0 ? h : Math.expm1(a * h) / a}}};
+        }
         double[][] aug = new double[2 * n][2 * n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) aug[i][j] = m[i][j] * d[j] / d[i] * h;
