@@ -131,21 +131,45 @@ final class LinearPropagator {
     /** Advances neurons from..to by one step; {@code refractory[i]} is the refractory time left. */
     void advance(double[][] state, double[] ext, double[] syn, double[] g, double[] refractory, SpikeSink spikes,
                  int from, int to) {
-        double[] s = new double[n], b = new double[n], bHeld = new double[n], out = new double[n];
+        double[] s = null, b = null, bHeld = null, out = null;
         boolean spiking = membrane >= 0;
+        double p = pStep[0][0], q = qStep[0][0], c0 = c[0], ex = eExt[0], es = eSyn[0];
+        double[] v = state[0];
         for (int i = from; i < to; i++) {
             if (g[i] != 0) {
                 throw new InvalidInputException("integrator: exact integration of an equations model takes current "
                         + "synapses only; with conductance synapses use exponential-euler or rk4");
             }
-            if (n == 1 && refractory[i] == 0) {   // the common case of a one-variable model, without arrays
-                double v0 = state[0][i];
-                double v1 = pStep[0][0] * v0 + qStep[0][0] * (c[0] + eExt[0] * ext[i] + eSyn[0] * syn[i]);
-                if (!spiking || !(v0 < threshold && v1 >= threshold)) {
-                    state[0][i] = v1;
+            if (n == 1) {   // the common case of a one-variable model, without arrays
+                double r = refractory[i];
+                if (r == 0) {
+                    double v0 = v[i];
+                    double v1 = p * v0 + q * (c0 + ex * ext[i] + es * syn[i]);
+                    if (!spiking || !(v0 < threshold && v1 >= threshold)) {
+                        v[i] = v1;
+                        continue;
+                    }
+                } else if (r >= dt) {   // refractory for the whole step: held, or integrated without a threshold
+                    if (!clamp) v[i] = p * v[i] + q * (c0 + ex * ext[i] + es * syn[i]);
+                    refractory[i] = r - dt < 1e-18 ? 0 : r - dt;
                     continue;
                 }
             }
+            if (s == null) {
+                s = new double[n];
+                b = new double[n];
+                bHeld = new double[n];
+                out = new double[n];
+            }
+            advanceOne(i, state, ext, syn, refractory, spikes, s, b, bHeld, out);
+        }
+    }
+
+    /** One neuron through a step with events: the end of its refractory period, threshold crossings. */
+    private void advanceOne(int i, double[][] state, double[] ext, double[] syn, double[] refractory,
+                            SpikeSink spikes, double[] s, double[] b, double[] bHeld, double[] out) {
+        boolean spiking = membrane >= 0;
+        {
             for (int k = 0; k < n; k++) {
                 s[k] = state[k][i];
                 b[k] = c[k] + eExt[k] * ext[i] + eSyn[k] * syn[i];
