@@ -117,19 +117,30 @@ final class RunCommand implements Callable<Integer> {
             c.getStyler().setMarkerSize(2);
             charts.put(out.resolve("raster.png"), c);
         }
+        List<XYChart> tracePanels = new java.util.ArrayList<>();
         if (!rec.traceRows().isEmpty()) {
+            // one panel per physical dimension, each in its natural unit: voltages in mV, currents in pA or nA,
+            // conductances in nS, gates as bare numbers (HH's n, m, h and AdEx's w are not flat lines at 0 beside v)
             List<double[]> rows = rec.traceRows();
             double[] t = rows.stream().mapToDouble(r -> r[0] * 1e3).toArray();
-            XYChart c = Plots.chart(net.name() + ": state", "time (ms)", "value (mV for voltages)");
             List<String> names = rec.traceNames();
+            Map<org.neurosim.core.units.Dimension, List<Integer>> byDimension = new LinkedHashMap<>();
             for (int k = 0; k < names.size(); k++) {
-                final int col = k + 1;
-                String name = names.get(k);
-                boolean voltage = isVoltage(net, name);
-                double[] y = rows.stream().mapToDouble(r -> r[col] * (voltage ? 1e3 : 1)).toArray();
-                Plots.line(c, name + (voltage ? " (mV)" : ""), t, y);
+                byDimension.computeIfAbsent(traceDimension(net, names.get(k)), d -> new java.util.ArrayList<>()).add(k);
             }
-            charts.put(out.resolve("traces.png"), c);
+            for (var e : byDimension.entrySet()) {
+                double largest = 0;
+                for (int k : e.getValue()) for (double[] r : rows) largest = Math.max(largest, Math.abs(r[k + 1]));
+                DisplayUnit u = DisplayUnit.of(e.getKey(), largest);
+                XYChart c = Plots.chart(tracePanels.isEmpty() ? net.name() + ": state" : "", "time (ms)", u.axis());
+                c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+                for (int k : e.getValue()) {
+                    final int col = k + 1;
+                    Plots.line(c, names.get(k), t, rows.stream().mapToDouble(r -> r[col] * u.factor()).toArray());
+                }
+                tracePanels.add(c);
+            }
+            if (tracePanels.size() == 1) charts.put(out.resolve("traces.png"), tracePanels.get(0));
         }
         if (!rec.rateRows().isEmpty()) {
             List<double[]> rows = rec.rateRows();
@@ -153,6 +164,7 @@ final class RunCommand implements Callable<Integer> {
                     rec.lastWeights(k), rec.lastWeightTime()));
         }
         Plots.saveAll(charts);
+        if (tracePanels.size() > 1) Plots.saveGrid(tracePanels, 1, out.resolve("traces.png"));
         analysisChart(net, rec, out);
     }
 
@@ -221,11 +233,41 @@ final class RunCommand implements Callable<Integer> {
         return c;
     }
 
-    private static boolean isVoltage(Network net, String trace) {
+    /** The dimension of a recorded trace {@code pop.var[i]}: a state variable's, or i_syn's and g_k's. */
+    static org.neurosim.core.units.Dimension traceDimension(Network net, String trace) {
         String pop = trace.substring(0, trace.indexOf('.'));
         String var = trace.substring(trace.indexOf('.') + 1, trace.indexOf('['));
         Population p = net.population(pop);
         int k = p.variables().indexOf(var);
-        return k >= 0 && p.dimensionOf(k).equals(org.neurosim.core.units.Dimension.VOLTAGE);
+        if (k >= 0) return p.dimensionOf(k);
+        org.neurosim.core.units.Dimension in = p.dynamics.inputDimension();
+        if (var.equals("i_syn")) return in;
+        if (var.startsWith("g_")) return in.divide(org.neurosim.core.units.Dimension.VOLTAGE);
+        return org.neurosim.core.units.Dimension.DIMENSIONLESS;
+    }
+
+    /** How a dimension is shown on an axis: its name, a unit of the size of the values, the factor from SI. */
+    record DisplayUnit(String name, String unit, double factor) {
+        String axis() {
+            return unit.isEmpty() ? name : name + " (" + unit + ")";
+        }
+
+        static DisplayUnit of(org.neurosim.core.units.Dimension d, double largest) {
+            if (d.equals(org.neurosim.core.units.Dimension.VOLTAGE)) return new DisplayUnit("voltage", "mV", 1e3);
+            if (d.equals(org.neurosim.core.units.Dimension.CURRENT)) {
+                return largest >= 1e-9 ? new DisplayUnit("current", "nA", 1e9) : new DisplayUnit("current", "pA", 1e12);
+            }
+            if (d.equals(org.neurosim.core.units.Dimension.CONDUCTANCE)) {
+                return largest >= 1e-6 ? new DisplayUnit("conductance", "uS", 1e6) : new DisplayUnit("conductance", "nS", 1e9);
+            }
+            if (d.equals(org.neurosim.core.units.Dimension.CURRENT_DENSITY)) {
+                return new DisplayUnit("current density", "uA/cm^2", 1e2);
+            }
+            if (d.equals(org.neurosim.core.units.Dimension.CONDUCTANCE_DENSITY)) {
+                return new DisplayUnit("conductance density", "mS/cm^2", 0.1);
+            }
+            if (d.isDimensionless()) return new DisplayUnit("value (dimensionless)", "", 1);
+            return new DisplayUnit(d.shortName(), "SI", 1);
+        }
     }
 }

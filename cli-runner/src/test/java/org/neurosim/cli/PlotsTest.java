@@ -26,4 +26,26 @@ class PlotsTest {
         assertThat(e[0][0]).isEqualTo(0.0);
         assertThat(e[0][e[0].length - 1]).isEqualTo(100.0);
     }
+
+    /** Traces are drawn one panel per dimension, each in a unit of the size of its values. */
+    @Test
+    void eachDimensionGetsItsNaturalUnit() {
+        assertThat(RunCommand.DisplayUnit.of(org.neurosim.core.units.Dimension.VOLTAGE, 0.07).axis()).isEqualTo("voltage (mV)");
+        assertThat(RunCommand.DisplayUnit.of(org.neurosim.core.units.Dimension.CURRENT, 4e-10).axis()).isEqualTo("current (pA)");
+        assertThat(RunCommand.DisplayUnit.of(org.neurosim.core.units.Dimension.CURRENT, 2e-9).axis()).isEqualTo("current (nA)");
+        assertThat(RunCommand.DisplayUnit.of(org.neurosim.core.units.Dimension.CONDUCTANCE, 4e-8).axis()).isEqualTo("conductance (nS)");
+        assertThat(RunCommand.DisplayUnit.of(org.neurosim.core.units.Dimension.DIMENSIONLESS, 0.6).axis())
+                .isEqualTo("value (dimensionless)");
+        assertThat(RunCommand.DisplayUnit.of(org.neurosim.core.units.Dimension.CURRENT, 4e-10).factor()).isEqualTo(1e12);
+    }
+
+    /** AdEx's v (volts) and w (amperes) are two panels of one image: 2 x 500 pixels high. */
+    @Test
+    void adexTracesAreTwoPanels(@org.junit.jupiter.api.io.TempDir java.nio.file.Path out) throws Exception {
+        Cli r = Cli.run("run", "../examples/adex-population.yaml", "--out", out.toString(), "--set", "duration=50ms");
+        assertThat(r.exit()).as(r.err()).isZero();
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(out.resolve("traces.png").toFile());
+        assertThat(png.getHeight()).isEqualTo(1000);
+        assertThat(png.getWidth()).isEqualTo(900);
+    }
 }
