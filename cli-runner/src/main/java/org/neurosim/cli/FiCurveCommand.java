@@ -102,6 +102,11 @@ final class FiCurveCommand implements Callable<Integer> {
         }
         String integratorName = integrator != null ? integrator : d.preferredIntegrator();
         Integrator integ = root.registry().get(PluginKind.INTEGRATOR, integratorName, "--integrator");
+        NeuronDynamics model0 = d;
+        integ.unsupportedReason(d).ifPresent(r -> {
+            throw new InvalidInputException("--integrator: " + integratorName + " cannot step this model: " + r
+                    + "; integrators that can: " + String.join(", ", root.registry().integratorsFor(model0)));
+        });
         double step = Units.parse(dt != null ? dt : (integratorName.equals("exact") ? "0.1 ms" : "0.01 ms"),
                 Dimension.TIME, "--dt");
         if (!(step > 0)) throw new InvalidInputException("--dt: expected a positive time step, got '" + dt + "'");

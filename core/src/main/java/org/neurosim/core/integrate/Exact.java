@@ -20,7 +20,7 @@ public final class Exact implements Integrator {
     @Override
     public Optional<String> unsupportedReason(NeuronDynamics d) {
         return d instanceof ExactlySolvable ? Optional.empty()
-                : Optional.of("the model has no closed-form solution; use rk4, exponential-euler or dormand-prince");
+                : Optional.of("the model has no closed-form solution");
     }
 
     @Override

@@ -20,7 +20,7 @@ public final class ExponentialEuler extends FixedStepIntegrator {
     @Override
     public Optional<String> unsupportedReason(NeuronDynamics d) {
         return d instanceof ConditionallyLinear ? Optional.empty()
-                : Optional.of("the model's equations are not declared conditionally linear; use rk4 or heun");
+                : Optional.of("the model's equations are not conditionally linear");
     }
 
     @Override

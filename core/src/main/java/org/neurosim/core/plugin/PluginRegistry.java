@@ -239,4 +239,11 @@ public final class PluginRegistry {
     public String source(PluginKind<?> kind, String name) {
         return sources.getOrDefault(kind, Map.of()).getOrDefault(name, "?");
     }
+
+    /** The integrators that can step {@code dynamics}, by name: for "use one of ..." in error messages. */
+    public java.util.List<String> integratorsFor(org.neurosim.core.model.NeuronDynamics dynamics) {
+        return all(PluginKind.INTEGRATOR).values().stream()
+                .filter(i -> i.unsupportedReason(dynamics).isEmpty())
+                .map(PluginFactory::name).sorted().toList();
+    }
 }

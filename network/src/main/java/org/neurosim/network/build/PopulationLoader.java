@@ -67,7 +67,8 @@ final class PopulationLoader {
         try {
             solver = new PopulationSolver(dynamics, integrator, n, ctx.dt);
         } catch (InvalidInputException ex) {
-            throw new InvalidInputException(integratorKey + ": " + ex.getMessage() + " (population " + name
+            throw new InvalidInputException(integratorKey + ": " + ex.getMessage() + "; integrators that can: "
+                    + String.join(", ", ctx.registry.integratorsFor(dynamics)) + " (population " + name
                     + ", model " + modelName + ")");
         }
         initialState(c.get("init"), dynamics, solver.state(), n, context.random("init"));
