@@ -109,11 +109,9 @@ final class BenchCommand implements Callable<Integer> {
             ConfigTree.set(tree, "populations.exc.size=" + exc);
             ConfigTree.set(tree, "populations.inh.size=" + (neurons - exc));
         } else if (name.equals("brunel")) {
-            double[] ge = BRUNEL_STATES.get(state);   // J = 0.1 mV; nu_ext = eta nu_thr, C_E nu_thr = 10 kHz
-            ConfigTree.set(tree, String.format(Locale.ROOT, "projections[1].weight=%s mV", -ge[0] * 0.1));
-            for (String p : new String[] {"exc", "inh"}) {
-                ConfigTree.set(tree, String.format(Locale.ROOT, "populations.%s.poisson_input.rate=%s kHz", p, ge[1] * 10));
-            }
+            double[] ge = BRUNEL_STATES.get(state);   // the config's variables: weight -g J, Poisson rate eta 10 kHz
+            ConfigTree.set(tree, "variables.g=" + ge[0]);
+            ConfigTree.set(tree, "variables.eta=" + ge[1]);
         }
         ConfigTree.set(tree, "duration=" + duration);
         ConfigTree.set(tree, "threads=" + threads);

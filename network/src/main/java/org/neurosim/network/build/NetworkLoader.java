@@ -78,6 +78,7 @@ public final class NetworkLoader {
 
     /** Builds the network of a config tree; relative file names are resolved against {@code baseDir}. */
     public static Network build(ObjectNode tree, Path baseDir, PluginRegistry registry) {
+        tree = org.neurosim.network.config.Variables.resolve(tree);
         Cfg root = new Cfg(tree, "");
         root.allowOnly(TOP);
         String name = root.get("name").text("network");
