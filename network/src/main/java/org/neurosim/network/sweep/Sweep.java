@@ -119,7 +119,9 @@ public final class Sweep {
         });
         tree.put("seed", run.seed());
         tree.put("threads", 1);
+        JsonNode analysis = tree.path("record").get("analysis");   // the transient to discard stays
         ConfigTree.set(tree, "record={spikes: []}");
+        if (analysis != null) ((ObjectNode) tree.get("record")).set("analysis", analysis);
         return tree;
     }
 
