@@ -67,11 +67,18 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Sweep.EngineFactory remote = null;
         if (!engine.equals("local")) {
-            throw new InvalidInputException("--engine: '" + engine + "' is not available in this build; "
-                    + "expected local");
+            for (Sweep.EngineFactory f : java.util.ServiceLoader.load(Sweep.EngineFactory.class)) {
+                if (f.name().equals(engine)) remote = f;
+            }
+            if (remote == null) {
+                throw new InvalidInputException("--engine: '" + engine + "' is not on the class path; expected local"
+                        + (engine.equals("spark") ? ", or spark through bin/neurosim (which adds the sweep-spark module)"
+                        : " or spark"));
+            }
         }
-        if (master != null) throw new InvalidInputException("--master: only for --engine spark");
+        if (master != null && remote == null) throw new InvalidInputException("--master: only for --engine spark");
         ObjectNode tree = ConfigTree.read(config);
         for (String s : sets) ConfigTree.set(tree, s);
         String name = tree.has("name") ? tree.get("name").asText()
@@ -89,11 +96,11 @@ final class SweepCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("out", "sweep-" + name);
         Csv.outputDir(dir);
         try (org.neurosim.core.output.OutputLock lock = org.neurosim.core.output.OutputLock.acquire(dir)) {
-            return sweepIn(dir, sweep, k);
+            return sweepIn(dir, sweep, k, remote == null ? Sweep.local(k) : remote.create(k, master));
         }
     }
 
-    private int sweepIn(Path dir, Sweep sweep, int k) throws IOException {
+    private int sweepIn(Path dir, Sweep sweep, int k, Sweep.Engine runner) throws IOException {
         Path csv = dir.resolve("sweep.csv");
         List<String> header = new ArrayList<>();
         sweep.axes().forEach(a -> header.add(a.key()));
@@ -139,7 +146,7 @@ final class SweepCommand implements Callable<Integer> {
         AtomicInteger finished = new AtomicInteger();
         long t0 = System.nanoTime();
         try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
-            sweep.run(Sweep.local(k), todo, row -> {
+            sweep.run(runner, todo, row -> {
                 if (!row.complete() && signal.get() != 0) return;   // stopped by the user: not a result
                 try {
                     w.write(line(row, sweep));
@@ -157,7 +164,7 @@ final class SweepCommand implements Callable<Integer> {
         for (String line : Files.readAllLines(csv).subList(1, Files.readAllLines(csv).size())) rows.add(line.split(",", -1));
         if (!noPlots && sweep.axes().size() == 2) SweepPlots.heatMaps(dir, sweep, header, rows);
         root.out.printf(Locale.ROOT, "%s: %s in %.1f s with %s%s; wrote %s%n", config.getFileName(),
-                Words.count(finished.get(), "run"), (System.nanoTime() - t0) / 1e9, Words.count(k, "worker"),
+                Words.count(finished.get(), "run"), (System.nanoTime() - t0) / 1e9, Words.count(k, "worker") + (engine.equals("local") ? "" : " (" + engine + (master == null ? " local[" + k + "]" : " " + master) + ")"),
                 kept > 0 ? " (" + Words.count(kept, "run") + " kept from before)" : "", csv);
         if (signal.get() != 0) {
             root.err.println("neurosim: sweep stopped: " + finished.get() + " of " + total + " runs are in " + csv

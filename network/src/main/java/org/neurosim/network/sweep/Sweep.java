@@ -31,18 +31,43 @@ public final class Sweep {
     public record Axis(String key, List<String> values) { }
 
     /** One run of the grid: its position, the value of each varied key, its seed. */
-    public record Run(int index, Map<String, String> values, long seed) { }
+    public record Run(int index, Map<String, String> values, long seed) implements java.io.Serializable { }
 
     /**
      * What a run gave, per population (in config order): mean rate and mean ISI CV (NaN where there are no
      * intervals); {@code error} says why a run is not complete.
      */
     public record Row(Run run, Map<String, Double> rateHz, Map<String, Double> cvIsi, boolean complete,
-                      double wallSeconds, String error) { }
+                      double wallSeconds, String error) implements java.io.Serializable { }
 
     /** Runs a list of runs and hands each row over as it finishes (from any thread, one at a time). */
     public interface Engine {
         void run(Sweep sweep, List<Run> runs, Consumer<Row> done, BooleanSupplier stop);
+    }
+
+    /**
+     * An engine other than {@code local}, found with {@link java.util.ServiceLoader} when asked for by name
+     * ({@code --engine spark}), so that its libraries are loaded only then.
+     */
+    public interface EngineFactory {
+        String name();
+
+        /** @param master where to run (a cluster URL), or null for the engine's default on this machine */
+        Engine create(int workers, String master);
+    }
+
+    /** The parsed config as YAML text: what a remote worker rebuilds the sweep from. */
+    public String configYaml() {
+        try {
+            return new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().writeValueAsString(config);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The folder relative file names resolve against, or null. */
+    public Path baseDir() {
+        return baseDir;
     }
 
     private final ObjectNode config;
