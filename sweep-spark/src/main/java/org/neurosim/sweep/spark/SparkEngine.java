@@ -1,7 +1,10 @@
 package org.neurosim.sweep.spark;
 
 import java.nio.file.Path;
-import java.util.Iterator;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.spark.api.java.JavaFutureAction;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -37,10 +40,35 @@ public final class SparkEngine implements Sweep.Engine {
         try (JavaSparkContext sc = new JavaSparkContext(conf)) {
             sc.setLogLevel("ERROR");
             Task task = new Task(sweep.configYaml(), sweep.baseDir() == null ? null : sweep.baseDir().toString());
-            Iterator<Sweep.Row> rows = sc.parallelize(runs, runs.size()).map(task).toLocalIterator();
-            while (rows.hasNext()) {
+            // in waves of a few tasks per worker: every wave's rows reach sweep.csv when it ends, so an interrupted
+            // sweep keeps them (one job for the whole grid would hand back nothing before its end, and
+            // toLocalIterator runs one partition at a time)
+            int wave = Math.max(1, sc.defaultParallelism()) * 4;
+            for (int from = 0; from < runs.size(); from += wave) {
                 if (stop.getAsBoolean()) return;
-                done.accept(rows.next());
+                List<Sweep.Run> part = runs.subList(from, Math.min(runs.size(), from + wave));
+                JavaFutureAction<List<Sweep.Row>> job = sc.parallelize(part, part.size()).map(task).collectAsync();
+                List<Sweep.Row> rows;
+                try {
+                    while (true) {
+                        try {
+                            rows = job.get(200, TimeUnit.MILLISECONDS);
+                            break;
+                        } catch (TimeoutException waiting) {
+                            if (stop.getAsBoolean()) {
+                                job.cancel(true);
+                                return;
+                            }
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    job.cancel(true);
+                    return;
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("the Spark job failed: " + e.getCause().getMessage(), e.getCause());
+                }
+                rows.forEach(done);
             }
         }
     }
@@ -56,10 +84,14 @@ public final class SparkEngine implements Sweep.Engine {
             this.baseDir = baseDir;
         }
 
+        /** The plugins, found once per executor JVM (a Guice injector takes a fraction of a second). */
+        private static volatile PluginRegistry registry;
+
         @Override
         public Sweep.Row call(Sweep.Run run) {
-            Sweep sweep = Sweep.of(ConfigTree.parse(yaml, "sweep.yaml"), baseDir == null ? null : Path.of(baseDir),
-                    PluginRegistry.load());
+            PluginRegistry r = registry;
+            if (r == null) registry = r = PluginRegistry.load();
+            Sweep sweep = Sweep.of(ConfigTree.parse(yaml, "sweep.yaml"), baseDir == null ? null : Path.of(baseDir), r);
             return sweep.execute(run, () -> false);
         }
     }
