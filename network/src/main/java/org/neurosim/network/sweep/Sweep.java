@@ -21,7 +21,8 @@ import org.neurosim.network.config.ConfigTree;
  * built from the same parsed config with its values set (no YAML read per run) and simulated on one thread, so
  * that a run's row depends only on its values and seed, whatever runs beside it.
  * <pre>
- *   List&lt;Sweep.Row&gt; rows = Sweep.of(tree, dir, registry).vary("g", List.of("4", "5")).seeds(3).run(Sweep.local(2));
+ *   List&lt;Sweep.Row&gt; rows = Sweep.of(Path.of("brunel2000.yaml")).vary("g", List.of("4", "5")).seeds(3)
+ *           .run(Sweep.local(2));
  * </pre>
  * A varied key is a variable of the config's {@code variables} block ({@code g}) or any config key path
  * ({@code populations.exc.size}).
@@ -80,6 +81,11 @@ public final class Sweep {
         this.config = config;
         this.baseDir = baseDir;
         this.registry = registry;
+    }
+
+    /** A sweep of a config file, with the plugins on the class path. */
+    public static Sweep of(Path config) {
+        return new Sweep(ConfigTree.read(config), config.toAbsolutePath().getParent(), PluginRegistry.load());
     }
 
     /** A sweep over the parsed config {@code config} (relative files resolve against {@code baseDir}). */

@@ -84,6 +84,15 @@ class SweepTest {
         assertThat(row.rateHz()).isEqualTo(same.rateHz());
     }
 
+    /** From a file, as the README shows it: Brunel's example at g = 5, eta = 2 is the config as written. */
+    @Test
+    void aSweepOfAFileBuildsItsRuns() {
+        Sweep s = Sweep.of(java.nio.file.Path.of("..", "examples", "brunel2000.yaml")).vary("g", List.of("4", "5"));
+        assertThat(s.runs()).hasSize(2);
+        assertThat(s.configOf(s.runs().get(1)).at("/variables/g").asText()).isEqualTo("5");
+        assertThat(s.populations()).containsExactly("exc", "inh");
+    }
+
     @Test
     void aKeyThatIsNotInTheConfigFailsBeforeAnyRun() {
         Sweep s = Sweep.of(ConfigTree.parse(BRUNEL, "x.yaml"), null, PluginRegistry.load())
