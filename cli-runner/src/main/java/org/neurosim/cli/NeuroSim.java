@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 public final class NeuroSim implements Callable<Integer> {
     public static final int OK = 0, INTERNAL = 1, BAD_INPUT = 2, NUMERICAL = 3, OUTPUT = 4;
 
-    @Option(names = "--plugins", paramLabel = "DIR", description = "Also load every jar in DIR as plugins.")
+    @Option(names = "--plugins", paramLabel = "JAR|DIR", description = "Also load plugins from a jar, or from every jar in DIR.")
     Path pluginDir;
 
     @Option(names = "--debug", description = "Print stack traces on errors.")
@@ -38,9 +38,10 @@ public final class NeuroSim implements Callable<Integer> {
     PrintStream out = System.out;
     PrintStream err = System.err;
 
-    /** The plugins on the class path plus those of {@code --plugins DIR}. */
+    /** The plugins on the class path plus those of {@code --plugins JAR|DIR}. */
     PluginRegistry registry() {
         if (registry == null) {
+            if (pluginDir != null) PluginRegistry.pluginWarnings(pluginDir).forEach(w -> err.println("neurosim: warning: " + w));
             registry = pluginDir == null ? PluginRegistry.load() : PluginRegistry.load(pluginDir);
         }
         return registry;

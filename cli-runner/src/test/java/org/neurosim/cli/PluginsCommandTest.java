@@ -143,7 +143,26 @@ class PluginsCommandTest {
         Cli r = Cli.run("--plugins", dir.resolve("nope").toString(), "plugins");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.oneErrorLine()).isTrue();
-        assertThat(r.err()).contains("--plugins").contains("cannot read directory");
+        assertThat(r.err()).contains("--plugins").contains("is neither a plugin jar nor a readable folder of plugin jars");
+    }
+
+    /** --plugins takes a jar as well as a folder; a jar that registers nothing is named in a warning. */
+    @Test
+    void pluginsTakesAJarAndWarnsOfAJarWithoutServices(@TempDir Path dir) throws Exception {
+        Cli r = Cli.run("--plugins", IZHIKEVICH_JAR.toString(), "plugins", "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(find(new ObjectMapper().readTree(r.out()).get("neuron_models"), "izhikevich")).isNotNull();
+        assertThat(r.err()).isEmpty();
+        Path bare = dir.resolve("bare.jar");
+        try (var jar = new java.util.jar.JarOutputStream(Files.newOutputStream(bare))) {
+            jar.putNextEntry(new java.util.jar.JarEntry("org/example/Nothing.class"));
+            jar.write(new byte[] {1});
+            jar.closeEntry();
+        }
+        Cli w = Cli.run("--plugins", bare.toString(), "plugins");
+        assertThat(w.exit()).isZero();
+        assertThat(w.err()).contains("neurosim: warning: --plugins: " + bare + " registers no plugin (it has no "
+                + "META-INF/services/org.neurosim.core.plugin.NeuroSimPlugin)");
     }
 
     @Test

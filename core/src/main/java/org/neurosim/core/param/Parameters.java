@@ -89,13 +89,22 @@ public final class Parameters {
                 }
                 default -> { }
             }
-            Quantity q = quantity(s, text, key, inputDimension);
-            if (s.kind() == ParameterSpec.Kind.INTEGER && q.si() != Math.rint(q.si())) {
-                throw new InvalidInputException(key + ": expected a whole number, got '" + text.strip() + "'");
-            }
-            if (q.si() < s.min() || q.si() > s.max()) {
-                throw new InvalidInputException(key + ": " + text.strip() + " is out of range; expected "
-                        + range(s));
+            Quantity q;
+            try {
+                q = quantity(s, text, key, inputDimension);
+                if (s.kind() == ParameterSpec.Kind.INTEGER && q.si() != Math.rint(q.si())) {
+                    throw new InvalidInputException(key + ": expected a whole number, got '" + text.strip() + "'");
+                }
+                if (q.si() < s.min() || q.si() > s.max()) {
+                    throw new InvalidInputException(key + ": " + text.strip() + " is out of range; expected "
+                            + range(s));
+                }
+            } catch (InvalidInputException e) {
+                if (v != null) throw e;
+                // the user wrote nothing here: the plugin's own default is wrong, and the message must say so
+                throw new InvalidInputException("the plugin's default for parameter '" + s.name() + "' ('"
+                        + text.strip() + "') is invalid: " + e.getMessage().substring(key.length() + 2)
+                        + "; set " + key + " yourself, and tell the plugin's author");
             }
             values.put(s.name(), q);
             if (s.kind() == ParameterSpec.Kind.SIGNAL) structured.put(s.name(), Signal.constant(q.si()));

@@ -81,28 +81,58 @@ public final class PluginRegistry {
         return load(PluginRegistry.class.getClassLoader());
     }
 
-    /** The plugins on the class path plus every jar in {@code pluginDir} (the {@code --plugins} option). */
+    /** The plugins on the class path plus a jar, or every jar in a folder (the {@code --plugins} option). */
     public static PluginRegistry load(Path pluginDir) {
         return load(classLoaderFor(pluginDir));
     }
 
-    /** A class loader over every jar in a directory, for {@code --plugins DIR}. */
-    public static ClassLoader classLoaderFor(Path pluginDir) {
-        if (!Files.isDirectory(pluginDir) || !Files.isReadable(pluginDir)) {
-            throw new InvalidInputException("--plugins: cannot read directory '" + pluginDir
-                    + "'; expected a readable directory of plugin jars");
-        }
+    /** A class loader over a plugin jar, or over every jar in a folder, for {@code --plugins JAR|DIR}. */
+    public static ClassLoader classLoaderFor(Path plugins) {
         List<URL> urls = new ArrayList<>();
-        try (Stream<Path> files = Files.list(pluginDir)) {
-            for (Path p : files.sorted().toList()) {
-                if (p.getFileName().toString().endsWith(".jar")) {
-                    urls.add(p.toUri().toURL());
-                }
-            }
+        try {
+            for (Path p : pluginJars(plugins)) urls.add(p.toUri().toURL());
         } catch (IOException e) {
-            throw new InvalidInputException("--plugins: cannot read directory '" + pluginDir + "': " + e.getMessage());
+            throw new InvalidInputException("--plugins: cannot read '" + plugins + "': " + e.getMessage());
         }
         return new URLClassLoader(urls.toArray(URL[]::new), PluginRegistry.class.getClassLoader());
+    }
+
+    /** The jars {@code --plugins} names: the file itself, or the folder's jars in name order. */
+    public static List<Path> pluginJars(Path plugins) {
+        if (Files.isRegularFile(plugins) && plugins.getFileName().toString().endsWith(".jar")) {
+            if (!Files.isReadable(plugins)) throw new InvalidInputException("--plugins: cannot read '" + plugins + "'");
+            return List.of(plugins);
+        }
+        if (!Files.isDirectory(plugins) || !Files.isReadable(plugins)) {
+            throw new InvalidInputException("--plugins: '" + plugins + "' is neither a plugin jar nor a readable "
+                    + "folder of plugin jars");
+        }
+        try (Stream<Path> files = Files.list(plugins)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
+        } catch (IOException e) {
+            throw new InvalidInputException("--plugins: cannot read folder '" + plugins + "': " + e.getMessage());
+        }
+    }
+
+    /**
+     * A warning for each of those jars that declares no plugin (no META-INF/services/ entry for
+     * {@link NeuroSimPlugin}): its classes are on the class path, but nothing in it is registered.
+     */
+    public static List<String> pluginWarnings(Path plugins) {
+        List<String> out = new ArrayList<>();
+        String entry = "META-INF/services/" + NeuroSimPlugin.class.getName();
+        for (Path jar : pluginJars(plugins)) {
+            try (java.util.jar.JarFile f = new java.util.jar.JarFile(jar.toFile())) {
+                if (f.getEntry(entry) == null) {
+                    out.add("--plugins: " + jar + " registers no plugin (it has no " + entry + "); its classes are "
+                            + "loaded but no model, kernel or rule of it can be named");
+                }
+            } catch (IOException e) {
+                out.add("--plugins: " + jar + " is not a readable jar: " + e.getMessage());
+            }
+        }
+        if (pluginJars(plugins).isEmpty()) out.add("--plugins: no jar in '" + plugins + "'");
+        return out;
     }
 
     public static PluginRegistry load(ClassLoader loader) {

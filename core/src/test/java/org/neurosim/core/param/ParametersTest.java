@@ -49,4 +49,18 @@ class ParametersTest {
         assertThatThrownBy(() -> Parameters.resolve(specs, Map.of("tau_m", "NaN ms"), "p"))
                 .hasMessageStartingWith("p.tau_m: expected a time");
     }
+
+    /** A default the plugin itself gets wrong is reported as the plugin's fault, naming the key to set. */
+    @org.junit.jupiter.api.Test
+    void anInvalidDefaultIsThePluginsFault() {
+        var spec = ParameterSpec.quantity("tau", org.neurosim.core.units.Dimension.TIME, "20 mV", "a time constant");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Parameters.resolve(java.util.List.of(spec),
+                java.util.Map.of(), "populations.p.params"))
+                .hasMessage("the plugin's default for parameter 'tau' ('20 mV') is invalid: expected a time such as "
+                        + "'20 ms', got '20 mV'; set populations.p.params.tau yourself, and tell the plugin's author");
+        // given by the user, the same value is the user's mistake
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Parameters.resolve(java.util.List.of(spec),
+                java.util.Map.of("tau", "20 mV"), "populations.p.params"))
+                .hasMessage("populations.p.params.tau: expected a time such as '20 ms', got '20 mV'");
+    }
 }
