@@ -43,6 +43,14 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the demonstrations.")
     boolean list;
 
+    @Option(names = "--inputs", paramLabel = "LIST", arity = "1..2",
+            description = "hh: the inputs, e.g. '-5,0,2.5,10 uA/cm^2' (default); lif: one or more v_in, e.g. '1.5'.")
+    List<String> inputParts;
+
+    @Option(names = "--dt", paramLabel = "LIST", arity = "1..2",
+            description = "euler: the time steps, e.g. '1,5,10,15,25 ms' (default), or one: '30ms'.")
+    List<String> dtParts;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default out/demo-<name>).")
     Path out;
 
@@ -62,27 +70,52 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (list || name == null) {
             DEMOS.forEach((k, v) -> root.out.printf("  %-11s %s%n", k, v));
-            return list ? 0 : 2;
+            if (name == null) root.out.println("run one with: neurosim demo NAME (hh --inputs, lif --inputs, euler --dt)");
+            return 0;
         }
         if (!DEMOS.containsKey(name)) {
             throw new InvalidInputException("demo: unknown demonstration '" + name + "'; known: "
                     + String.join(", ", DEMOS.keySet()));
         }
+        if (inputParts != null && !name.equals("hh") && !name.equals("lif")) {
+            throw new InvalidInputException("--inputs: only for demo hh and demo lif");
+        }
+        if (dtParts != null && !name.equals("euler")) throw new InvalidInputException("--dt: only for demo euler");
+        double[] inputs = null;
+        List<String> labels = new ArrayList<>();
+        if (inputParts != null) {
+            inputs = FiCurveCommand.parseInputs(String.join(" ", inputParts), name.equals("hh")
+                    ? org.neurosim.core.units.Dimension.CURRENT_DENSITY : org.neurosim.core.units.Dimension.DIMENSIONLESS,
+                    labels);
+        }
+        if (dtParts != null) {
+            double[] steps = FiCurveCommand.parseInputs(String.join(" ", dtParts), org.neurosim.core.units.Dimension.TIME,
+                    new ArrayList<>());
+            for (double d : steps) {
+                if (!(d > 0 && d <= 0.1)) throw new InvalidInputException("--dt: expected time steps from 0 to 100 ms, got "
+                        + String.join(" ", dtParts));
+            }
+            eulerSteps = steps;
+        }
         Path dir = out != null ? out : Path.of("out", "demo-" + name);
         Csv.outputDir(dir);
         PluginRegistry r = root.registry();
+        double[] given = inputs;
         switch (name) {
-            case "hh" -> hh(r, dir);
-            case "lif" -> lif(r, dir);
+            case "hh" -> hh(r, dir, given != null ? given : new double[] {-5e-2, 0, 2.5e-2, 10e-2},
+                    given != null ? labels.toArray(String[]::new) : null);
+            case "lif" -> lif(r, dir, given != null ? given : new double[] {1.5});
             case "rate-curve" -> rateCurve(r, dir);
             case "activation" -> activation(r, dir);
             case "psc" -> psc(r, dir);
             case "synapse" -> synapse(r, dir);
-            default -> euler(dir);
+            default -> euler(dir, eulerSteps);
         }
         root.out.println("demo " + name + ": wrote " + dir.resolve(name + ".csv") + " and " + dir.resolve(name + ".png"));
         return 0;
     }
+
+    private double[] eulerSteps = {0.001, 0.005, 0.010, 0.015, 0.025};
 
     private static NeuronDynamics model(PluginRegistry r, String name, Map<String, String> params, double dt) {
         NeuronModel m = r.get(PluginKind.NEURON_MODEL, name, "model");
@@ -95,10 +128,15 @@ final class DemoCommand implements Callable<Integer> {
         return t;
     }
 
-    private static void hh(PluginRegistry r, Path dir) {
+    /** @param si inputs in A/m^2; @param given their text as the user wrote them, or null for the default four */
+    private static void hh(PluginRegistry r, Path dir, double[] si, String[] given) {
         NeuronDynamics hh = model(r, "hh", Map.of(), 1e-5);
-        double[] inputs = {-5, 0, 2.5, 10};
-        String[] labels = {"negative", "zero", "slightly positive", "very positive"};
+        double[] inputs = new double[si.length];
+        for (int k = 0; k < si.length; k++) inputs[k] = si[k] * 1e2;   // uA/cm^2
+        String[] labels = new String[inputs.length];
+        for (int k = 0; k < inputs.length; k++) {
+            labels[k] = given == null ? new String[] {"negative", "zero", "slightly positive", "very positive"}[k] : "";
+        }
         double dt = 1e-5, duration = 0.1;
         List<String> header = new ArrayList<>(List.of("time_s"));
         List<double[]> cols = new ArrayList<>();
@@ -112,19 +150,20 @@ final class DemoCommand implements Callable<Integer> {
                 t = times(tr[0].length, dt, 1);
                 cols.add(t);
             }
-            String tag = "I=" + inputs[k] + "uA/cm^2";
+            String tag = "I=" + Words.number(inputs[k]) + "uA/cm^2";
             for (int v = 0; v < 4; v++) {
                 header.add(new String[] {"v", "n", "m", "h"}[v] + "[" + tag + "]");
                 cols.add(tr[v]);
             }
             double[] ms = Plots.scaled(t, 1e3);
-            XYChart cv = Plots.chart(labels[k] + " input, " + inputs[k] + " uA/cm^2 (" + res.spikeCount() + " spikes)",
+            XYChart cv = Plots.chart((labels[k].isEmpty() ? "input " : labels[k] + " input, ") + Words.number(inputs[k])
+                    + " uA/cm^2 (" + Words.count(res.spikeCount(), "spike") + ")",
                     "time (ms)", "V (mV)");
             Plots.line(cv, "V", ms, Plots.scaled(tr[0], 1e3));
             cv.getStyler().setYAxisMin(-85.0);
             cv.getStyler().setYAxisMax(50.0);
             charts.add(cv);
-            XYChart cg = Plots.chart("gates, " + inputs[k] + " uA/cm^2", "time (ms)", "open fraction");
+            XYChart cg = Plots.chart("gates, " + Words.number(inputs[k]) + " uA/cm^2", "time (ms)", "open fraction");
             Plots.line(cg, "n", ms, tr[1]);
             Plots.line(cg, "m", ms, tr[2]);
             Plots.line(cg, "h", ms, tr[3]);
@@ -134,22 +173,39 @@ final class DemoCommand implements Callable<Integer> {
         Plots.saveGrid(charts, 2, dir.resolve("hh.png"));
     }
 
-    private static void lif(PluginRegistry r, Path dir) {
+    /** v(t) for each input v_in (normalised LIF), one panel each. */
+    private static void lif(PluginRegistry r, Path dir, double[] inputs) {
         NeuronDynamics lif = model(r, "lif", Map.of("tau_m", "20 ms", "tau_ref", "2 ms"), 1e-4);
         double dt = 1e-4, duration = 0.2;
-        SingleNeuron.Result res = SingleNeuron.run(lif, r.get(PluginKind.INTEGRATOR, "exact", "integrator"), Parameters.defaults(List.of()),
-                1.5, duration, dt, true);
-        double[] t = times(res.trace()[0].length, dt, 1);
-        Csv.columns(dir.resolve("lif.csv"), List.of("time_s", "v"), List.of(t, res.trace()[0]));
-        double[] spikes = res.spikeTimes();
-        Csv.columns(dir.resolve("lif_spikes.csv"), List.of("time_s"), List.of(spikes));
-        XYChart c = Plots.chart("LIF, v_in = 1.5, tau_m = 20 ms, tau_ref = 2 ms (" + spikes.length + " spikes)",
-                "time (ms)", "v (normalised)");
-        Plots.line(c, "v(t)", Plots.scaled(t, 1e3), res.trace()[0]);
-        double[] ones = new double[spikes.length];
-        java.util.Arrays.fill(ones, 1.0);
-        if (spikes.length > 0) Plots.dots(c, "spikes (threshold reached)", Plots.scaled(spikes, 1e3), ones);
-        Plots.save(c, dir.resolve("lif.png"));
+        List<String> header = new ArrayList<>(List.of("time_s"));
+        List<double[]> cols = new ArrayList<>();
+        StringBuilder spikeCsv = new StringBuilder(inputs.length == 1 ? "time_s\n" : "v_in,time_s\n");
+        List<XYChart> charts = new ArrayList<>();
+        for (double vIn : inputs) {
+            SingleNeuron.Result res = SingleNeuron.run(lif, r.get(PluginKind.INTEGRATOR, "exact", "integrator"),
+                    Parameters.defaults(List.of()), vIn, duration, dt, true);
+            double[] t = times(res.trace()[0].length, dt, 1);
+            if (cols.isEmpty()) cols.add(t);
+            header.add(inputs.length == 1 ? "v" : "v[v_in=" + Words.number(vIn) + "]");
+            cols.add(res.trace()[0]);
+            double[] spikes = res.spikeTimes();
+            for (double st : spikes) {
+                if (inputs.length > 1) spikeCsv.append(Words.number(vIn)).append(',');
+                spikeCsv.append(st).append('\n');
+            }
+            XYChart c = Plots.chart("LIF, v_in = " + Words.number(vIn) + ", tau_m = 20 ms, tau_ref = 2 ms ("
+                    + Words.count(spikes.length, "spike") + ")", "time (ms)", "v (normalised)");
+            Plots.line(c, "v(t)", Plots.scaled(t, 1e3), res.trace()[0]);
+            Plots.line(c, "threshold", new double[] {0, duration * 1e3}, new double[] {1, 1});
+            double[] ones = new double[spikes.length];
+            java.util.Arrays.fill(ones, 1.0);
+            if (spikes.length > 0) Plots.dots(c, "spikes (threshold reached)", Plots.scaled(spikes, 1e3), ones);
+            charts.add(c);
+        }
+        Csv.columns(dir.resolve("lif.csv"), header, cols);
+        Csv.write(dir.resolve("lif_spikes.csv"), spikeCsv.toString());
+        if (charts.size() == 1) Plots.save(charts.get(0), dir.resolve("lif.png"));
+        else Plots.saveGrid(charts, 1, dir.resolve("lif.png"));
     }
 
     private static void rateCurve(PluginRegistry r, Path dir) {
@@ -308,9 +364,8 @@ final class DemoCommand implements Callable<Integer> {
         Plots.saveGrid(List.of(raster, inputs, neuron), 1, dir.resolve("synapse.png"));
     }
 
-    private static void euler(Path dir) {
+    private static void euler(Path dir, double[] dts) {
         double tau = 0.010, duration = 0.1;
-        double[] dts = {0.001, 0.005, 0.010, 0.015, 0.025};
         int n = 1001;
         double[] t = times(n, duration / (n - 1), 1);
         double[] exact = new double[n];
@@ -334,7 +389,7 @@ final class DemoCommand implements Callable<Integer> {
             for (int k = 0; k <= steps; k++) {
                 csv.append(dt).append(',').append(te[k]).append(',').append(se[k]).append(',').append(eq.exact(te[k])).append('\n');
             }
-            org.knowm.xchart.XYSeries ser = Plots.line(c, "Euler dt = " + dt * 1e3 + " ms" + (dt > 2 * tau ? " (> 2 tau: unstable)" : ""),
+            org.knowm.xchart.XYSeries ser = Plots.line(c, "Euler dt = " + Words.number(dt * 1e3) + " ms" + (dt > 2 * tau ? " (> 2 tau: unstable)" : ""),
                     Plots.scaled(te, 1e3), se);
             ser.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
         }

@@ -148,8 +148,19 @@ final class FiCurveCommand implements Callable<Integer> {
             XYChart c = Plots.chart(label + ": firing rate against input", "input" + (unit.isEmpty() ? "" : " (" + unit + ")"),
                     "rate (Hz)");
             double[] x = labels.stream().mapToDouble(Double::parseDouble).toArray();
-            Plots.dots(c, "simulated (" + integratorName + ", dt " + step * 1e3 + " ms)", x, rates);
-            if (analytic) Plots.line(c, "analytic", x, analyticRates);
+            if (analytic) {   // the closed form as a dense curve, not segments between the simulated inputs
+                double lo = java.util.Arrays.stream(values).min().orElse(0), hi = java.util.Arrays.stream(values).max().orElse(1);
+                double scale = values[0] != 0 ? x[0] / values[0] : x.length > 1 && values[1] != 0 ? x[1] / values[1] : 1;
+                int n = 400;
+                double[] ax = new double[n + 1], ay = new double[n + 1];
+                for (int j = 0; j <= n; j++) {
+                    double in = lo + (hi - lo) * j / n;
+                    ax[j] = in * scale;
+                    ay[j] = ((AnalyticRate) d).analyticRate(in);
+                }
+                Plots.line(c, "analytic", ax, ay);
+            }
+            Plots.dots(c, "simulated (" + integratorName + ", dt " + step * 1e3 + " ms)", x, rates);   // drawn last: on top of the curve
             Plots.save(c, dir.resolve("fi_curve.png"));
         }
         root.out.printf(Locale.ROOT, "%s: %d inputs, %s, dt %.4g ms, %.4g s each; wrote %s%n", label, values.length,

@@ -24,7 +24,7 @@ final class Plots {
     static XYChart chart(String title, String xLabel, String yLabel) {
         XYChart c = new XYChartBuilder().width(900).height(500).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
         c.getStyler().setChartBackgroundColor(Color.WHITE);
-        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);   // a legend never covers data
         c.getStyler().setMarkerSize(3);
         c.getStyler().setPlotGridLinesVisible(true);
         c.getStyler().setXAxisTickMarkSpacingHint(120);
@@ -75,8 +75,9 @@ final class Plots {
         return new double[][] {java.util.Arrays.copyOf(ox, m), java.util.Arrays.copyOf(oy, m)};
     }
 
-    /** Dots only (raster plots, simulated points). */
+    /** Dots only (raster plots, simulated points), large enough to see over a line. */
     static XYSeries dots(XYChart c, String name, double[] x, double[] y) {
+        c.getStyler().setMarkerSize(Math.max(c.getStyler().getMarkerSize(), 7));
         XYSeries s = c.addSeries(name, x, y);
         s.setMarker(SeriesMarkers.CIRCLE);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);

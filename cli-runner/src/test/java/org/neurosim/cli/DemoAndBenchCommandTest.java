@@ -67,4 +67,30 @@ class DemoAndBenchCommandTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(new ObjectMapper().readTree(r.out()).get("synapses").asLong()).isEqualTo(500 * 40);
     }
+
+    @org.junit.jupiter.api.Test
+    void demoWithoutANameListsTheDemos() {
+        Cli r = Cli.run("demo");
+        org.assertj.core.api.Assertions.assertThat(r.exit()).isZero();
+        org.assertj.core.api.Assertions.assertThat(r.out()).contains("euler").contains("run one with: neurosim demo NAME");
+    }
+
+    /** demo euler --dt 30ms: one Euler series at 30 ms > 2 tau, whose k-th value is (1/tau)(1 - dt/tau)^k = 100 (-2)^k. */
+    @org.junit.jupiter.api.Test
+    void demosTakeTheirMainParameters(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        Cli r = Cli.run("demo", "euler", "--dt", "30ms", "--out", dir.toString());
+        org.assertj.core.api.Assertions.assertThat(r.exit()).as(r.err()).isZero();
+        java.util.List<String> rows = java.nio.file.Files.readAllLines(dir.resolve("euler.csv"));
+        org.assertj.core.api.Assertions.assertThat(rows).hasSize(1 + 4);   // t = 0, 30, 60, 90 ms
+        org.assertj.core.api.Assertions.assertThat(Double.parseDouble(rows.get(2).split(",")[2]))
+                .isCloseTo(-200.0, org.assertj.core.data.Offset.offset(1e-9));
+        Cli hh = Cli.run("demo", "hh", "--inputs", "0,20 uA/cm^2", "--out", dir.resolve("hh").toString());
+        org.assertj.core.api.Assertions.assertThat(hh.exit()).as(hh.err()).isZero();
+        org.assertj.core.api.Assertions.assertThat(java.nio.file.Files.readAllLines(dir.resolve("hh/hh.csv")).get(0))
+                .isEqualTo("time_s,v[I=0uA/cm^2],n[I=0uA/cm^2],m[I=0uA/cm^2],h[I=0uA/cm^2],v[I=20uA/cm^2],"
+                        + "n[I=20uA/cm^2],m[I=20uA/cm^2],h[I=20uA/cm^2]");
+        Cli wrong = Cli.run("demo", "psc", "--dt", "1ms");
+        org.assertj.core.api.Assertions.assertThat(wrong.exit()).isEqualTo(2);
+        org.assertj.core.api.Assertions.assertThat(wrong.err()).contains("--dt: only for demo euler");
+    }
 }
