@@ -95,8 +95,22 @@ final class RunCommand implements Callable<Integer> {
                     ? String.format(Locale.ROOT, " (the first %,d of %,d, to t = %.4g s; all are in spikes.csv)",
                             rec.rasterCount(), rec.recordedSpikes(), rec.rasterTime(rec.rasterCount() - 1))
                     : "";
-            XYChart c = Plots.chart(net.name() + ": spikes" + part, "time (ms)", "neuron");
+            XYChart c = Plots.chart(net.name() + ": spikes" + part, "time (ms)", "neuron (numbered per population)");
             int offset = 0;
+            // populations stacked in bands; the ticks number neurons within their population, as spikes.csv does
+            int[] starts = new int[net.populations().size()];
+            String[] names = new String[starts.length];
+            for (int k = 0, o = 0; k < starts.length; k++) {
+                starts[k] = o;
+                names[k] = net.populations().get(k).name();
+                o += net.populations().get(k).size();
+            }
+            c.getStyler().setyAxisTickLabelsFormattingFunction(y -> {
+                int k = starts.length - 1;
+                while (k > 0 && y < starts[k]) k--;
+                long n = Math.round(y - starts[k]);
+                return (n == 0 && starts.length > 1 ? names[k] + " " : "") + n;
+            });
             for (Population p : net.populations()) {
                 int idx = net.populations().indexOf(p);
                 int n = 0;
