@@ -124,6 +124,10 @@ final class FiCurveCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("out", "fi-curve-" + label);
         Csv.outputDir(dir);
         StringBuilder csv = new StringBuilder("input,rate_hz,spikes,first_spike_s" + (analytic ? ",analytic_rate_hz" : "") + "\n");
+        String longRun = Words.longRunWarning(dur / step * values.length, 1e-7, 1, String.format(Locale.ROOT,
+                "%s of %.3g steps", Words.count(values.length, "input"), dur / step));
+        if (longRun != null) root.err.println("neurosim: warning: " + longRun);
+        Progress progress = Progress.forStderr();
         double[] rates = new double[values.length];
         double[] analyticRates = new double[values.length];
         for (int k = 0; k < values.length; k++) {
@@ -134,6 +138,7 @@ final class FiCurveCommand implements Callable<Integer> {
                 throw new InvalidInputException("--integrator: " + e.getMessage());
             }
             rates[k] = r.rate(trans, dur);
+            progress.progress(k + 1, values.length);
             csv.append(labels.get(k)).append(',').append(rates[k]).append(',').append(r.spikeCount()).append(',');
             if (r.spikeCount() > 0) csv.append(r.spikeTimes()[0]);
             if (analytic) {
@@ -142,6 +147,7 @@ final class FiCurveCommand implements Callable<Integer> {
             }
             csv.append('\n');
         }
+        progress.done();
         Csv.write(dir.resolve("fi_curve.csv"), csv.toString());
         if (!noPlots) {
             String unit = inputUnit(inputs);

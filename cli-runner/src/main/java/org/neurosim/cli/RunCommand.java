@@ -40,6 +40,9 @@ final class RunCommand implements Callable<Integer> {
         double build = (System.nanoTime() - t0) / 1e9;
         PrintStream err = root.err;
         net.warnings().forEach(w -> err.println("neurosim: warning: " + w));
+        String longRun = Words.longRunWarning((double) net.steps() * net.neuronCount(), 1e-8, net.threads(),
+                String.format(Locale.ROOT, "%.3g steps of %s", (double) net.steps(), Words.count(net.neuronCount(), "neuron")));
+        if (longRun != null) err.println("neurosim: warning: " + longRun);
         Path out = this.out != null ? this.out : Path.of("out", net.name());
 
         // the effective config (every --set, --seed, --dt applied) beside the outputs, to rerun or compare later

@@ -15,4 +15,18 @@ final class Words {
         String s = new java.math.BigDecimal(x).round(new java.math.MathContext(12)).stripTrailingZeros().toPlainString();
         return s.equals("-0") ? "0" : s;
     }
+
+    /**
+     * A warning for a command that will run long (an estimate over 10 minutes), or null: {@code work} units at
+     * {@code secondsEach} (a network: about 10 ns per neuron and step on one core here, BENCHMARKS.md; one neuron
+     * alone: about 100 ns per step, the step's own overhead), split over {@code threads}.
+     */
+    static String longRunWarning(double work, double secondsEach, int threads, String what) {
+        double seconds = work * secondsEach / Math.max(1, threads);
+        if (seconds < 600) return null;
+        String time = seconds < 7200 ? Math.round(seconds / 60) + " minutes"
+                : seconds < 48 * 3600 ? Math.round(seconds / 3600) + " hours"
+                : String.format(java.util.Locale.ROOT, "%.2g days", seconds / 86400);
+        return what + ": about " + time + " on this machine's kind; Ctrl-C stops it and keeps what is done";
+    }
 }

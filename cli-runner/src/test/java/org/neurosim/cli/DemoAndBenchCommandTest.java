@@ -93,4 +93,14 @@ class DemoAndBenchCommandTest {
         org.assertj.core.api.Assertions.assertThat(wrong.exit()).isEqualTo(2);
         org.assertj.core.api.Assertions.assertThat(wrong.err()).contains("--dt: only for demo euler");
     }
+
+    /** A run estimated at over 10 minutes says so before it starts (1e8 steps of 4000 neurons: about 67 minutes). */
+    @org.junit.jupiter.api.Test
+    void aVeryLongRunIsAnnouncedWithAnEstimate() {
+        org.assertj.core.api.Assertions.assertThat(Words.longRunWarning(1e8 * 4000, 1e-8, 1, "1e8 steps"))
+                .isEqualTo("1e8 steps: about 67 minutes on this machine's kind; Ctrl-C stops it and keeps what is done");
+        org.assertj.core.api.Assertions.assertThat(Words.longRunWarning(1e12 * 1, 1e-7, 1, "x")).contains("about 28 hours");
+        org.assertj.core.api.Assertions.assertThat(Words.longRunWarning(1e13, 1e-7, 1, "x")).contains("about 12 days");
+        org.assertj.core.api.Assertions.assertThat(Words.longRunWarning(1e4 * 4000, 1e-8, 1, "CUBA 1 s")).isNull();
+    }
 }
