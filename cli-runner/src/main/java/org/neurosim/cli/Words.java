@@ -26,7 +26,8 @@ final class Words {
         if (seconds < 600) return null;
         String time = seconds < 7200 ? Math.round(seconds / 60) + " minutes"
                 : seconds < 48 * 3600 ? Math.round(seconds / 3600) + " hours"
-                : String.format(java.util.Locale.ROOT, "%.2g days", seconds / 86400);
+                : seconds < 10 * 86400 ? String.format(java.util.Locale.ROOT, "%.1f days", seconds / 86400)
+                : String.format(java.util.Locale.ROOT, "%,d days", Math.round(seconds / 86400));
         return what + ": about " + time + " on this machine's kind; Ctrl-C stops it and keeps what is done";
     }
 }
