@@ -35,13 +35,16 @@ public final class DormandPrince implements Integrator {
                 ParameterSpec.positive("abs_tol", Dimension.DIMENSIONLESS, "1e-10",
                         "absolute error tolerance per step, in SI units of each state variable"),
                 ParameterSpec.positive("rel_tol", Dimension.DIMENSIONLESS, "1e-10", "relative error tolerance"),
-                ParameterSpec.positive("event_tol", Dimension.TIME, "1e-12 s", "accuracy of located spike times"));
+                ParameterSpec.positive("event_tol", Dimension.TIME, "1e-12 s", "accuracy of located spike times"),
+                ParameterSpec.integer("max_evaluations", "100000", 100, Integer.MAX_VALUE,
+                        "evaluations of the equations allowed per neuron and step before it fails (a stiff or "
+                        + "singular model otherwise runs for minutes)"));
     }
 
     @Override
     public SpikeLocatingStepper create(IntegratorContext context, Parameters p) {
         NeuronDynamics d = context.dynamics();
-        return new Solver(d, p.get("abs_tol"), p.get("rel_tol"), p.get("event_tol"));
+        return new Solver(d, p.get("abs_tol"), p.get("rel_tol"), p.get("event_tol"), p.getInt("max_evaluations"));
     }
 
     private static final class Solver implements SpikeLocatingStepper, FirstOrderDifferentialEquations, EventHandler {
@@ -56,7 +59,10 @@ public final class DormandPrince implements Integrator {
         private final Drive drive1;
         private double eventTime = Double.NaN;
 
-        Solver(NeuronDynamics d, double absTol, double relTol, double eventTol) {
+        private final int maxEvaluations;
+
+        Solver(NeuronDynamics d, double absTol, double relTol, double eventTol, int maxEvaluations) {
+            this.maxEvaluations = maxEvaluations;
             this.d = d;
             this.dim = d.stateVariables().size();
             this.rule = d.spikeRule();
@@ -104,6 +110,7 @@ public final class DormandPrince implements Integrator {
             // a fresh integrator per call keeps the solver free of step-size history across neurons
             DormandPrince54Integrator ode = new DormandPrince54Integrator(dt * 1e-9, dt, absTol, relTol);
             ode.addEventHandler(this, Math.max(dt / 8, eventTol), eventTol, 1000);
+            ode.setMaxEvaluations(maxEvaluations);   // bounded work per neuron and step: a stiff model fails, not hangs
             double[] y = new double[dim];
             for (int i = from; i < to; i++) {
                 drive1.current[0] = drive.current[i];
@@ -124,8 +131,15 @@ public final class DormandPrince implements Integrator {
                     double reached;
                     try {
                         reached = ode.integrate(this, t, y, dt, y);
-                    } catch (NumberIsTooSmallException | MaxCountExceededException e) {
-                        throw new NumericalFailureException("dormand-prince: " + e.getMessage(), t);
+                    } catch (MaxCountExceededException e) {
+                        throw new NumericalFailureException(String.format(java.util.Locale.ROOT, "dormand-prince: "
+                                + "neuron %d needed more than %,d evaluations of its equations in one step (at %.6g s "
+                                + "into it); the equations are stiff or singular there: use exponential-euler or rk4 "
+                                + "with a smaller dt, loosen abs_tol and rel_tol, or raise max_evaluations", i,
+                                maxEvaluations, t), t);
+                    } catch (NumberIsTooSmallException e) {
+                        throw new NumericalFailureException("dormand-prince: neuron " + i + ": the step size fell "
+                                + "below dt * 1e-9 (" + e.getMessage() + "); the equations are singular there", t);
                     }
                     if (Double.isNaN(eventTime) || reached >= dt) {
                         if (!Double.isNaN(eventTime) && reached >= dt) {

@@ -236,9 +236,15 @@ public final class Engine implements AutoCloseable {
                 p.buildDrive(step, from, to, !exact);
             }
             buffers[worker].clear();
-            chunkBad[p.index][worker] = exact
-                    ? p.solver.stepWithArrivals(p.drive, buffers[worker], arriving[p.index][worker], from, to)
-                    : p.solver.step(p.drive, buffers[worker], from, to);
+            try {
+                chunkBad[p.index][worker] = exact
+                        ? p.solver.stepWithArrivals(p.drive, buffers[worker], arriving[p.index][worker], from, to)
+                        : p.solver.step(p.drive, buffers[worker], from, to);
+            } catch (NumericalFailureException e) {   // a stepper's own failure (dormand-prince): say where and when
+                double t = step * dt + (Double.isNaN(e.timeSeconds()) ? 0 : e.timeSeconds());
+                throw new NumericalFailureException(String.format(Locale.ROOT, "population %s, step at t = %s s: %s",
+                        p.name, fmt(step * dt), e.getMessage()), t);
+            }
             for (SynapseGroup g : groupsOnto[p.index]) g.filter.advance(from, to);
         }
     }
@@ -297,9 +303,9 @@ public final class Engine implements AutoCloseable {
         StateVariable v = p.dynamics.stateVariables().get(Math.max(0, k));
         throw new NumericalFailureException(String.format(Locale.ROOT,
                 "population %s, neuron %d: %s became %s at t = %s s with integrator %s and dt = %s s; "
-                        + "use a smaller dt or another integrator (rk4, exponential-euler)",
+                        + "use a smaller dt, or an integrator other than %s that can step this model",
                 p.name, neuron, v.name(), Double.toString(p.solver.state()[Math.max(0, k)][neuron]), fmt(time),
-                p.integrator, fmt(dt)), time);
+                p.integrator, fmt(dt), p.integrator), time);
     }
 
     static String fmt(double v) {
