@@ -115,6 +115,12 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The panels of one figure share their time axis: 0 to the end, whatever the first spike's time. */
+    private static void sameTimeAxis(XYChart c, double endMs) {
+        c.getStyler().setXAxisMin(0.0);
+        c.getStyler().setXAxisMax(endMs);
+    }
+
     private double[] eulerSteps = {0.001, 0.005, 0.010, 0.015, 0.025};
 
     private static NeuronDynamics model(PluginRegistry r, String name, Map<String, String> params, double dt) {
@@ -288,6 +294,7 @@ final class DemoCommand implements Callable<Integer> {
             cols.add(y);
         }
         Csv.columns(dir.resolve("psc.csv"), header, cols);
+        for (XYChart c : List.of(train, kernels, conv)) sameTimeAxis(c, steps * dt * 1e3);   // panels line up in time
         Plots.saveGrid(List.of(train, kernels, conv), 1, dir.resolve("psc.png"));
     }
 
@@ -356,6 +363,15 @@ final class DemoCommand implements Callable<Integer> {
         XYChart neuron = Plots.chart("LIF neuron driven by the sum (threshold 1)", "time (ms)", "v (normalised)");
         double[] tv = times(v.length, dt, 1e3);
         Plots.line(neuron, "v(t)", tv, v);
+        Plots.line(neuron, "threshold", new double[] {0, steps * dt * 1e3}, new double[] {1, 1});
+        List<Double> out = new ArrayList<>();
+        for (int k = 0; k < rec.rasterCount(); k++) if (rec.rasterPopulation(k) == 1) out.add(rec.rasterTime(k) * 1e3);
+        if (!out.isEmpty()) {
+            double[] ones = new double[out.size()];
+            java.util.Arrays.fill(ones, 1.0);
+            Plots.dots(neuron, "output spikes", out.stream().mapToDouble(Double::doubleValue).toArray(), ones);
+        }
+        for (XYChart c : List.of(raster, inputs, neuron)) sameTimeAxis(c, steps * dt * 1e3);
         List<double[]> cols = new ArrayList<>(List.of(t));
         cols.addAll(perSource);
         cols.add(sum);

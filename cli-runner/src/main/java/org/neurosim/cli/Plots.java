@@ -42,6 +42,12 @@ final class Plots {
             x = xy[0];
             y = xy[1];
         }
+        if (x.length > 2 && x[x.length - 1] > x[0]) {
+            // XChart puts the ticks of equally spaced x values on sample positions (0, 7, 14 ... ms); moving the
+            // last point by a thousandth of a step, invisible at any resolution, gives round-number ticks instead
+            x = x.clone();
+            x[x.length - 1] += (x[x.length - 1] - x[x.length - 2]) * 1e-3;
+        }
         XYSeries s = c.addSeries(name, x, y);
         s.setMarker(SeriesMarkers.NONE);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
@@ -124,6 +130,11 @@ final class Plots {
 
     /** Several charts in one figure, in a grid of the given number of columns. */
     static <T extends org.knowm.xchart.internal.chartpart.Chart<?, ?>> void saveGrid(List<T> charts, int columns, Path file) {
+        if (columns == 1) {   // stacked panels share their time axis: legends below, so every plot area is as wide
+            for (T c : charts) {
+                if (c instanceof XYChart xy) xy.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+            }
+        }
         int rows = (charts.size() + columns - 1) / columns;
         AtomicFiles.write(file, out -> BitmapEncoder.saveBitmap(charts, rows, columns, out, BitmapEncoder.BitmapFormat.PNG));
     }
