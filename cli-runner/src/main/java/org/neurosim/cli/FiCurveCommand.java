@@ -128,15 +128,23 @@ final class FiCurveCommand implements Callable<Integer> {
                 "%s of %.3g steps", Words.count(values.length, "input"), dur / step));
         if (longRun != null) root.err.println("neurosim: warning: " + longRun);
         Progress progress = Progress.forStderr();
+        java.util.concurrent.atomic.AtomicInteger signal = new java.util.concurrent.atomic.AtomicInteger();
+        Signals.install(signal);   // Ctrl-C keeps the inputs finished, in fi_curve.csv, and stops within a moment
         double[] rates = new double[values.length];
         double[] analyticRates = new double[values.length];
+        int done = 0;
         for (int k = 0; k < values.length; k++) {
             SingleNeuron.Result r;
+            double in = values[k];
             try {
-                r = SingleNeuron.run(d, integ, Parameters.defaults(integ.parameters()), values[k], dur, step, false);
+                r = SingleNeuron.run(d, integ, Parameters.defaults(integ.parameters()), t -> in, dur, step, false,
+                        () -> signal.get() != 0);
             } catch (InvalidInputException e) {
                 throw new InvalidInputException("--integrator: " + e.getMessage());
+            } catch (java.util.concurrent.CancellationException stopped) {
+                break;
             }
+            done = k + 1;
             rates[k] = r.rate(trans, dur);
             progress.progress(k + 1, values.length);
             csv.append(labels.get(k)).append(',').append(rates[k]).append(',').append(r.spikeCount()).append(',');
@@ -149,6 +157,11 @@ final class FiCurveCommand implements Callable<Integer> {
         }
         progress.done();
         Csv.write(dir.resolve("fi_curve.csv"), csv.toString());
+        if (done < values.length) {   // stopped: the rows finished are written, no plot of a partial curve
+            root.err.println("neurosim: fi-curve stopped: " + done + " of " + Words.count(values.length, "input")
+                    + " are in " + dir.resolve("fi_curve.csv"));
+            return signal.get() == 15 ? 143 : 130;
+        }
         if (!noPlots) {
             String unit = inputUnit(inputs);
             XYChart c = Plots.chart(label + ": firing rate against input", "input" + (unit.isEmpty() ? "" : " (" + unit + ")"),
@@ -169,7 +182,8 @@ final class FiCurveCommand implements Callable<Integer> {
             Plots.dots(c, "simulated (" + integratorName + ", dt " + step * 1e3 + " ms)", x, rates);   // drawn last: on top of the curve
             Plots.save(c, dir.resolve("fi_curve.png"));
         }
-        root.out.printf(Locale.ROOT, "%s: %d inputs, %s, dt %.4g ms, %.4g s each; wrote %s%n", label, values.length,
+        root.out.printf(Locale.ROOT, "%s: %s, %s, dt %.4g ms, %.4g s each; wrote %s%n", label,
+                Words.count(values.length, "input"),
                 integratorName, step * 1e3, dur, dir.resolve("fi_curve.csv"));
         return 0;
     }

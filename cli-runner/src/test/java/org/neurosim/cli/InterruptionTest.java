@@ -53,4 +53,31 @@ class InterruptionTest {
         assertThat(state.get(state.size() - 1).split(",")).hasSize(4);
         assertThat(Files.exists(partial)).isFalse();
     }
+
+    /**
+     * SIGINT during a long fi-curve (issue: it kept no rows): it stops within seconds, writes the inputs it
+     * finished as whole rows, leaves no .partial file, and says so (exit 130).
+     */
+    @org.junit.jupiter.api.Test
+    void anInterruptedFiCurveKeepsItsFinishedRows(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("fi");
+        Process p = Cli.start(dir.resolve("log.txt"), "fi-curve", "--model", "hh", "--inputs", "5,10,20,30 uA/cm^2",
+                "--duration", "200 s", "--out", out.toString(), "--no-plots");
+        Thread.sleep(6000);
+        assertThat(p.isAlive()).as("still running").isTrue();
+        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+        long t0 = System.nanoTime();
+        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat((System.nanoTime() - t0) / 1e9).as("seconds to stop").isLessThan(10);
+        String log = Files.readString(dir.resolve("log.txt"));
+        assertThat(p.exitValue()).as(log).isEqualTo(130);
+        assertThat(log).contains("fi-curve stopped: ");
+        List<String> rows = Files.readAllLines(out.resolve("fi_curve.csv"));
+        assertThat(rows.get(0)).isEqualTo("input,rate_hz,spikes,first_spike_s");
+        assertThat(rows.size() - 1).isBetween(0, 3);
+        for (String r : rows.subList(1, rows.size())) assertThat(r.split(",", -1)).hasSize(4);
+        try (var files = Files.list(out)) {
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.endsWith(".partial"));
+        }
+    }
 }

@@ -43,6 +43,16 @@ public final class SingleNeuron {
 
     public static Result run(NeuronDynamics d, Integrator integrator, Parameters integratorParameters,
                              InputSchedule input, double duration, double dt, boolean recordTrace) {
+        return run(d, integrator, integratorParameters, input, duration, dt, recordTrace, () -> false);
+    }
+
+    /**
+     * As above, polling {@code stop} every 4096 steps (Ctrl-C on a long fi-curve takes effect within a fraction of
+     * a second): when it says so, the run ends with a {@link java.util.concurrent.CancellationException}.
+     */
+    public static Result run(NeuronDynamics d, Integrator integrator, Parameters integratorParameters,
+                             InputSchedule input, double duration, double dt, boolean recordTrace,
+                             java.util.function.BooleanSupplier stop) {
         PopulationSolver solver = new PopulationSolver(d, integrator, integratorParameters, 1, dt);
         long steps = Math.round(duration / dt);
         double[][] trace = recordTrace ? new double[d.stateVariables().size()][(int) steps + 1] : null;
@@ -50,6 +60,9 @@ public final class SingleNeuron {
         Drive drive = new Drive(1, d.separatesSynapticCurrent());
         if (recordTrace) record(solver, trace, 0);
         for (long k = 0; k < steps; k++) {
+            if ((k & 4095) == 0 && stop.getAsBoolean()) {
+                throw new java.util.concurrent.CancellationException("stopped at t = " + k * dt + " s");
+            }
             double t0 = k * dt;
             drive.current[0] = input.at(t0);
             spikes.stepStart = t0;
