@@ -40,8 +40,7 @@ final class RunCommand implements Callable<Integer> {
         double build = (System.nanoTime() - t0) / 1e9;
         PrintStream err = root.err;
         net.warnings().forEach(w -> err.println("neurosim: warning: " + w));
-        String longRun = Words.longRunWarning((double) net.steps() * net.neuronCount(), 1e-8, net.threads(),
-                String.format(Locale.ROOT, "%.3g steps of %s", (double) net.steps(), Words.count(net.neuronCount(), "neuron")));
+        String longRun = Words.longRunWarning(net, "");
         if (longRun != null) err.println("neurosim: warning: " + longRun);
         Path out = this.out != null ? this.out : Path.of("out", net.name());
 

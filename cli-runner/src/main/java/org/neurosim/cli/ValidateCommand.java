@@ -18,9 +18,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         Network net = network.build(network.tree(), root.registry());
         net.warnings().forEach(w -> root.err.println("neurosim: warning: " + w));
-        String longRun = Words.longRunWarning((double) net.steps() * net.neuronCount(), 1e-8, net.threads(),
-                String.format(java.util.Locale.ROOT, "running it: %.3g steps of %s", (double) net.steps(),
-                        Words.count(net.neuronCount(), "neuron")));
+        String longRun = Words.longRunWarning(net, "running it: ");
         if (longRun != null) root.err.println("neurosim: warning: " + longRun);
         spec.commandLine().getOut().printf(Locale.ROOT,
                 "valid: %s, %s (%s), %s, dt %.4g ms, %s (%.4g s)%n", net.name(),

@@ -30,4 +30,11 @@ final class Words {
                 : String.format(java.util.Locale.ROOT, "%,d days", Math.round(seconds / 86400));
         return what + ": about " + time + " on this machine's kind; Ctrl-C stops it and keeps what is done";
     }
+
+    /** The long-run warning of a network run (run, validate), or null. */
+    static String longRunWarning(org.neurosim.network.Network net, String prefix) {
+        return longRunWarning((double) net.steps() * net.neuronCount(), 1e-8, net.threads(),
+                String.format(java.util.Locale.ROOT, "%s%.3g steps of %s", prefix, (double) net.steps(),
+                        count(net.neuronCount(), "neuron")));
+    }
 }

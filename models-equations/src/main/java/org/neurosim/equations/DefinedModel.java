@@ -42,11 +42,6 @@ public final class DefinedModel implements NeuronModel {
         this.initialGuess = initialGuess;
     }
 
-    /** The same model with a start for the resting-state search, in SI, by state name. */
-    public DefinedModel withInitialGuess(Map<String, Double> guess) {
-        return new DefinedModel(def, guess);
-    }
-
     public ModelDefinition definition() { return def; }
 
     @Override public String name() { return EquationsModel.NAME; }

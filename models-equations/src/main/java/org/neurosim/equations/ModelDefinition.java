@@ -11,7 +11,6 @@ import org.neurosim.core.units.Dimension;
 import org.neurosim.core.units.Units;
 import org.neurosim.equations.check.Dimensions;
 import org.neurosim.equations.check.Linear;
-import org.neurosim.equations.check.UnitNames;
 import org.neurosim.equations.parse.Equations;
 import org.neurosim.equations.parse.EquationsException;
 import org.neurosim.equations.parse.Expr;
@@ -49,7 +48,6 @@ public final class ModelDefinition {
     double refractory;
     /** Hold the membrane while refractory: the {@code (unless refractory)} flag. */
     boolean clamp;
-    boolean usesInput, usesSynapses;
 
     /**
      * Names the text uses that it does not define (nor are they units): constants whose dimension is that of the
@@ -195,13 +193,6 @@ public final class ModelDefinition {
         }
         clamp = held;
         input = check.inputDimension();
-        boolean ext = false, syn = false;
-        for (Expr d : derivatives) {
-            ext |= Linear.mentions(d, "I_ext");
-            syn |= Linear.mentions(d, "I_syn");
-        }
-        usesInput = ext;
-        usesSynapses = syn;
     }
 
     /** Parses and checks the text of the definition keys ({@link #KEYS}) of a population at {@code keyPath}. */
@@ -297,25 +288,6 @@ public final class ModelDefinition {
         return e;
     }
 
-    public List<String> states() { return List.copyOf(states); }
-    public List<Dimension> stateDimensions() { return List.copyOf(stateDimensions); }
-    public Map<String, Dimension> constants() { return Map.copyOf(constants); }
-    public Map<String, Dimension> subexpressions() { return Map.copyOf(subexpressionDimensions); }
+    /** The dimension of I_ext and I_syn that the equations imply. */
     public Dimension inputDimension() { return input; }
-
-    /** One line per variable and constant, for {@code neurosim plugins --equations}. */
-    public String describe() {
-        StringBuilder b = new StringBuilder();
-        for (int k = 0; k < states.size(); k++) {
-            b.append("  state ").append(states.get(k)).append(" : ").append(UnitNames.format(stateDimensions.get(k)))
-                    .append(k == membrane ? "   (threshold" + (clamp ? ", held while refractory" : "") + ")" : "")
-                    .append('\n');
-        }
-        subexpressionDimensions.forEach((n, d) -> b.append("  subexpression ").append(n).append(" : ")
-                .append(UnitNames.format(d)).append('\n'));
-        constants.forEach((n, d) -> b.append("  parameter ").append(n).append(" : ").append(UnitNames.format(d))
-                .append('\n'));
-        b.append("  input I_ext, I_syn : ").append(UnitNames.format(input)).append('\n');
-        return b.toString();
-    }
 }

@@ -8,11 +8,6 @@ import org.neurosim.equations.parse.Expr;
 public final class ConstantValue {
     private ConstantValue() { }
 
-    /** The value when {@code e} holds only numbers and units; null otherwise. */
-    public static Double of(Expr e) {
-        return of(e, name -> null, java.util.Set.of());
-    }
-
     /**
      * The value when every name in {@code e} is a unit or has a value in {@code values} (null: not constant);
      * null when some name varies per neuron or in time. Names in {@code variables} are never units (a gate named

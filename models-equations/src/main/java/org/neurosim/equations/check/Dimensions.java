@@ -62,10 +62,6 @@ public final class Dimensions {
         return input != null ? input : Dimension.CURRENT;
     }
 
-    public boolean inputFixed() {
-        return input != null;
-    }
-
     /** Checks that {@code e} has dimension {@code expected}; {@code what} says what it is ("dv/dt"). */
     public void expect(Expr e, Dimension expected, String key, String what) {
         Dim d = dim(e);

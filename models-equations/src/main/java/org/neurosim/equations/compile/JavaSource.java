@@ -131,7 +131,7 @@ public final class JavaSource {
         for (int k = 0; k < states.size(); k++) {
             assign.append("      d").append(k).append("[i] = ").append(java(derivatives.get(k))).append(";\n");
         }
-        b.append(locals()).append(assign);
+        b.append(body.locals()).append(assign);
         b.append("    }\n  }\n");
 
         b.append("  public void linearForm(double[][] s, double[] ie, double[] is, double[] g, double[] ge, "
@@ -153,7 +153,7 @@ public final class JavaSource {
                 forms.append("      a").append(k).append("[i] = ").append(f.a() == null ? "0.0" : java(f.a())).append(";\n");
                 forms.append("      b").append(k).append("[i] = ").append(f.b() == null ? "0.0" : java(f.b())).append(";\n");
             }
-            b.append(locals()).append(forms);
+            b.append(body.locals()).append(forms);
             b.append("    }\n  }\n");
         }
 
@@ -246,12 +246,6 @@ public final class JavaSource {
             return Functions.java(call.function(), a);
         }
         throw new IllegalStateException("a comparison inside an expression");
-    }
-
-    /** The locals of the current body; the exponentials are complete once every expression is written. */
-    private String locals() {
-        String subs = body.locals();
-        return subs;
     }
 
     /** exp or exprel of alpha x + beta written with a shared exp(alpha x), or null when the call is not one. */
