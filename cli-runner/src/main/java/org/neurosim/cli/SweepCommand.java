@@ -91,6 +91,7 @@ final class SweepCommand implements Callable<Integer> {
             }
             sweep.vary(v.substring(0, eq).strip(), Arrays.stream(v.substring(eq + 1).split(",")).map(String::strip).toList());
         }
+        if (workers != null && workers < 1) throw new InvalidInputException("--workers: expected at least 1, got " + workers);
         sweep.check();   // a bad key or value fails now, with its message, not in every row
         int k = workers != null ? workers : Runtime.getRuntime().availableProcessors();
         Path dir = out != null ? out : Path.of("out", "sweep-" + name);
