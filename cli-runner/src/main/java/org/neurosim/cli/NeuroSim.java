@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "neurosim", mixinStandardHelpOptions = true, versionProvider = NeuroSim.Version.class,
         description = "Simulate neurons and networks of neurons.",
-        subcommands = {PluginsCommand.class, RunCommand.class, ValidateCommand.class, FiCurveCommand.class,
+        subcommands = {PluginsCommand.class, RunCommand.class, ResumeCommand.class, ValidateCommand.class, FiCurveCommand.class,
                 DemoCommand.class, BenchCommand.class, SweepCommand.class})
 public final class NeuroSim implements Callable<Integer> {
     public static final int OK = 0, INTERNAL = 1, BAD_INPUT = 2, NUMERICAL = 3, OUTPUT = 4;

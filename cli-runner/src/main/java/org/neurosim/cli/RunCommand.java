@@ -32,6 +32,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-plots", description = "Write no PNG plots.")
     boolean noPlots;
 
+    @Option(names = "--checkpoint-every", paramLabel = "Q",
+            description = "Write a checkpoint to DIR/checkpoint/ every Q of simulated time, e.g. '1 s' (Ctrl-C and the "
+                    + "end of the run write one in any case); continue with 'neurosim resume DIR'.")
+    String checkpointEvery;
+
     @Override
     public Integer call() {
         long t0 = System.nanoTime();
@@ -44,7 +49,7 @@ final class RunCommand implements Callable<Integer> {
         if (longRun != null) err.println("neurosim: warning: " + longRun);
         Path out = this.out != null ? this.out : Path.of("out", net.name());
 
-        // the effective config (every --set, --seed, --dt applied) beside the outputs, to rerun or compare later
+        // the effective config (every --set, --seed, --dt applied) beside the outputs, to rerun, compare or resume
         Csv.outputDir(out);
         try (org.neurosim.core.output.OutputLock lock = org.neurosim.core.output.OutputLock.acquire(out)) {
             return runIn(out, net, tree, build);
@@ -53,19 +58,43 @@ final class RunCommand implements Callable<Integer> {
 
     /** The run itself, with the output folder held (config.yaml, the run's files, the plots). */
     private int runIn(Path out, Network net, com.fasterxml.jackson.databind.node.ObjectNode tree, double build) {
-        PrintStream err = root.err;
+        String text;
         try {
-            org.neurosim.core.output.AtomicFiles.write(out.resolve("config.yaml"),
-                    new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().writeValueAsString(tree));
+            text = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().writeValueAsString(tree);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        long every = checkpointSteps(checkpointEvery, net.dt());
+        org.neurosim.core.output.AtomicFiles.write(out.resolve("config.yaml"), text);
+        ResumeCommand.writeRunInfo(out, network.config.toAbsolutePath().getParent(), every, noPlots);
+        Simulation sim = new Simulation(net).checkpoints(every, text);
+        return simulate(root, net, out, build, noPlots,
+                (progress, stop) -> sim.run(out, progress, stop, build));
+    }
+
+    /** {@code --checkpoint-every Q} in steps (0: none on the way). */
+    static long checkpointSteps(String q, double dt) {
+        if (q == null) return 0;
+        double every = org.neurosim.core.units.Units.parse(q, org.neurosim.core.units.Dimension.TIME,
+                "--checkpoint-every");
+        long steps = Math.round(every / dt);
+        if (!(every > 0) || steps < 1) {
+            throw new org.neurosim.core.InvalidInputException("--checkpoint-every: expected a time of at least one "
+                    + "step (dt = " + dt + " s), got '" + q + "'");
+        }
+        return steps;
+    }
+
+    /** A run or a resumed run: Ctrl-C stops it (with a checkpoint), then the summary line and the plots. */
+    static int simulate(NeuroSim root, Network net, Path out, double build, boolean noPlots,
+                        java.util.function.BiFunction<Progress, java.util.function.BooleanSupplier, Simulation.Result> run) {
+        PrintStream err = root.err;
         AtomicInteger signal = new AtomicInteger();
         Signals.install(signal);
         Progress progress = Progress.forStderr();
         Simulation.Result r;
         try {
-            r = new Simulation(net).run(out, progress, () -> signal.get() != 0, build);
+            r = run.apply(progress, () -> signal.get() != 0);
         } finally {
             progress.done();
         }
@@ -74,9 +103,10 @@ final class RunCommand implements Callable<Integer> {
         if (!noPlots && signal.get() == 0) plot(net, r.recorder(), out);
         PrintStream o = root.out;
         StringBuilder rates = new StringBuilder();
+        com.fasterxml.jackson.databind.JsonNode pops = r.summary().get("populations");
         for (Population p : net.populations()) {
             if (!p.spiking()) continue;   // rate populations have no spikes to count
-            double rate = r.simulatedSeconds() > 0 ? p.totalSpikes() / (p.size() * r.simulatedSeconds()) : 0;
+            double rate = pops.get(p.name()).get("mean_rate_hz").asDouble();   // this run's, resumed or not
             rates.append(String.format(Locale.ROOT, "%s%s %.2f Hz", rates.length() == 0 ? "" : ", ", p.name(), rate));
         }
         o.printf(Locale.ROOT, "%s: %s, %s, %.4g s simulated in %.2f s (build %.2f s); %s; "
@@ -86,7 +116,7 @@ final class RunCommand implements Callable<Integer> {
         if (!r.complete()) {
             err.println("neurosim: run stopped: " + r.reason() + "; outputs so far are in " + out
                     + " and summary.json says \"complete\": false" + (signal.get() != 0 && !noPlots
-                    ? " (no plots: rerun or plot the CSVs)" : ""));
+                    ? " (no plots)" : "") + "; continue it with: neurosim resume " + out);
             return signal.get() == 15 ? 143 : 130;
         }
         return 0;

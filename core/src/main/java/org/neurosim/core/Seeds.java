@@ -26,4 +26,15 @@ public final class Seeds {
         z = z ^ (z >>> 31);
         return (z >>> 11) * 0x1.0p-53;
     }
+
+    /**
+     * The random stream of step {@code step} of a stream seeded with {@code seed}: a function of the two only, so a
+     * run resumed at any step draws what the uninterrupted run drew there, with no generator state to save.
+     */
+    public static java.util.SplittableRandom stepStream(long seed, long step) {
+        long z = seed + (step + 1) * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return new java.util.SplittableRandom(z ^ (z >>> 31));
+    }
 }

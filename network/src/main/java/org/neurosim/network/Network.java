@@ -55,28 +55,48 @@ public final class Network {
     public List<SynapseGroup> groups() { return groups; }
     public RecordSpec record() { return record; }
 
-    // time goes on from run to run: a second run continues the first (its spikes in flight, its random streams)
+    // time goes on from run to run: a second run continues the first (its spikes in flight; random streams are per step)
     private long clock;
-    private java.util.SplittableRandom[] sourceRandom;
 
     /** Steps simulated by earlier runs of this network: the next run starts at t = clock() dt. */
     public long clock() { return clock; }
 
     void advance(long steps) { clock += steps; }
 
-    /** Each spike source's random stream (per population index; null for neuron models), made once per network. */
-    java.util.SplittableRandom[] sourceRandom() {
-        if (sourceRandom == null) {
-            sourceRandom = new java.util.SplittableRandom[populations.size()];
-            for (Population p : populations) {
-                if (p.source != null) {
-                    sourceRandom[p.index] = new java.util.SplittableRandom(
-                            org.neurosim.core.Seeds.mix(seed, "source:" + p.name));
-                }
-            }
+    /**
+     * The network's state for a checkpoint, taken between steps with nothing staged: the clock, every population
+     * (state, refractory counters, spike counts), every synaptic filter, and every projection's spikes in flight and
+     * synapse-model state. Connectivity and constant parameters are rebuilt from the config and its seed.
+     */
+    void save(org.neurosim.core.checkpoint.StateWriter out, long clock) {
+        out.section("network").writeLong(clock);
+        for (Population p : populations) p.save(out);
+        for (SynapseGroup g : groups) g.save(out);
+        for (Projection pr : projections) {
+            if (pr instanceof org.neurosim.network.engine.SparseProjection s) s.save(out);
         }
-        return sourceRandom;
     }
+
+    void restore(org.neurosim.core.checkpoint.StateReader in) {
+        in.section("network");
+        long at = in.readLong();
+        for (Population p : populations) p.restore(in);
+        for (SynapseGroup g : groups) g.restore(in);
+        for (Projection pr : projections) {
+            if (pr instanceof org.neurosim.network.engine.SparseProjection s) s.restore(in, at);
+        }
+        clock = at;
+    }
+
+    /** Each spike source's stream seed (per population index; 0 for neuron models): see {@link Seeds#stepStream}. */
+    long[] sourceSeeds() {
+        long[] seeds = new long[populations.size()];
+        for (Population p : populations) {
+            if (p.source != null) seeds[p.index] = org.neurosim.core.Seeds.mix(seed, "source:" + p.name);
+        }
+        return seeds;
+    }
+
     public List<String> warnings() { return warnings; }
 
     public Population population(String name) {

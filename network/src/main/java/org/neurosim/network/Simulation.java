@@ -13,7 +13,12 @@ import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import org.neurosim.core.InvalidInputException;
 import org.neurosim.core.NumericalFailureException;
+import java.util.Map;
+import org.neurosim.core.checkpoint.CheckpointException;
+import org.neurosim.core.checkpoint.StateReader;
+import org.neurosim.core.checkpoint.StateWriter;
 import org.neurosim.core.output.AtomicFiles;
+import org.neurosim.core.output.OutputFiles;
 import org.neurosim.core.output.OutputContext;
 import org.neurosim.core.output.RunOutput;
 import org.neurosim.network.engine.Engine;
@@ -50,9 +55,29 @@ public final class Simulation {
     private final Network net;
 
     private Recorder lastRecorder;
+    // checkpoints (see checkpoints()): where, every how many steps (0: only when stopped), and the config's hash
+    private Path checkpointDir;
+    private long checkpointEvery;
+    private String configHash;
+    private int checkpointsWritten;
+    private long checkpointBytes;
+    private double checkpointSeconds;
 
     public Simulation(Network net) {
         this.net = net;
+    }
+
+    /**
+     * Makes runs with an output folder write checkpoints to {@code DIR/checkpoint/}: every {@code everySteps} steps
+     * (0: none on the way), when the run is stopped (the stop flag), and at its end, so that {@link #resume} can
+     * continue it with the same results as an uninterrupted run. {@code configText} is the run's effective config,
+     * whose hash the checkpoint carries and a resume checks.
+     */
+    public Simulation checkpoints(long everySteps, String configText) {
+        if (everySteps < 0) throw new IllegalArgumentException("everySteps < 0");
+        this.checkpointEvery = everySteps;
+        this.configHash = Checkpoint.hash(configText);
+        return this;
     }
 
     /** Runs the network to its end without writing files; the result holds the recorded samples. */
@@ -73,37 +98,105 @@ public final class Simulation {
      * @throws NumericalFailureException after the outputs up to that time are written
      */
     public Result run(Path outDir, Listener listener, BooleanSupplier stop, double buildSeconds) {
+        return locked(outDir, () -> {
+            if (outDir != null) {
+                removeOutputsOfAnEarlierRun(outDir, true);
+                deleteCheckpoint(outDir);   // an earlier run's checkpoint does not belong to these outputs
+            }
+            long first = net.clock();   // a later run of the same network continues where the last one stopped
+            long[] before = net.populations().stream().mapToLong(Population::totalSpikes).toArray();
+            return runFrom(outDir, new OutputFiles(outDir), null, first, first + net.steps(), before, 0,
+                    listener, stop, buildSeconds);
+        });
+    }
+
+    /**
+     * Continues the run whose outputs are in {@code outDir} from its latest checkpoint, on this network, which must
+     * be built from the same config (its hash is checked; the duration may differ: the run then ends at the new
+     * duration). The outputs are cut back to the checkpoint and continued, so they end up identical to those of an
+     * uninterrupted run. Call {@link #checkpoints} first to go on writing checkpoints.
+     *
+     * @throws org.neurosim.core.checkpoint.CheckpointException a checkpoint that is missing, corrupted, of another
+     *         version, config or network
+     */
+    public Result resume(Path outDir, Listener listener, BooleanSupplier stop, double buildSeconds) {
+        Path file = outDir.resolve("checkpoint").resolve(Checkpoint.FILE);
+        return locked(outDir, () -> {
+            Checkpoint.Header[] h = new Checkpoint.Header[1];
+            try (StateReader in = Checkpoint.open(file, h)) {
+                Checkpoint.Header header = h[0];
+                if (configHash != null && !configHash.equals(header.configHash())) {
+                    throw new CheckpointException(file + ": the checkpoint was written for another config (its "
+                            + "hash differs from " + outDir.resolve("config.yaml") + "'s); rerun instead of resuming");
+                }
+                if (!header.version().equals(Checkpoint.version())) {
+                    throw new CheckpointException(file + ": written by NeuroSim " + header.version() + ", this is "
+                            + Checkpoint.version() + "; resume with the version that wrote it");
+                }
+                if (Double.doubleToLongBits(header.dt()) != Double.doubleToLongBits(net.dt())) {
+                    throw new CheckpointException(file + ": written with dt = " + header.dt() + " s, the network has "
+                            + "dt = " + net.dt() + " s");
+                }
+                if (header.spikesBefore().length != net.populations().size()) {
+                    throw in.mismatch(header.spikesBefore().length + " populations saved, "
+                            + net.populations().size() + " here");
+                }
+                long end = header.first() + net.steps();
+                if (header.clock() >= end) {
+                    throw new InvalidInputException("--duration: the run in " + outDir + " already reached t = "
+                            + fmt(header.clock() * net.dt()) + " s; give a longer duration to continue it");
+                }
+                net.restore(in);
+                removeOutputsOfAnEarlierRun(outDir, false);   // its summary and plots; the data files continue
+                return runFrom(outDir, new OutputFiles(outDir, header.outputs()), in, header.first(), end,
+                        header.spikesBefore(), header.wallSeconds(), listener, stop, buildSeconds);
+            }
+        });
+    }
+
+    private Result locked(Path outDir, java.util.function.Supplier<Result> body) {
         org.neurosim.core.output.OutputLock lock = null;
         if (outDir != null) {
             AtomicFiles.outputDirectory(outDir);
             lock = org.neurosim.core.output.OutputLock.acquire(outDir);
         }
         try {
-            return runLocked(outDir, listener, stop, buildSeconds);
+            return body.get();
         } finally {
             if (lock != null) lock.close();
         }
     }
 
-    private Result runLocked(Path outDir, Listener listener, BooleanSupplier stop, double buildSeconds) {
-        if (outDir != null) removeOutputsOfAnEarlierRun(outDir);
+    /**
+     * The run loop from the network's clock to step {@code end} of a run that started at {@code first}; with a
+     * {@code restoring} reader, the recorder continues from the checkpoint instead of recording the start.
+     */
+    private Result runFrom(Path outDir, OutputFiles files, StateReader restoring, long first, long end,
+                           long[] spikesBefore, double wallBefore, Listener listener, BooleanSupplier stop,
+                           double buildSeconds) {
         long t0 = System.nanoTime();
-        long step = 0, first = net.clock();   // a later run of the same network continues where the last one stopped
+        long start = net.clock();
+        long step = 0;
         String reason = null;
         NumericalFailureException failure = null;
         OutputException outputFailure = null;
-        long[] spikesBefore = net.populations().stream().mapToLong(Population::totalSpikes).toArray();
-        Recorder rec = new Recorder(net, outDir == null ? List.of() : openOutputs(outDir));
+        boolean checkpointing = outDir != null && configHash != null;
+        if (checkpointing) checkCheckpointable();
+        Recorder rec = new Recorder(net, outDir == null ? List.of() : openOutputs(outDir, files), first);
         lastRecorder = rec;
         try (Engine engine = new Engine(net.dt(), net.threads(), net.populations(), net.projections(), net.groups(),
-                net.sourceRandom())) {
-            rec.state(first);
-            rec.weights(first, false);
+                net.sourceSeeds(), start)) {
+            if (restoring != null) {
+                rec.restore(restoring);
+            } else {
+                rec.state(first);
+                rec.weights(first, false);
+            }
             boolean flush = rec.readsSynapses();
-            long steps = net.steps();
+            long steps = end - start;
             long reportEvery = Math.max(1, steps / 200);
             for (; step < steps; step++) {
-                long n = first + step;
+                long n = start + step;
                 if (stop.getAsBoolean()) {
                     reason = "interrupted at t = " + fmt(n * net.dt()) + " s";
                     break;
@@ -113,9 +206,16 @@ public final class Simulation {
                 if (flush) engine.deliverStaged();   // the recorded synaptic currents include the step's arrivals
                 rec.state(n + 1);
                 rec.weights(n + 1, false);
+                if (checkpointing && checkpointEvery > 0 && (n + 1 - first) % checkpointEvery == 0 && step + 1 < steps) {
+                    checkpoint(outDir, engine, files, rec, first, n + 1, spikesBefore, wallBefore, t0);
+                }
                 if (listener != null && (step + 1) % reportEvery == 0) listener.progress(step + 1, steps);
             }
             engine.deliverStaged();   // a later run continues from complete synaptic state
+            if (checkpointing && (reason != null || checkpointEvery > 0)) {
+                // stopped, or at the end of a checkpointed run (a resume with a longer duration continues from here)
+                checkpoint(outDir, engine, files, rec, first, start + step, spikesBefore, wallBefore, t0);
+            }
         } catch (NumericalFailureException e) {
             failure = e;
             reason = e.getMessage();
@@ -125,8 +225,8 @@ public final class Simulation {
         } finally {
             net.advance(step);
             try {
-                rec.finish(step);   // the last, partial rate bin
-                rec.weights(first + step, true);
+                rec.finish(start + step - first);   // the last, partial rate bin
+                rec.weights(start + step, true);
                 rec.close();        // flush and move every file to its final name, complete or not
             } catch (OutputException e) {
                 if (outputFailure == null) {
@@ -135,8 +235,9 @@ public final class Simulation {
                 }
             }
         }
-        double simulate = (System.nanoTime() - t0) / 1e9;
-        ObjectNode summary = summary(reason == null, reason, first, step, spikesBefore, buildSeconds, simulate);
+        double simulate = wallBefore + (System.nanoTime() - t0) / 1e9;
+        ObjectNode summary = summary(reason == null, reason, first, start + step - first, spikesBefore, buildSeconds,
+                simulate, restoring != null ? start : -1);
         if (outDir != null) {
             try {
                 AtomicFiles.write(outDir.resolve("summary.json"),
@@ -148,10 +249,36 @@ public final class Simulation {
         }
         if (outputFailure != null) throw outputFailure;
         if (failure != null) throw failure;
-        return new Result(reason == null, reason, step, step * net.dt(), simulate, rec, summary);
+        return new Result(reason == null, reason, start + step - first, (start + step - first) * net.dt(), simulate,
+                rec, summary);
     }
 
-    private List<RunOutput> openOutputs(Path outDir) {
+    /** Fails before the run when a plugin's filter or synapse model cannot save its state. */
+    private void checkCheckpointable() {
+        try {
+            StateWriter probe = new StateWriter(java.io.OutputStream.nullOutputStream());
+            net.save(probe, net.clock());
+        } catch (UnsupportedOperationException e) {
+            throw new InvalidInputException("--checkpoint-every: " + e.getMessage());
+        }
+    }
+
+    /** Writes a checkpoint at step boundary {@code clock}: outputs forced to disk first, then the state. */
+    private void checkpoint(Path outDir, Engine engine, OutputFiles files, Recorder rec, long first, long clock,
+                            long[] spikesBefore, double wallBefore, long t0) {
+        long c0 = System.nanoTime();
+        engine.deliverStaged();   // nothing pending: what is staged enters the filters now instead of next step
+        for (RunOutput o : rec.outputs()) o.flush();
+        Map<String, Long> lengths = files.sync();
+        double wall = wallBefore + (c0 - t0) / 1e9;
+        Checkpoint.Header h = new Checkpoint.Header(Checkpoint.version(), configHash, net.dt(), first, clock,
+                spikesBefore, wall, lengths);
+        checkpointBytes = Checkpoint.write(outDir.resolve("checkpoint"), h, net, rec);
+        checkpointsWritten++;
+        checkpointSeconds += (System.nanoTime() - c0) / 1e9;
+    }
+
+    private List<RunOutput> openOutputs(Path outDir, OutputFiles files) {
         Network.RecordSpec r = net.record();
         List<String> names = net.populations().stream().map(Population::name).toList();
         List<String> traces = Recorder.traceNames(net);
@@ -160,7 +287,7 @@ public final class Simulation {
         try {
             for (Network.Output o : r.formats()) {
                 outputs.add(o.format().create(new OutputContext(o.key(), outDir, net.dt(), names, traces, rates,
-                        !r.weights().isEmpty()),
+                        !r.weights().isEmpty(), files),
                         o.parameters()));
             }
         } catch (RuntimeException e) {
@@ -174,8 +301,20 @@ public final class Simulation {
     public static final java.util.List<String> OUTPUT_FILES = java.util.List.of("spikes.csv", "state.csv", "rates.csv",
             "summary.json", "raster.png", "traces.png", "rates.png", "weights.csv", "weights.png", "analysis.png");
 
-    private static void removeOutputsOfAnEarlierRun(Path outDir) {
-        List<String> names = new ArrayList<>(OUTPUT_FILES);
+    private static void deleteCheckpoint(Path outDir) {
+        try {
+            Files.deleteIfExists(outDir.resolve("checkpoint").resolve(Checkpoint.FILE));
+        } catch (IOException e) {
+            throw new InvalidInputException("--out: cannot replace '" + outDir.resolve("checkpoint") + "' ("
+                    + e.getMessage() + ")");
+        }
+    }
+
+    private static final List<String> PLOTS_AND_SUMMARY = OUTPUT_FILES.stream()
+            .filter(f -> f.endsWith(".png") || f.equals("summary.json")).toList();
+
+    private static void removeOutputsOfAnEarlierRun(Path outDir, boolean dataToo) {
+        List<String> names = new ArrayList<>(dataToo ? OUTPUT_FILES : PLOTS_AND_SUMMARY);
         try (var old = Files.newDirectoryStream(outDir, "weights-*.png*")) {   // one histogram per recorded projection
             old.forEach(f -> names.add(f.getFileName().toString().replace(".partial", "")));
         } catch (IOException e) {
@@ -192,7 +331,7 @@ public final class Simulation {
     }
 
     private ObjectNode summary(boolean complete, String reason, long first, long steps, long[] spikesBefore,
-                               double build, double simulate) {
+                               double build, double simulate, long resumedAt) {
         ObjectNode s = new ObjectMapper().createObjectNode();
         s.put("name", net.name());
         s.put("seed", net.seed());
@@ -201,6 +340,7 @@ public final class Simulation {
         s.put("steps", steps);
         s.put("simulated_s", steps * net.dt());
         if (first > 0) s.put("from_s", first * net.dt());   // a run that continued an earlier one
+        if (resumedAt >= 0) s.put("resumed_at_s", resumedAt * net.dt());   // from a checkpoint
         s.put("synapses", net.synapseCount());
         s.put("threads", net.threads());
         ObjectNode pops = s.putObject("populations");
@@ -233,6 +373,12 @@ public final class Simulation {
         ObjectNode wall = s.putObject("wall_s");
         wall.put("build", build);
         wall.put("simulate", simulate);
+        if (checkpointsWritten > 0) {
+            ObjectNode c = s.putObject("checkpoints");
+            c.put("written", checkpointsWritten);
+            c.put("bytes", checkpointBytes);
+            c.put("wall_s", checkpointSeconds);
+        }
         s.put("complete", complete);
         if (reason != null) s.put("reason", reason);
         if (!net.warnings().isEmpty()) net.warnings().forEach(s.putArray("warnings")::add);
@@ -245,7 +391,11 @@ public final class Simulation {
         else o.putNull(key);
     }
 
+    /** Six significant digits without trailing zeros: 1 s, 0.0125 s, 1.23457e+06 s. */
     static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.6g", v);
+        String s = String.format(Locale.ROOT, "%.6g", v);
+        if (s.contains("e") || !s.contains(".")) return s;
+        s = s.replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }
 }

@@ -22,6 +22,7 @@ final class DeltaKernel implements Kernel {
             @Override public void addSpike(int target, double weight, double r) { out[target] += weight * scale / dt; }
             @Override public void set(int target, double value) { out[target] = value; }
             @Override public double[] output() { return out; }
+            @Override public java.util.List<double[]> stateArrays() { return java.util.List.of(out); }
         };
     }
 }

@@ -17,7 +17,7 @@ import org.neurosim.core.param.Parameters;
  * end of the step, timed by linear interpolation; refractoriness counts whole steps. A
  * {@link SpikeLocatingStepper} (exact, dormand-prince) finds spikes itself in continuous time.
  */
-public final class PopulationSolver {
+public final class PopulationSolver implements org.neurosim.core.checkpoint.Checkpointable {
     private final NeuronDynamics dynamics;
     private final SpikeRule rule;
     private final GridStepper grid;
@@ -67,6 +67,34 @@ public final class PopulationSolver {
     /** Convenience: the given integrator with its default parameters. */
     public PopulationSolver(NeuronDynamics dynamics, Integrator integrator, int size, double dt) {
         this(dynamics, integrator, Parameters.defaults(integrator.parameters()), size, dt);
+    }
+
+    /**
+     * The state arrays and refractory counters (the model's and stepper's own state too, when they keep any and are
+     * {@link org.neurosim.core.checkpoint.Checkpointable}); the spike-detection scratch is rebuilt each step.
+     */
+    @Override
+    public void save(org.neurosim.core.checkpoint.StateWriter out) {
+        out.section("solver").writeInt(state.length);
+        for (double[] x : state) out.doubles(x);
+        if (refractorySteps != null) out.ints(refractorySteps);
+        if (refractoryTime != null) out.doubles(refractoryTime);
+        for (Object part : new Object[] {dynamics, grid, locating}) {
+            if (part instanceof org.neurosim.core.checkpoint.Checkpointable c) c.save(out);
+        }
+    }
+
+    @Override
+    public void restore(org.neurosim.core.checkpoint.StateReader in) {
+        in.section("solver");
+        int vars = in.readInt();
+        if (vars != state.length) throw in.mismatch(vars + " state variables saved, the model has " + state.length);
+        for (int k = 0; k < state.length; k++) in.doubles(state[k], dynamics.stateVariables().get(k).name());
+        if (refractorySteps != null) in.ints(refractorySteps, "refractory steps");
+        if (refractoryTime != null) in.doubles(refractoryTime, "refractory times");
+        for (Object part : new Object[] {dynamics, grid, locating}) {
+            if (part instanceof org.neurosim.core.checkpoint.Checkpointable c) c.restore(in);
+        }
     }
 
     public NeuronDynamics dynamics() {

@@ -63,4 +63,18 @@ public final class SpikeBuffer implements SpikeSink {
             System.arraycopy(oa, 0, offsets, 0, count);
         }
     }
+
+    /** Writes the buffered spikes (a checkpoint of spikes in flight). */
+    public void save(org.neurosim.core.checkpoint.StateWriter out) {
+        out.ints(neurons, 0, count).doubles(offsets, 0, count);
+    }
+
+    /** Replaces the contents with what {@link #save} wrote. */
+    public void restore(org.neurosim.core.checkpoint.StateReader in, String what) {
+        int[] n = in.ints(what);
+        double[] o = in.doubles(what);
+        if (n.length != o.length) throw in.mismatch(what + ": " + n.length + " neurons but " + o.length + " times");
+        clear();
+        for (int k = 0; k < n.length; k++) spike(n[k], o[k]);
+    }
 }

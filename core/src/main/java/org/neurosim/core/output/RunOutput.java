@@ -23,6 +23,12 @@ public interface RunOutput extends AutoCloseable {
      */
     default void weights(double time, int projection, int[] sources, int[] targets, double[] weights, int count) { }
 
+    /**
+     * Hands everything received so far to the files (a format that formats on a thread of its own waits for it): a
+     * checkpoint follows, which records the files' lengths.
+     */
+    default void flush() { }
+
     @Override
     void close();
 }

@@ -10,8 +10,10 @@ import org.neurosim.core.model.SpikeSink;
 @FunctionalInterface
 public interface SpikeSource {
     /**
-     * Emits the spikes of step n, [n dt, (n + 1) dt), with their offsets in the step. Steps count from 0 in each
-     * run; {@code random} is the population's own stream, restarted with each run.
+     * Emits the spikes of step n, [n dt, (n + 1) dt), with their offsets in the step. Steps count from 0 at the
+     * network's start (a second run, or a run resumed from a checkpoint, goes on counting); {@code random} is the
+     * population's stream for this step, a function of the seed, the population and n only, so a source needs no
+     * state of its own to give the same spikes after a resume.
      */
     void emit(long step, SplittableRandom random, SpikeSink spikes);
 }

@@ -24,4 +24,20 @@ public interface ModalFilter extends SynapticFilter {
 
     /** The coefficients c_{g,k} a spike of weight 1 adds at its arrival. */
     double unitSpike(int group, int k);
+
+    /** Every mode's state array, and the output when it is an array of its own. */
+    @Override
+    default java.util.List<double[]> stateArrays() {
+        java.util.List<double[]> arrays = new java.util.ArrayList<>();
+        int[] degrees = modeDegrees();
+        for (int g = 0; g < degrees.length; g++) {
+            for (int k = 0; k <= degrees[g]; k++) {
+                double[] a = state(g, k);
+                if (arrays.stream().noneMatch(x -> x == a)) arrays.add(a);
+            }
+        }
+        double[] out = output();
+        if (arrays.stream().noneMatch(x -> x == out)) arrays.add(out);
+        return arrays;
+    }
 }

@@ -21,7 +21,7 @@ import java.util.List;
  * postsynaptic spike reaches it at once (no dendritic delay; NEST's stdp_synapse calls its whole delay
  * dendritic, which shifts its STDP window by the delay, see NEST #1604).
  */
-public interface SynapseDynamics {
+public interface SynapseDynamics extends org.neurosim.core.checkpoint.Checkpointable {
     /**
      * True when every spike transmits the stored weight and nothing changes: the engine then delivers from the
      * weights directly, with no call per spike.
@@ -62,4 +62,24 @@ public interface SynapseDynamics {
 
     /** The weight of synapse s now (the stored weight, for a rule that does not change it). */
     double weight(int s);
+
+    /**
+     * Saves the per-synapse state (plastic weights, traces, resources) for a checkpoint. A static synapse has none;
+     * any other model must override this and {@link #restore}, else its runs cannot be checkpointed.
+     */
+    @Override
+    default void save(org.neurosim.core.checkpoint.StateWriter out) {
+        if (!isStatic()) {
+            throw new UnsupportedOperationException("the synapse model " + getClass().getName()
+                    + " does not save its state (SynapseDynamics.save), so it cannot be checkpointed");
+        }
+    }
+
+    @Override
+    default void restore(org.neurosim.core.checkpoint.StateReader in) {
+        if (!isStatic()) {
+            throw new UnsupportedOperationException("the synapse model " + getClass().getName()
+                    + " does not restore its state (SynapseDynamics.restore), so it cannot be checkpointed");
+        }
+    }
 }

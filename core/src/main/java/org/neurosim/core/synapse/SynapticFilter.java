@@ -44,4 +44,14 @@ public interface SynapticFilter {
     default double pointwiseDecay() {
         return Double.NaN;
     }
+
+    /**
+     * The arrays that hold this filter's whole state (the output included when it is not computed from the others),
+     * which a checkpoint saves and restores in place. A filter that does not list them cannot be checkpointed: the
+     * default says so.
+     */
+    default java.util.List<double[]> stateArrays() {
+        throw new UnsupportedOperationException("the synaptic filter " + getClass().getName()
+                + " does not list its state arrays (SynapticFilter.stateArrays), so it cannot be checkpointed");
+    }
 }

@@ -27,7 +27,7 @@ public final class JsonLinesSpikes implements OutputFormat {
 
     @Override
     public RunOutput create(OutputContext c, Parameters p) {
-        AtomicFile file = AtomicFile.open(c.directory(), p.text("file"), null);
+        AtomicFile file = c.open(p.text("file"), null);
         List<String> populations = c.populations();
         StringBuilder line = new StringBuilder();
         return new RunOutput() {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
+import org.neurosim.core.Seeds;
 import org.neurosim.core.NumericalFailureException;
 import org.neurosim.core.model.Arrivals;
 import org.neurosim.core.model.ExactWithSynapses;
@@ -41,7 +41,7 @@ public final class Engine implements AutoCloseable {
     private final SparseProjection[][] stagedOnto;    // per population index: filtered projections onto it
     private final SpikeBuffer[][] chunkSpikes;
     private final int[][] chunkBad;
-    private final SplittableRandom[] sourceRandom;
+    private final long[] sourceSeeds;
     private final DenseProjection[] dense;
     // populations that integrate their synapses exactly: per population index, the filters in input order, the
     // projections onto it, and per chunk this step's arrivals and the previous step's late ones (null otherwise)
@@ -55,15 +55,16 @@ public final class Engine implements AutoCloseable {
     private final Parallel.WorkerTask driveAndAdvanceTask = w -> advance(w, true);
 
     /**
-     * @param sourceRandom per population index, the random stream of a spike source (null for neuron models)
+     * @param sourceSeeds per population index, the stream seed of a spike source (see {@link Seeds#stepStream})
+     * @param first       the first step this engine makes (instantaneous populations are settled only at 0)
      */
     public Engine(double dt, int threads, List<Population> populations, List<Projection> projections,
-                  List<SynapseGroup> groups, SplittableRandom[] sourceRandom) {
+                  List<SynapseGroup> groups, long[] sourceSeeds, long first) {
         this.dt = dt;
         this.populations = populations;
         this.projections = projections;
         this.parallel = new Parallel(threads);
-        this.sourceRandom = sourceRandom;
+        this.sourceSeeds = sourceSeeds;
         int n = populations.size();
         neurons = populations.stream().filter(p -> p.source == null).toArray(Population[]::new);
         groupsOnto = new SynapseGroup[n][];
@@ -91,7 +92,7 @@ public final class Engine implements AutoCloseable {
             p.constantDrive = p.solver != null && p.constantInput() && p.currentInputs.length == 0
                     && p.conductanceGroups.length == 0 && Arrays.stream(dense).noneMatch(d -> d.target == p);
         }
-        settleInstantaneous();
+        if (first == 0) settleInstantaneous();   // later, y holds s(input) of the last step, as it would uninterrupted
     }
 
     private List<SparseProjection> sparseOnto(Population p) {
@@ -264,7 +265,7 @@ public final class Engine implements AutoCloseable {
             if (p.constantDrive) p.driveIsBuilt = true;   // built by every chunk in this step: kept from now on
             if (p.source != null) {
                 p.spikes.clear();
-                p.source.emit(n, sourceRandom[p.index], p.spikes);
+                p.source.emit(n, Seeds.stepStream(sourceSeeds[p.index], n), p.spikes);
                 p.totalSpikes += p.spikes.count();
                 continue;
             }

@@ -15,7 +15,7 @@ import org.neurosim.core.units.Dimension;
  * spike source it is; the drive filled each step from its input signal, bias and synapses; the spikes of the
  * current step.
  */
-public final class Population {
+public final class Population implements org.neurosim.core.checkpoint.Checkpointable {
     public final String name;
     public final String model;
     public final int index;
@@ -263,5 +263,21 @@ public final class Population {
                 o[i] = a * f;
             }
         }
+    }
+
+    /** The spike count and the solver's state (a source has none: its random stream is per step). */
+    @Override
+    public void save(org.neurosim.core.checkpoint.StateWriter out) {
+        out.section("population " + name).writeInt(size).writeLong(totalSpikes);
+        if (solver != null) solver.save(out);
+    }
+
+    @Override
+    public void restore(org.neurosim.core.checkpoint.StateReader in) {
+        in.section("population " + name);
+        int n = in.readInt();
+        if (n != size) throw in.mismatch("population " + name + " has " + n + " neurons saved, " + size + " here");
+        totalSpikes = in.readLong();
+        if (solver != null) solver.restore(in);
     }
 }

@@ -22,7 +22,7 @@ import org.neurosim.core.synapse.SynapseDynamics;
  * takes it at its exact time after the step, an exact target adds its membrane's response to it at the start of the
  * next step, and a threshold crossing it causes is found at that step's start.
  */
-public final class SparseProjection extends Projection {
+public final class SparseProjection extends Projection implements org.neurosim.core.checkpoint.Checkpointable {
     final int[] rowStart;
     final int[] targets;
     final float[] weights;
@@ -315,5 +315,35 @@ public final class SparseProjection extends Projection {
     void deliverStagedNow(double dt) {
         for (int c = 0; c < chunks; c++) deliverStaged(dt, c);
         staged.clear();
+    }
+
+    /**
+     * Spikes in flight (every ring slot, in slot order) and the synapse model's state. Saved between steps, after
+     * the staged spikes have entered their filters ({@link Engine#deliverStaged}), so nothing else is pending.
+     */
+    @Override
+    public void save(org.neurosim.core.checkpoint.StateWriter out) {
+        out.section("projection " + label).writeInt(ring.length);
+        for (SpikeBuffer slot : ring) slot.save(out);
+        synapse.save(out);
+    }
+
+    /** The inverse of {@link #save}; {@code clock} is the step the restored network makes next. */
+    public void restore(org.neurosim.core.checkpoint.StateReader in, long clock) {
+        restore(in);
+        upcoming.clear();
+        upcoming.addAll(ring[(int) (clock % ring.length)]);   // what schedule() set aside at the end of the last step
+    }
+
+    @Override
+    public void restore(org.neurosim.core.checkpoint.StateReader in) {
+        in.section("projection " + label);
+        int slots = in.readInt();
+        if (slots != ring.length) throw in.mismatch("projection " + label + " has " + slots + " delay slots saved, "
+                + ring.length + " here");
+        for (int k = 0; k < ring.length; k++) ring[k].restore(in, "projection " + label + " spikes in flight");
+        staged.clear();
+        late.clear();
+        synapse.restore(in);
     }
 }

@@ -41,13 +41,13 @@ public final class CsvOutput implements OutputFormat {
 
         Writer(OutputContext c) {
             this.populations = c.populations();
-            spikesOut = AtomicFile.open(c.directory(), "spikes.csv", "population,neuron,time_s");
+            spikesOut = c.open("spikes.csv", "population,neuron,time_s");
             spikeWriter = new SpikeWriter(spikesOut, populations);
             stateOut = c.traces().isEmpty() ? null
-                    : AtomicFile.open(c.directory(), "state.csv", "time_s," + String.join(",", c.traces()));
+                    : c.open("state.csv", "time_s," + String.join(",", c.traces()));
             ratesOut = c.ratePopulations() == null ? null
-                    : AtomicFile.open(c.directory(), "rates.csv", "time_s," + String.join(",", c.ratePopulations()));
-            weightsOut = c.weights() ? AtomicFile.open(c.directory(), "weights.csv", "time_s,projection,source,target,weight")
+                    : c.open("rates.csv", "time_s," + String.join(",", c.ratePopulations()));
+            weightsOut = c.weights() ? c.open("weights.csv", "time_s,projection,source,target,weight")
                     : null;
         }
 
@@ -89,6 +89,11 @@ public final class CsvOutput implements OutputFormat {
 
         private void write(AtomicFile out, StringBuilder s) {
             chars = writeChars(out, s, chars);
+        }
+
+        @Override
+        public void flush() {
+            spikeWriter.flush();
         }
 
         @Override
@@ -187,6 +192,20 @@ public final class CsvOutput implements OutputFormat {
                 }
                 chars = writeChars(out, line, chars);
             }
+        }
+
+        /** Waits until every spike handed so far is in the file's buffer (the writer runs its tasks in order). */
+        void flush() {
+            if (filling != null && filling.count > 0) hand();
+            try {
+                thread.submit(() -> { }).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while writing spikes.csv", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            }
+            if (failure != null) throw failure;
         }
 
         /** Writes what is left and stops the thread; rethrows the writer's failure, if any. */

@@ -13,7 +13,7 @@ import org.neurosim.network.engine.Population;
  * the run goes (CSV and any plugin format; memory stays flat however long the run); a bounded sample is also kept
  * in memory for the plots.
  */
-public final class Recorder implements AutoCloseable {
+public final class Recorder implements AutoCloseable, org.neurosim.core.checkpoint.Checkpointable {
     /** At most this many spikes are kept for the raster plot. */
     public static final int RASTER_LIMIT = 200_000;
     /** At most this many rows of trace values are kept for the trace plot (evenly spaced in time). */
@@ -62,6 +62,11 @@ public final class Recorder implements AutoCloseable {
     }
 
     public Recorder(Network net, List<RunOutput> outputs) {
+        this(net, outputs, net.clock());
+    }
+
+    /** A recorder of a run that started at step {@code first} (earlier than now when the run is resumed). */
+    public Recorder(Network net, List<RunOutput> outputs, long first) {
         this.net = net;
         this.dt = net.dt();
         this.populations = net.populations();
@@ -85,7 +90,7 @@ public final class Recorder implements AutoCloseable {
         probeNeuron = probes.stream().mapToInt(a -> a[2]).toArray();
         probeOf = probes.stream().mapToInt(a -> a[3]).toArray();
         probeValues = new double[probePop.length];
-        first = net.clock();
+        this.first = first;
         double inverse = Math.rint(1 / dt);
         stepsPerSecond = Math.abs(inverse * dt - 1) < 1e-12 ? inverse : 0;
         traceStride = (int) Math.max(1, (net.steps() + 1 + TRACE_ROWS - 1) / TRACE_ROWS);
@@ -250,4 +255,71 @@ public final class Recorder implements AutoCloseable {
     public double lastWeightTime() { return lastWeightStep * dt; }
     /** Rates, ISI CV, synchrony and peak frequency per spiking population (see {@link SpikeStatistics}). */
     public SpikeStatistics statistics() { return statistics; }
+
+    /** The outputs this recorder writes to. */
+    public List<RunOutput> outputs() { return List.of(outputs); }
+
+    /** The run's first step (before a resume, the step the interrupted run started at). */
+    public long first() { return first; }
+
+    /**
+     * Everything the rest of the run's outputs depend on: the open rate bin, the weight samples, the spike count,
+     * the statistics, and the in-memory samples the plots are drawn from.
+     */
+    @Override
+    public void save(org.neurosim.core.checkpoint.StateWriter out) {
+        out.section("recorder").writeLong(first).longs(binCounts).writeLong(lastWeightStep).writeLong(recordedSpikes);
+        out.writeInt(weightProbes.length);
+        for (int k = 0; k < weightProbes.length; k++) {
+            out.writeInt(firstWeights[k] == null ? 0 : 1);
+            if (firstWeights[k] != null) out.doubles(firstWeights[k]);
+            out.doubles(lastWeights[k]);
+        }
+        out.ints(rasterPop, 0, rasterCount).ints(rasterNeuron, 0, rasterCount).doubles(rasterTime, 0, rasterCount);
+        saveRows(out, traceRows);
+        saveRows(out, rateRows);
+        statistics.save(out);
+    }
+
+    @Override
+    public void restore(org.neurosim.core.checkpoint.StateReader in) {
+        in.section("recorder");
+        long savedFirst = in.readLong();
+        if (savedFirst != first) throw in.mismatch("the run started at step " + savedFirst + ", not " + first);
+        in.longs(binCounts, "rate bins");
+        lastWeightStep = in.readLong();
+        recordedSpikes = in.readLong();
+        int nw = in.readInt();
+        if (nw != weightProbes.length) throw in.mismatch(nw + " weight probes saved, " + weightProbes.length + " here");
+        for (int k = 0; k < nw; k++) {
+            if (in.readInt() == 1) {
+                firstWeights[k] = new double[lastWeights[k].length];
+                in.doubles(firstWeights[k], "recorded weights");
+            }
+            in.doubles(lastWeights[k], "recorded weights");
+        }
+        rasterPop = in.ints("raster");
+        rasterNeuron = in.ints("raster");
+        rasterTime = in.doubles("raster");
+        rasterCount = rasterPop.length;
+        if (rasterCount == 0) {   // room to grow, as a new recorder has
+            rasterPop = new int[1024];
+            rasterNeuron = new int[1024];
+            rasterTime = new double[1024];
+        }
+        restoreRows(in, traceRows);
+        restoreRows(in, rateRows);
+        statistics.restore(in);
+    }
+
+    private static void saveRows(org.neurosim.core.checkpoint.StateWriter out, List<double[]> rows) {
+        out.writeInt(rows.size());
+        for (double[] r : rows) out.doubles(r);
+    }
+
+    private static void restoreRows(org.neurosim.core.checkpoint.StateReader in, List<double[]> rows) {
+        rows.clear();
+        int n = in.readInt();
+        for (int k = 0; k < n; k++) rows.add(in.doubles("recorded rows"));
+    }
 }

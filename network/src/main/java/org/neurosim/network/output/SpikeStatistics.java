@@ -22,7 +22,7 @@ import org.neurosim.network.engine.Population;
  * </ul>
  * Memory: four numbers per neuron and a count per 0.5 ms bin and population; no object per spike.
  */
-public final class SpikeStatistics {
+public final class SpikeStatistics implements org.neurosim.core.checkpoint.Checkpointable {
     public static final double SYNCHRONY_BIN = 3e-3, SPECTRUM_BIN = 0.5e-3;
     private final List<Population> populations;
     private final double start;
@@ -131,5 +131,30 @@ public final class SpikeStatistics {
 
     public double start() {
         return start;
+    }
+
+    /** Per population: last spike times, ISI sums, interval and spike counts, the fine spike histogram. */
+    @Override
+    public void save(org.neurosim.core.checkpoint.StateWriter out) {
+        out.section("statistics").longs(spikes);
+        for (int p = 0; p < lastSpike.length; p++) {
+            if (lastSpike[p] == null) continue;
+            out.doubles(lastSpike[p]).doubles(sumIsi[p]).doubles(sumIsi2[p]).ints(intervals[p]).ints(fine[p]);
+        }
+    }
+
+    @Override
+    public void restore(org.neurosim.core.checkpoint.StateReader in) {
+        in.section("statistics");
+        in.longs(spikes, "spike counts");
+        for (int p = 0; p < lastSpike.length; p++) {
+            if (lastSpike[p] == null) continue;
+            in.doubles(lastSpike[p], "last spike times");
+            in.doubles(sumIsi[p], "ISI sums");
+            in.doubles(sumIsi2[p], "ISI sums");
+            in.ints(intervals[p], "ISI counts");
+            int[] saved = in.ints("spike histogram");   // its length follows the duration, which a resume may extend
+            System.arraycopy(saved, 0, fine[p], 0, Math.min(saved.length, fine[p].length));
+        }
     }
 }

@@ -191,6 +191,22 @@ public final class Stdp implements PlasticityRule {
             return now;
         }
 
+        /** The weights, both traces and their frames' reference times. */
+        @Override
+        public void save(org.neurosim.core.checkpoint.StateWriter out) {
+            out.section("stdp").doubles(w).doubles(yPre).doubles(yPost).writeDouble(refPre).writeDouble(refPost);
+        }
+
+        @Override
+        public void restore(org.neurosim.core.checkpoint.StateReader in) {
+            in.section("stdp");
+            in.doubles(w, "stdp weights");
+            in.doubles(yPre, "stdp presynaptic traces");
+            in.doubles(yPost, "stdp postsynaptic traces");
+            refPre = in.readDouble();
+            refPost = in.readDouble();
+        }
+
         @Override public List<String> variables() { return List.of("w"); }
         @Override public double value(int k, int s) { return w[s]; }
         @Override public double weight(int s) { return w[s]; }

@@ -68,6 +68,20 @@ public final class TsodyksMarkram implements PlasticityRule {
                 }
             }
 
+            /** u, x and each synapse's last spike time. */
+            @Override
+            public void save(org.neurosim.core.checkpoint.StateWriter out) {
+                out.section("tsodyks-markram").doubles(u).doubles(x).doubles(last);
+            }
+
+            @Override
+            public void restore(org.neurosim.core.checkpoint.StateReader in) {
+                in.section("tsodyks-markram");
+                in.doubles(u, "tsodyks-markram u");
+                in.doubles(x, "tsodyks-markram x");
+                in.doubles(last, "tsodyks-markram last spike times");
+            }
+
             @Override public List<String> variables() { return List.of("w", "u", "x"); }
 
             @Override

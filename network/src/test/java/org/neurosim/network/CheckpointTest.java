@@ -1,0 +1,156 @@
+package org.neurosim.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.neurosim.core.checkpoint.CheckpointException;
+import org.neurosim.network.build.NetworkLoader;
+import org.neurosim.network.config.ConfigTree;
+
+/**
+ * A run stopped at a step, checkpointed, and resumed on a network built anew from the same config writes the same
+ * files as the uninterrupted run, byte for byte (the reference is that run, in the same test), and its summary says
+ * the same but for wall times. The configs cover what carries state across a step: Poisson sources and inputs,
+ * per-synapse delays (spikes in flight), STDP and Tsodyks-Markram state, exponential and conductance filters, HH
+ * gates, exact LIF with delta synapses, rate neurons, refractory counters, rate bins and weight samples.
+ */
+class CheckpointTest {
+    @TempDir Path tmp;
+
+    static Stream<Arguments> configs() {
+        String plastic = ContinuedRunTest.NET.replace("DURATION", "80 ms").replace("record: {spikes: all}\n",
+                "record:\n  spikes: all\n  rates: {bin: 7 ms}\n  state: [{population: exc, variables: [v, i_syn], neurons: [0, 5]}]\n"
+                + "  weights: [{projection: 0, synapses: 20, every: 10 ms}]\n");
+        return Stream.of(
+                Arguments.of("plastic", plastic, List.<String>of(), 1, 333),
+                Arguments.of("plastic", plastic, List.<String>of(), 2, 501),
+                Arguments.of("cuba", file("cuba.yaml"), List.of("duration=60 ms"), 2, 217),
+                Arguments.of("cobahh", file("cobahh.yaml"), List.of("duration=30 ms"), 1, 149),
+                Arguments.of("brunel2000", file("brunel2000.yaml"), List.of("duration=25 ms"), 2, 131),
+                Arguments.of("rate-network", file("rate-network.yaml"), List.of(), 1, 7));
+    }
+
+    static String file(String name) {
+        try {
+            return Files.readString(Path.of("..", "examples", name));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static String config(String yaml, List<String> sets, int threads) {
+        ObjectNode tree = ConfigTree.parse(yaml, "test.yaml");
+        for (String s : sets) ConfigTree.set(tree, s);
+        tree.put("threads", threads);
+        try {
+            return new YAMLMapper().writeValueAsString(tree);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static Network build(String text) {
+        return NetworkLoader.build(ConfigTree.parse(text, "test.yaml"), Path.of("..", "examples"), Nets.PLUGINS);
+    }
+
+    @ParameterizedTest(name = "{0}, {3} threads, stopped after {4} steps")
+    @MethodSource("configs")
+    void aResumedRunWritesTheFilesOfTheUninterruptedOne(String name, String yaml, List<String> sets, int threads,
+                                                        int stopAfter) throws IOException {
+        String text = config(yaml, sets, threads);
+        Path whole = tmp.resolve("whole"), split = tmp.resolve("split");
+        new Simulation(build(text)).run(whole, null, () -> false, 0);
+
+        AtomicLong polls = new AtomicLong();
+        Simulation.Result stopped = new Simulation(build(text)).checkpoints(0, text)
+                .run(split, null, () -> polls.incrementAndGet() > stopAfter, 0);
+        assertThat(stopped.complete()).as("stopped after %d of %d steps", stopped.stepsDone(), build(text).steps()).isFalse();
+        assertThat(stopped.stepsDone()).isEqualTo(stopAfter);
+        assertThat(split.resolve("checkpoint/state.bin")).exists();
+
+        Simulation.Result resumed = new Simulation(build(text)).checkpoints(0, text).resume(split, null, () -> false, 0);
+        assertThat(resumed.complete()).isTrue();
+        assertSameOutputs(whole, split);
+    }
+
+    static void assertSameOutputs(Path whole, Path split) throws IOException {
+        try (Stream<Path> files = Files.list(whole)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".csv")).toList()) {
+                assertThat(split.resolve(f.getFileName())).as(f.getFileName().toString()).hasSameBinaryContentAs(f);
+            }
+        }
+        assertThat(split.resolve("spikes.csv.partial")).doesNotExist();
+        ObjectMapper json = new ObjectMapper();
+        JsonNode a = withoutWallTimes(json.readTree(whole.resolve("summary.json").toFile()));
+        JsonNode b = withoutWallTimes(json.readTree(split.resolve("summary.json").toFile()));
+        assertThat(b).isEqualTo(a);
+    }
+
+    static JsonNode withoutWallTimes(JsonNode summary) {
+        ObjectNode s = ((ObjectNode) summary).deepCopy();
+        s.remove(List.of("wall_s", "checkpoints", "resumed_at_s"));
+        return s;
+    }
+
+    @Test
+    void periodicCheckpointsResumeFromTheLatestAndCanExtendTheRun() throws IOException {
+        String text = config(ContinuedRunTest.NET.replace("DURATION", "90 ms"), List.of(), 2);
+        Path whole = tmp.resolve("whole"), split = tmp.resolve("split");
+        new Simulation(build(text)).run(whole, null, () -> false, 0);
+        // the first 60 ms with a checkpoint every 10 ms (the last one at the end), then 30 ms more from it
+        String shorter = config(ContinuedRunTest.NET.replace("DURATION", "60 ms"), List.of(), 2);
+        Simulation.Result first = new Simulation(build(shorter)).checkpoints(100, text).run(split, null, () -> false, 0);
+        assertThat(first.summary().get("checkpoints").get("written").asInt()).isEqualTo(6);
+        new Simulation(build(text)).checkpoints(100, text).resume(split, null, () -> false, 0);
+        assertSameOutputs(whole, split);
+    }
+
+    @Test
+    void aCorruptedTruncatedOrForeignCheckpointIsRefusedWithOneLine() throws IOException {
+        String text = config(ContinuedRunTest.NET.replace("DURATION", "30 ms"), List.of(), 1);
+        Path dir = tmp.resolve("run");
+        AtomicLong polls = new AtomicLong();
+        new Simulation(build(text)).checkpoints(0, text).run(dir, null, () -> polls.incrementAndGet() > 100, 0);
+        Path state = dir.resolve("checkpoint/state.bin");
+        byte[] good = Files.readAllBytes(state);
+
+        assertThatThrownBy(() -> new Simulation(build(text)).checkpoints(0, text + "# edited\n")
+                .resume(dir, null, () -> false, 0))
+                .isInstanceOf(CheckpointException.class).hasMessageContaining("written for another config");
+
+        byte[] flipped = good.clone();
+        flipped[flipped.length / 2] ^= 1;
+        Files.write(state, flipped);
+        assertThatThrownBy(() -> new Simulation(build(text)).checkpoints(0, text).resume(dir, null, () -> false, 0))
+                .isInstanceOf(CheckpointException.class).hasMessageContaining("checksum mismatch");
+
+        Files.write(state, java.util.Arrays.copyOf(good, good.length - 100));
+        assertThatThrownBy(() -> new Simulation(build(text)).checkpoints(0, text).resume(dir, null, () -> false, 0))
+                .isInstanceOf(CheckpointException.class).hasMessageContaining("corrupted checkpoint");
+
+        Files.delete(state);
+        assertThatThrownBy(() -> new Simulation(build(text)).checkpoints(0, text).resume(dir, null, () -> false, 0))
+                .isInstanceOf(CheckpointException.class).hasMessageContaining("no checkpoint there");
+
+        // the same config but a different network (a population larger): the first difference is named
+        Files.write(state, good);
+        String other = text.replace("size: 300", "size: 301");
+        assertThatThrownBy(() -> new Simulation(build(other)).resume(dir, null, () -> false, 0))
+                .isInstanceOf(CheckpointException.class).hasMessageContaining("exc");
+    }
+}
