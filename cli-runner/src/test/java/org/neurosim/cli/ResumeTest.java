@@ -1,0 +1,131 @@
+package org.neurosim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Checkpoint and resume with real processes. The reference is the same config run uninterrupted in this test: a
+ * run killed with SIGKILL at 20 random moments (during start-up, simulation, checkpoint writing alike) and resumed
+ * after each kill ends with spikes.csv, state.csv, rates.csv and weights.csv identical byte for byte, and the same
+ * summary but for wall times; at 1 and at 2 threads. A kill before the first checkpoint leaves nothing to resume
+ * (exit 2, "no checkpoint there"), and the run is started again, as a user would.
+ */
+class ResumeTest {
+    static final Path CONFIG = Path.of("src", "test", "resources", "checkpoint", "plastic.yaml");
+    static final List<String> DATA = List.of("spikes.csv", "state.csv", "rates.csv", "weights.csv");
+
+    @ParameterizedTest(name = "{0} threads")
+    @ValueSource(ints = {1, 2})
+    void aRunKilledTwentyTimesAndResumedEndsWithTheOutputsOfAnUninterruptedRun(int threads, @TempDir Path dir)
+            throws Exception {
+        Path whole = dir.resolve("whole"), killed = dir.resolve("killed");
+        Cli ref = Cli.run("run", CONFIG.toString(), "--threads", Integer.toString(threads), "--out", whole.toString(),
+                "--no-plots");
+        assertThat(ref.exit()).as(ref.err()).isZero();
+
+        Random moments = new Random(17 + threads);   // the kill times: random, and the same in every build
+        int kills = 0, restarts = 0, resumes = 0;
+        boolean started = false;
+        while (kills < 20) {
+            List<String> args = started
+                    ? List.of("resume", killed.toString())
+                    : List.of("run", CONFIG.toString(), "--threads", Integer.toString(threads), "--out",
+                    killed.toString(), "--checkpoint-every", "100 ms", "--no-plots");
+            Path log = dir.resolve("log" + (kills + restarts) + ".txt");
+            Process p = Cli.start(log, args.toArray(String[]::new));
+            long after = 300 + moments.nextInt(1700);
+            boolean ended = p.waitFor(after, TimeUnit.MILLISECONDS);
+            if (!ended) {
+                p.destroyForcibly();   // SIGKILL: no handler runs, buffers are lost
+                p.waitFor();
+                kills++;
+                if (started) resumes++;
+            } else if (p.exitValue() == 2 && Files.readString(log).contains("no checkpoint there")) {
+                started = false;   // killed before its first checkpoint: run it again
+                restarts++;
+                continue;
+            } else {
+                assertThat(p.exitValue()).as(Files.readString(log)).isZero();
+                break;   // finished before the twentieth kill (a slow machine would need a longer run)
+            }
+            started = started || Files.exists(killed.resolve("checkpoint").resolve("state.bin"));
+            if (!started) restarts++;
+        }
+        assertThat(kills).isEqualTo(20);
+        assertThat(resumes).as("kills of resumed runs").isGreaterThan(10);
+        Cli last = Cli.run("resume", killed.toString());
+        assertThat(last.exit()).as(last.err()).isZero();
+
+        for (String f : DATA) {
+            assertThat(killed.resolve(f)).as(f).hasSameBinaryContentAs(whole.resolve(f));
+            assertThat(killed.resolve(f + ".partial")).doesNotExist();
+        }
+        ObjectMapper json = new ObjectMapper();
+        assertThat(comparable(json.readTree(killed.resolve("summary.json").toFile())))
+                .isEqualTo(comparable(json.readTree(whole.resolve("summary.json").toFile())));
+    }
+
+    static JsonNode comparable(JsonNode summary) {
+        ObjectNode s = ((ObjectNode) summary).deepCopy();
+        s.remove(List.of("wall_s", "checkpoints", "resumed_at_s"));
+        return s;
+    }
+
+    /** Bad checkpoints and folders: exit 2 and one line saying which. */
+    @Test
+    void whatCannotBeResumedGetsOneLineAndExit2(@TempDir Path dir) throws Exception {
+        Cli none = Cli.run("resume", dir.resolve("nowhere").toString());
+        assertThat(none.exit()).isEqualTo(2);
+        assertThat(none.oneErrorLine()).as(none.err()).isTrue();
+        assertThat(none.err()).contains("is not a folder");
+
+        Path out = dir.resolve("out");
+        Cli ran = Cli.run("run", CONFIG.toString(), "--duration", "50 ms", "--checkpoint-every", "10 ms", "--out",
+                out.toString(), "--no-plots");
+        assertThat(ran.exit()).as(ran.err()).isZero();
+        Cli done = Cli.run("resume", out.toString());
+        assertThat(done.exit()).isEqualTo(2);
+        assertThat(done.err()).contains("already reached t = 0.05 s; give a longer duration");
+        Cli longer = Cli.run("resume", out.toString(), "--duration", "80 ms");
+        assertThat(longer.exit()).as(longer.err()).isZero();
+        assertThat(json(out).get("simulated_s").asDouble()).isEqualTo(0.08);
+
+        Path state = out.resolve("checkpoint").resolve("state.bin");
+        byte[] good = Files.readAllBytes(state);
+        byte[] bad = good.clone();
+        bad[bad.length / 3] ^= 4;
+        Files.write(state, bad);
+        expectOneLine(out, "checksum mismatch");
+
+        Files.write(state, good);
+        Files.writeString(out.resolve("config.yaml"), Files.readString(out.resolve("config.yaml")).replace(
+                "seed: 9", "seed: 10"));
+        expectOneLine(out, "written for another config");
+
+        Files.delete(state);
+        expectOneLine(out, "no checkpoint there");
+    }
+
+    private static void expectOneLine(Path out, String says) {
+        Cli r = Cli.run("resume", out.toString(), "--duration", "1 s");
+        assertThat(r.exit()).as(r.err()).isEqualTo(2);
+        assertThat(r.oneErrorLine()).as(r.err()).isTrue();
+        assertThat(r.err()).contains(says);
+    }
+
+    private static JsonNode json(Path out) throws java.io.IOException {
+        return new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+    }
+}
