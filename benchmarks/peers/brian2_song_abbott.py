@@ -1,19 +1,20 @@
 """Song, Miller & Abbott (2000) in Brian2: the model of Brian2's STDP example (examples/synapses/STDP.py), one
 conductance-based LIF neuron and 1000 Poisson inputs through additive STDP, as examples/song-abbott.yaml states it.
-Usage: python3 brian2_song_abbott.py DURATION_S TARGET OUT_DIR [SEED]   (TARGET: numpy | cython | cpp_standalone;
-SEED defaults to 1)
+Usage: python3 brian2_song_abbott.py DURATION_S TARGET OUT_DIR [SEED [DT_MS]]   (TARGET: numpy | cython |
+cpp_standalone; SEED defaults to 1, DT_MS to 0.1)
 Writes OUT_DIR/weights.txt (final w / gmax, one per line) and prints one line with the output rate and run time.
 """
 import os, sys, time
 dur = float(sys.argv[1]); target = sys.argv[2]; out = sys.argv[3]
 run_seed = int(sys.argv[4]) if len(sys.argv) > 4 else 1
+run_dt = float(sys.argv[5]) if len(sys.argv) > 5 else 0.1
 t0 = time.perf_counter()
 from brian2 import *
 if target == 'cpp_standalone':
     set_device('cpp_standalone', directory=os.path.join(out, 'brian_song_abbott'), build_on_run=True)
 else:
     prefs.codegen.target = target
-defaultclock.dt = 0.1 * ms
+defaultclock.dt = run_dt * ms
 seed(run_seed)
 N = 1000
 taum = 10 * ms; taupre = 20 * ms; taupost = taupre
@@ -49,4 +50,4 @@ with open(os.path.join(out, 'weights.txt'), 'w') as f:
     for w in S.w[:] / gmax:
         f.write(f'{w:.9g}\n')
 print(f'peer=brian2 target={target} duration={dur} run_s={t2 - t1:.2f} wall_s={t2 - t0:.2f} '
-      f'seed={run_seed} rate_hz={spikes.num_spikes / dur:.3f}')
+      f'seed={run_seed} dt_ms={run_dt} rate_hz={spikes.num_spikes / dur:.3f}')

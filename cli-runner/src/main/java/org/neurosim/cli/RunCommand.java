@@ -113,6 +113,7 @@ final class RunCommand implements Callable<Integer> {
                         + "outputs in %s%n", net.name(), Words.count(net.neuronCount(), "neuron"),
                 Words.count(net.synapseCount(), "synapse"), r.simulatedSeconds(),
                 r.simulateSeconds(), build, rates.length() == 0 ? "no spiking populations" : "mean rates " + rates, out);
+        for (String note : r.recorder().memoryLimits()) err.println("neurosim: note: " + note);
         if (!r.complete()) {
             err.println("neurosim: run stopped: " + r.reason() + "; outputs so far are in " + out
                     + " and summary.json says \"complete\": false" + (signal.get() != 0 && !noPlots
@@ -181,7 +182,10 @@ final class RunCommand implements Callable<Integer> {
                 double largest = 0;
                 for (int k : e.getValue()) for (double[] r : rows) largest = Math.max(largest, Math.abs(r[k + 1]));
                 DisplayUnit u = DisplayUnit.of(e.getKey(), largest);
-                XYChart c = Plots.chart(tracePanels.isEmpty() ? net.name() + ": state" : "", "time (ms)", u.axis());
+                String thinned = rec.traceStride() > 1   // say so when the plot shows every k-th step only
+                        ? " (every " + rec.traceStride() + "th step; all are in state.csv)" : "";
+                XYChart c = Plots.chart(tracePanels.isEmpty() ? net.name() + ": state" + thinned : "", "time (ms)",
+                        u.axis());
                 c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
                 for (int k : e.getValue()) {
                     final int col = k + 1;

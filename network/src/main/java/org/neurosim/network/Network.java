@@ -115,7 +115,16 @@ public final class Network {
 
     /** What a run records, and in which formats. */
     public record RecordSpec(List<String> spikes, List<StateProbe> state, double rateBin, List<String> ratePopulations,
-                             List<Output> formats, List<WeightProbe> weights, double analysisStart) { }
+                             List<Output> formats, List<WeightProbe> weights, double analysisStart, Memory memory) { }
+
+    /**
+     * What a run keeps in memory for its plots and for {@code Result.recorder()} (config {@code record.memory}): the
+     * first {@code spikes} spikes, and at most {@code traceRows} rows of traces, evenly spaced. The output files and
+     * any {@link org.neurosim.core.output.RunOutput} given to {@code Simulation.listen} get every spike and sample.
+     */
+    public record Memory(int spikes, int traceRows) {
+        public static final Memory DEFAULT = new Memory(200_000, 10_000);
+    }
 
     /**
      * Recorded weights: synapses (storage indices) of one projection of block {@code projections[block]}, sampled

@@ -63,8 +63,20 @@ public final class Simulation {
     private long checkpointBytes;
     private double checkpointSeconds;
 
+    private final List<RunOutput> listeners = new ArrayList<>();
+
     public Simulation(Network net) {
         this.net = net;
+    }
+
+    /**
+     * Streams every spike, state sample, rate bin and weight sample of the following runs to {@code listener}, as
+     * they happen, on the simulating thread (the in-memory samples of {@link Result#recorder} are bounded by
+     * {@code record.memory}; a listener is not). Its {@code close} is called at the end of each run.
+     */
+    public Simulation listen(RunOutput listener) {
+        listeners.add(listener);
+        return this;
     }
 
     /**
@@ -182,7 +194,9 @@ public final class Simulation {
         OutputException outputFailure = null;
         boolean checkpointing = outDir != null && configHash != null;
         if (checkpointing) checkCheckpointable();
-        Recorder rec = new Recorder(net, outDir == null ? List.of() : openOutputs(outDir, files), first);
+        List<RunOutput> outputs = new ArrayList<>(outDir == null ? List.of() : openOutputs(outDir, files));
+        outputs.addAll(listeners);
+        Recorder rec = new Recorder(net, outputs, first);
         lastRecorder = rec;
         try (Engine engine = new Engine(net.dt(), net.threads(), net.populations(), net.projections(), net.groups(),
                 net.sourceSeeds(), start)) {
@@ -381,7 +395,9 @@ public final class Simulation {
         }
         s.put("complete", complete);
         if (reason != null) s.put("reason", reason);
-        if (!net.warnings().isEmpty()) net.warnings().forEach(s.putArray("warnings")::add);
+        List<String> warnings = new ArrayList<>(net.warnings());
+        if (lastRecorder != null) warnings.addAll(lastRecorder.memoryLimits());
+        if (!warnings.isEmpty()) warnings.forEach(s.putArray("warnings")::add);
         return s;
     }
 

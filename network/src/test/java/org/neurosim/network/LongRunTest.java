@@ -39,9 +39,9 @@ class LongRunTest {
         try (Stream<String> lines = Files.lines(dir.resolve("spikes.csv"))) {
             assertThat(lines.count()).isEqualTo(spikes + 1);
         }
-        assertThat(r.recorder().traceRows().size()).isLessThanOrEqualTo(Recorder.TRACE_ROWS + 1);
-        assertThat(r.recorder().rasterCount()).isLessThanOrEqualTo(Recorder.RASTER_LIMIT);
-        assertThat(spikes).isGreaterThan(Recorder.RASTER_LIMIT);   // the run did exceed what is kept in memory
+        assertThat(r.recorder().traceRows().size()).isLessThanOrEqualTo(Network.Memory.DEFAULT.traceRows() + 1);
+        assertThat(r.recorder().rasterCount()).isLessThanOrEqualTo(Network.Memory.DEFAULT.spikes());
+        assertThat(spikes).isGreaterThan(Network.Memory.DEFAULT.spikes());   // the run did exceed what is kept in memory
         assertThat(r.recorder().rateRows()).hasSize(100);
     }
 }

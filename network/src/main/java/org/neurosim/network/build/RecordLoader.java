@@ -20,7 +20,7 @@ import org.neurosim.network.output.SynapticProbe;
  * rates, and the output formats ({@code formats: [csv, NAME, {format: NAME, its parameters}]}, csv by default).
  */
 final class RecordLoader {
-    static final Set<String> KEYS = Set.of("spikes", "state", "rates", "formats", "weights", "analysis");
+    static final Set<String> KEYS = Set.of("spikes", "state", "rates", "formats", "weights", "analysis", "memory");
 
     private RecordLoader() { }
 
@@ -29,7 +29,7 @@ final class RecordLoader {
         List<Network.Output> formats = formats(c.get("formats"), ctx);
         if (!c.present()) {
             return new Network.RecordSpec(List.copyOf(pops.keySet()), List.of(), Math.max(ctx.dt, 0.005),
-                    List.copyOf(pops.keySet()), formats, List.of(), 0);
+                    List.copyOf(pops.keySet()), formats, List.of(), 0, Network.Memory.DEFAULT);
         }
         c.allowOnly(KEYS);
         List<String> spikes = c.has("spikes") ? populationNames(c.get("spikes"), pops) : List.copyOf(pops.keySet());
@@ -61,7 +61,15 @@ final class RecordLoader {
                 throw a.get("start").error("expected a time from 0 to the duration (" + LoadContext.fmt(duration) + " s)");
             }
         }
-        return new Network.RecordSpec(spikes, state, bin, ratePops, formats, weights, analysisStart);
+        Network.Memory memory = Network.Memory.DEFAULT;
+        if (c.has("memory")) {   // what is kept in memory for plots and Java callers; the files get everything
+            Cfg m = c.get("memory");
+            m.allowOnly(Set.of("spikes", "trace_rows"));
+            memory = new Network.Memory(
+                    m.has("spikes") ? (int) m.get("spikes").integer(0, Integer.MAX_VALUE - 8) : memory.spikes(),
+                    m.has("trace_rows") ? (int) m.get("trace_rows").integer(1, Integer.MAX_VALUE - 8) : memory.traceRows());
+        }
+        return new Network.RecordSpec(spikes, state, bin, ratePops, formats, weights, analysisStart, memory);
     }
 
     private static Network.StateProbe probe(Cfg s, Map<String, Population> pops, java.util.Collection<SynapseGroup> groups) {

@@ -14,10 +14,7 @@ import org.neurosim.network.engine.Population;
  * in memory for the plots.
  */
 public final class Recorder implements AutoCloseable, org.neurosim.core.checkpoint.Checkpointable {
-    /** At most this many spikes are kept for the raster plot. */
-    public static final int RASTER_LIMIT = 200_000;
-    /** At most this many rows of trace values are kept for the trace plot (evenly spaced in time). */
-    public static final int TRACE_ROWS = 10_000;
+    private final int rasterLimit;   // record.memory.spikes: at most this many spikes kept in memory
 
     private final Network net;
     private final double dt;
@@ -93,7 +90,9 @@ public final class Recorder implements AutoCloseable, org.neurosim.core.checkpoi
         this.first = first;
         double inverse = Math.rint(1 / dt);
         stepsPerSecond = Math.abs(inverse * dt - 1) < 1e-12 ? inverse : 0;
-        traceStride = (int) Math.max(1, (net.steps() + 1 + TRACE_ROWS - 1) / TRACE_ROWS);
+        int rows = r.memory().traceRows();
+        traceStride = (int) Math.max(1, (net.steps() + 1 + rows - 1) / rows);
+        rasterLimit = r.memory().spikes();
         binSteps = r.rateBin() > 0 ? (int) Math.max(1, Math.round(r.rateBin() / dt)) : 0;
         ratePops = r.ratePopulations().stream().mapToInt(n -> net.population(n).index).toArray();
         binCounts = new long[ratePops.length];
@@ -173,9 +172,9 @@ public final class Recorder implements AutoCloseable, org.neurosim.core.checkpoi
             if (recordSpikes[p.index]) {
                 for (RunOutput o : outputs) o.spikes(p.index, t0, b);
                 recordedSpikes += b.count();
-                for (int k = 0; k < b.count() && rasterCount < RASTER_LIMIT; k++) {
+                for (int k = 0; k < b.count() && rasterCount < rasterLimit; k++) {
                     if (rasterCount == rasterPop.length) {
-                        int n = Math.min(RASTER_LIMIT, 2 * rasterCount);
+                        int n = Math.min(rasterLimit, Math.max(1024, 2 * rasterCount));
                         rasterPop = Arrays.copyOf(rasterPop, n);
                         rasterNeuron = Arrays.copyOf(rasterNeuron, n);
                         rasterTime = Arrays.copyOf(rasterTime, n);
@@ -228,6 +227,28 @@ public final class Recorder implements AutoCloseable, org.neurosim.core.checkpoi
     // ---- the in-memory samples, for plots and tests
 
     public int rasterCount() { return rasterCount; }
+
+    /**
+     * What the in-memory samples leave out, as sentences for a warning or a plot's note (empty when they hold
+     * everything): the spikes past record.memory.spikes, the trace rows between every traceStride-th step.
+     */
+    public List<String> memoryLimits() {
+        List<String> notes = new ArrayList<>();
+        if (recordedSpikes > rasterCount) {
+            notes.add(String.format(java.util.Locale.ROOT, "the raster and recorder() hold the first %,d of %,d spikes "
+                    + "(to t = %.4g s; record.memory.spikes raises the limit); spikes.csv has all", rasterCount,
+                    recordedSpikes, rasterCount == 0 ? 0 : rasterTime[rasterCount - 1]));
+        }
+        if (traceStride > 1 && !traceRows.isEmpty()) {
+            notes.add(String.format(java.util.Locale.ROOT, "the trace plot and recorder() hold every %d%s step "
+                    + "(record.memory.trace_rows = %,d rows); state.csv has every step", traceStride,
+                    traceStride == 2 ? "nd" : traceStride == 3 ? "rd" : "th", net.record().memory().traceRows()));
+        }
+        return notes;
+    }
+
+    /** Rows of traces kept in memory: every traceStride-th step. */
+    public int traceStride() { return traceStride; }
     /** All spikes of the recorded populations, also those beyond the raster's limit (they are in the outputs). */
     public long recordedSpikes() { return recordedSpikes; }
     public int rasterPopulation(int k) { return rasterPop[k]; }
