@@ -82,7 +82,11 @@ public final class NeuroSim implements Callable<Integer> {
             return BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, c, parseResult) -> handle(ex, err, root.debug));
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {   // picocli hands on Errors: one line here too, not a stack trace
+            return handle(e, err, root.debug);
+        }
     }
 
     static int handle(Throwable ex, PrintStream err, boolean debug) {
@@ -101,7 +105,10 @@ public final class NeuroSim implements Callable<Integer> {
             err.println("neurosim: numerical failure: " + oneLine(e.getMessage()));
             code = NUMERICAL;
         } else if (e instanceof OutOfMemoryError) {
-            err.println("neurosim: out of memory; raise the Java heap with JAVA_OPTS=-Xmx<size> or make the network smaller");
+            long max = Runtime.getRuntime().maxMemory() >> 20;
+            err.println("neurosim: out of memory (the Java heap holds " + (max >= 1024 ? String.format(java.util.Locale.ROOT,
+                    "%.1f GiB", max / 1024.0) : max + " MiB") + "); raise it with JAVA_OPTS=-Xmx<size>, e.g. -Xmx"
+                    + Math.max(2, 2 * ((max + 1023) / 1024)) + "g, or make the network smaller");
             code = BAD_INPUT;
         } else {
             err.println("neurosim: internal error: " + e + (debug ? "" : " (run with --debug for the stack trace)"));

@@ -15,9 +15,16 @@ record Cli(int exit, String out, String err) {
 
     /** Starts the command line as a separate process (for real signals and locks), its output into {@code log}. */
     static Process start(java.nio.file.Path log, String... args) throws java.io.IOException {
+        return start(java.util.List.of(), log, args);
+    }
+
+    /** The same with options for the JVM (e.g. a small heap). */
+    static Process start(java.util.List<String> jvm, java.nio.file.Path log, String... args) throws java.io.IOException {
         String launcher = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
         java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(launcher, "-cp",
-                System.getProperty("java.class.path"), "-Djava.awt.headless=true", "org.neurosim.cli.NeuroSim"));
+                System.getProperty("java.class.path"), "-Djava.awt.headless=true"));
+        command.addAll(jvm);
+        command.add("org.neurosim.cli.NeuroSim");
         command.addAll(java.util.List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }

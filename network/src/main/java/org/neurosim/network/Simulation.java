@@ -192,6 +192,7 @@ public final class Simulation {
         String reason = null;
         NumericalFailureException failure = null;
         OutputException outputFailure = null;
+        OutOfMemoryError outOfMemory = null;
         boolean checkpointing = outDir != null && configHash != null;
         if (checkpointing) checkCheckpointable();
         List<RunOutput> outputs = new ArrayList<>(outDir == null ? List.of() : openOutputs(outDir, files));
@@ -236,6 +237,11 @@ public final class Simulation {
         } catch (OutputException e) {   // a full disk: stop, keep what was written, say so
             outputFailure = e;
             reason = e.getMessage();
+        } catch (OutOfMemoryError e) {
+            // the allocation that failed did not happen, so there is room to close the outputs and say how far the
+            // run got; the caller reports it (the CLI: one line, exit 2)
+            outOfMemory = e;
+            reason = "out of memory at t = " + fmt((start + step) * net.dt()) + " s";
         } finally {
             net.advance(step);
             try {
@@ -262,6 +268,7 @@ public final class Simulation {
             }
         }
         if (outputFailure != null) throw outputFailure;
+        if (outOfMemory != null) throw outOfMemory;
         if (failure != null) throw failure;
         return new Result(reason == null, reason, start + step - first, (start + step - first) * net.dt(), simulate,
                 rec, summary);

@@ -28,8 +28,9 @@ final class MemoryEstimate {
         }
         if (bytes > 0.85 * max) {
             throw new InvalidInputException(String.format(Locale.ROOT,
-                    "populations: the network needs about %.1f GiB but the Java heap holds at most %.1f GiB; "
-                            + "raise it with JAVA_OPTS=-Xmx%dg or make the network smaller",
+                    "populations: the network needs about %.1f GiB to build and run, more than 85%% of the %.1f GiB "
+                            + "Java heap (the rest is the JVM's own); raise it with JAVA_OPTS=-Xmx%dg or make the "
+                            + "network smaller",
                     bytes / (1L << 30), max / (double) (1L << 30), (long) Math.ceil(bytes / 0.8 / (1L << 30))));
         }
     }
@@ -52,7 +53,9 @@ final class MemoryEstimate {
         }
         Cfg projs = root.get("projections");
         if (!projs.present() || !projs.isList()) return bytes;
-        double scratch = 0;   // the largest projection's scratch while it is wired (pairs of a total rule)
+        // the largest projection's scratch while it is wired: a rule's growing target list (5% over the expected
+        // count) and its trimmed copy exist together, and a total rule first draws its pairs (8 bytes each)
+        double scratch = 0;
         for (Cfg p : projs.list()) {
             Long src = sizes.get(p.get("from").text(""));
             if (src == null || !p.get("to").present()) continue;
@@ -67,9 +70,9 @@ final class MemoryEstimate {
                 } catch (org.neurosim.core.InvalidInputException e) {
                     continue;   // a malformed rule: the projection's loader names it with what it expects
                 }
-                if (p.get("connect").has("total")) {   // N pairs (8 bytes each) until the rows are built
-                    scratch = Math.max(scratch, 8.0 * synapses);
-                }
+                double building = synapses * (perSynapse ? 8 : 4) * 1.05
+                        + (p.get("connect").has("total") ? 8.0 * synapses : 0);
+                scratch = Math.max(scratch, building);
                 bytes += synapses * (perSynapse ? 8 : 4) * 1.1 + src * 4.0;
                 boolean delayPerSynapse = p.get("delay").present() && p.get("delay").text().contains("(");
                 if (delayPerSynapse) bytes += Math.min(synapses, src * 50.0) * 6;   // rows by delay, ~50 delays each
