@@ -80,4 +80,24 @@ class InterruptionTest {
             assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.endsWith(".partial"));
         }
     }
+
+    /**
+     * SIGTERM while a demo writes its plot (issue: hh.png.partial was left): the file being written is removed on
+     * the way out, so the folder holds only finished files.
+     */
+    @org.junit.jupiter.api.Test
+    void aDemoStoppedWhileWritingItsPlotLeavesNoPartialFile(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("hh");
+        Process p = Cli.start(dir.resolve("log.txt"), "demo", "hh", "--out", out.toString());
+        Path partial = out.resolve("hh.png.partial");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(partial) && p.isAlive() && System.nanoTime() < deadline) Thread.sleep(1);
+        assertThat(Files.exists(partial)).as("caught the plot being written").isTrue();
+        new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(143);
+        try (var files = Files.list(out)) {
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.endsWith(".partial"));
+        }
+    }
 }

@@ -18,8 +18,23 @@ public final class AtomicFiles {
 
     private AtomicFiles() { }
 
+    // temporary files being written: a JVM ended by a signal (Ctrl-C during a demo's plot) removes them on its way out,
+    // so no .partial file is left behind; a kill that runs no hook (SIGKILL) can still leave one
+    private static final java.util.Set<Path> WRITING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> WRITING.forEach(f -> {
+            try {
+                Files.deleteIfExists(f);
+            } catch (IOException e) {
+                // the JVM is ending; nothing more can be done
+            }
+        }), "neurosim-partial-cleanup"));
+    }
+
     public static void write(Path file, Content content) {
         Path tmp = file.resolveSibling(file.getFileName() + ".partial");
+        WRITING.add(tmp);
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 content.writeTo(out);
@@ -27,6 +42,8 @@ public final class AtomicFiles {
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            WRITING.remove(tmp);
         }
     }
 
