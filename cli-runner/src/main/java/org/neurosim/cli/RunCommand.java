@@ -97,6 +97,7 @@ final class RunCommand implements Callable<Integer> {
             r = run.apply(progress, () -> signal.get() != 0);
         } finally {
             progress.done();
+            Signals.restoreDefaults();
         }
         // a run stopped by Ctrl-C ends now: its CSVs and summary are complete up to the stop, and drawing the plots
         // took seconds (4.7 s for CUBA's raster) the user asked not to wait
@@ -123,50 +124,91 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** A raster shows this much time from the start of the analysis window, where people look for its dynamics. */
+    static final double RASTER_WINDOW = 1.0;
+    /** About this many neurons in all (at least 10 per population): a row per neuron stays visible. */
+    static final int RASTER_ROWS = 150;
+
+    /**
+     * The raster: a window of at most {@link #RASTER_WINDOW} from the analysis start, the first neurons of each
+     * population (about {@link #RASTER_ROWS} in all, shared by size) in bands labelled with the population and the
+     * neurons shown, numbered as in spikes.csv; a spike is a vertical tick. The title says what is shown of what.
+     * Null when nothing spiked.
+     */
+    static XYChart raster(Network net, Recorder rec) {
+        int kept = rec.rasterCount();
+        if (kept == 0) return null;
+        boolean cut = rec.recordedSpikes() > kept;
+        double end = cut ? rec.rasterTime(kept - 1) : net.clock() * net.dt();
+        double from = rec.statistics().start() < end ? rec.statistics().start() : rec.first() * net.dt();
+        double to = Math.min(end, from + RASTER_WINDOW);
+        List<Population> pops = net.populations();
+        long total = 0;
+        boolean[] shown = new boolean[pops.size()];
+        for (int k = 0; k < kept; k++) shown[rec.rasterPopulation(k)] = true;
+        for (Population p : pops) if (shown[pops.indexOf(p)]) total += p.size();
+        // bands from the top in config order: row start and height of each population shown
+        int[] rows = new int[pops.size()], bottom = new int[pops.size()];
+        int height = 0;
+        for (int i = pops.size() - 1; i >= 0; i--) {
+            if (!shown[i]) continue;
+            rows[i] = (int) Math.min(pops.get(i).size(), Math.max(10, Math.round(RASTER_ROWS * pops.get(i).size() / (double) total)));
+            bottom[i] = height;
+            height += rows[i] + 2;   // a gap between bands
+        }
+        int neuronsShown = 0;
+        for (int r : rows) neuronsShown += r;
+        String title = String.format(Locale.ROOT, "%s: spikes of %,d of %,d neurons, t = %s to %s s%s", net.name(),
+                neuronsShown, total, Words.number(from), Words.number(to), cut
+                        ? String.format(Locale.ROOT, " (%,d spikes kept in memory)", kept) : "");
+        XYChart c = Plots.chart(title, "time (ms)", "neuron, per population as in spikes.csv");
+        double w = (to - from) * 1e3;
+        c.getStyler().setXAxisMin(from * 1e3 - 0.16 * w);   // an empty strip at the left for the band labels
+        c.getStyler().setXAxisMax(to * 1e3);
+        double left = from * 1e3 - 1e-9 * Math.max(1, Math.abs(from * 1e3));
+        // no numbers under the label strip; XChart wants distinct labels (equal ones make it search spacings for
+        // ever), so each blank one is a different number of spaces
+        c.getStyler().setxAxisTickLabelsFormattingFunction(x -> x < left
+                ? " ".repeat(1 + (int) Math.min(1000, Math.round((left - x) / w * 1000))) : Plots.tick(x));
+        c.getStyler().setYAxisMin(-1.0);
+        c.getStyler().setYAxisMax(height - 1.0);
+        c.getStyler().setYAxisTicksVisible(false);
+        c.getStyler().setPlotGridHorizontalLinesVisible(false);
+        c.getStyler().setLegendVisible(false);   // the bands say which population is which
+        c.getStyler().setMarkerSize((int) Math.max(2, Math.min(9, 0.8 * 380 / height)));
+        for (int i = 0; i < pops.size(); i++) {
+            if (!shown[i]) continue;
+            int n = 0;
+            for (int k = 0; k < kept; k++) if (inWindow(rec, k, i, rows[i], from, to)) n++;
+            double[] x = new double[Math.max(n, 1)], y = new double[Math.max(n, 1)];
+            if (n == 0) {   // a series needs a point: one outside the axes
+                x[0] = from * 1e3 - w;
+                y[0] = -10;
+            }
+            for (int k = 0, j = 0; k < kept; k++) {
+                if (!inWindow(rec, k, i, rows[i], from, to)) continue;
+                x[j] = rec.rasterTime(k) * 1e3;
+                y[j++] = bottom[i] + rows[i] - 1 - rec.rasterNeuron(k);   // neuron 0 at the top of its band
+            }
+            Plots.spikes(c, pops.get(i).name(), x, y);
+            String label = pops.get(i).name() + " " + (rows[i] == 1 ? "0" : "0-" + (rows[i] - 1));
+            c.addAnnotation(new org.knowm.xchart.AnnotationText(label, from * 1e3 - 0.08 * w,
+                    bottom[i] + (rows[i] - 1) / 2.0, false));
+            if (bottom[i] > 0) c.addAnnotation(new org.knowm.xchart.AnnotationLine(bottom[i] - 1.5, false, false));
+        }
+        return c;
+    }
+
+    private static boolean inWindow(Recorder rec, int k, int population, int rows, double from, double to) {
+        double t = rec.rasterTime(k);
+        return rec.rasterPopulation(k) == population && rec.rasterNeuron(k) < rows && t >= from && t <= to;
+    }
+
     /** Raster, traces and population rates, with axes in ms and mV, rendered side by side. */
     static void plot(Network net, Recorder rec, Path out) {
         Map<Path, org.knowm.xchart.internal.chartpart.Chart<?, ?>> charts = new LinkedHashMap<>();
-        if (rec.rasterCount() > 0) {
-            String part = rec.recordedSpikes() > rec.rasterCount()   // say so when the plot shows only the first spikes
-                    ? String.format(Locale.ROOT, " (the first %,d of %,d, to t = %.4g s; all are in spikes.csv)",
-                            rec.rasterCount(), rec.recordedSpikes(), rec.rasterTime(rec.rasterCount() - 1))
-                    : "";
-            XYChart c = Plots.chart(net.name() + ": spikes" + part, "time (ms)", "neuron (numbered per population)");
-            int offset = 0;
-            // populations stacked in bands; the ticks number neurons within their population, as spikes.csv does
-            int[] starts = new int[net.populations().size()];
-            String[] names = new String[starts.length];
-            for (int k = 0, o = 0; k < starts.length; k++) {
-                starts[k] = o;
-                names[k] = net.populations().get(k).name();
-                o += net.populations().get(k).size();
-            }
-            c.getStyler().setyAxisTickLabelsFormattingFunction(y -> {
-                int k = starts.length - 1;
-                while (k > 0 && y < starts[k]) k--;
-                long n = Math.round(y - starts[k]);
-                return (n == 0 && starts.length > 1 ? names[k] + " " : "") + n;
-            });
-            for (Population p : net.populations()) {
-                int idx = net.populations().indexOf(p);
-                int n = 0;
-                for (int k = 0; k < rec.rasterCount(); k++) if (rec.rasterPopulation(k) == idx) n++;
-                if (n > 0) {
-                    double[] x = new double[n], y = new double[n];
-                    int j = 0;
-                    for (int k = 0; k < rec.rasterCount(); k++) {
-                        if (rec.rasterPopulation(k) == idx) {
-                            x[j] = rec.rasterTime(k) * 1e3;
-                            y[j++] = rec.rasterNeuron(k) + offset;
-                        }
-                    }
-                    Plots.spikes(c, p.name(), x, y);
-                }
-                offset += p.size();
-            }
-            c.getStyler().setMarkerSize(2);
-            charts.put(out.resolve("raster.png"), c);
-        }
+        XYChart raster = raster(net, rec);
+        if (raster != null) charts.put(out.resolve("raster.png"), raster);
         List<XYChart> tracePanels = new java.util.ArrayList<>();
         if (!rec.traceRows().isEmpty()) {
             // one panel per physical dimension, each in its natural unit: voltages in mV, currents in pA or nA,

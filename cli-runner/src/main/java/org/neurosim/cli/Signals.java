@@ -18,4 +18,18 @@ final class Signals {
             // a platform without these signals: the JVM's default handling stays
         }
     }
+
+    /**
+     * Back to the JVM's handling, once the simulation is over: Ctrl-C while the plots are drawn then ends the process
+     * at once (the plot being written is removed on the way out, see AtomicFiles).
+     */
+    @SuppressWarnings("restriction")
+    static void restoreDefaults() {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("INT"), sun.misc.SignalHandler.SIG_DFL);
+            sun.misc.Signal.handle(new sun.misc.Signal("TERM"), sun.misc.SignalHandler.SIG_DFL);
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            // a platform without these signals
+        }
+    }
 }

@@ -1,0 +1,38 @@
+package org.neurosim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.neurosim.core.plugin.PluginRegistry;
+import org.neurosim.network.Network;
+import org.neurosim.network.Simulation;
+import org.neurosim.network.build.NetworkLoader;
+
+/**
+ * The raster shows a window of at most 1 s from the analysis start and about 150 neurons shared by population size
+ * (at least 10 each), in bands (first population on top, neuron 0 at the top of its band), spikes as ticks, no
+ * legend (the bands are labelled). The expected numbers follow from examples/cuba.yaml: 3200 + 800 neurons give
+ * 120 and 30 rows.
+ */
+class RasterPlotTest {
+    @Test
+    void cubasRasterShows150NeuronsInTwoLabelledBandsOverOneSecond() {
+        Network net = NetworkLoader.load(Path.of("..", "examples", "cuba.yaml"), PluginRegistry.load(),
+                java.util.List.of("duration=1.5 s", "record.analysis.start=0.2 s"));
+        Simulation.Result r = new Simulation(net).run();
+        XYChart c = RunCommand.raster(net, r.recorder());
+        assertThat(c.getTitle()).isEqualTo("cuba: spikes of 150 of 4,000 neurons, t = 0.2 to 1.2 s");
+        assertThat(c.getStyler().isLegendVisible()).isFalse();
+        assertThat(c.getSeriesMap()).containsOnlyKeys("exc", "inh");
+        XYSeries exc = c.getSeriesMap().get("exc"), inh = c.getSeriesMap().get("inh");
+        assertThat(exc.getMarker()).isSameAs(Plots.TICK);
+        // inh at the bottom (rows 0..29), a gap of 2, exc above (rows 32..151)
+        assertThat(java.util.Arrays.stream(inh.getYData()).allMatch(y -> y >= 0 && y <= 29)).isTrue();
+        assertThat(java.util.Arrays.stream(exc.getYData()).allMatch(y -> y >= 32 && y <= 151)).isTrue();
+        assertThat(java.util.Arrays.stream(exc.getXData()).allMatch(x -> x >= 200 && x <= 1200)).isTrue();
+        assertThat(exc.getXData().length).isGreaterThan(100);   // ~6 Hz x 120 neurons x 1 s
+    }
+}
