@@ -35,7 +35,15 @@ class ResumeTest {
                 "--no-plots");
         assertThat(ref.exit()).as(ref.err()).isZero();
 
-        Random moments = new Random(17 + threads);   // the kill times: random, and the same in every build
+        // the kill moments: 16 at random points of the run's progress (state.csv has a row per step, so its length
+        // says how far the run is, on a fast machine or a slow one) plus a random delay, and 4 during start-up or
+        // restoring (50-400 ms after the process starts); random, and the same in every build
+        Random moments = new Random(17 + threads);
+        long fileBytes = Files.size(whole.resolve("state.csv"));
+        List<Long> targets = new java.util.ArrayList<>();
+        for (int k = 0; k < 16; k++) targets.add((long) (fileBytes * (0.02 + 0.93 * moments.nextDouble())));
+        java.util.Collections.sort(targets);
+        for (int k = 0; k < 4; k++) targets.add(moments.nextInt(targets.size() + 1), -1L);   // -1: during start-up
         int kills = 0, restarts = 0, resumes = 0;
         boolean started = false;
         while (kills < 20) {
@@ -45,9 +53,15 @@ class ResumeTest {
                     killed.toString(), "--checkpoint-every", "100 ms", "--no-plots");
             Path log = dir.resolve("log" + (kills + restarts) + ".txt");
             Process p = Cli.start(log, args.toArray(String[]::new));
-            long after = 300 + moments.nextInt(1700);
-            boolean ended = p.waitFor(after, TimeUnit.MILLISECONDS);
-            if (!ended) {
+            long target = targets.get(kills);
+            if (target < 0) {
+                p.waitFor(50 + moments.nextInt(350), TimeUnit.MILLISECONDS);
+            } else {
+                Path state = killed.resolve("state.csv.partial");
+                while (p.isAlive() && !(Files.exists(state) && Files.size(state) >= target)) Thread.sleep(5);
+                p.waitFor(moments.nextInt(150), TimeUnit.MILLISECONDS);
+            }
+            if (p.isAlive()) {
                 p.destroyForcibly();   // SIGKILL: no handler runs, buffers are lost
                 p.waitFor();
                 kills++;
@@ -58,7 +72,7 @@ class ResumeTest {
                 continue;
             } else {
                 assertThat(p.exitValue()).as(Files.readString(log)).isZero();
-                break;   // finished before the twentieth kill (a slow machine would need a longer run)
+                break;   // finished before this kill: fails below
             }
             started = started || Files.exists(killed.resolve("checkpoint").resolve("state.bin"));
             if (!started) restarts++;
