@@ -119,11 +119,11 @@ public final class Network {
 
     /**
      * What a run keeps in memory for its plots and for {@code Result.recorder()} (config {@code record.memory}): the
-     * first {@code spikes} spikes, and at most {@code traceRows} rows of traces, evenly spaced. The output files and
+     * first {@code spikes} spikes (200,000 by default), and at most {@code traceRows} rows (20,000: 2 s at 0.1 ms whole) of traces, evenly spaced. The output files and
      * any {@link org.neurosim.core.output.RunOutput} given to {@code Simulation.listen} get every spike and sample.
      */
     public record Memory(int spikes, int traceRows) {
-        public static final Memory DEFAULT = new Memory(200_000, 10_000);
+        public static final Memory DEFAULT = new Memory(200_000, 20_000);
     }
 
     /**

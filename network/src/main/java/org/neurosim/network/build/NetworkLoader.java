@@ -110,6 +110,7 @@ public final class NetworkLoader {
         Map<String, Cfg> popEntries = pops.entries();
         if (popEntries.isEmpty()) throw pops.error("expected at least one population");
         MemoryEstimate.check(root, popEntries);
+        RecordLoader.checkEarly(root.get("record"), duration);
 
         Map<String, Population> byName = new LinkedHashMap<>();
         int index = 0;

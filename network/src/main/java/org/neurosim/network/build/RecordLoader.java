@@ -52,15 +52,7 @@ final class RecordLoader {
         if (c.has("weights")) {
             for (Cfg w : c.get("weights").list()) weights.addAll(WeightProbes.load(w, blocks, duration, ctx));
         }
-        double analysisStart = 0;
-        if (c.has("analysis")) {   // {start: Q}: the transient the spike statistics of summary.json leave out
-            Cfg a = c.get("analysis");
-            a.allowOnly(Set.of("start"));
-            analysisStart = a.get("start").quantity(org.neurosim.core.units.Dimension.TIME, "0 s");
-            if (!(analysisStart >= 0 && analysisStart < duration)) {
-                throw a.get("start").error("expected a time from 0 to the duration (" + LoadContext.fmt(duration) + " s)");
-            }
-        }
+        double analysisStart = analysisStart(c, duration);
         Network.Memory memory = Network.Memory.DEFAULT;
         if (c.has("memory")) {   // what is kept in memory for plots and Java callers; the files get everything
             Cfg m = c.get("memory");
@@ -70,6 +62,28 @@ final class RecordLoader {
                     m.has("trace_rows") ? (int) m.get("trace_rows").integer(1, Integer.MAX_VALUE - 8) : memory.traceRows());
         }
         return new Network.RecordSpec(spikes, state, bin, ratePops, formats, weights, analysisStart, memory);
+    }
+
+    /**
+     * The checks of record that need no network, made before the connectivity is built (a wrong analysis start of
+     * the full microcircuit would otherwise be found after 40 s of wiring).
+     */
+    static void checkEarly(Cfg c, double duration) {
+        if (!c.present()) return;
+        c.allowOnly(KEYS);
+        analysisStart(c, duration);
+    }
+
+    /** {@code analysis: {start: Q}}: the transient the spike statistics of summary.json leave out. */
+    private static double analysisStart(Cfg c, double duration) {
+        if (!c.has("analysis")) return 0;
+        Cfg a = c.get("analysis");
+        a.allowOnly(Set.of("start"));
+        double start = a.get("start").quantity(org.neurosim.core.units.Dimension.TIME, "0 s");
+        if (!(start >= 0 && start < duration)) {
+            throw a.get("start").error("expected a time from 0 to the duration (" + LoadContext.fmt(duration) + " s)");
+        }
+        return start;
     }
 
     private static Network.StateProbe probe(Cfg s, Map<String, Population> pops, java.util.Collection<SynapseGroup> groups) {

@@ -240,9 +240,11 @@ public final class Recorder implements AutoCloseable, org.neurosim.core.checkpoi
                     recordedSpikes, rasterCount == 0 ? 0 : rasterTime[rasterCount - 1]));
         }
         if (traceStride > 1 && !traceRows.isEmpty()) {
+            long tens = traceStride % 100, ones = traceStride % 10;
+            String th = tens >= 11 && tens <= 13 ? "th" : ones == 1 ? "st" : ones == 2 ? "nd" : ones == 3 ? "rd" : "th";
             notes.add(String.format(java.util.Locale.ROOT, "the trace plot and recorder() hold every %d%s step "
-                    + "(record.memory.trace_rows = %,d rows); state.csv has every step", traceStride,
-                    traceStride == 2 ? "nd" : traceStride == 3 ? "rd" : "th", net.record().memory().traceRows()));
+                    + "(record.memory.trace_rows = %,d rows); state.csv has every step", traceStride, th,
+                    net.record().memory().traceRows()));
         }
         return notes;
     }
