@@ -115,10 +115,15 @@ final class RunCommand implements Callable<Integer> {
                 Words.count(net.synapseCount(), "synapse"), r.simulatedSeconds(),
                 r.simulateSeconds(), build, rates.length() == 0 ? "no spiking populations" : "mean rates " + rates, out);
         for (String note : r.recorder().memoryLimits()) err.println("neurosim: note: " + note);
+        com.fasterxml.jackson.databind.JsonNode said = r.summary().path("warnings");
+        for (com.fasterxml.jackson.databind.JsonNode w : said) {
+            if (w.asText().startsWith("no checkpoint")) err.println("neurosim: warning: " + w.asText());
+        }
         if (!r.complete()) {
             err.println("neurosim: run stopped: " + r.reason() + "; outputs so far are in " + out
                     + " and summary.json says \"complete\": false" + (signal.get() != 0 && !noPlots
-                    ? " (no plots)" : "") + "; continue it with: neurosim resume " + out);
+                    ? " (no plots)" : "") + (java.nio.file.Files.exists(out.resolve("checkpoint").resolve(
+                    org.neurosim.network.Checkpoint.FILE)) ? "; continue it with: neurosim resume " + out : ""));
             return signal.get() == 15 ? 143 : 130;
         }
         return 0;

@@ -64,6 +64,7 @@ public final class Simulation {
     private double checkpointSeconds;
 
     private final List<RunOutput> listeners = new ArrayList<>();
+    private final List<String> runWarnings = new ArrayList<>();   // found while running, for the summary
 
     public Simulation(Network net) {
         this.net = net;
@@ -194,7 +195,12 @@ public final class Simulation {
         OutputException outputFailure = null;
         OutOfMemoryError outOfMemory = null;
         boolean checkpointing = outDir != null && configHash != null;
-        if (checkpointing) checkCheckpointable();
+        String cannot = checkpointing ? whyNotCheckpointable() : null;
+        if (cannot != null) {
+            if (checkpointEvery > 0) throw new InvalidInputException("--checkpoint-every: " + cannot);
+            checkpointing = false;   // asked for none on the way: the run goes on, and the summary says why none
+            runWarnings.add("no checkpoint can be written, so this run cannot be resumed: " + cannot);
+        }
         List<RunOutput> outputs = new ArrayList<>(outDir == null ? List.of() : openOutputs(outDir, files));
         outputs.addAll(listeners);
         Recorder rec = new Recorder(net, outputs, first);
@@ -274,13 +280,14 @@ public final class Simulation {
                 rec, summary);
     }
 
-    /** Fails before the run when a plugin's filter or synapse model cannot save its state. */
-    private void checkCheckpointable() {
+    /** Null when every component can save its state; else why not (a plugin's filter or synapse model). */
+    private String whyNotCheckpointable() {
         try {
             StateWriter probe = new StateWriter(java.io.OutputStream.nullOutputStream());
             net.save(probe, net.clock());
+            return null;
         } catch (UnsupportedOperationException e) {
-            throw new InvalidInputException("--checkpoint-every: " + e.getMessage());
+            return e.getMessage();
         }
     }
 
@@ -403,6 +410,7 @@ public final class Simulation {
         s.put("complete", complete);
         if (reason != null) s.put("reason", reason);
         List<String> warnings = new ArrayList<>(net.warnings());
+        warnings.addAll(runWarnings);
         if (lastRecorder != null) warnings.addAll(lastRecorder.memoryLimits());
         if (!warnings.isEmpty()) warnings.forEach(s.putArray("warnings")::add);
         return s;

@@ -153,4 +153,33 @@ class CheckpointTest {
         assertThatThrownBy(() -> new Simulation(build(other)).resume(dir, null, () -> false, 0))
                 .isInstanceOf(CheckpointException.class).hasMessageContaining("exc");
     }
+
+    /**
+     * A plugin synapse model that does not save its state (SynapseModelSpiTest's depression sketch): asked for
+     * periodic checkpoints, the run is refused before it starts, naming the class; asked for none, it runs and its
+     * summary says it cannot be resumed.
+     */
+    @Test
+    void aPluginThatCannotSaveItsStateIsNamedBeforeTheRun() {
+        String yaml = """
+                dt: 0.1 ms
+                duration: 20 ms
+                populations:
+                  pre: {model: poisson, size: 10, params: {rate: 50 Hz}}
+                  post: {model: lif, size: 5, params: {tau_m: 20 ms}}
+                projections:
+                  - {from: pre, to: post, connect: {all: true}, weight: 0.1,
+                     synapse: {kernel: delta, plasticity: {rule: depression-sketch}}}
+                """;
+        Path dir = tmp.resolve("sketch");
+        assertThatThrownBy(() -> new Simulation(SynapseModelSpiTest.build(yaml)).checkpoints(10, yaml)
+                .run(dir, null, () -> false, 0))
+                .isInstanceOf(org.neurosim.core.InvalidInputException.class)
+                .hasMessageStartingWith("--checkpoint-every: the synapse model ")
+                .hasMessageContaining("SynapseModelSpiTest").hasMessageContaining("cannot be checkpointed");
+        Simulation.Result r = new Simulation(SynapseModelSpiTest.build(yaml)).checkpoints(0, yaml)
+                .run(dir, null, () -> false, 0);
+        assertThat(r.complete()).isTrue();
+        assertThat(r.summary().get("warnings").toString()).contains("cannot be resumed");
+    }
 }
