@@ -14,7 +14,8 @@ import org.neurosim.core.model.NeuronDynamics;
 import org.neurosim.core.model.NeuronModel;
 import org.neurosim.core.model.PopulationContext;
 import org.neurosim.core.param.Parameters;
-import org.neurosim.equations.ModelFile;
+import org.neurosim.equations.EquationsModel;
+import org.neurosim.network.config.ModelFile;
 import org.neurosim.hh.HodgkinHuxley;
 import org.neurosim.lif.LeakyIntegrateAndFire;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -46,8 +47,8 @@ public class EquationsBenchmarks {
     final org.neurosim.core.model.SpikeSink sink = (i, o) -> { };
 
     static NeuronDynamics equations(String file, double dt) {
-        ModelFile f = ModelFile.load(Path.of("examples", "equations", file));
-        return f.model().create(new PopulationContext("benchmark", "benchmark", N, dt, 1), f.parameters(Map.of(), "p"));
+        ModelFile f = ModelFile.read(new EquationsModel(), EquationsModel.NAME, Path.of("examples", "equations", file));
+        return f.model().create(new PopulationContext("benchmark", "benchmark", N, dt, 1), f.parameters(Map.of()));
     }
 
     static NeuronDynamics builtIn(NeuronModel m, double dt) {

@@ -87,7 +87,7 @@ final class FiCurveCommand implements Callable<Integer> {
         Parameters parameters;
         String label = model;
         if (!m.definitionKeys().isEmpty() || equations != null) {
-            ModelFile file = ModelFile.read(m, model, equations);
+            org.neurosim.network.config.ModelFile file = org.neurosim.network.config.ModelFile.read(m, model, equations);
             m = file.model();
             parameters = file.parameters(given);
             String stem = equations.getFileName().toString();

@@ -98,7 +98,7 @@ final class PluginsCommand implements Callable<Integer> {
     private int describeModel(PluginRegistry r) {
         PrintWriter out = spec.commandLine().getOut();
         var generic = r.get(PluginKind.NEURON_MODEL, "equations", "--equations");
-        ModelFile file = ModelFile.read(generic, "equations", equations);
+        org.neurosim.network.config.ModelFile file = org.neurosim.network.config.ModelFile.read(generic, "equations", equations);
         org.neurosim.core.model.NeuronDynamics d = file.model().create(
                 org.neurosim.core.model.PopulationContext.single(1e-4), file.parameters(Map.of()));
         out.println(equations + ": " + file.model().description());

@@ -13,7 +13,7 @@ import org.neurosim.core.param.Parameters;
  * {@link org.neurosim.equations.parse.Equations}), with {@code threshold}, {@code reset} and {@code refractory}.
  * {@link #define} parses and checks the text; the defined model's parameters are the constants the equations
  * declare. From Java: {@code EquationsModel.builder("dv/dt = ...").threshold("v > 1").build()},
- * {@link ModelFile#load}, or {@code new EquationsModel().define(keys, "my-model")}.
+ * {@code ModelFile.read(new EquationsModel(), "equations", path)} (module network), or {@code new EquationsModel().define(keys, "my-model")}.
  */
 public final class EquationsModel implements NeuronModel {
     public static final String NAME = "equations";

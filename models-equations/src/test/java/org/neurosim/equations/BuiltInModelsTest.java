@@ -1,5 +1,7 @@
 package org.neurosim.equations;
 
+import org.neurosim.network.config.ModelFile;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -30,8 +32,8 @@ class BuiltInModelsTest {
     static final Path EXAMPLES = Path.of("..", "examples", "equations");
 
     static NeuronDynamics equations(String file, double dt) {
-        ModelFile f = ModelFile.load(EXAMPLES.resolve(file));
-        return f.model().create(PopulationContext.single(dt), f.parameters(Map.of(), "--param "));
+        ModelFile f = ModelFile.read(new EquationsModel(), EquationsModel.NAME, EXAMPLES.resolve(file));
+        return f.model().create(PopulationContext.single(dt), f.parameters(Map.of()));
     }
 
     static NeuronDynamics builtIn(NeuronModel m, double dt) {

@@ -32,11 +32,11 @@ class EquationsModelTest {
 
     @Test
     void theInputDimensionIsTheOneTheEquationsImply() {
-        assertThat(ModelFile.load(Path.of("..", "examples", "equations", "adex.yaml")).model().definition()
+        assertThat(load(Path.of("..", "examples", "equations", "adex.yaml")).definition()
                 .inputDimension()).isEqualTo(Dimension.CURRENT);              // - w + I_ext, w in amperes
-        assertThat(ModelFile.load(Path.of("..", "examples", "equations", "izhikevich.yaml")).model().definition()
+        assertThat(load(Path.of("..", "examples", "equations", "izhikevich.yaml")).definition()
                 .inputDimension()).isEqualTo(Dimension.DIMENSIONLESS);        // I_ext*mV added to volts
-        assertThat(ModelFile.load(Path.of("..", "examples", "equations", "hh.yaml")).model().definition()
+        assertThat(load(Path.of("..", "examples", "equations", "hh.yaml")).definition()
                 .inputDimension()).isEqualTo(Dimension.CURRENT_DENSITY);      // g (e - v) in S/m^2 times V
         assertThat(EquationsModel.builder("dv/dt = (-v + R*I_ext)/tau : volt\nR : ohm\ntau : second").build()
                 .definition().inputDimension()).isEqualTo(Dimension.CURRENT);  // R I: I = V / Ohm
@@ -45,7 +45,7 @@ class EquationsModelTest {
     @Test
     void theIntegratorsAreChosenFromTheFormOfTheEquations() {
         // AdEx: the exponential makes dv/dt nonlinear in v, so neither exponential-euler nor exact
-        NeuronDynamics adex = create(ModelFile.load(Path.of("..", "examples", "equations", "adex.yaml")).model(),
+        NeuronDynamics adex = create(load(Path.of("..", "examples", "equations", "adex.yaml")),
                 Map.of("c_m", "281 pF", "g_l", "30 nS", "e_l", "-70.6 mV", "v_t", "-50.4 mV", "delta_t", "2 mV",
                         "a", "4 nS", "tau_w", "144 ms", "b", "80.5 pA", "v_r", "-70.6 mV"), 1, 1e-4);
         assertThat(adex).isNotInstanceOf(ConditionallyLinear.class);
@@ -131,5 +131,11 @@ class EquationsModelTest {
                 .hasMessage("model.equations: line 1, column 10: unknown name 'e_l'; it is not a state variable, "
                         + "subexpression or constant, nor given in params; known names: tau, v, I_ext, I_syn, and "
                         + "units such as mV, ms, nS, pA");
+    }
+
+    /** A model file of examples/equations, read as the CLI reads it. */
+    static DefinedModel load(Path file) {
+        return (DefinedModel) org.neurosim.network.config.ModelFile.read(new EquationsModel(), EquationsModel.NAME, file)
+                .model();
     }
 }

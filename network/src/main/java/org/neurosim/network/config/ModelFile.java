@@ -1,4 +1,4 @@
-package org.neurosim.cli;
+package org.neurosim.network.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,12 +20,17 @@ import org.neurosim.core.param.DataValue;
 import org.neurosim.core.param.Parameters;
 
 /**
- * A model file for a model defined by text ({@code fi-curve --model equations --equations FILE}): a population
- * block without its size, that is the model's definition keys plus {@code params}. Read through the model's
- * {@link NeuronModel#define}, so the command names no plugin.
+ * A model file for a model defined by text (examples/equations/*.yaml, {@code fi-curve --model equations
+ * --equations FILE}): a population block without its size, that is the model's definition keys plus {@code params}.
+ * Read through the model's {@link NeuronModel#define}, so nothing here knows a plugin; every error names the file
+ * and the key.
  */
-record ModelFile(NeuronModel model, Map<String, Object> params, String key) {
-    static ModelFile read(NeuronModel generic, String name, Path file) {
+public record ModelFile(NeuronModel model, Map<String, Object> params, String key) {
+    /**
+     * Reads {@code file} as a definition of {@code generic} (a model with {@link NeuronModel#definitionKeys}, e.g.
+     * {@code new EquationsModel()}), whose name {@code name} the messages use.
+     */
+    public static ModelFile read(NeuronModel generic, String name, Path file) {
         if (generic.definitionKeys().isEmpty()) {
             throw new InvalidInputException("--equations: only a model defined by text takes a model file; " + name
                     + " is written in code (use --model equations)");
@@ -66,8 +71,8 @@ record ModelFile(NeuronModel model, Map<String, Object> params, String key) {
         return new ModelFile(m, params, key);
     }
 
-    /** The file's params with --param values on top. */
-    Parameters parameters(Map<String, String> overrides) {
+    /** The file's params with --param values (name to value text) on top. */
+    public Parameters parameters(Map<String, String> overrides) {
         Map<String, Object> given = new LinkedHashMap<>(params);
         overrides.forEach((k, v) -> given.put(k, new DataValue(v, "--param " + k, null)));
         return Parameters.resolve(model.parameters(), given, key + ".params");
