@@ -30,11 +30,6 @@ public final class StateReader implements AutoCloseable {
         buf.limit(0);
     }
 
-    /** A reader over bytes already checked (tests, or a checkpoint held in memory). */
-    public static StateReader of(InputStream in, String name) {
-        return new StateReader(in, name);
-    }
-
     /** Opens a checkpoint file after checking its length and checksum. */
     public static StateReader open(Path path) {
         String name = path.toString();
@@ -74,11 +69,6 @@ public final class StateReader implements AutoCloseable {
         }
     }
 
-    /** The file's name, for messages of the components that restore from it. */
-    public String file() {
-        return file;
-    }
-
     /** Expects section {@code name} here. */
     public StateReader section(String name) {
         String found = string();
@@ -116,18 +106,8 @@ public final class StateReader implements AutoCloseable {
 
     /** Reads an array into {@code into}, which must have the saved length. */
     public void doubles(double[] into, String what) {
-        doubles(into, 0, into.length, what);
-    }
-
-    public void doubles(double[] into, int from, int to, String what) {
-        length(to - from, what);
-        for (int i = from; i < to; ) {
-            need(8);
-            int n = Math.min(to - i, buf.remaining() / 8);
-            buf.asDoubleBuffer().get(into, i, n);
-            buf.position(buf.position() + 8 * n);
-            i += n;
-        }
+        length(into.length, what);
+        fill(into);
     }
 
     /** Reads an array of the saved length (a buffer whose size changes during a run, e.g. spikes in flight). */
@@ -143,17 +123,6 @@ public final class StateReader implements AutoCloseable {
             int n = Math.min(a.length - i, buf.remaining() / 8);
             buf.asDoubleBuffer().get(a, i, n);
             buf.position(buf.position() + 8 * n);
-            i += n;
-        }
-    }
-
-    public void floats(float[] into, String what) {
-        length(into.length, what);
-        for (int i = 0; i < into.length; ) {
-            need(4);
-            int n = Math.min(into.length - i, buf.remaining() / 4);
-            buf.asFloatBuffer().get(into, i, n);
-            buf.position(buf.position() + 4 * n);
             i += n;
         }
     }

@@ -73,18 +73,6 @@ public final class StateWriter {
         return this;
     }
 
-    public StateWriter floats(float[] a) {
-        writeInt(a.length);
-        for (int i = 0; i < a.length; ) {
-            room(4);
-            int n = Math.min(a.length - i, buf.remaining() / 4);
-            buf.asFloatBuffer().put(a, i, n);
-            buf.position(buf.position() + 4 * n);
-            i += n;
-        }
-        return this;
-    }
-
     public StateWriter ints(int[] a) {
         return ints(a, 0, a.length);
     }

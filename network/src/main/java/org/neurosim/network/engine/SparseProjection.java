@@ -22,7 +22,7 @@ import org.neurosim.core.synapse.SynapseDynamics;
  * takes it at its exact time after the step, an exact target adds its membrane's response to it at the start of the
  * next step, and a threshold crossing it causes is found at that step's start.
  */
-public final class SparseProjection extends Projection implements org.neurosim.core.checkpoint.Checkpointable {
+public final class SparseProjection extends Projection {
     final int[] rowStart;
     final int[] targets;
     final float[] weights;
@@ -42,7 +42,6 @@ public final class SparseProjection extends Projection implements org.neurosim.c
     // targets of its own chunk; rows are sorted, so split[j * (chunks - 1) + c - 1] is the first synapse of row j
     // whose target lies in chunk c (c = 1 .. chunks - 1)
     private final SpikeBuffer staged = new SpikeBuffer();    // to add to the filter at the next step's start
-    private long stagedStep;
     private final SpikeBuffer late = new SpikeBuffer();      // arrivals inside the step that emitted them
     private final SpikeBuffer upcoming = new SpikeBuffer();  // the next step's arrivals, for an exact target
     boolean exactTarget;                   // set by the engine: the target integrates this projection's arrivals
@@ -176,7 +175,6 @@ public final class SparseProjection extends Projection implements org.neurosim.c
             staged.clear();
             staged.addAll(arrived);
             staged.addAll(late);
-            stagedStep = n;
             if (!isStatic) transmitStaged(n * dt);
         }
         if (exactTarget && !isStatic) {   // late arrivals transmit before this step's learning (see deliverLate)
@@ -321,7 +319,6 @@ public final class SparseProjection extends Projection implements org.neurosim.c
      * Spikes in flight (every ring slot, in slot order) and the synapse model's state. Saved between steps, after
      * the staged spikes have entered their filters ({@link Engine#deliverStaged}), so nothing else is pending.
      */
-    @Override
     public void save(org.neurosim.core.checkpoint.StateWriter out) {
         out.section("projection " + label).writeInt(ring.length);
         for (SpikeBuffer slot : ring) slot.save(out);
@@ -330,13 +327,6 @@ public final class SparseProjection extends Projection implements org.neurosim.c
 
     /** The inverse of {@link #save}; {@code clock} is the step the restored network makes next. */
     public void restore(org.neurosim.core.checkpoint.StateReader in, long clock) {
-        restore(in);
-        upcoming.clear();
-        upcoming.addAll(ring[(int) (clock % ring.length)]);   // what schedule() set aside at the end of the last step
-    }
-
-    @Override
-    public void restore(org.neurosim.core.checkpoint.StateReader in) {
         in.section("projection " + label);
         int slots = in.readInt();
         if (slots != ring.length) throw in.mismatch("projection " + label + " has " + slots + " delay slots saved, "
@@ -345,5 +335,7 @@ public final class SparseProjection extends Projection implements org.neurosim.c
         staged.clear();
         late.clear();
         synapse.restore(in);
+        upcoming.clear();
+        upcoming.addAll(ring[(int) (clock % ring.length)]);   // what schedule() set aside at the end of the last step
     }
 }

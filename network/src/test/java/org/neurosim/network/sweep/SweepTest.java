@@ -1,5 +1,7 @@
 package org.neurosim.network.sweep;
 
+import java.nio.file.Path;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,33 +15,18 @@ import org.neurosim.network.config.ConfigTree;
 /** Sweeps through the Java API: the grid, its determinism at any number of workers, variables and key paths. */
 class SweepTest {
     /** Brunel's model A at 1/25 of its size (C_E 40, J scaled so that J C_E stays 100 mV), 0.2 s. */
-    static final String BRUNEL = """
-            name: small-brunel
-            dt: 0.1 ms
-            duration: 200 ms
-            seed: 1
-            integrator: exact
-            variables: {g: 5, eta: 2}
-            populations:
-              exc:
-                model: lif
-                size: 400
-                params: {tau_m: 20 ms, tau_ref: 2 ms, v_rest: 0 mV, v_th: 20 mV, v_reset: 10 mV}
-                init: {v: "uniform(0 mV, 20 mV)"}
-                poisson_input: {rate: "${eta}*1 kHz", weight: 2.5 mV}
-              inh:
-                model: lif
-                size: 100
-                params: {tau_m: 20 ms, tau_ref: 2 ms, v_rest: 0 mV, v_th: 20 mV, v_reset: 10 mV}
-                init: {v: "uniform(0 mV, 20 mV)"}
-                poisson_input: {rate: "${eta}*1 kHz", weight: 2.5 mV}
-            projections:
-              - {from: exc, to: [exc, inh], connect: {in_degree: 40}, weight: 2.5 mV, delay: 1.5 ms}
-              - {from: inh, to: [exc, inh], connect: {in_degree: 10}, weight: "-${g}*2.5 mV", delay: 1.5 ms}
-            """;
+    static final Path BRUNEL = Path.of("src", "test", "resources", "sweep", "small-brunel.yaml");
+
+    static String text() {
+        try {
+            return java.nio.file.Files.readString(BRUNEL);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     static Sweep sweep() {
-        ObjectNode tree = ConfigTree.parse(BRUNEL, "small-brunel.yaml");
+        ObjectNode tree = ConfigTree.read(BRUNEL);
         return Sweep.of(tree, null, PluginRegistry.load()).vary("g", List.of("3", "6"))
                 .vary("eta", List.of("1", "2")).seeds(2);
     }
@@ -78,7 +65,7 @@ class SweepTest {
     void aVariedVariableIsTheConfigWithThatValue() {
         Sweep s = sweep();
         Sweep.Run r = s.runs().get(0);   // g 3, eta 1, seed 1
-        ObjectNode direct = ConfigTree.parse(BRUNEL.replace("{g: 5, eta: 2}", "{g: 3, eta: 1}"), "x.yaml");
+        ObjectNode direct = ConfigTree.parse(text().replace("{g: 5, eta: 2}", "{g: 3, eta: 1}"), "x.yaml");
         Sweep.Row row = s.execute(r, () -> false);
         Sweep.Row same = Sweep.of(direct, null, PluginRegistry.load()).vary("seed", List.of("1")).run(Sweep.local(1)).get(0);
         assertThat(row.rateHz()).isEqualTo(same.rateHz());
@@ -95,7 +82,7 @@ class SweepTest {
 
     @Test
     void aKeyThatIsNotInTheConfigFailsBeforeAnyRun() {
-        Sweep s = Sweep.of(ConfigTree.parse(BRUNEL, "x.yaml"), null, PluginRegistry.load())
+        Sweep s = Sweep.of(ConfigTree.read(BRUNEL), null, PluginRegistry.load())
                 .vary("populations.exc.colour", List.of("red"));
         assertThatThrownBy(s::check).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("populations.exc.colour: unknown key");

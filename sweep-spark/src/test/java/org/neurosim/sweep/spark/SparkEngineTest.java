@@ -13,33 +13,18 @@ import org.neurosim.network.sweep.Sweep;
  * seeds (Brunel's model A at 1/25 size, 0.1 s per run).
  */
 class SparkEngineTest {
-    static final String BRUNEL = """
-            name: small-brunel
-            dt: 0.1 ms
-            duration: 100 ms
-            seed: 1
-            integrator: exact
-            variables: {g: 5, eta: 2}
-            populations:
-              exc:
-                model: lif
-                size: 400
-                params: {tau_m: 20 ms, tau_ref: 2 ms, v_rest: 0 mV, v_th: 20 mV, v_reset: 10 mV}
-                init: {v: "uniform(0 mV, 20 mV)"}
-                poisson_input: {rate: "${eta}*1 kHz", weight: 2.5 mV}
-              inh:
-                model: lif
-                size: 100
-                params: {tau_m: 20 ms, tau_ref: 2 ms, v_rest: 0 mV, v_th: 20 mV, v_reset: 10 mV}
-                init: {v: "uniform(0 mV, 20 mV)"}
-                poisson_input: {rate: "${eta}*1 kHz", weight: 2.5 mV}
-            projections:
-              - {from: exc, to: [exc, inh], connect: {in_degree: 40}, weight: 2.5 mV, delay: 1.5 ms}
-              - {from: inh, to: [exc, inh], connect: {in_degree: 10}, weight: "-${g}*2.5 mV", delay: 1.5 ms}
-            """;
+    /** The sweep tests' small Brunel network (network's test resources), run for 100 ms. */
+    static final java.nio.file.Path BRUNEL = java.nio.file.Path.of("..", "network", "src", "test", "resources", "sweep",
+            "small-brunel.yaml");
+
+    static com.fasterxml.jackson.databind.node.ObjectNode brunel() {
+        com.fasterxml.jackson.databind.node.ObjectNode tree = ConfigTree.read(BRUNEL);
+        ConfigTree.set(tree, "duration=100 ms");
+        return tree;
+    }
 
     static Sweep sweep() {
-        return Sweep.of(ConfigTree.parse(BRUNEL, "small-brunel.yaml"), null, PluginRegistry.load())
+        return Sweep.of(brunel(), null, PluginRegistry.load())
                 .vary("g", List.of("2", "3", "4", "5", "6", "7")).vary("eta", List.of("0.9", "1.5", "2", "3", "4", "5"));
     }
 
