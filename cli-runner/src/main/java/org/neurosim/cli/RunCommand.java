@@ -80,7 +80,7 @@ final class RunCommand implements Callable<Integer> {
         long steps = Math.round(every / dt);
         if (!(every > 0) || steps < 1) {
             throw new org.neurosim.core.InvalidInputException("--checkpoint-every: expected a time of at least one "
-                    + "step (dt = " + dt + " s), got '" + q + "'");
+                    + "step (dt = " + Words.number(dt) + " s), got '" + q + "'");
         }
         return steps;
     }
