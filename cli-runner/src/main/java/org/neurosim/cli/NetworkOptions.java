@@ -39,20 +39,25 @@ final class NetworkOptions {
         ObjectNode root = ConfigTree.read(config);
         for (String s : sets) ConfigTree.set(root, s);
         if (seed != null) root.put("seed", seed);
-        if (duration != null) {
-            Units.parse(duration, Dimension.TIME, "--duration");
-            root.put("duration", duration);
-        }
+        durationAndThreads(root, duration, threads);
         if (dt != null) {
             Units.parse(dt, Dimension.TIME, "--dt");
             root.put("dt", dt);
+        }
+        if (!root.has("name")) root.put("name", config.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
+        return root;
+    }
+
+    /** {@code --duration} and {@code --threads} (null: not given) into the tree, checked; run and resume share it. */
+    static void durationAndThreads(ObjectNode root, String duration, Integer threads) {
+        if (duration != null) {
+            Units.parse(duration, Dimension.TIME, "--duration");
+            root.put("duration", duration);
         }
         if (threads != null) {
             if (threads < 1) throw new org.neurosim.core.InvalidInputException("--threads: expected at least 1, got " + threads);
             root.put("threads", threads);
         }
-        if (!root.has("name")) root.put("name", config.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
-        return root;
     }
 
     Network build(ObjectNode tree, PluginRegistry registry) {

@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.neurosim.core.InvalidInputException;
 import org.neurosim.core.checkpoint.CheckpointException;
-import org.neurosim.core.units.Dimension;
-import org.neurosim.core.units.Units;
 import org.neurosim.network.Network;
 import org.neurosim.network.Simulation;
 import org.neurosim.network.build.NetworkLoader;
@@ -76,14 +74,7 @@ final class ResumeCommand implements Callable<Integer> {
                     + e.getMessage() + ")");
         }
         ObjectNode tree = ConfigTree.parse(text, dir.resolve("config.yaml").toString());
-        if (duration != null) {
-            Units.parse(duration, Dimension.TIME, "--duration");
-            tree.put("duration", duration);
-        }
-        if (threads != null) {
-            if (threads < 1) throw new InvalidInputException("--threads: expected at least 1, got " + threads);
-            tree.put("threads", threads);
-        }
+        NetworkOptions.durationAndThreads(tree, duration, threads);
         Network net = NetworkLoader.build(tree, Path.of(info.path("config_dir").asText(".")), root.registry());
         double build = (System.nanoTime() - t0) / 1e9;
         net.warnings().forEach(w -> root.err.println("neurosim: warning: " + w));

@@ -194,6 +194,7 @@ public final class Simulation {
         NumericalFailureException failure = null;
         OutputException outputFailure = null;
         OutOfMemoryError outOfMemory = null;
+        runWarnings.clear();
         boolean checkpointing = outDir != null && configHash != null;
         String cannot = checkpointing ? whyNotCheckpointable() : null;
         if (cannot != null) {
