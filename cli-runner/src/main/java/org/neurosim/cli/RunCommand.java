@@ -230,7 +230,7 @@ final class RunCommand implements Callable<Integer> {
                 for (int k : e.getValue()) for (double[] r : rows) largest = Math.max(largest, Math.abs(r[k + 1]));
                 DisplayUnit u = DisplayUnit.of(e.getKey(), largest);
                 String thinned = rec.traceStride() > 1   // say so when the plot shows every k-th step only
-                        ? " (every " + Words.ordinal(rec.traceStride()) + " step; all are in state.csv)" : "";
+                        ? " (every " + Recorder.ordinal(rec.traceStride()) + " step; all are in state.csv)" : "";
                 XYChart c = Plots.chart(tracePanels.isEmpty() ? net.name() + ": state" + thinned : "", "time (ms)",
                         u.axis());
                 c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);

@@ -37,11 +37,4 @@ final class Words {
                 String.format(java.util.Locale.ROOT, "%s%.3g steps of %s", prefix, (double) net.steps(),
                         count(net.neuronCount(), "neuron")));
     }
-
-    /** 2nd, 3rd, 11th, 21st ... */
-    static String ordinal(long n) {
-        long tens = n % 100, ones = n % 10;
-        String suffix = tens >= 11 && tens <= 13 ? "th" : ones == 1 ? "st" : ones == 2 ? "nd" : ones == 3 ? "rd" : "th";
-        return n + suffix;
-    }
 }

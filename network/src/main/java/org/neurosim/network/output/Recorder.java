@@ -240,13 +240,18 @@ public final class Recorder implements AutoCloseable, org.neurosim.core.checkpoi
                     recordedSpikes, rasterCount == 0 ? 0 : rasterTime[rasterCount - 1]));
         }
         if (traceStride > 1 && !traceRows.isEmpty()) {
-            long tens = traceStride % 100, ones = traceStride % 10;
-            String th = tens >= 11 && tens <= 13 ? "th" : ones == 1 ? "st" : ones == 2 ? "nd" : ones == 3 ? "rd" : "th";
-            notes.add(String.format(java.util.Locale.ROOT, "the trace plot and recorder() hold every %d%s step "
-                    + "(record.memory.trace_rows = %,d rows); state.csv has every step", traceStride, th,
+            notes.add(String.format(java.util.Locale.ROOT, "the trace plot and recorder() hold every %s step "
+                    + "(record.memory.trace_rows = %,d rows); state.csv has every step", ordinal(traceStride),
                     net.record().memory().traceRows()));
         }
         return notes;
+    }
+
+    /** 2nd, 3rd, 11th, 21st ... (for the notes on thinned samples, here and on the plots). */
+    public static String ordinal(long n) {
+        long tens = n % 100, ones = n % 10;
+        String suffix = tens >= 11 && tens <= 13 ? "th" : ones == 1 ? "st" : ones == 2 ? "nd" : ones == 3 ? "rd" : "th";
+        return n + suffix;
     }
 
     /** Rows of traces kept in memory: every traceStride-th step. */
