@@ -49,7 +49,7 @@ final class BenchCommand implements Callable<Integer> {
             "sr", new double[] {3, 2}, "si-fast", new double[] {6, 4}, "ai", new double[] {5, 2},
             "si-slow", new double[] {4.5, 0.9});
 
-    @Option(names = "--neurons", paramLabel = "N", description = "Network size (default 4000; 80% excitatory).")
+    @Option(names = "--neurons", paramLabel = "N", description = "Network size (default 4000; 80%% excitatory).")
     int neurons = 4000;
 
     @Option(names = "--duration", paramLabel = "Q", description = "Simulated time (default 1 s).")
@@ -60,7 +60,7 @@ final class BenchCommand implements Callable<Integer> {
     int threads = 1;
 
     @Option(names = "--in-degree", paramLabel = "K",
-            description = "Fixed in-degree per neuron instead of p = 0.02 (80% of it excitatory), for scaling runs.")
+            description = "Fixed in-degree per neuron instead of p = 0.02 (80%% of it excitatory), for scaling runs.")
     Integer inDegree;
 
     @Option(names = "--json", description = "Print JSON.")

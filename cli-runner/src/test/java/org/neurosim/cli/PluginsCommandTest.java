@@ -184,4 +184,25 @@ class PluginsCommandTest {
         assertThat(help.exit()).isZero();
         assertThat(help.out()).contains("--set", "--no-plots", "--seed", "--duration", "--dt", "--out");
     }
+
+    /**
+     * Every command's help formats cleanly: picocli reads descriptions as format strings and, on a bare "%" (as in
+     * "80% excitatory"), warns on System.err and prints the text unformatted (bench --help did).
+     */
+    @Test
+    void everyHelpFormatsWithoutWarnings() {
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+        try {
+            System.setErr(new java.io.PrintStream(warnings, true, java.nio.charset.StandardCharsets.UTF_8));
+            for (String command : new picocli.CommandLine(new NeuroSim()).getSubcommands().keySet()) {
+                Cli help = Cli.run(command, "--help");
+                assertThat(help.exit()).as(command).isZero();
+                assertThat(help.out()).as(command).contains("Usage: neurosim " + command);
+            }
+        } finally {
+            System.setErr(saved);
+        }
+        assertThat(warnings.toString(java.nio.charset.StandardCharsets.UTF_8)).isEmpty();
+    }
 }
