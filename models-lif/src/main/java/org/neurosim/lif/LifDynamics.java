@@ -39,7 +39,7 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
     // testing each. Chunks on other threads use disjoint index ranges; they may share the word at each edge, whose
     // bits change by atomic or/and only. The bits start clear, as the engine's refractory times start at 0.
     private double[] before, jumpUp;   // jumpUp: per neuron, the step's excitatory jumps (0 outside a step)
-    private int[] crossed;
+    private int[] crossed, todo;   // todo: the neurons a step redoes, in index order
     private long[] refractoryBits;
     private volatile double[] boundRefractory;   // the engine's refractory array these bits mirror
 
@@ -59,6 +59,7 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
         this.before = new double[size];
         this.jumpUp = new double[size];
         this.crossed = new int[size];
+        this.todo = new int[size];
         this.refractoryBits = new long[(size + 63) >>> 6];
     }
 
@@ -115,10 +116,10 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
     }
 
     /**
-     * The step with the synapses in closed form: late arrivals' response added, every neuron propagated over the
-     * whole step with the filters' modes and, by superposition, each arrival's response from its time; then the
-     * neurons that cross, are refractory, or receive a jump that could cross are redone event by event
-     * ({@link LifSynapses#redo}).
+     * The step with the synapses in closed form: every neuron propagated over the whole step with the filters' modes
+     * and, by superposition, each arrival's response from its time; then the neurons that cross, are refractory, or
+     * receive a jump that could cross are redone event by event ({@link LifSynapses#redo}), from their own arrivals,
+     * which only they look up; last, the filters the model keeps take the step's arrivals.
      */
     @Override
     public void advanceWithArrivals(double[][] s, Drive drive, double step, double[] refractory, SpikeSink spikes,
@@ -129,9 +130,10 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
         if (refractory != boundRefractory) bind(refractory);
         double[] v = s[0], in = drive.current;
         synapses.fullStep(v, before, in, vRest, decay, from, to);
-        boolean jumps = addResponses(v, arrivals, dt);
+        boolean jumps = synapses.deliver(v, jumpUp, arrivals, dt);
         int n = jumps ? listCrossingsOrJumps(v, in, from, to) : listCrossings(v, vTh, crossed, from, to);
         redoMarked(refractoryBits, crossed, n, v, in, before, dt, refractory, spikes, arrivals, from, to);
+        synapses.deliverToFilters(arrivals, dt);
     }
 
     /**
@@ -153,6 +155,11 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
     }
 
     @Override
+    public void arrivalGains(int input, double age, double[] out) {
+        synapses.arrivalGains(input, age, out);
+    }
+
+    @Override
     public void addLate(double[][] s, int[] targets, int from, int to, float[] weights, double weight, int input,
                         double age) {
         double g = synapses.arrivalResponse(input, age);
@@ -162,33 +169,6 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
             int t = targets[k];
             if ((bits[t >>> 6] & (1L << (t & 63))) == 0) v[t] += (weights == null ? weight : weights[k]) * g;
         }
-    }
-
-    /**
-     * v[i] += w G(dt - t_a) for each arrival; one spike's arrivals come together, so G is computed once for them.
-     * Excitatory jumps are also summed per neuron into jumpUp; returns whether there were any.
-     */
-    private boolean addResponses(double[] v, Arrivals a, double step) {
-        int lastInput = Integer.MIN_VALUE;
-        double lastOffset = Double.NaN, g = 0;
-        boolean jumps = false;
-        for (int k = 0; k < a.count(); k++) {
-            int i = a.target(k);
-            int input = a.input(k);
-            double offset = a.offset(k);
-            if (input != lastInput || offset != lastOffset) {
-                g = synapses.arrivalResponse(input, step - offset);
-                lastInput = input;
-                lastOffset = offset;
-            }
-            double w = a.weight(k);
-            v[i] += w * g;
-            if (input == Arrivals.JUMP && w > 0) {
-                jumpUp[i] += w;
-                jumps = true;
-            }
-        }
-        return jumps;
     }
 
     // Each pass is a small method of its own: the JIT compiles small methods quickly, which shortens the warm-up of a
@@ -205,11 +185,13 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
 
     /**
      * Pass 3: redo the refractory neurons (from the bit set, 64 per word) and those that crossed, in index order so
-     * spikes come out sorted at any chunking, each from its start-of-step value.
+     * spikes come out sorted at any chunking, each from its start-of-step value. They are listed first, so that the
+     * arrivals of those that need theirs (all but the ones held for the whole step) are gathered in one pass.
      */
     private void redoMarked(long[] bits, int[] crossed, int n, double[] v, double[] in, double[] before, double dt,
                             double[] refractory, SpikeSink spikes, Arrivals arrivals, int from, int to) {
-        int k = from;
+        int[] list = todo;
+        int m = from, k = from;
         for (int word = from >>> 6, last = (to - 1) >>> 6; word <= last; word++) {
             long b = bits[word];
             if (b == 0) continue;
@@ -219,12 +201,18 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
             while (b != 0) {
                 int i = base + Long.numberOfTrailingZeros(b);
                 b &= b - 1;
-                while (k < n && crossed[k] < i) redo(crossed[k++], v, in, before, dt, refractory, spikes, arrivals, bits, from, to);
+                while (k < n && crossed[k] < i) list[m++] = crossed[k++];
                 if (k < n && crossed[k] == i) k++;
-                redo(i, v, in, before, dt, refractory, spikes, arrivals, bits, from, to);
+                list[m++] = i;
             }
         }
-        while (k < n) redo(crossed[k++], v, in, before, dt, refractory, spikes, arrivals, bits, from, to);
+        while (k < n) list[m++] = crossed[k++];
+        boolean own = arrivals != null && !arrivals.isEmpty();
+        if (own) {
+            for (int p = from; p < m; p++) if (refractory[list[p]] < dt) arrivals.want(list[p], from, to);
+            arrivals.select(true);   // deliver() filled the flat targets
+        }
+        for (int p = from; p < m; p++) redo(list[p], v, in, before, dt, refractory, spikes, arrivals, bits, from, to);
     }
 
     /** One neuron that is refractory or crossed the threshold in this step, advanced exactly from its start value. */
@@ -235,10 +223,10 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
             refractory[i] = r - dt;
             v[i] = vReset;
             if (arrivals == null) anchors.forget(i);   // re-anchored when it next moves
-        } else if (arrivals != null && (synapses.hasTerms() || arrivals.count() > 0)) {
+        } else if (arrivals != null && (synapses.hasTerms() || !arrivals.isEmpty())) {
             // v[i] holds the full-step value, the end of the step when nothing happens in it
             v[i] = synapses.redo(i, before[i], vRest + scale * in[i], r > 0 ? Double.NaN : v[i], refractory, arrivals,
-                    spikes, from, to);
+                    spikes);
         } else if (arrivals == null) {
             anchors.advanceWithSpikes(v, in[i], vRest + scale * in[i], dt, refractory, spikes, i, this);
         } else {
@@ -270,6 +258,7 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
             before = new double[size];
             jumpUp = new double[size];
             crossed = new int[size];
+            todo = new int[size];
             refractoryBits = new long[(size + 63) >>> 6];
         }
         java.util.Arrays.fill(refractoryBits, 0);

@@ -121,11 +121,12 @@ final class LifSynapses {
     void fullStep(double[] v, double[] before, double[] in, double vRest, double decay, int from, int to) {
         int n = foldedTerm.length;
         if (n == 2) {
-            fullStepTwo(v, before, in, vRest, scale, decay, state[foldedTerm[0]], fullStep[foldedTerm[0]],
-                    foldedDecay[0], state[foldedTerm[1]], fullStep[foldedTerm[1]], foldedDecay[1], from, to);
+            int a = foldedTerm[0], b = foldedTerm[1];
+            fullStepTwo(v, before, in, vRest, scale, decay, state[a], fullStep[a], foldedDecay[0],
+                    state[b], fullStep[b], foldedDecay[1], from, to);
         } else if (n == 1) {
-            fullStepOne(v, before, in, vRest, scale, decay, state[foldedTerm[0]], fullStep[foldedTerm[0]],
-                    foldedDecay[0], from, to);
+            int a = foldedTerm[0];
+            fullStepOne(v, before, in, vRest, scale, decay, state[a], fullStep[a], foldedDecay[0], from, to);
         } else {
             fullStepNone(v, before, in, vRest, scale, decay, from, to);
             for (int k = 0; k < n; k++) {
@@ -158,10 +159,10 @@ final class LifSynapses {
                                     double[] x, double px, double fx, int from, int to) {
         System.arraycopy(v, from, before, from, to - from);
         for (int i = from; i < to; i++) {
-            double vInf = vRest + r * in[i];
-            v[i] = vInf + (v[i] - vInf) * d + px * x[i];
+            double vInf = vRest + r * in[i], a = x[i];
+            v[i] = vInf + (v[i] - vInf) * d + px * a;
+            x[i] = a * fx;
         }
-        decay(x, fx, from, to);
     }
 
     private static void fullStepTwo(double[] v, double[] before, double[] in, double vRest, double r, double d,
@@ -188,6 +189,121 @@ final class LifSynapses {
         return terms > 0;
     }
 
+    /**
+     * See {@link org.neurosim.core.model.ExactWithSynapses#arrivalGains}: G(age), and for a folded input the
+     * filter's unit increment decayed over age (the product the filter's own addSpikes forms, so the sum is the same).
+     */
+    void arrivalGains(int in, double age, double[] out) {
+        out[0] = arrivalResponse(in, age);
+        out[1] = in != Arrivals.JUMP && inputFolded[in] ? filterGain(in, age) : 0;
+    }
+
+    private double filterGain(int in, double age) {
+        int g = inputFirstGroup[in];
+        return unit[first[g]] * (age == 0 ? 1 : Math.exp(-age / tau[g]));
+    }
+
+    /**
+     * Adds every arrival's response to its target's membrane (v += w G) in one pass over each row, which also copies
+     * the rows' targets into {@link Arrivals#flatTargets}; excitatory jumps are also summed per neuron into
+     * {@code jumpUp}. Returns whether there were any. The filters the model keeps take the arrivals after the
+     * neurons that must be are redone ({@link #deliverToFilters}), so that those read their filters' state of the
+     * step's start.
+     */
+    boolean deliver(double[] v, double[] jumpUp, Arrivals a, double step) {
+        boolean jumps = false;
+        int[] flat = a.flatTargets();
+        for (int r = 0, rows = a.rows(), p = 0; r < rows; r++) {
+            int[] tg = a.rowTargets(r);
+            float[] ws = a.rowWeights(r);
+            double g = a.rowResponse(r), w0 = a.rowWeight(r);
+            int from = a.rowFrom(r), to = a.rowTo(r), shift = p - from;
+            p += to - from;
+            if (a.rowInput(r) == Arrivals.JUMP) {
+                for (int k = from; k < to; k++) {
+                    int i = tg[k];
+                    flat[k + shift] = i;
+                    double w = ws == null ? w0 : ws[k];
+                    v[i] += w * g;
+                    if (w > 0) {
+                        jumpUp[i] += w;
+                        jumps = true;
+                    }
+                }
+            } else if (ws == null) {
+                double dv = w0 * g;
+                for (int k = from; k < to; k++) {
+                    int i = tg[k];
+                    flat[k + shift] = i;
+                    v[i] += dv;
+                }
+            } else {
+                for (int k = from; k < to; k++) {
+                    int i = tg[k];
+                    flat[k + shift] = i;
+                    v[i] += ws[k] * g;
+                }
+            }
+        }
+        int lastInput = Integer.MIN_VALUE;
+        double lastOffset = Double.NaN, g = 0;
+        for (int k = 0, n = a.count(); k < n; k++) {
+            int i = a.target(k);
+            int in = a.input(k);
+            double offset = a.offset(k);
+            if (in != lastInput || offset != lastOffset) {   // one spike's arrivals come together: G once for them
+                g = arrivalResponse(in, step - offset);
+                lastInput = in;
+                lastOffset = offset;
+            }
+            double w = a.weight(k);
+            v[i] += w * g;
+            if (in == Arrivals.JUMP && w > 0) {
+                jumpUp[i] += w;
+                jumps = true;
+            }
+        }
+        return jumps;
+    }
+
+    /**
+     * The step's arrivals through folded inputs into their filters (x += w gain, the filter's state now being the
+     * step's end), rows read through the flat targets {@link #deliver} wrote; the same sums, in the same order, as the
+     * filter's own addSpikes would form at the next step's start.
+     */
+    void deliverToFilters(Arrivals a, double step) {
+        if (foldedTerm.length == 0) return;
+        int[] flat = a.flatTargets();
+        for (int r = 0, rows = a.rows(), p = 0; r < rows; r++) {
+            int in = a.rowInput(r), from = a.rowFrom(r), n = a.rowTo(r) - from;
+            int start = p;
+            p += n;
+            if (in == Arrivals.JUMP || !inputFolded[in]) continue;
+            double[] x = state[first[inputFirstGroup[in]]];
+            double e = a.rowGain(r);
+            float[] ws = a.rowWeights(r);
+            if (ws == null) {
+                double dx = a.rowWeight(r) * e;
+                for (int q = start; q < start + n; q++) x[flat[q]] += dx;
+            } else {
+                for (int q = start, k = from; q < start + n; q++, k++) x[flat[q]] += ws[k] * e;
+            }
+        }
+        int lastInput = Integer.MIN_VALUE;
+        double lastOffset = Double.NaN, e = 0;
+        for (int k = 0, n = a.count(); k < n; k++) {
+            int in = a.input(k);
+            if (in == Arrivals.JUMP || !inputFolded[in]) continue;
+            double offset = a.offset(k);
+            if (in != lastInput || offset != lastOffset) {
+                e = filterGain(in, step - offset);
+                lastInput = in;
+                lastOffset = offset;
+            }
+            state[first[inputFirstGroup[in]]][a.target(k)] += a.weight(k) * e;
+        }
+    }
+
     /** The membrane's response, h after it, to an arrival of weight 1 through input {@code in} (or a jump). */
     double arrivalResponse(int in, double h) {
         double em = Math.exp(-h / tauM);
@@ -206,17 +322,17 @@ final class LifSynapses {
      * Neuron i from its state at the step's start, event by event: arrivals (sorted by time), threshold crossings
      * and the end of refractoriness. Returns the membrane at the step's end; updates {@code refractory[i]}.
      */
-    double redo(int i, double v0, double vInf, double end, double[] refractory, Arrivals arrivals, SpikeSink spikes,
-                int from, int to) {
+    double redo(int i, double v0, double vInf, double end, double[] refractory, Arrivals arrivals, SpikeSink spikes) {
         double[] c = coefficients.get();
-        // c at the step's start; the folded filters have already decayed to its end in the full-step pass
+        // c at the step's start; the folded filters have already decayed to its end in the full-step pass (their
+        // arrivals of this step are added after the neurons are redone: deliverToFilters)
         for (int j = 0; j < terms; j++) c[j] = mult[j] * state[j][i] * startFactor[j];
-        int[] mine = arrivalsOf(i, arrivals, from, to);
+        int[] mine = arrivalsOf(i, arrivals);
         int m = mine[0];
         double t = 0, ct = 0, v = v0, r = refractory[i];   // c holds the modes at time ct (shifted when needed)
         int next = 1;
         while (true) {
-            double until = next <= m ? arrivals.offset(mine[next]) : dt;
+            double until = next <= m ? arrivals.selectedOffset(mine[next]) : dt;
             if (r > 0) {                             // held at v_reset; the synapses go on
                 double hold = Math.min(r, until - t);
                 t += hold;
@@ -260,7 +376,7 @@ final class LifSynapses {
             // fire neurons that the sum keeps below threshold (NEST's precise models sum simultaneous inputs too)
             do {
                 v += arrive(c, arrivals, mine[next++], false);
-            } while (next <= m && arrivals.offset(mine[next]) == t);
+            } while (next <= m && arrivals.selectedOffset(mine[next]) == t);
         }
         refractory[i] = r;
         return v;
@@ -271,10 +387,10 @@ final class LifSynapses {
         return true;
     }
 
-    /** Adds arrival k to the coefficients, or returns its jump of the membrane (0 while held). */
+    /** Adds selected arrival k to the coefficients, or returns its jump of the membrane (0 while held). */
     private double arrive(double[] c, Arrivals arrivals, int k, boolean held) {
-        int in = arrivals.input(k);
-        double w = arrivals.weight(k);
+        int in = arrivals.selectedInput(k);
+        double w = arrivals.selectedWeight(k);
         if (in == Arrivals.JUMP) return held ? 0 : w;
         for (int g = inputFirstGroup[in], last = g + inputGroups[in]; g < last; g++) {
             for (int j = first[g]; j <= first[g] + degree[g]; j++) c[j] += w * unit[j];
@@ -336,28 +452,25 @@ final class LifSynapses {
         return b;
     }
 
-    /** The indices of neuron i's arrivals sorted by time, in out[1..out[0]] (insertion: a step has few per neuron). */
-    private int[] arrivalsOf(int i, Arrivals arrivals, int from, int to) {
+    /**
+     * The selected arrivals of neuron i (it must have been {@link Arrivals#want}ed) sorted by time, as positions in
+     * out[1..out[0]] (insertion: a step has few per neuron; equal times keep their arrival order).
+     */
+    private int[] arrivalsOf(int i, Arrivals arrivals) {
         int[][] holder = order.get();
         int[] out = holder[0];
         int m = 0;
-        if (arrivals.count() == 0) {
-            out[0] = 0;
-            return out;
-        }
-        arrivals.indexByTarget(from, to);   // once per step and chunk: its arrivals' targets lie in from..to
         for (int q = arrivals.first(i), qe = arrivals.end(i); q < qe; q++) {
-            int k = arrivals.at(q);
             if (m + 2 > out.length) {
                 out = java.util.Arrays.copyOf(out, 2 * out.length);
                 holder[0] = out;
             }
-            int p = ++m;   // insertion by time keeps equal times in arrival order
-            while (p > 1 && arrivals.offset(out[p - 1]) > arrivals.offset(k)) {
+            int p = ++m;
+            while (p > 1 && arrivals.selectedOffset(out[p - 1]) > arrivals.selectedOffset(q)) {
                 out[p] = out[p - 1];
                 p--;
             }
-            out[p] = k;
+            out[p] = q;
         }
         out[0] = m;
         return out;

@@ -82,6 +82,13 @@ final class GammaKernel implements Kernel {
             for (int k = from; k < to; k++) x[targets[k]] += c * weights[k];
         }
 
+        @Override
+        public void addToEach(double[] weights, int from, int to) {
+            double[] s = x;
+            double c = spikeScale;
+            for (int i = from; i < to; i++) s[i] += weights[i] * c;
+        }
+
         @Override public void set(int target, double value) { x[target] = value; }
         @Override public double[] output() { return x; }
         @Override public double pointwiseDecay() { return decay; }

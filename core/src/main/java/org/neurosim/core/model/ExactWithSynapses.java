@@ -14,18 +14,29 @@ public interface ExactWithSynapses extends ExactlySolvable {
     void bindInputs(List<ModalFilter> inputs);
 
     /**
-     * True when the model advances input {@code input}'s filter over the step itself (a first-order filter whose
-     * {@link org.neurosim.core.synapse.SynapticFilter#pointwiseDecay} it folds into the pass that reads it); the
-     * network then does not advance that filter.
+     * True when the model keeps input {@code input}'s filter itself (a first-order filter whose
+     * {@link org.neurosim.core.synapse.SynapticFilter#pointwiseDecay} it folds into the pass that reads it): it
+     * advances the filter over the step and adds the step's arrivals through that input to it by the step's end;
+     * the network then neither advances that filter nor gives it those arrivals.
      */
     default boolean advancesInput(int input) {
         return false;
     }
 
     /**
+     * What an arrival of weight 1 through input {@code input} (or {@link Arrivals#JUMP}), {@code age} seconds before
+     * the end of its step, adds by that end: {@code out[0]} to the membrane (w G(age) for a linear model), and
+     * {@code out[1]} to the state of the input's filter when the model keeps that filter ({@link #advancesInput}),
+     * else 0. The network computes these once per presynaptic spike and hands them over with the arrivals
+     * ({@link Arrivals#addRow}).
+     */
+    void arrivalGains(int input, double age, double[] out);
+
+    /**
      * Advances neurons from..to by dt with {@link Drive#current} held (external input and bias only), the bound
      * filters' outputs in closed form from their state at the step's start, and {@code arrivals} of this step
-     * (each at its time). The filters themselves are advanced and given the arrivals by the network afterwards.
+     * (each at its time). The filters the model does not keep are advanced and given the arrivals by the network
+     * afterwards.
      */
     void advanceWithArrivals(double[][] state, Drive drive, double dt, double[] refractory, SpikeSink spikes,
                              Arrivals arrivals, int from, int to);

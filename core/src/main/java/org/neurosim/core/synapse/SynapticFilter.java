@@ -30,6 +30,16 @@ public interface SynapticFilter {
         for (int k = from; k < to; k++) addSpike(targets[k], weights[k], sinceArrival);
     }
 
+    /**
+     * Adds a spike of weight {@code weights[i]} to every target i in from..to (0 adds nothing), arriving now (as
+     * per-neuron Poisson events at the step's start): a loop without a branch per target, which filters override.
+     */
+    default void addToEach(double[] weights, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (weights[i] != 0) addSpike(i, weights[i], 0);
+        }
+    }
+
     /** Sets the output of one target (an initial condition), as left by a single past impulse. */
     void set(int target, double value);
 

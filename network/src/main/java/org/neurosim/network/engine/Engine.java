@@ -48,6 +48,7 @@ public final class Engine implements AutoCloseable {
     private final SynapseGroup[][] inputsOf;
     private final SparseProjection[][] exactOnto;
     private final Arrivals[][] arriving;
+    private final boolean[][] keptBy;                 // per exact population and input: the model keeps that filter
     private long step;
     // the per-step tasks, made once: the step loop allocates nothing
     private final Parallel.WorkerTask driveTask = this::drive;
@@ -74,6 +75,7 @@ public final class Engine implements AutoCloseable {
         inputsOf = new SynapseGroup[n][];
         exactOnto = new SparseProjection[n][];
         arriving = new Arrivals[n][];
+        keptBy = new boolean[n][];
         dense = projections.stream().filter(DenseProjection.class::isInstance).map(DenseProjection.class::cast)
                 .toArray(DenseProjection[]::new);
         for (Population p : populations) {
@@ -127,20 +129,21 @@ public final class Engine implements AutoCloseable {
         groupsOnto[p.index] = advancing.toArray(SynapseGroup[]::new);
         List<SparseProjection> onto = sparseOnto(p);
         for (SparseProjection pr : onto) {
-            pr.exactTarget = true;
             pr.input = pr.group == null ? Arrivals.JUMP : inputs.indexOf(pr.group);
+            pr.bindExact(model, dt);
             pr.chunkTargets(chunks);
         }
+        keptBy[p.index] = new boolean[inputs.size()];
+        for (int k = 0; k < inputs.size(); k++) keptBy[p.index][k] = model.advancesInput(k);
         exactOnto[p.index] = onto.toArray(SparseProjection[]::new);
         for (PoissonInput in : p.poissonInputs) in.input = in.group == null ? Arrivals.JUMP : inputs.indexOf(in.group);
         arriving[p.index] = new Arrivals[chunks];
         for (int c = 0; c < chunks; c++) arriving[p.index][c] = new Arrivals();
     }
 
-    /** An exact population's chunk at the start of a step: last step's arrivals enter the filters, this step's are gathered. */
+    /** An exact population's chunk at the start of a step: this step's arrivals are gathered. */
     private void gatherArrivals(Population p, int worker, int from, int to) {
         Arrivals now = arriving[p.index][worker];
-        addToFilters(inputsOf[p.index], now);
         now.clear();
         for (SparseProjection pr : exactOnto[p.index]) pr.collect(worker, step, dt, now);
         if (p.poissonInputs.length > 0) p.addPoissonEvents(step, from, to, now);
@@ -152,17 +155,22 @@ public final class Engine implements AutoCloseable {
         for (SparseProjection pr : exactOnto[p.index]) pr.deliverLate(n, dt, model, p.state());
     }
 
-    /** Adds arrivals to their filters, one batch per run of equal time and input (one presynaptic spike's). */
-    private void addToFilters(SynapseGroup[] in, Arrivals a) {
+    /**
+     * Adds the step's arrivals to the filters the model does not keep ({@code kept}), once those have advanced to the
+     * step's end (in the same pass, while what a plastic synapse transmitted is still in place), a row at a time and
+     * the single arrivals one by one.
+     */
+    private void addToFilters(SynapseGroup[] in, boolean[] kept, Arrivals a) {
         if (in.length == 0) return;   // delta synapses only: nothing to filter
-        int n = a.count();
-        for (int k = 0; k < n; ) {
+        for (int r = 0, rows = a.rows(); r < rows; r++) {
+            int input = a.rowInput(r);
+            if (input == Arrivals.JUMP || kept[input]) continue;
+            in[input].filter.addSpikes(a.rowTargets(r), a.rowFrom(r), a.rowTo(r), a.rowWeights(r), a.rowWeight(r),
+                    dt - a.rowOffset(r));
+        }
+        for (int k = 0, n = a.count(); k < n; k++) {
             int input = a.input(k);
-            double offset = a.offset(k);
-            int end = k + 1;
-            while (end < n && a.input(end) == input && a.offset(end) == offset) end++;
-            if (input != Arrivals.JUMP) in[input].filter.addSpikes(a.targets(), a.weights(), k, end, dt - offset);
-            k = end;
+            if (input != Arrivals.JUMP && !kept[input]) in[input].filter.addSpike(a.target(k), a.weight(k), dt - a.offset(k));
         }
     }
 
@@ -247,6 +255,7 @@ public final class Engine implements AutoCloseable {
                         p.name, fmt(step * dt), e.getMessage()), t);
             }
             for (SynapseGroup g : groupsOnto[p.index]) g.filter.advance(from, to);
+            if (exact) addToFilters(inputsOf[p.index], keptBy[p.index], arriving[p.index][worker]);
         }
     }
 
@@ -284,13 +293,6 @@ public final class Engine implements AutoCloseable {
     public void deliverStaged() {
         for (Projection pr : projections) {
             if (pr instanceof SparseProjection s && staged(s) && !s.exactTarget) s.deliverStagedNow(dt);
-        }
-        for (Population p : populations) {
-            if (arriving[p.index] == null) continue;
-            for (Arrivals a : arriving[p.index]) {
-                addToFilters(inputsOf[p.index], a);
-                a.clear();
-            }
         }
     }
 

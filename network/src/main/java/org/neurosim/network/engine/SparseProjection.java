@@ -37,14 +37,17 @@ public final class SparseProjection extends Projection {
     public final org.neurosim.core.units.Dimension weightDimension;
     final SynapseGroup group;              // null: instant (delta)
     private final int jumpVariable;        // instant spikes add their weight to this state variable of the target
-    private final SpikeBuffer[] ring;
+    private final Slot[] ring;
     // parallel delivery through a filter: the spikes due, staged on one thread, then applied by every worker to the
     // targets of its own chunk; rows are sorted, so split[j * (chunks - 1) + c - 1] is the first synapse of row j
     // whose target lies in chunk c (c = 1 .. chunks - 1)
     private final SpikeBuffer staged = new SpikeBuffer();    // to add to the filter at the next step's start
     private final SpikeBuffer late = new SpikeBuffer();      // arrivals inside the step that emitted them
-    private final SpikeBuffer upcoming = new SpikeBuffer();  // the next step's arrivals, for an exact target
+    private final Slot upcoming = new Slot();                // the next step's arrivals, for an exact target
     boolean exactTarget;                   // set by the engine: the target integrates this projection's arrivals
+    private org.neurosim.core.model.ExactWithSynapses exactModel;
+    private double exactDt;
+    private final double[] gains = new double[2];
     int input = org.neurosim.core.model.Arrivals.JUMP;   // the target's input index of this filter
     private int chunks = 1;
     private int[] split;
@@ -76,9 +79,57 @@ public final class SparseProjection extends Projection {
         this.group = group;
         this.weightDimension = weightDimension;
         this.jumpVariable = group == null ? target.dynamics.spikeRule().membrane() : -1;
-        this.ring = new SpikeBuffer[(rows == null ? delaySteps : rows.maxDelay()) + 2];
-        for (int k = 0; k < ring.length; k++) ring[k] = new SpikeBuffer();
+        this.ring = new Slot[(rows == null ? delaySteps : rows.maxDelay()) + 2];
+        for (int k = 0; k < ring.length; k++) ring[k] = new Slot();
         if (synapse.learns()) indexIncoming();
+    }
+
+    /**
+     * One step's due rows: (row, offset) entries, and for an exact target what a unit arrival at that offset adds to
+     * the membrane and to the filter by the step's end, computed once per presynaptic spike when it is scheduled (a
+     * spike reaches a step through at most one of its rows, so the rows of a step share nothing to compute once).
+     */
+    private static final class Slot {
+        final SpikeBuffer rows = new SpikeBuffer();
+        double[] response = new double[64], gain = new double[64];
+
+        void add(int row, double offset, double g, double e) {
+            int k = rows.count();
+            rows.spike(row, offset);
+            if (k == response.length) {
+                response = java.util.Arrays.copyOf(response, 2 * k);
+                gain = java.util.Arrays.copyOf(gain, 2 * k);
+            }
+            response[k] = g;
+            gain[k] = e;
+        }
+
+        void copy(Slot other) {
+            rows.clear();
+            for (int k = 0; k < other.rows.count(); k++) {
+                add(other.rows.neuron(k), other.rows.offset(k), other.response[k], other.gain[k]);
+            }
+        }
+    }
+
+    /**
+     * Set by the engine for a target that integrates this projection's arrivals: the model that gives each
+     * spike's gains; the spikes already in flight (a continued or restored run) get theirs now.
+     */
+    void bindExact(org.neurosim.core.model.ExactWithSynapses model, double dt) {
+        exactTarget = true;
+        exactModel = model;
+        exactDt = dt;
+        for (Slot slot : ring) regain(slot);
+        regain(upcoming);
+    }
+
+    private void regain(Slot slot) {
+        for (int k = 0; k < slot.rows.count(); k++) {
+            exactModel.arrivalGains(input, exactDt - slot.rows.offset(k), gains);
+            slot.response[k] = gains[0];
+            slot.gain[k] = gains[1];
+        }
     }
 
     @Override
@@ -149,8 +200,14 @@ public final class SparseProjection extends Projection {
             double offset = spikes.offset(k);
             if (rows != null) {   // one entry per (source, delay) row: whole steps, the offset kept
                 int j = spikes.neuron(k);
+                double g = 0, e = 0;
+                if (exactTarget) {
+                    exactModel.arrivalGains(input, dt - offset, gains);
+                    g = gains[0];
+                    e = gains[1];
+                }
                 for (int r = rows.sourceRows()[j]; r < rows.sourceRows()[j + 1]; r++) {
-                    ring[(int) ((n + rows.rowDelay()[r]) % ring.length)].spike(r, offset);
+                    ring[(int) ((n + rows.rowDelay()[r]) % ring.length)].add(r, offset, g, e);
                 }
                 continue;
             }
@@ -162,10 +219,19 @@ public final class SparseProjection extends Projection {
                     steps++;
                 }
             }
-            if (steps == 0) late.spike(spikes.neuron(k), offset);
-            else ring[(int) ((n + steps) % ring.length)].spike(spikes.neuron(k), offset);
+            if (steps == 0) {
+                late.spike(spikes.neuron(k), offset);
+            } else {
+                double g = 0, e = 0;
+                if (exactTarget) {
+                    exactModel.arrivalGains(input, dt - offset, gains);
+                    g = gains[0];
+                    e = gains[1];
+                }
+                ring[(int) ((n + steps) % ring.length)].add(spikes.neuron(k), offset, g, e);
+            }
         }
-        SpikeBuffer arrived = ring[(int) (n % ring.length)];
+        SpikeBuffer arrived = ring[(int) (n % ring.length)].rows;
         if (exactTarget) {
             // the workers take these from `upcoming` and `late` (what the filter needs comes with them)
         } else if (group == null) {
@@ -185,10 +251,7 @@ public final class SparseProjection extends Projection {
         }
         if (inStart != null) learn(n, dt, arrived, late);
         arrived.clear();
-        if (exactTarget) {
-            upcoming.clear();
-            upcoming.addAll(ring[(int) ((n + 1) % ring.length)]);
-        }
+        if (exactTarget) upcoming.copy(ring[(int) ((n + 1) % ring.length)]);
     }
 
     /** Delta synapses onto a target that does not integrate them: the targets jump now, on the calling thread. */
@@ -212,7 +275,19 @@ public final class SparseProjection extends Projection {
      * the last one of the previous run left).
      */
     void collect(int c, long n, double dt, org.neurosim.core.model.Arrivals now) {
-        collect(c, upcoming, n * dt, now);
+        SpikeBuffer due = upcoming.rows;
+        double stepStart = n * dt;
+        int cs = chunks;
+        for (int k = 0; k < due.count(); k++) {
+            int j = due.neuron(k);
+            int from = c == 0 || split == null ? rowStart[j] : split[j * (cs - 1) + c - 1];
+            int to = c == cs - 1 || split == null ? rowStart[j + 1] : split[j * (cs - 1) + c];
+            if (from >= to) continue;
+            double offset = due.offset(k);
+            if (!isStatic) synapse.transmit(j, from, to, stepStart + offset, efficacy);
+            now.addRow(targets, from, to, isStatic ? weights : efficacy, isStatic ? weight : 0, offset, input,
+                    upcoming.response[k], upcoming.gain[k]);
+        }
     }
 
     /**
@@ -228,19 +303,6 @@ public final class SparseProjection extends Projection {
             float[] w = isStatic ? weights : efficacy;   // transmitted in schedule
             model.addLate(state, targets, from, to, w, w == null ? weight : 0, input, dt - offset);
             if (group != null) group.filter.addSpikes(targets, from, to, w, w == null ? weight : 0, dt - offset);
-        }
-    }
-
-    private void collect(int c, SpikeBuffer due, double stepStart, org.neurosim.core.model.Arrivals out) {
-        int cs = chunks;
-        for (int k = 0; k < due.count(); k++) {
-            int j = due.neuron(k);
-            int from = c == 0 || split == null ? rowStart[j] : split[j * (cs - 1) + c - 1];
-            int to = c == cs - 1 || split == null ? rowStart[j + 1] : split[j * (cs - 1) + c];
-            if (from >= to) continue;
-            double offset = due.offset(k);
-            if (!isStatic) synapse.transmit(j, from, to, stepStart + offset, efficacy);
-            out.addRow(targets, from, to, isStatic ? weights : efficacy, isStatic ? weight : 0, offset, input);
         }
     }
 
@@ -321,7 +383,7 @@ public final class SparseProjection extends Projection {
      */
     public void save(org.neurosim.core.checkpoint.StateWriter out) {
         out.section("projection " + label).writeInt(ring.length);
-        for (SpikeBuffer slot : ring) slot.save(out);
+        for (Slot slot : ring) slot.rows.save(out);
         synapse.save(out);
     }
 
@@ -331,11 +393,14 @@ public final class SparseProjection extends Projection {
         int slots = in.readInt();
         if (slots != ring.length) throw in.mismatch("projection " + label + " has " + slots + " delay slots saved, "
                 + ring.length + " here");
-        for (int k = 0; k < ring.length; k++) ring[k].restore(in, "projection " + label + " spikes in flight");
+        for (Slot slot : ring) {   // their gains are the engine's to give (bindExact)
+            slot.rows.restore(in, "projection " + label + " spikes in flight");
+            slot.response = new double[Math.max(64, slot.rows.count())];
+            slot.gain = new double[slot.response.length];
+        }
         staged.clear();
         late.clear();
         synapse.restore(in);
-        upcoming.clear();
-        upcoming.addAll(ring[(int) (clock % ring.length)]);   // what schedule() set aside at the end of the last step
+        upcoming.copy(ring[(int) (clock % ring.length)]);   // what schedule() set aside at the end of the last step
     }
 }
