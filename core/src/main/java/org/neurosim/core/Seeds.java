@@ -20,11 +20,18 @@ public final class Seeds {
      * them and in whatever order.
      */
     public static double uniform(long seed, long a, long b) {
+        return (bits(seed, a, b) >>> 11) * 0x1.0p-53;
+    }
+
+    /**
+     * The 64 random bits behind {@link #uniform}: its value is {@code (bits >>> 11) * 2^-53}, so the top k bits are
+     * {@code floor(uniform * 2^k)}, which a table lookup can take without forming the double.
+     */
+    public static long bits(long seed, long a, long b) {
         long z = seed + a * 0x9E3779B97F4A7C15L + b * 0xC2B2AE3D27D4EB4FL;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        z = z ^ (z >>> 31);
-        return (z >>> 11) * 0x1.0p-53;
+        return z ^ (z >>> 31);
     }
 
     /**

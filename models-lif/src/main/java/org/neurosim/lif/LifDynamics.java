@@ -119,7 +119,7 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
      * The step with the synapses in closed form: every neuron propagated over the whole step with the filters' modes
      * and, by superposition, each arrival's response from its time; then the neurons that cross, are refractory, or
      * receive a jump that could cross are redone event by event ({@link LifSynapses#redo}), from their own arrivals,
-     * which only they look up; last, the filters the model keeps take the step's arrivals.
+     * which only they look up (the filters the model keeps take the step's arrivals in the same pass as the membrane).
      */
     @Override
     public void advanceWithArrivals(double[][] s, Drive drive, double step, double[] refractory, SpikeSink spikes,
@@ -133,7 +133,6 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
         boolean jumps = synapses.deliver(v, jumpUp, arrivals, dt);
         int n = jumps ? listCrossingsOrJumps(v, in, from, to) : listCrossings(v, vTh, crossed, from, to);
         redoMarked(refractoryBits, crossed, n, v, in, before, dt, refractory, spikes, arrivals, from, to);
-        synapses.deliverToFilters(arrivals, dt);
     }
 
     /**

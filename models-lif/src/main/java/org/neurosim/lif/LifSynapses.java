@@ -204,11 +204,11 @@ final class LifSynapses {
     }
 
     /**
-     * Adds every arrival's response to its target's membrane (v += w G) in one pass over each row, which also copies
-     * the rows' targets into {@link Arrivals#flatTargets}; excitatory jumps are also summed per neuron into
-     * {@code jumpUp}. Returns whether there were any. The filters the model keeps take the arrivals after the
-     * neurons that must be are redone ({@link #deliverToFilters}), so that those read their filters' state of the
-     * step's start.
+     * Adds every arrival's response to its target's membrane (v += w G) and, through a folded input, its increment to
+     * the filter (x += w gain, the filter's state being the step's end after the full-step pass), in one pass over
+     * each row, which also copies the rows' targets into {@link Arrivals#flatTargets}; excitatory jumps are also
+     * summed per neuron into {@code jumpUp}. Returns whether there were any. A neuron that is redone takes its own
+     * increments back out of the filter to start from the step's start ({@link #redo}).
      */
     boolean deliver(double[] v, double[] jumpUp, Arrivals a, double step) {
         boolean jumps = false;
@@ -217,48 +217,68 @@ final class LifSynapses {
             int[] tg = a.rowTargets(r);
             float[] ws = a.rowWeights(r);
             double g = a.rowResponse(r), w0 = a.rowWeight(r);
-            int from = a.rowFrom(r), to = a.rowTo(r), shift = p - from;
+            int in = a.rowInput(r), from = a.rowFrom(r), to = a.rowTo(r), shift = p - from;
             p += to - from;
-            if (a.rowInput(r) == Arrivals.JUMP) {
-                for (int k = from; k < to; k++) {
-                    int i = tg[k];
-                    flat[k + shift] = i;
-                    double w = ws == null ? w0 : ws[k];
-                    v[i] += w * g;
-                    if (w > 0) {
-                        jumpUp[i] += w;
-                        jumps = true;
-                    }
-                }
+            if (in == Arrivals.JUMP) {
+                jumps |= deliverJumps(v, jumpUp, tg, ws, w0, g, flat, shift, from, to);
+            } else if (!inputFolded[in]) {
+                deliverResponse(v, tg, ws, w0, g, flat, shift, from, to);
             } else if (ws == null) {
-                double dv = w0 * g;
+                double dv = w0 * g, dx = w0 * a.rowGain(r);
+                double[] x = state[first[inputFirstGroup[in]]];
                 for (int k = from; k < to; k++) {
                     int i = tg[k];
                     flat[k + shift] = i;
                     v[i] += dv;
+                    x[i] += dx;
                 }
             } else {
+                double e = a.rowGain(r);
+                double[] x = state[first[inputFirstGroup[in]]];
                 for (int k = from; k < to; k++) {
                     int i = tg[k];
                     flat[k + shift] = i;
-                    v[i] += ws[k] * g;
+                    double w = ws[k];
+                    v[i] += w * g;
+                    x[i] += w * e;
                 }
             }
         }
         int lastInput = Integer.MIN_VALUE;
-        double lastOffset = Double.NaN, g = 0;
+        double lastOffset = Double.NaN, g = 0, e = 0;
         for (int k = 0, n = a.count(); k < n; k++) {
             int i = a.target(k);
             int in = a.input(k);
             double offset = a.offset(k);
             if (in != lastInput || offset != lastOffset) {   // one spike's arrivals come together: G once for them
                 g = arrivalResponse(in, step - offset);
+                e = in != Arrivals.JUMP && inputFolded[in] ? filterGain(in, step - offset) : 0;
                 lastInput = in;
                 lastOffset = offset;
             }
             double w = a.weight(k);
             v[i] += w * g;
-            if (in == Arrivals.JUMP && w > 0) {
+            if (in == Arrivals.JUMP) {
+                if (w > 0) {
+                    jumpUp[i] += w;
+                    jumps = true;
+                }
+            } else if (e != 0) {
+                state[first[inputFirstGroup[in]]][i] += w * e;
+            }
+        }
+        return jumps;
+    }
+
+    private static boolean deliverJumps(double[] v, double[] jumpUp, int[] tg, float[] ws, double w0, double g,
+                                        int[] flat, int shift, int from, int to) {
+        boolean jumps = false;
+        for (int k = from; k < to; k++) {
+            int i = tg[k];
+            flat[k + shift] = i;
+            double w = ws == null ? w0 : ws[k];
+            v[i] += w * g;
+            if (w > 0) {
                 jumpUp[i] += w;
                 jumps = true;
             }
@@ -266,41 +286,13 @@ final class LifSynapses {
         return jumps;
     }
 
-    /**
-     * The step's arrivals through folded inputs into their filters (x += w gain, the filter's state now being the
-     * step's end), rows read through the flat targets {@link #deliver} wrote; the same sums, in the same order, as the
-     * filter's own addSpikes would form at the next step's start.
-     */
-    void deliverToFilters(Arrivals a, double step) {
-        if (foldedTerm.length == 0) return;
-        int[] flat = a.flatTargets();
-        for (int r = 0, rows = a.rows(), p = 0; r < rows; r++) {
-            int in = a.rowInput(r), from = a.rowFrom(r), n = a.rowTo(r) - from;
-            int start = p;
-            p += n;
-            if (in == Arrivals.JUMP || !inputFolded[in]) continue;
-            double[] x = state[first[inputFirstGroup[in]]];
-            double e = a.rowGain(r);
-            float[] ws = a.rowWeights(r);
-            if (ws == null) {
-                double dx = a.rowWeight(r) * e;
-                for (int q = start; q < start + n; q++) x[flat[q]] += dx;
-            } else {
-                for (int q = start, k = from; q < start + n; q++, k++) x[flat[q]] += ws[k] * e;
-            }
-        }
-        int lastInput = Integer.MIN_VALUE;
-        double lastOffset = Double.NaN, e = 0;
-        for (int k = 0, n = a.count(); k < n; k++) {
-            int in = a.input(k);
-            if (in == Arrivals.JUMP || !inputFolded[in]) continue;
-            double offset = a.offset(k);
-            if (in != lastInput || offset != lastOffset) {
-                e = filterGain(in, step - offset);
-                lastInput = in;
-                lastOffset = offset;
-            }
-            state[first[inputFirstGroup[in]]][a.target(k)] += a.weight(k) * e;
+    /** A row through an input whose filter the network advances (and fills): the membrane's part only. */
+    private static void deliverResponse(double[] v, int[] tg, float[] ws, double w0, double g, int[] flat, int shift,
+                                        int from, int to) {
+        for (int k = from; k < to; k++) {
+            int i = tg[k];
+            flat[k + shift] = i;
+            v[i] += (ws == null ? w0 : ws[k]) * g;
         }
     }
 
@@ -324,11 +316,18 @@ final class LifSynapses {
      */
     double redo(int i, double v0, double vInf, double end, double[] refractory, Arrivals arrivals, SpikeSink spikes) {
         double[] c = coefficients.get();
-        // c at the step's start; the folded filters have already decayed to its end in the full-step pass (their
-        // arrivals of this step are added after the neurons are redone: deliverToFilters)
-        for (int j = 0; j < terms; j++) c[j] = mult[j] * state[j][i] * startFactor[j];
+        // c at the step's start: the folded filters are at its end already (decayed in the full-step pass, this
+        // step's arrivals added by deliver), so the neuron's own increments come out and the decay is undone
+        for (int j = 0; j < terms; j++) c[j] = mult[j] * state[j][i];
         int[] mine = arrivalsOf(i, arrivals);
         int m = mine[0];
+        for (int q = 1; q <= m; q++) {   // what deliver() added to the folded filters: taken out again, in its order
+            int k = mine[q], in = arrivals.selectedInput(k);
+            if (in != Arrivals.JUMP && inputFolded[in]) {
+                c[first[inputFirstGroup[in]]] -= arrivals.selectedWeight(k) * filterGain(in, dt - arrivals.selectedOffset(k));
+            }
+        }
+        for (int j = 0; j < terms; j++) c[j] *= startFactor[j];
         double t = 0, ct = 0, v = v0, r = refractory[i];   // c holds the modes at time ct (shifted when needed)
         int next = 1;
         while (true) {

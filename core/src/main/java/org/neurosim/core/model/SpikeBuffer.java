@@ -30,7 +30,15 @@ public final class SpikeBuffer implements SpikeSink {
     }
 
     public void addAll(SpikeBuffer other) {
-        for (int k = 0; k < other.count; k++) spike(other.neurons[k], other.offsets[k]);
+        int n = count + other.count;
+        if (n > neurons.length) {
+            int size = Math.max(n, 2 * neurons.length);
+            neurons = Arrays.copyOf(neurons, size);
+            offsets = Arrays.copyOf(offsets, size);
+        }
+        System.arraycopy(other.neurons, 0, neurons, count, other.count);
+        System.arraycopy(other.offsets, 0, offsets, count, other.count);
+        count = n;
     }
 
     /** Sorts the spikes by offset, stably (equal offsets keep their order); a merge sort, no boxing. */

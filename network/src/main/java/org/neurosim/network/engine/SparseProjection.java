@@ -92,8 +92,12 @@ public final class SparseProjection extends Projection {
     private static final class Slot {
         final SpikeBuffer rows = new SpikeBuffer();
         double[] response = new double[64], gain = new double[64];
+        // for an exact target: entry k's row splits at the chunks' boundaries, bounds[k (chunks + 1) + c] the first
+        // synapse onto chunk c; read at schedule time, where a source's rows are adjacent (sequential reads), so that
+        // the workers do not look up rowStart and split at random for every row
+        int[] bounds = new int[0];
 
-        void add(int row, double offset, double g, double e) {
+        int add(int row, double offset, double g, double e) {
             int k = rows.count();
             rows.spike(row, offset);
             if (k == response.length) {
@@ -102,14 +106,39 @@ public final class SparseProjection extends Projection {
             }
             response[k] = g;
             gain[k] = e;
+            return k;
         }
 
-        void copy(Slot other) {
+        void copy(Slot other, int width) {
             rows.clear();
-            for (int k = 0; k < other.rows.count(); k++) {
-                add(other.rows.neuron(k), other.rows.offset(k), other.response[k], other.gain[k]);
+            rows.addAll(other.rows);
+            int n = rows.count();
+            if (response.length < n) {
+                response = new double[other.response.length];
+                gain = new double[other.response.length];
+            }
+            System.arraycopy(other.response, 0, response, 0, n);
+            System.arraycopy(other.gain, 0, gain, 0, n);
+            if (width > 0) {
+                if (bounds.length < n * width) bounds = new int[Math.max(n * width, other.bounds.length)];
+                System.arraycopy(other.bounds, 0, bounds, 0, n * width);
             }
         }
+    }
+
+    /** Adds an entry for row {@code row} to the slot, with its chunk bounds when the target is exact. */
+    private void add(Slot slot, int row, double offset, double g, double e) {
+        int k = slot.add(row, offset, g, e);
+        if (exactTarget) bound(slot, k, row);
+    }
+
+    private void bound(Slot slot, int k, int row) {
+        int width = chunks + 1, at = k * width;
+        if (slot.bounds.length < at + width) slot.bounds = java.util.Arrays.copyOf(slot.bounds, Math.max(at + width, 2 * slot.bounds.length));
+        int[] b = slot.bounds;
+        b[at] = rowStart[row];
+        for (int c = 1; c < chunks; c++) b[at + c] = split == null ? rowStart[row + 1] : split[row * (chunks - 1) + c - 1];
+        b[at + chunks] = rowStart[row + 1];
     }
 
     /**
@@ -207,7 +236,7 @@ public final class SparseProjection extends Projection {
                     e = gains[1];
                 }
                 for (int r = rows.sourceRows()[j]; r < rows.sourceRows()[j + 1]; r++) {
-                    ring[(int) ((n + rows.rowDelay()[r]) % ring.length)].add(r, offset, g, e);
+                    add(ring[(int) ((n + rows.rowDelay()[r]) % ring.length)], r, offset, g, e);
                 }
                 continue;
             }
@@ -228,7 +257,7 @@ public final class SparseProjection extends Projection {
                     g = gains[0];
                     e = gains[1];
                 }
-                ring[(int) ((n + steps) % ring.length)].add(spikes.neuron(k), offset, g, e);
+                add(ring[(int) ((n + steps) % ring.length)], spikes.neuron(k), offset, g, e);
             }
         }
         SpikeBuffer arrived = ring[(int) (n % ring.length)].rows;
@@ -251,7 +280,7 @@ public final class SparseProjection extends Projection {
         }
         if (inStart != null) learn(n, dt, arrived, late);
         arrived.clear();
-        if (exactTarget) upcoming.copy(ring[(int) ((n + 1) % ring.length)]);
+        if (exactTarget) upcoming.copy(ring[(int) ((n + 1) % ring.length)], chunks + 1);
     }
 
     /** Delta synapses onto a target that does not integrate them: the targets jump now, on the calling thread. */
@@ -277,12 +306,11 @@ public final class SparseProjection extends Projection {
     void collect(int c, long n, double dt, org.neurosim.core.model.Arrivals now) {
         SpikeBuffer due = upcoming.rows;
         double stepStart = n * dt;
-        int cs = chunks;
-        for (int k = 0; k < due.count(); k++) {
-            int j = due.neuron(k);
-            int from = c == 0 || split == null ? rowStart[j] : split[j * (cs - 1) + c - 1];
-            int to = c == cs - 1 || split == null ? rowStart[j + 1] : split[j * (cs - 1) + c];
+        int[] bounds = upcoming.bounds;
+        for (int k = 0, at = c, width = chunks + 1, count = due.count(); k < count; k++, at += width) {
+            int from = bounds[at], to = bounds[at + 1];
             if (from >= to) continue;
+            int j = due.neuron(k);
             double offset = due.offset(k);
             if (!isStatic) synapse.transmit(j, from, to, stepStart + offset, efficacy);
             now.addRow(targets, from, to, isStatic ? weights : efficacy, isStatic ? weight : 0, offset, input,
@@ -313,7 +341,15 @@ public final class SparseProjection extends Projection {
     void chunkTargets(int chunks) {
         this.chunks = chunks;
         this.split = null;
-        if (chunks <= 1 || (group == null && !exactTarget)) return;
+        if (chunks > 1 && (group != null || exactTarget)) split = splitRows(chunks);
+        if (exactTarget) {   // entries in flight (a continued or restored run) get the bounds of these chunks
+            for (Slot slot : ring) rebound(slot);
+            rebound(upcoming);
+        }
+    }
+
+    /** split[j (chunks - 1) + c - 1]: the first synapse of row j whose target lies in chunk c. */
+    private int[] splitRows(int chunks) {
         int rows = rowStart.length - 1;
         int[] sp = new int[rows * (chunks - 1)];
         for (int j = 0; j < rows; j++) {
@@ -327,7 +363,11 @@ public final class SparseProjection extends Projection {
                 sp[j * (chunks - 1) + c - 1] = lo;
             }
         }
-        this.split = sp;
+        return sp;
+    }
+
+    private void rebound(Slot slot) {
+        for (int k = 0; k < slot.rows.count(); k++) bound(slot, k, slot.rows.neuron(k));
     }
 
     /** Adds the staged spikes to the targets of chunk c (all targets when unchunked); not for exact targets. */
@@ -401,6 +441,7 @@ public final class SparseProjection extends Projection {
         staged.clear();
         late.clear();
         synapse.restore(in);
-        upcoming.copy(ring[(int) (clock % ring.length)]);   // what schedule() set aside at the end of the last step
+        upcoming.copy(ring[(int) (clock % ring.length)], 0);   // what schedule() set aside at the end of the last step
+        // (the chunk bounds are the engine's too: chunkTargets)
     }
 }
