@@ -54,6 +54,12 @@ public final class Engine implements AutoCloseable {
     private final Parallel.WorkerTask driveTask = this::drive;
     private final Parallel.WorkerTask advanceTask = w -> advance(w, false);
     private final Parallel.WorkerTask driveAndAdvanceTask = w -> advance(w, true);
+    // projections whose spikes can be scheduled on the workers (SparseProjection.schedulesAlone), per worker, the
+    // others in projection order on this thread; a projection's schedule reads only its source's spikes and writes
+    // only its own ring, so the results do not depend on the split
+    private SparseProjection[][] scheduledBy = new SparseProjection[0][];
+    private SparseProjection[] scheduledHere = new SparseProjection[0];
+    private final Parallel.WorkerTask scheduleTask = this::schedule;
 
     /**
      * @param sourceSeeds per population index, the stream seed of a spike source (see {@link Seeds#stepStream})
@@ -89,12 +95,41 @@ public final class Engine implements AutoCloseable {
                     : sparseOnto(p).stream().filter(Engine::staged).toArray(SparseProjection[]::new);
             for (SparseProjection pr : stagedOnto[p.index]) pr.chunkTargets(chunks);
         }
+        assignSchedules();
         for (Population p : populations) {
             p.driveIsBuilt = false;
             p.constantDrive = p.solver != null && p.constantInput() && p.currentInputs.length == 0
                     && p.conductanceGroups.length == 0 && Arrays.stream(dense).noneMatch(d -> d.target == p);
         }
         if (first == 0) settleInstantaneous();   // later, y holds s(input) of the last step, as it would uninterrupted
+    }
+
+    /**
+     * Spreads the projections that can be scheduled apart over the workers, largest first onto the least loaded (their
+     * work grows with their synapses); with one thread everything stays here.
+     */
+    private void assignSchedules() {
+        List<SparseProjection> alone = new ArrayList<>(), here = new ArrayList<>();
+        for (Projection pr : projections) {
+            if (pr instanceof SparseProjection s) (parallel.threads > 1 && s.schedulesAlone() ? alone : here).add(s);
+        }
+        scheduledHere = here.toArray(SparseProjection[]::new);
+        if (alone.isEmpty()) return;
+        alone.sort((a, b) -> Long.compare(b.synapseCount(), a.synapseCount()));
+        List<List<SparseProjection>> lists = new ArrayList<>();
+        long[] load = new long[parallel.threads];
+        for (int w = 0; w < parallel.threads; w++) lists.add(new ArrayList<>());
+        for (SparseProjection s : alone) {
+            int least = 0;
+            for (int w = 1; w < load.length; w++) if (load[w] < load[least]) least = w;
+            lists.get(least).add(s);
+            load[least] += s.synapseCount();
+        }
+        scheduledBy = lists.stream().map(l -> l.toArray(SparseProjection[]::new)).toArray(SparseProjection[][]::new);
+    }
+
+    private void schedule(int worker) {
+        for (SparseProjection pr : scheduledBy[worker]) pr.schedule(step, dt);
     }
 
     private List<SparseProjection> sparseOnto(Population p) {
@@ -283,9 +318,8 @@ public final class Engine implements AutoCloseable {
             p.totalSpikes += p.spikes.count();
             for (int b : chunkBad[p.index]) if (b >= 0) fail(p, b, t + dt);
         }
-        for (Projection pr : projections) {
-            if (pr instanceof SparseProjection s) s.schedule(n, dt);
-        }
+        for (SparseProjection s : scheduledHere) s.schedule(n, dt);
+        if (scheduledBy.length > 0) parallel.alsoOnEveryWorker(scheduleTask);
         for (Population p : populations) if (arriving[p.index] != null) takeLate(p, n);
     }
 

@@ -17,7 +17,7 @@ final class Parallel implements AutoCloseable {
         void run(int worker);
     }
 
-    private final int threads;
+    final int threads;
     private final Thread[] workers;
     private final AtomicInteger generation = new AtomicInteger();
     private final AtomicInteger pending = new AtomicInteger();
@@ -90,6 +90,15 @@ final class Parallel implements AutoCloseable {
         long t0 = System.nanoTime();
         runAlone(t);
         settling[(int) (n - SETTLE + SAMPLE)] = System.nanoTime() - t0;
+    }
+
+    /**
+     * Runs {@code task} on every worker as {@link #onEveryWorker} does, split or alone as that chose, but without
+     * counting towards the choice: a second, lighter hand-off in a step would halve the timings the choice reads.
+     */
+    void alsoOnEveryWorker(WorkerTask t) {
+        if (threads == 1 || solo) runAlone(t);
+        else runSplit(t);
     }
 
     /** Every chunk on the calling thread, in chunk order. */

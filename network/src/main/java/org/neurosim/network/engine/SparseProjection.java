@@ -183,6 +183,15 @@ public final class SparseProjection extends Projection {
         for (int s = 0; s < targets.length; s++) incoming[fill[targets[s]]++] = s;
     }
 
+    /**
+     * True when {@link #schedule} touches nothing but this projection's own spikes in flight (a static synapse onto
+     * an exact target: no jump into the target, no staging, no learning), so that projections like it can be
+     * scheduled on different threads at once.
+     */
+    boolean schedulesAlone() {
+        return exactTarget && isStatic && inStart == null;
+    }
+
     boolean learns() {
         return inStart != null;
     }
