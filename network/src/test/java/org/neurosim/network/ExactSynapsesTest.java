@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.analysis.integration.IterativeLegendreGaussIntegrator;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.neurosim.core.param.Parameters;
@@ -88,6 +89,70 @@ class ExactSynapsesTest {
             assertThat(rows.get(111)[1]).isCloseTo(expected, within(1e-15));
         }
     }
+    /**
+     * A neuron that crosses in the step of an arrival is redone from its filter's state at the step's start, though
+     * the filter has already taken that step's arrivals (the model adds them in its membrane pass and the redone
+     * neuron takes its own back out). With the threshold set to the convolution's value at 21.09 ms, 0.02 ms after
+     * the arrival at 21.07 ms and inside the same 0.1 ms step, the neuron fires at 21.09 ms (the reference's root is
+     * that time by construction); its synaptic current is the kernels' sum at every step, as if no spike had happened
+     * (the reset acts on V alone), and its second spike, driven from V = 0 after 2 ms refractory by the later PSCs, is
+     * at the root of that convolution (in closed form, root by Commons Math's Brent).
+     */
+    @Test
+    void aNeuronFiringInTheStepOfAnArrivalIsRedoneFromTheStepsStart() {
+        double crossing = 0.02109, delay = 0.001;
+        SynapticKernel sk = Nets.PLUGINS.get(PluginKind.KERNEL, "exponential", null);
+        Kernel kernel = sk.create(new PluginContext("k", Double.NaN), Parameters.resolve(sk.parameters(),
+                Map.of("tau", "5 ms"), "k"));
+        double scale = 1 / kernel.peakValue(), vTh = reference(kernel, scale, delay, crossing);
+        for (double t = 0; t < crossing - 1e-7; t += 1e-6) {   // the first crossing: V stays below until then
+            assertThat(reference(kernel, scale, delay, t)).isLessThan(vTh);
+        }
+        Network net = Nets.build("""
+                dt: 0.1 ms
+                duration: 40 ms
+                populations:
+                  src: {model: spike-times, size: 1, times: [[10 ms, 12.5 ms, 20.07 ms, 30.3 ms, 31.7 ms]]}
+                  post: {model: lif, size: 1, params: {tau_m: 20 ms, v_th: %s, v_reset: 0, tau_ref: 2 ms}}
+                projections:
+                  - {from: src, to: post, connect: {all: true}, weight: 0.8, delay: 1 ms,
+                     synapse: {kernel: exponential, tau: 5 ms, normalize: peak}}
+                record: {spikes: [post], state: [{population: post, variables: [v, i_syn]}]}
+                """.formatted(Double.toString(vTh)));
+        Simulation.Result r = Nets.run(net);
+        List<String> spikes = Nets.spikes(r, net).stream().filter(l -> l.startsWith("post ")).toList();
+        assertThat(spikes).hasSize(2);
+        assertThat(Double.parseDouble(spikes.get(0).split(" ")[2])).isCloseTo(crossing, within(1e-12));
+        // the second spike: from V = 0 at the end of the refractory time, V(t) = int_te^t I(u) e^(-(t-u)/tau_m)/tau_m du,
+        // with I(u) = sum_k A e^(-(u - a_k)/tau_s) after each arrival a_k: in closed form, each term
+        // A/tau_m e^(a_k/tau_s - t/tau_m) (e^(alpha t) - e^(alpha from)) / alpha, alpha = 1/tau_m - 1/tau_s
+        double te = crossing + 0.002, tauS = 0.005, amplitude = W * scale * kernel.value(0), alpha = 1 / TAU_M - 1 / tauS;
+        assertThat(W * scale * kernel.value(0.003)).isCloseTo(amplitude * Math.exp(-0.003 / tauS), within(1e-15));
+        java.util.function.DoubleUnaryOperator after = t -> {
+            double v = 0;
+            for (double tk : SPIKES) {
+                double a = tk + delay, from = Math.max(te, a);
+                if (t <= from) continue;
+                v += amplitude / TAU_M * Math.exp(a / tauS - t / TAU_M) * (Math.exp(alpha * t) - Math.exp(alpha * from)) / alpha;
+            }
+            return v;
+        };
+        double hi = te;
+        while (after.applyAsDouble(hi) < vTh) hi += 1e-5;
+        double second = new org.apache.commons.math3.analysis.solvers.BrentSolver(1e-16)
+                .solve(1000, t -> after.applyAsDouble(t) - vTh, hi - 1e-5, hi);
+        assertThat(second).isCloseTo(0.03436, within(1e-5));
+        assertThat(Double.parseDouble(spikes.get(1).split(" ")[2])).isCloseTo(second, within(1e-11));
+        for (double[] row : r.recorder().traceRows()) {   // the current goes on through both spikes
+            double current = 0;
+            for (double tk : SPIKES) {
+                // a sample at t holds the arrivals before t (one at t itself enters in the step from t)
+                if (row[0] > tk + delay + 1e-9) current += W * scale * kernel.value(row[0] - tk - delay);
+            }
+            assertThat(row[2]).as("i_syn at %s s", row[0]).isCloseTo(current, within(1e-12));
+        }
+    }
+
     /**
      * Simultaneous jumps are summed before the threshold is checked: at 19.8 mV an excitatory +0.5 mV and an
      * inhibitory -2.5 mV arriving at the same instant leave V at 17.8 mV (taking the excitatory one first would fire).
