@@ -1,17 +1,33 @@
 """Potjans & Diesmann (2014) cortical microcircuit in Brian2, as org.neurosim.network.models.Microcircuit makes it for
 NeuroSim (NEST example parameters; fixed total numbers with multapses; in-degree compensation below scale 1).
-Usage: python3 brian2_microcircuit.py SCALE DURATION_S TARGET OUT_DIR [openmp_threads]
+Usage: python3 brian2_microcircuit.py SCALE DURATION_S TARGET OUT_DIR [openmp_threads] [build-only]
 Prints per-population rates over the time after 0.5 s (or after a fifth of the run if shorter) and the run time.
+With build-only (cpp_standalone) it writes and compiles the project without running it: at full scale Python holds
+14 GB after generating the synapses, and the binary needs 20 GB more, which this 24 GB machine cannot give both at once;
+time the binary alone then (benchmarks/microcircuit.sh) and read its rates with --rates DIR.
 """
 import os, sys, time
+if sys.argv[1] == '--rates':   # rates of a finished binary run, from its results folder (Brian2's raw arrays)
+    import glob, numpy as np
+    n_full = [20683, 5834, 21915, 5479, 4850, 1065, 14395, 2948]
+    scale, dur = float(sys.argv[3]), float(sys.argv[4])
+    out = []
+    for k in range(8):
+        f = glob.glob(os.path.join(sys.argv[2], 'results', '_array_spikemonitor%s_count_*' % ('' if k == 0 else f'_{k}')))[0]
+        out.append(np.fromfile(f, dtype=np.int32).sum() / (int(n_full[k] * scale) * dur))
+    print('rates_whole_run=' + ','.join(f'{x:.3f}' for x in out))
+    sys.exit(0)
 scale = float(sys.argv[1]); dur = float(sys.argv[2]); target = sys.argv[3]; out = sys.argv[4]
 threads = int(sys.argv[5]) if len(sys.argv) > 5 else 1
+build_only = len(sys.argv) > 6 and sys.argv[6] == 'build-only'
 t0 = time.perf_counter()
 from brian2 import *
 import numpy as np
 if target == 'cpp_standalone':
-    set_device('cpp_standalone', directory=os.path.join(out, f'brian_microcircuit_{scale}_t{threads}'), build_on_run=True)
+    set_device('cpp_standalone', directory=os.path.join(out, f'brian_microcircuit_{scale}_t{threads}'), build_on_run=not build_only)
     prefs.devices.cpp_standalone.openmp_threads = threads
+    # make -j without a limit starts a compiler per code object at once (220 here): 10 GB beside Python's 14 GB
+    prefs.devices.cpp_standalone.extra_make_args_unix = ['-j2']
 else:
     prefs.codegen.target = target
 defaultclock.dt = 0.1 * ms
@@ -64,7 +80,7 @@ for j in range(8):
         if total == 0:
             continue
         S = Synapses(groups[j], groups[i], 'wt : amp', on_pre='I_post += wt')
-        S.connect(i=rng.integers(0, n[j], total), j=rng.integers(0, n[i], total))
+        S.connect(i=rng.integers(0, n[j], total, dtype=np.int32), j=rng.integers(0, n[i], total, dtype=np.int32))
         wm = weight(i, j) / sq
         ws = rng.normal(wm, abs(wm) * 0.1, total)
         ws = np.maximum(ws, 0) if j % 2 == 0 else np.minimum(ws, 0)
@@ -77,6 +93,10 @@ mons = [SpikeMonitor(g) for g in groups]
 net = Network(groups, syns, ext, mons)   # explicit: run()'s magic network does not see objects held in lists
 t1 = time.perf_counter()
 net.run(dur * second)
+if build_only:
+    device.build(directory=os.path.join(out, f'brian_microcircuit_{scale}_t{threads}'), compile=True, run=False)
+    print(f'peer=brian2 built {os.path.join(out, f"brian_microcircuit_{scale}_t{threads}")} in {time.perf_counter() - t0:.1f} s')
+    sys.exit(0)
 t2 = time.perf_counter()
 start = 0.5 if dur > 1 else dur / 5
 rates = []
