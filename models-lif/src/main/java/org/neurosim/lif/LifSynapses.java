@@ -324,7 +324,8 @@ final class LifSynapses {
         for (int q = 1; q <= m; q++) {   // what deliver() added to the folded filters: taken out again, in its order
             int k = mine[q], in = arrivals.selectedInput(k);
             if (in != Arrivals.JUMP && inputFolded[in]) {
-                c[first[inputFirstGroup[in]]] -= arrivals.selectedWeight(k) * filterGain(in, dt - arrivals.selectedOffset(k));
+                double age = dt - arrivals.selectedOffset(k);
+                c[first[inputFirstGroup[in]]] -= arrivals.selectedWeight(k) * filterGain(in, age);
             }
         }
         for (int j = 0; j < terms; j++) c[j] *= startFactor[j];

@@ -123,17 +123,20 @@ class ExactSynapsesTest {
         List<String> spikes = Nets.spikes(r, net).stream().filter(l -> l.startsWith("post ")).toList();
         assertThat(spikes).hasSize(2);
         assertThat(Double.parseDouble(spikes.get(0).split(" ")[2])).isCloseTo(crossing, within(1e-12));
-        // the second spike: from V = 0 at the end of the refractory time, V(t) = int_te^t I(u) e^(-(t-u)/tau_m)/tau_m du,
+        // the second spike: from V = 0 at the end of the refractory time,
+        // V(t) = int_te^t I(u) e^(-(t-u)/tau_m)/tau_m du,
         // with I(u) = sum_k A e^(-(u - a_k)/tau_s) after each arrival a_k: in closed form, each term
         // A/tau_m e^(a_k/tau_s - t/tau_m) (e^(alpha t) - e^(alpha from)) / alpha, alpha = 1/tau_m - 1/tau_s
-        double te = crossing + 0.002, tauS = 0.005, amplitude = W * scale * kernel.value(0), alpha = 1 / TAU_M - 1 / tauS;
+        double te = crossing + 0.002, tauS = 0.005, alpha = 1 / TAU_M - 1 / tauS;
+        double amplitude = W * scale * kernel.value(0);
         assertThat(W * scale * kernel.value(0.003)).isCloseTo(amplitude * Math.exp(-0.003 / tauS), within(1e-15));
         java.util.function.DoubleUnaryOperator after = t -> {
             double v = 0;
             for (double tk : SPIKES) {
                 double a = tk + delay, from = Math.max(te, a);
                 if (t <= from) continue;
-                v += amplitude / TAU_M * Math.exp(a / tauS - t / TAU_M) * (Math.exp(alpha * t) - Math.exp(alpha * from)) / alpha;
+                v += amplitude / TAU_M * Math.exp(a / tauS - t / TAU_M)
+                        * (Math.exp(alpha * t) - Math.exp(alpha * from)) / alpha;
             }
             return v;
         };

@@ -134,10 +134,14 @@ public final class SparseProjection extends Projection {
 
     private void bound(Slot slot, int k, int row) {
         int width = chunks + 1, at = k * width;
-        if (slot.bounds.length < at + width) slot.bounds = java.util.Arrays.copyOf(slot.bounds, Math.max(at + width, 2 * slot.bounds.length));
+        if (slot.bounds.length < at + width) {
+            slot.bounds = java.util.Arrays.copyOf(slot.bounds, Math.max(at + width, 2 * slot.bounds.length));
+        }
         int[] b = slot.bounds;
         b[at] = rowStart[row];
-        for (int c = 1; c < chunks; c++) b[at + c] = split == null ? rowStart[row + 1] : split[row * (chunks - 1) + c - 1];
+        for (int c = 1; c < chunks; c++) {   // split is null only where there is one chunk
+            b[at + c] = split == null ? rowStart[row + 1] : split[row * (chunks - 1) + c - 1];
+        }
         b[at + chunks] = rowStart[row + 1];
     }
 
