@@ -54,11 +54,13 @@ public final class Engine implements AutoCloseable {
     private final Parallel.WorkerTask driveTask = this::drive;
     private final Parallel.WorkerTask advanceTask = w -> advance(w, false);
     private final Parallel.WorkerTask driveAndAdvanceTask = w -> advance(w, true);
-    // projections whose spikes can be scheduled on the workers (SparseProjection.schedulesAlone), per worker, the
+    // projections whose spikes can be scheduled on the workers (SparseProjection.schedulesAlone), taken one at a
+    // time by whichever worker is free (their cost follows their sources' spikes, which no static split knows), the
     // others in projection order on this thread; a projection's schedule reads only its source's spikes and writes
-    // only its own ring, so the results do not depend on the split
-    private SparseProjection[][] scheduledBy = new SparseProjection[0][];
+    // only its own ring, so the results do not depend on who takes it
+    private SparseProjection[] scheduledApart = new SparseProjection[0];
     private SparseProjection[] scheduledHere = new SparseProjection[0];
+    private final java.util.concurrent.atomic.AtomicInteger nextScheduled = new java.util.concurrent.atomic.AtomicInteger();
     private final Parallel.WorkerTask scheduleTask = this::schedule;
 
     /**
@@ -104,32 +106,20 @@ public final class Engine implements AutoCloseable {
         if (first == 0) settleInstantaneous();   // later, y holds s(input) of the last step, as it would uninterrupted
     }
 
-    /**
-     * Spreads the projections that can be scheduled apart over the workers, largest first onto the least loaded (their
-     * work grows with their synapses); with one thread everything stays here.
-     */
+    /** Which projections are scheduled on the workers: largest first (by rows, a spike's entries), the rest here. */
     private void assignSchedules() {
-        List<SparseProjection> alone = new ArrayList<>(), here = new ArrayList<>();
+        List<SparseProjection> apart = new ArrayList<>(), here = new ArrayList<>();
         for (Projection pr : projections) {
-            if (pr instanceof SparseProjection s) (parallel.threads > 1 && s.schedulesAlone() ? alone : here).add(s);
+            if (pr instanceof SparseProjection s) (parallel.threads > 1 && s.schedulesAlone() ? apart : here).add(s);
         }
+        apart.sort((a, b) -> Long.compare(b.rowCount(), a.rowCount()));
+        scheduledApart = apart.toArray(SparseProjection[]::new);
         scheduledHere = here.toArray(SparseProjection[]::new);
-        if (alone.isEmpty()) return;
-        alone.sort((a, b) -> Long.compare(b.synapseCount(), a.synapseCount()));
-        List<List<SparseProjection>> lists = new ArrayList<>();
-        long[] load = new long[parallel.threads];
-        for (int w = 0; w < parallel.threads; w++) lists.add(new ArrayList<>());
-        for (SparseProjection s : alone) {
-            int least = 0;
-            for (int w = 1; w < load.length; w++) if (load[w] < load[least]) least = w;
-            lists.get(least).add(s);
-            load[least] += s.synapseCount();
-        }
-        scheduledBy = lists.stream().map(l -> l.toArray(SparseProjection[]::new)).toArray(SparseProjection[][]::new);
     }
 
     private void schedule(int worker) {
-        for (SparseProjection pr : scheduledBy[worker]) pr.schedule(step, dt);
+        SparseProjection[] list = scheduledApart;
+        for (int k; (k = nextScheduled.getAndIncrement()) < list.length; ) list[k].schedule(step, dt);
     }
 
     private List<SparseProjection> sparseOnto(Population p) {
@@ -319,7 +309,10 @@ public final class Engine implements AutoCloseable {
             for (int b : chunkBad[p.index]) if (b >= 0) fail(p, b, t + dt);
         }
         for (SparseProjection s : scheduledHere) s.schedule(n, dt);
-        if (scheduledBy.length > 0) parallel.alsoOnEveryWorker(scheduleTask);
+        if (scheduledApart.length > 0) {
+            nextScheduled.set(0);
+            parallel.alsoOnEveryWorker(scheduleTask);
+        }
         for (Population p : populations) if (arriving[p.index] != null) takeLate(p, n);
     }
 

@@ -192,6 +192,11 @@ public final class SparseProjection extends Projection {
      * an exact target: no jump into the target, no staging, no learning), so that projections like it can be
      * scheduled on different threads at once.
      */
+    /** The number of rows: (source, delay) groups with delays per synapse, else sources. */
+    long rowCount() {
+        return rowStart.length - 1;
+    }
+
     boolean schedulesAlone() {
         return exactTarget && isStatic && inStart == null;
     }
