@@ -7,14 +7,14 @@ With build-only (cpp_standalone) it writes and compiles the project without runn
 time the binary alone then (benchmarks/microcircuit.sh) and read its rates with --rates DIR.
 """
 import os, sys, time
+N_FULL = [20683, 5834, 21915, 5479, 4850, 1065, 14395, 2948]   # L23E, L23I, L4E, L4I, L5E, L5I, L6E, L6I
 if sys.argv[1] == '--rates':   # rates of a finished binary run, from its results folder (Brian2's raw arrays)
     import glob, numpy as np
-    n_full = [20683, 5834, 21915, 5479, 4850, 1065, 14395, 2948]
     scale, dur = float(sys.argv[3]), float(sys.argv[4])
     out = []
     for k in range(8):
         f = glob.glob(os.path.join(sys.argv[2], 'results', '_array_spikemonitor%s_count_*' % ('' if k == 0 else f'_{k}')))[0]
-        out.append(np.fromfile(f, dtype=np.int32).sum() / (int(n_full[k] * scale) * dur))
+        out.append(np.fromfile(f, dtype=np.int32).sum() / (int(N_FULL[k] * scale) * dur))
     print('rates_whole_run=' + ','.join(f'{x:.3f}' for x in out))
     sys.exit(0)
 scale = float(sys.argv[1]); dur = float(sys.argv[2]); target = sys.argv[3]; out = sys.argv[4]
@@ -34,7 +34,7 @@ defaultclock.dt = 0.1 * ms
 seed(55)
 rng = np.random.default_rng(55)
 names = ['L23E', 'L23I', 'L4E', 'L4I', 'L5E', 'L5I', 'L6E', 'L6I']
-n_full = np.array([20683, 5834, 21915, 5479, 4850, 1065, 14395, 2948])
+n_full = np.array(N_FULL)
 rates_full = np.array([0.971, 2.868, 4.746, 5.396, 8.142, 9.078, 0.991, 7.523])
 p = np.array([[0.1009, 0.1689, 0.0437, 0.0818, 0.0323, 0., 0.0076, 0.],
               [0.1346, 0.1371, 0.0316, 0.0515, 0.0755, 0., 0.0042, 0.],

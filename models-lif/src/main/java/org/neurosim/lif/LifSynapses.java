@@ -246,13 +246,16 @@ final class LifSynapses {
         }
         int lastInput = Integer.MIN_VALUE;
         double lastOffset = Double.NaN, g = 0, e = 0;
+        double[] x = null;   // the folded filter of the current spike's input, or null
         for (int k = 0, n = a.count(); k < n; k++) {
             int i = a.target(k);
             int in = a.input(k);
             double offset = a.offset(k);
             if (in != lastInput || offset != lastOffset) {   // one spike's arrivals come together: G once for them
                 g = arrivalResponse(in, step - offset);
-                e = in != Arrivals.JUMP && inputFolded[in] ? filterGain(in, step - offset) : 0;
+                boolean folded = in != Arrivals.JUMP && inputFolded[in];
+                e = folded ? filterGain(in, step - offset) : 0;
+                x = folded ? state[first[inputFirstGroup[in]]] : null;
                 lastInput = in;
                 lastOffset = offset;
             }
@@ -263,8 +266,8 @@ final class LifSynapses {
                     jumpUp[i] += w;
                     jumps = true;
                 }
-            } else if (e != 0) {
-                state[first[inputFirstGroup[in]]][i] += w * e;
+            } else if (x != null) {
+                x[i] += w * e;
             }
         }
         return jumps;

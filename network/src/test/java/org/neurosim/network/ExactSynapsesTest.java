@@ -39,6 +39,12 @@ class ExactSynapsesTest {
         return v;
     }
 
+    /** The kernel plugin's function with these parameters, made as the loader makes it. */
+    static Kernel kernel(String name, Map<String, String> params) {
+        SynapticKernel sk = Nets.PLUGINS.get(PluginKind.KERNEL, name, null);
+        return sk.create(new PluginContext("k", Double.NaN), Parameters.resolve(sk.parameters(), params, "k"));
+    }
+
     @ParameterizedTest(name = "{0} {1}, dt {2} ms, delay {3} ms")
     @CsvSource({
             "exponential, '',       0.1,  1",
@@ -68,11 +74,10 @@ class ExactSynapsesTest {
                 """.formatted(dtMs, delayMs, kernelName, extra);
         Network net = Nets.build(yaml);
         List<double[]> rows = Nets.run(net).recorder().traceRows();
-        SynapticKernel sk = Nets.PLUGINS.get(PluginKind.KERNEL, kernelName, null);
         Map<String, String> p = new java.util.LinkedHashMap<>(Map.of("tau", "5 ms"));
         if (kernelName.equals("gamma")) p.put("n", "2");
         if (kernelName.equals("double-exponential")) p.put("tau_rise", "1 ms");
-        Kernel kernel = sk.create(new PluginContext("k", Double.NaN), Parameters.resolve(sk.parameters(), p, "k"));
+        Kernel kernel = kernel(kernelName, p);
         double scale = 1 / kernel.peakValue(), delay = delayMs * 1e-3;
         double peak = 0, worst = 0;
         for (double[] row : rows) {
@@ -101,9 +106,7 @@ class ExactSynapsesTest {
     @Test
     void aNeuronFiringInTheStepOfAnArrivalIsRedoneFromTheStepsStart() {
         double crossing = 0.02109, delay = 0.001;
-        SynapticKernel sk = Nets.PLUGINS.get(PluginKind.KERNEL, "exponential", null);
-        Kernel kernel = sk.create(new PluginContext("k", Double.NaN), Parameters.resolve(sk.parameters(),
-                Map.of("tau", "5 ms"), "k"));
+        Kernel kernel = kernel("exponential", Map.of("tau", "5 ms"));
         double scale = 1 / kernel.peakValue(), vTh = reference(kernel, scale, delay, crossing);
         for (double t = 0; t < crossing - 1e-7; t += 1e-6) {   // the first crossing: V stays below until then
             assertThat(reference(kernel, scale, delay, t)).isLessThan(vTh);

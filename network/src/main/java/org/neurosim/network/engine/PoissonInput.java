@@ -17,6 +17,12 @@ public final class PoissonInput {
     private final long seed;
     private final double[] cdf;   // cdf[k] = P(K <= k), up to where 1 - cdf < 1e-16
     int input = org.neurosim.core.model.Arrivals.JUMP;   // for an exact target: the filter's input index
+    /**
+     * The filter's state when it is one first-order mode whose state is its output with multiplier 1 (the
+     * exponential current): an event of weight w adds w times its unit to it, so the counts go straight in.
+     */
+    private final double[] firstOrderState;
+    private final double firstOrderUnit;
 
     public PoissonInput(double rate, double weight, double dt, SynapseGroup group, long seed) {
         this.rate = rate;
@@ -96,13 +102,6 @@ public final class PoissonInput {
             group.filter.addToEach(events(step, from, to), from, to);
         }
     }
-
-    /**
-     * The filter's state when it is one first-order mode whose state is its output with multiplier 1 (the
-     * exponential current): an event of weight w adds w times its unit to it, so the counts go straight in.
-     */
-    private final double[] firstOrderState;
-    private final double firstOrderUnit;
 
     private static boolean isFirstOrder(SynapseGroup group) {
         return group != null && group.filter instanceof org.neurosim.core.synapse.ModalFilter f
