@@ -135,6 +135,58 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
         redoMarked(refractoryBits, crossed, n, v, in, before, dt, refractory, spikes, arrivals, from, to);
     }
 
+    @Override
+    public boolean stepsOnGrid() {
+        return true;
+    }
+
+    /**
+     * The grid-constrained step (see {@link ExactWithSynapses#advanceOnGrid}): every neuron and its filters propagated
+     * over the whole step from the start, with the step's arrived weights in the filters first
+     * ({@link LifSynapses#gridStep}); the held neurons (from the bit set) back at v_reset for one step less; those at
+     * or above threshold spike at the step's end, in index order.
+     */
+    @Override
+    public void advanceOnGrid(double[][] s, Drive drive, double step, double[] refractory, SpikeSink spikes,
+                              double[][] arrived, int from, int to) {
+        if (step != dt) throw new IllegalStateException("step with the dt the dynamics were made for");
+        if (synapses == null) bindInputs(List.of());   // no synapse reaches this population
+        if (refractory != boundRefractory) bind(refractory);
+        double[] v = s[0];
+        synapses.gridStep(v, drive.current, vRest, decay, arrived, from, to);
+        long[] bits = refractoryBits;
+        double half = 0.5 * dt;
+        for (int word = from >>> 6, last = (to - 1) >>> 6; word <= last; word++) {
+            long b = bits[word];
+            if (b == 0) continue;
+            int base = word << 6;
+            if (base < from) b &= -1L << (from - base);
+            if (base + 64 > to) b &= -1L >>> (base + 64 - to);
+            while (b != 0) {
+                int i = base + Long.numberOfTrailingZeros(b);
+                b &= b - 1;
+                v[i] = vReset;
+                double r = refractory[i] - dt;   // whole steps: the last one leaves round-off below dt / 2
+                if (r < half) {
+                    r = 0;
+                    markRefractory(bits, i, false, from, to);
+                }
+                refractory[i] = r;
+            }
+        }
+        int n = listCrossings(v, vTh, crossed, from, to);
+        double hold = Math.round(tauRef / dt) * dt;
+        for (int k = from; k < n; k++) {
+            int i = crossed[k];
+            spikes.spike(i, dt);
+            v[i] = vReset;
+            if (hold > 0) {
+                refractory[i] = hold;
+                markRefractory(bits, i, true, from, to);
+            }
+        }
+    }
+
     /**
      * The neurons to redo when excitatory jumps arrived: those at or above threshold at the step's end, and those
      * a jump could have taken over it inside the step. Without current synapses V relaxes monotonically toward v_inf
@@ -233,16 +285,19 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
             advanceWithSpikes(v, vRest + scale * in[i], dt, refractory, spikes, i);
         }
         boolean nowRefractory = refractory[i] > 0;
-        if (nowRefractory != (r > 0)) {
-            int word = i >>> 6;
-            long mask = 1L << (i & 63);
-            if (word > from >>> 6 && word < (to - 1) >>> 6) {   // a word of this chunk alone
-                bits[word] ^= mask;
-            } else if (nowRefractory) {                       // an edge word, maybe shared with the next chunk
-                BITS.getAndBitwiseOr(bits, word, mask);
-            } else {
-                BITS.getAndBitwiseAnd(bits, word, ~mask);
-            }
+        if (nowRefractory != (r > 0)) markRefractory(bits, i, nowRefractory, from, to);
+    }
+
+    /** Sets or clears neuron i's refractory bit (chunk from..to is the caller's). */
+    private static void markRefractory(long[] bits, int i, boolean refractory, int from, int to) {
+        int word = i >>> 6;
+        long mask = 1L << (i & 63);
+        if (word > from >>> 6 && word < (to - 1) >>> 6) {   // a word of this chunk alone
+            bits[word] ^= mask;
+        } else if (refractory) {                          // an edge word, maybe shared with the next chunk
+            BITS.getAndBitwiseOr(bits, word, mask);
+        } else {
+            BITS.getAndBitwiseAnd(bits, word, ~mask);
         }
     }
 

@@ -32,7 +32,7 @@ final class LifSynapses {
     private final ThreadLocal<double[]> coefficients;
     // first-order inputs whose decay this class folds into the full-step pass (their filters are not advanced by
     // the network): term index and factor; the other terms are read in passes of their own
-    private final int[] foldedTerm;
+    private final int[] foldedTerm, foldedInput;
     private final double[] foldedDecay;
     private final boolean[] inputFolded;
     private final int[] otherTerms;
@@ -85,7 +85,8 @@ final class LifSynapses {
         }
         coefficients = ThreadLocal.withInitial(() -> new double[terms + 1]);   // and the slope at the end
         inputFolded = new boolean[inputs.size()];
-        java.util.List<Integer> folded = new java.util.ArrayList<>(), other = new java.util.ArrayList<>();
+        java.util.List<Integer> folded = new java.util.ArrayList<>(), other = new java.util.ArrayList<>(),
+                foldedInputs = new java.util.ArrayList<>();
         java.util.List<Double> decays = new java.util.ArrayList<>();
         for (int in = 0; in < inputs.size(); in++) {
             ModalFilter f = inputs.get(in);
@@ -94,6 +95,7 @@ final class LifSynapses {
             if (inputGroups[in] == 1 && degree[inputFirstGroup[in]] == 0 && decay == decay && mult[term] == 1) {
                 inputFolded[in] = true;
                 folded.add(term);
+                foldedInputs.add(in);
                 decays.add(decay);
             } else {
                 for (int gr = inputFirstGroup[in]; gr < inputFirstGroup[in] + inputGroups[in]; gr++) {
@@ -102,6 +104,7 @@ final class LifSynapses {
             }
         }
         foldedTerm = folded.stream().mapToInt(Integer::intValue).toArray();
+        foldedInput = foldedInputs.stream().mapToInt(Integer::intValue).toArray();
         foldedDecay = decays.stream().mapToDouble(Double::doubleValue).toArray();
         otherTerms = other.stream().mapToInt(Integer::intValue).toArray();
         startFactor = new double[terms];
@@ -140,6 +143,79 @@ final class LifSynapses {
             double p = fullStep[j];
             double[] a = state[j];
             for (int i = from; i < to; i++) v[i] += p * a[i];
+        }
+    }
+
+    /**
+     * The grid-constrained step for every neuron: each input first takes the weights arrived at the step's start
+     * (every term c_j += unit_j * arrived, the sums zeroed as they are read), then v = v_inf + (v - v_inf)
+     * e^(-dt/tau_m) + r sum_j c_j R_j(dt) and the folded filters decay to the step's end; for the folded inputs all
+     * of it in one pass.
+     */
+    void gridStep(double[] v, double[] in, double vRest, double decay, double[][] arrived, int from, int to) {
+        if (arrived != null) {
+            for (int input = 0; input < arrived.length; input++) {
+                double[] sum = arrived[input];
+                if (sum == null || inputFolded[input]) continue;
+                for (int g = inputFirstGroup[input], last = g + inputGroups[input]; g < last; g++) {
+                    for (int j = first[g]; j <= first[g] + degree[g]; j++) {
+                        double u = unit[j];
+                        double[] c = state[j];
+                        for (int i = from; i < to; i++) c[i] += u * sum[i];
+                    }
+                }
+                java.util.Arrays.fill(sum, from, to, 0);
+            }
+        }
+        int n = foldedTerm.length;
+        if (n == 1) {
+            int a = foldedTerm[0];
+            gridStepOne(v, in, vRest, scale, decay, state[a], fullStep[a], foldedDecay[0], arrivedAt(arrived, 0),
+                    unit[a], from, to);
+        } else {
+            for (int i = from; i < to; i++) {
+                double vInf = vRest + scale * in[i];
+                v[i] = vInf + (v[i] - vInf) * decay;
+            }
+            for (int k = 0; k < n; k++) {
+                int j = foldedTerm[k];
+                double[] x = state[j], sum = arrivedAt(arrived, k);
+                double p = fullStep[j], u = unit[j], f = foldedDecay[k];
+                for (int i = from; i < to; i++) {
+                    double a = sum == null ? x[i] : x[i] + u * sum[i];
+                    v[i] += p * a;
+                    x[i] = a * f;
+                }
+                if (sum != null) java.util.Arrays.fill(sum, from, to, 0);
+            }
+        }
+        for (int j : otherTerms) {
+            double p = fullStep[j];
+            double[] a = state[j];
+            for (int i = from; i < to; i++) v[i] += p * a[i];
+        }
+    }
+
+    /** The arrived sums of the k-th folded input, or null. */
+    private double[] arrivedAt(double[][] arrived, int k) {
+        return arrived == null ? null : arrived[foldedInput[k]];
+    }
+
+    private static void gridStepOne(double[] v, double[] in, double vRest, double r, double d, double[] x, double px,
+                                    double fx, double[] sum, double u, int from, int to) {
+        if (sum == null) {
+            for (int i = from; i < to; i++) {
+                double vInf = vRest + r * in[i], a = x[i];
+                v[i] = vInf + (v[i] - vInf) * d + px * a;
+                x[i] = a * fx;
+            }
+            return;
+        }
+        for (int i = from; i < to; i++) {
+            double vInf = vRest + r * in[i], a = x[i] + u * sum[i];
+            sum[i] = 0;
+            v[i] = vInf + (v[i] - vInf) * d + px * a;
+            x[i] = a * fx;
         }
     }
 

@@ -29,7 +29,7 @@ import org.neurosim.network.output.Recorder;
  */
 public final class Checkpoint {
     /** Bumped whenever what is saved changes: an older file is refused with a clear message. */
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;   // 2: a filter's ring of spikes on their way (exact-grid)
     public static final String FILE = "state.bin";
     private static final String MAGIC = "NeuroSim checkpoint";
 

@@ -158,6 +158,17 @@ public final class PopulationSolver implements org.neurosim.core.checkpoint.Chec
         return locating != null && dynamics instanceof ExactWithSynapses && order == 0;
     }
 
+    /** True when the stepper is grid-constrained ({@link ExactGrid}): the network calls {@link #stepOnGrid}. */
+    public boolean onGrid() {
+        return locating instanceof ExactGrid.OnGrid;
+    }
+
+    /** The grid-constrained step with the weights arrived at its start (see {@link ExactWithSynapses#advanceOnGrid}). */
+    public int stepOnGrid(Drive drive, SpikeSink spikes, double[][] arrived, int from, int to) {
+        ((ExactWithSynapses) dynamics).advanceOnGrid(state, drive, dt, refractoryTime, spikes, arrived, from, to);
+        return bounded ? -1 : firstNonFinite(state[0], from, to);
+    }
+
     /** The step of a model that integrates its synapses (see {@link ExactWithSynapses#advanceWithArrivals}). */
     public int stepWithArrivals(Drive drive, SpikeSink spikes, Arrivals arrivals, int from, int to) {
         ((ExactWithSynapses) dynamics).advanceWithArrivals(state, drive, dt, refractoryTime, spikes, arrivals, from, to);

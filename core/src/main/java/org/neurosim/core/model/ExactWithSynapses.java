@@ -51,4 +51,24 @@ public interface ExactWithSynapses extends ExactlySolvable {
      */
     void addLate(double[][] state, int[] targets, int from, int to, float[] weights, double weight, int input,
                  double age);
+
+    /** True when the model also has the grid-constrained step ({@link #advanceOnGrid}). */
+    default boolean stepsOnGrid() {
+        return false;
+    }
+
+    /**
+     * The grid-constrained step (NEST's iaf_psc_exp; Rotter and Diesmann 1999, with spikes on the grid as in Morrison
+     * et al. 2007): inputs enter only at step boundaries and a neuron that is at or above threshold at the end of a
+     * step spikes at that end, so the step is one propagation of the neuron and its filters with no event inside.
+     * At the step's start, input k's filter takes {@code arrived[k][i]}, the weights summed over every arrival at
+     * neuron i at that instant (each term of the filter gains its unit times the sum, as a spike would add; null:
+     * none), and the model zeroes what it took. Then V(t + dt) = v_inf + (V - v_inf) e^(-dt/tau_m) + r sum_j
+     * c_j R_j(dt); a neuron held after a spike stays at v_reset for round(tau_ref / dt) whole steps instead; one at or
+     * above threshold at the end spikes there (offset dt in {@code spikes}), is reset and held.
+     */
+    default void advanceOnGrid(double[][] state, Drive drive, double dt, double[] refractory, SpikeSink spikes,
+                               double[][] arrived, int from, int to) {
+        throw new UnsupportedOperationException(getClass().getName() + " has no grid-constrained step");
+    }
 }

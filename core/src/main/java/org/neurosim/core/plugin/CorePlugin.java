@@ -22,6 +22,7 @@ public final class CorePlugin extends AbstractNeuroSimPlugin {
         integrator(new RungeKutta4());
         integrator(new ExponentialEuler());
         integrator(new Exact());
+        integrator(new org.neurosim.core.integrate.ExactGrid());
         integrator(new DormandPrince());
         plasticityRule(new StaticSynapse());
     }

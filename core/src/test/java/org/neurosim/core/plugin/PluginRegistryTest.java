@@ -15,7 +15,7 @@ class PluginRegistryTest {
     void discoversCoreIntegratorsThroughServiceLoader() {
         PluginRegistry r = PluginRegistry.load();
         assertThat(r.all(PluginKind.INTEGRATOR).keySet())
-                .contains("euler", "heun", "rk4", "exponential-euler", "exact", "dormand-prince");
+                .contains("euler", "heun", "rk4", "exponential-euler", "exact", "exact-grid", "dormand-prince");
         assertThat(r.source(PluginKind.INTEGRATOR, "rk4")).isEqualTo("core");
     }
 
@@ -24,7 +24,7 @@ class PluginRegistryTest {
         PluginRegistry r = PluginRegistry.of(List.of(new CorePlugin()));
         assertThatThrownBy(() -> r.get(PluginKind.INTEGRATOR, "rk5", "integrator"))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessage("integrator: unknown integrator 'rk5' (did you mean 'rk4'?); known integrators: dormand-prince, euler, exact, "
+                .hasMessage("integrator: unknown integrator 'rk5' (did you mean 'rk4'?); known integrators: dormand-prince, euler, exact, exact-grid, "
                         + "exponential-euler, heun, rk4");
     }
 

@@ -62,6 +62,17 @@ public final class Engine implements AutoCloseable {
     private SparseProjection[] scheduledHere = new SparseProjection[0];
     private final java.util.concurrent.atomic.AtomicInteger nextScheduled = new java.util.concurrent.atomic.AtomicInteger();
     private final Parallel.WorkerTask scheduleTask = this::schedule;
+    // populations on the grid (integrator exact-grid): per population index, each input's ring of weights on their
+    // way (null for an input no projection fills; the whole array null for other populations), this step's slot of
+    // each, and the projections that fill them, in projection order
+    private final double[][][][] gridRings;
+    private final double[][][] gridArrived;
+    private final SparseProjection[][] gridOnto;
+    // the rings are filled at the end of each step in units of (population, chunk of chunks), largest first, each
+    // taken by whichever worker is free: a unit writes only its own targets' sums, in an order that does not depend
+    // on the units, so neither does the result
+    private int[] unitPopulation = new int[0], unitChunk = new int[0], unitChunks = new int[0];
+    private final java.util.concurrent.atomic.AtomicInteger nextUnit = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
      * @param sourceSeeds per population index, the stream seed of a spike source (see {@link Seeds#stepStream})
@@ -84,6 +95,9 @@ public final class Engine implements AutoCloseable {
         exactOnto = new SparseProjection[n][];
         arriving = new Arrivals[n][];
         keptBy = new boolean[n][];
+        gridRings = new double[n][][][];
+        gridArrived = new double[n][][];
+        gridOnto = new SparseProjection[n][];
         dense = projections.stream().filter(DenseProjection.class::isInstance).map(DenseProjection.class::cast)
                 .toArray(DenseProjection[]::new);
         for (Population p : populations) {
@@ -91,13 +105,15 @@ public final class Engine implements AutoCloseable {
             chunkSpikes[p.index] = new SpikeBuffer[chunks];
             for (int c = 0; c < chunks; c++) chunkSpikes[p.index][c] = c == 0 ? p.spikes : new SpikeBuffer();
             chunkBad[p.index] = new int[chunks];
-            if (integratesSynapses(p, groups)) wireExact(p, groups, chunks);
+            if (p.solver != null && p.solver.onGrid()) wireGrid(p, groups);
+            else if (integratesSynapses(p, groups)) wireExact(p, groups, chunks);
             else wireSynapses(p, groups);
-            stagedOnto[p.index] = arriving[p.index] != null ? new SparseProjection[0]
+            stagedOnto[p.index] = arriving[p.index] != null || gridRings[p.index] != null ? new SparseProjection[0]
                     : sparseOnto(p).stream().filter(Engine::staged).toArray(SparseProjection[]::new);
             for (SparseProjection pr : stagedOnto[p.index]) pr.chunkTargets(chunks);
         }
         assignSchedules();
+        planGridUnits();
         for (Population p : populations) {
             p.driveIsBuilt = false;
             p.constantDrive = p.solver != null && p.constantInput() && p.currentInputs.length == 0
@@ -110,7 +126,9 @@ public final class Engine implements AutoCloseable {
     private void assignSchedules() {
         List<SparseProjection> apart = new ArrayList<>(), here = new ArrayList<>();
         for (Projection pr : projections) {
-            if (pr instanceof SparseProjection s) (parallel.threads > 1 && s.schedulesAlone() ? apart : here).add(s);
+            if (pr instanceof SparseProjection s && !s.gridTarget) {
+                (parallel.threads > 1 && s.schedulesAlone() ? apart : here).add(s);
+            }
         }
         apart.sort((a, b) -> Long.compare(b.rowCount(), a.rowCount()));
         scheduledApart = apart.toArray(SparseProjection[]::new);
@@ -118,6 +136,12 @@ public final class Engine implements AutoCloseable {
     }
 
     private void schedule(int worker) {
+        for (int u; (u = nextUnit.getAndIncrement()) < unitPopulation.length; ) {
+            int p = unitPopulation[u];
+            for (SparseProjection pr : gridOnto[p]) {
+                pr.deliverOnGrid(step, dt, gridRings[p][pr.input], unitChunk[u], unitChunks[u]);
+            }
+        }
         SparseProjection[] list = scheduledApart;
         for (int k; (k = nextScheduled.getAndIncrement()) < list.length; ) list[k].schedule(step, dt);
     }
@@ -164,6 +188,90 @@ public final class Engine implements AutoCloseable {
         for (PoissonInput in : p.poissonInputs) in.input = in.group == null ? Arrivals.JUMP : inputs.indexOf(in.group);
         arriving[p.index] = new Arrivals[chunks];
         for (int c = 0; c < chunks; c++) arriving[p.index][c] = new Arrivals();
+    }
+
+    /**
+     * A population on the grid: its current filters are its inputs, each filled through a ring by the static
+     * projections onto it; anything the grid-constrained step cannot take is refused here, naming it.
+     */
+    private void wireGrid(Population p, List<SynapseGroup> groups) {
+        List<SynapseGroup> inputs = new ArrayList<>();
+        for (SynapseGroup g : groups) {
+            if (g.target != p) continue;
+            if (g.conductance || !(g.filter instanceof ModalFilter)) {
+                throw new org.neurosim.core.InvalidInputException("population " + p.name + ": integrator exact-grid "
+                        + "takes current synapses with exponential, alpha or biexponential kernels; a "
+                        + (g.conductance ? "conductance synapse" : "synapse without a closed form") + " reaches it "
+                        + "(use integrator exact or rk4)");
+            }
+            inputs.add(g);
+        }
+        List<ModalFilter> filters = new ArrayList<>();
+        for (SynapseGroup g : inputs) filters.add((ModalFilter) g.filter);
+        ExactWithSynapses model = (ExactWithSynapses) p.dynamics;
+        model.bindInputs(filters);
+        List<SynapseGroup> advancing = new ArrayList<>();
+        for (int k = 0; k < inputs.size(); k++) if (!model.advancesInput(k)) advancing.add(inputs.get(k));
+        groupsOnto[p.index] = advancing.toArray(SynapseGroup[]::new);
+        for (PoissonInput in : p.poissonInputs) {
+            if (in.group == null) {
+                throw new org.neurosim.core.InvalidInputException("populations." + p.name + ".poisson_input: "
+                        + "integrator exact-grid takes it through a synapse kernel (give it a synapse, or use "
+                        + "integrator exact for jumps)");
+            }
+        }
+        List<SparseProjection> onto = sparseOnto(p);
+        int[] reach = new int[inputs.size()];
+        for (SparseProjection pr : onto) {
+            if (pr.group == null || !pr.isStatic()) {
+                throw new org.neurosim.core.InvalidInputException("projection " + pr.label + ": integrator "
+                        + "exact-grid of population " + p.name + " takes static synapses through a kernel; this one "
+                        + (pr.group == null ? "makes the membrane jump (a delta synapse)" : "is plastic")
+                        + " (use integrator exact)");
+            }
+            pr.gridTarget = true;
+            pr.input = inputs.indexOf(pr.group);
+            reach[pr.input] = Math.max(reach[pr.input], pr.gridReach());
+        }
+        gridRings[p.index] = new double[inputs.size()][][];
+        for (int k = 0; k < inputs.size(); k++) if (reach[k] > 0) gridRings[p.index][k] = inputs.get(k).ring(reach[k]);
+        gridArrived[p.index] = new double[inputs.size()][];
+        gridOnto[p.index] = onto.toArray(SparseProjection[]::new);
+    }
+
+    /**
+     * The units in which the rings are filled: whole populations where that balances the workers (within 10% of an
+     * even share, by the synapses onto each, assigned largest first), since a whole population reads each source's
+     * synapses onto it in one sequential run; else every population in as many chunks as threads.
+     */
+    private void planGridUnits() {
+        List<Population> grid = new ArrayList<>();
+        long total = 0;
+        long[] cost = new long[populations.size()];
+        for (Population p : populations) {
+            if (gridOnto[p.index] == null || gridOnto[p.index].length == 0) continue;
+            grid.add(p);
+            for (SparseProjection pr : gridOnto[p.index]) cost[p.index] += pr.synapseCount();
+            total += cost[p.index];
+        }
+        grid.sort((a, b) -> Long.compare(cost[b.index], cost[a.index]));
+        long[] load = new long[parallel.threads];
+        for (Population p : grid) {
+            int least = 0;
+            for (int w = 1; w < load.length; w++) if (load[w] < load[least]) least = w;
+            load[least] += cost[p.index];
+        }
+        boolean whole = Arrays.stream(load).max().orElse(0) <= 1.1 * total / parallel.threads;
+        List<int[]> units = new ArrayList<>();
+        for (Population p : grid) {
+            int chunks = whole ? 1 : parallel.chunks(p.size);
+            for (SparseProjection pr : gridOnto[p.index]) pr.chunkTargets(chunks);
+            for (int c = 0; c < chunks; c++) units.add(new int[] {p.index, c, chunks});
+        }
+        units.sort((a, b) -> Long.compare(cost[b[0]] / b[2], cost[a[0]] / a[2]));   // stable: ties keep their order
+        unitPopulation = units.stream().mapToInt(u -> u[0]).toArray();
+        unitChunk = units.stream().mapToInt(u -> u[1]).toArray();
+        unitChunks = units.stream().mapToInt(u -> u[2]).toArray();
     }
 
     /** An exact population's chunk at the start of a step: this step's arrivals are gathered. */
@@ -251,7 +359,7 @@ public final class Engine implements AutoCloseable {
                 int from = Parallel.start(worker, chunks, p.size), to = Parallel.start(worker + 1, chunks, p.size);
                 if (arriving[p.index] != null) gatherArrivals(p, worker, from, to);
                 else if (p.poissonInputs.length > 0) p.addPoissonEvents(step, from, to, null);
-                p.buildDrive(step, from, to, arriving[p.index] == null);
+                p.buildDrive(step, from, to, arriving[p.index] == null && gridRings[p.index] == null);
             }
         }
     }
@@ -262,16 +370,18 @@ public final class Engine implements AutoCloseable {
             int chunks = buffers.length;
             if (worker >= chunks) continue;
             int from = Parallel.start(worker, chunks, p.size), to = Parallel.start(worker + 1, chunks, p.size);
-            boolean exact = arriving[p.index] != null;
+            boolean exact = arriving[p.index] != null, grid = gridRings[p.index] != null;
             if (withDrive) {
                 for (SparseProjection pr : stagedOnto[p.index]) pr.deliverStaged(dt, worker);
                 if (exact) gatherArrivals(p, worker, from, to);
                 else if (p.poissonInputs.length > 0) p.addPoissonEvents(step, from, to, null);
-                p.buildDrive(step, from, to, !exact);
+                p.buildDrive(step, from, to, !exact && !grid);
             }
             buffers[worker].clear();
             try {
-                chunkBad[p.index][worker] = exact
+                chunkBad[p.index][worker] = grid
+                        ? p.solver.stepOnGrid(p.drive, buffers[worker], gridArrived[p.index], from, to)
+                        : exact
                         ? p.solver.stepWithArrivals(p.drive, buffers[worker], arriving[p.index][worker], from, to)
                         : p.solver.step(p.drive, buffers[worker], from, to);
             } catch (NumericalFailureException e) {   // a stepper's own failure (dormand-prince): say where and when
@@ -288,6 +398,13 @@ public final class Engine implements AutoCloseable {
     public void step(long n) {
         this.step = n;
         double t = n * dt;
+        for (Population p : neurons) {   // this step's slot of every ring: the weights arriving at its start
+            double[][][] rings = gridRings[p.index];
+            if (rings == null) continue;
+            for (int k = 0; k < rings.length; k++) {
+                gridArrived[p.index][k] = rings[k] == null ? null : rings[k][(int) (n % rings[k].length)];
+            }
+        }
         if (dense.length > 0) {
             parallel.onEveryWorker(driveTask);
             for (DenseProjection pr : dense) pr.addRateInput();
@@ -309,8 +426,9 @@ public final class Engine implements AutoCloseable {
             for (int b : chunkBad[p.index]) if (b >= 0) fail(p, b, t + dt);
         }
         for (SparseProjection s : scheduledHere) s.schedule(n, dt);
-        if (scheduledApart.length > 0) {
+        if (scheduledApart.length > 0 || unitPopulation.length > 0) {
             nextScheduled.set(0);
+            nextUnit.set(0);
             parallel.alsoOnEveryWorker(scheduleTask);
         }
         for (Population p : populations) if (arriving[p.index] != null) takeLate(p, n);
@@ -319,7 +437,7 @@ public final class Engine implements AutoCloseable {
     /** Adds the spikes staged by the last step to their filters, on this thread: the network is then whole. */
     public void deliverStaged() {
         for (Projection pr : projections) {
-            if (pr instanceof SparseProjection s && staged(s) && !s.exactTarget) s.deliverStagedNow(dt);
+            if (pr instanceof SparseProjection s && staged(s) && !s.exactTarget && !s.gridTarget) s.deliverStagedNow(dt);
         }
     }
 

@@ -45,6 +45,7 @@ public final class SparseProjection extends Projection {
     private final SpikeBuffer late = new SpikeBuffer();      // arrivals inside the step that emitted them
     private final Slot upcoming = new Slot();                // the next step's arrivals, for an exact target
     boolean exactTarget;                   // set by the engine: the target integrates this projection's arrivals
+    boolean gridTarget;                    // set by the engine: spikes enter the target filter's ring when emitted
     private org.neurosim.core.model.ExactWithSynapses exactModel;
     private double exactDt;
     private final double[] gains = new double[2];
@@ -205,6 +206,11 @@ public final class SparseProjection extends Projection {
         return inStart != null;
     }
 
+    /** True for a synapse model that only transmits its stored weight. */
+    boolean isStatic() {
+        return isStatic;
+    }
+
     /**
      * A learning rule's events of step n, on one thread: the step's arrivals (rows) and the target's spikes, in
      * time order, an arrival first at equal times.
@@ -301,6 +307,60 @@ public final class SparseProjection extends Projection {
         if (exactTarget) upcoming.copy(ring[(int) ((n + 1) % ring.length)], chunks + 1);
     }
 
+    /**
+     * For a target on the grid, the steps from a spike's step to the last step its arrivals can reach, which is how
+     * many slots the filter's ring needs (its slot of step m is m % slots).
+     */
+    int gridReach() {
+        return rows != null ? rows.maxDelay() + 1 : delaySteps + 2;
+    }
+
+    /**
+     * For a target on the grid ({@code gridTarget}), at the end of step n on the worker of the target's delivery
+     * chunk c of {@code chunks}: each spike of step n adds its weights to the ring slots of the steps whose starts it
+     * reaches (arriving at t + d, it enters at the first grid point not before that and after step n; a time within
+     * {@link #ON_GRID} of a grid point counts as on it, as decimal times are not exact multiples of dt), once per
+     * synapse, source after source in spike order, row after row: a sequential pass over each source's synapses,
+     * and each target's sums in the same order at any chunking.
+     */
+    void deliverOnGrid(long n, double dt, double[][] ring, int c, int chunks) {
+        SpikeBuffer spikes = source.spikes;
+        int slots = ring.length;
+        double eps = ON_GRID * dt;
+        for (int k = 0, count = spikes.count(); k < count; k++) {
+            int j = spikes.neuron(k);
+            double offset = spikes.offset(k);
+            if (rows != null) {   // whole-step delays of at least one step: the arrival keeps the spike's offset
+                long base = n + (offset > eps ? 1 : 0);
+                char[] delay = rows.rowDelay();
+                for (int r = rows.sourceRows()[j], last = rows.sourceRows()[j + 1]; r < last; r++) {
+                    addRow(ring[(int) ((base + delay[r]) % slots)], r, c, chunks);
+                }
+            } else {
+                double t = offset + delayFraction;   // in [0, 2 dt)
+                long m = Math.max(n + 1, n + delaySteps + (t > dt + eps ? 2 : t > eps ? 1 : 0));
+                addRow(ring[(int) (m % slots)], j, c, chunks);
+            }
+        }
+    }
+
+    /** How close to a grid point, in steps, an arrival counts as on it. */
+    static final double ON_GRID = 1e-9;
+
+    /** Row r's synapses onto chunk c of the target: their weights into the sums {@code into}. */
+    private void addRow(double[] into, int r, int c, int chunks) {
+        int from = c == 0 ? rowStart[r] : split[r * (chunks - 1) + c - 1];
+        int to = c == chunks - 1 ? rowStart[r + 1] : split[r * (chunks - 1) + c];
+        int[] tg = targets;
+        float[] ws = weights;
+        if (ws == null) {
+            double w = weight;
+            for (int s = from; s < to; s++) into[tg[s]] += w;
+        } else {
+            for (int s = from; s < to; s++) into[tg[s]] += ws[s];
+        }
+    }
+
     /** Delta synapses onto a target that does not integrate them: the targets jump now, on the calling thread. */
     private void jump(SpikeBuffer due, long n, double dt) {
         double[] jumped = target.state()[jumpVariable];
@@ -359,7 +419,7 @@ public final class SparseProjection extends Projection {
     void chunkTargets(int chunks) {
         this.chunks = chunks;
         this.split = null;
-        if (chunks > 1 && (group != null || exactTarget)) split = splitRows(chunks);
+        if (chunks > 1 && (group != null || exactTarget || gridTarget)) split = splitRows(chunks);
         if (exactTarget) {   // entries in flight (a continued or restored run) get the bounds of these chunks
             for (Slot slot : ring) rebound(slot);
             rebound(upcoming);

@@ -20,11 +20,31 @@ public final class SynapseGroup implements org.neurosim.core.checkpoint.Checkpoi
         this.reversal = reversal;
     }
 
+    /**
+     * For a target on the grid (integrator exact-grid): the weights on their way into this filter, summed per neuron
+     * and per step of arrival when their spikes are emitted (NEST's ring buffers), slot m % length for step m; null
+     * for other targets.
+     */
+    private double[][] ring;
+
+    /** The ring of {@code slots} steps, made at the first call (or kept from a restored or earlier run). */
+    double[][] ring(int slots) {
+        if (ring == null) {
+            ring = new double[slots][target.size];
+        } else if (ring.length != slots) {
+            throw new IllegalStateException("synapses onto " + target.name + ": a ring of " + ring.length
+                    + " steps, " + slots + " needed");
+        }
+        return ring;
+    }
+
     @Override
     public void save(org.neurosim.core.checkpoint.StateWriter out) {
         java.util.List<double[]> arrays = filter.stateArrays();
         out.section("synapses onto " + target.name).writeInt(arrays.size());
         for (double[] a : arrays) out.doubles(a);
+        out.writeInt(ring == null ? 0 : ring.length);
+        if (ring != null) for (double[] slot : ring) out.doubles(slot);
     }
 
     @Override
@@ -35,5 +55,14 @@ public final class SynapseGroup implements org.neurosim.core.checkpoint.Checkpoi
         if (n != arrays.size()) throw in.mismatch("a synaptic filter onto " + target.name + " has " + n
                 + " state arrays saved, " + arrays.size() + " here");
         for (double[] a : arrays) in.doubles(a, "synaptic filter state onto " + target.name);
+        int slots = in.readInt();
+        if (slots < 0 || slots > 1 << 16) throw in.mismatch("synapses onto " + target.name + ": " + slots
+                + " ring slots saved");
+        if (slots == 0) {
+            ring = null;
+            return;
+        }
+        ring = new double[slots][target.size];
+        for (double[] slot : ring) in.doubles(slot, "spikes on their way onto " + target.name);
     }
 }

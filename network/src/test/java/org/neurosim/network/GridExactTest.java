@@ -1,0 +1,198 @@
+package org.neurosim.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.analysis.UnivariateFunction;
+import org.apache.commons.math3.analysis.solvers.BrentSolver;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.neurosim.core.InvalidInputException;
+import org.neurosim.network.engine.Engine;
+import org.neurosim.network.engine.SparseProjection;
+
+/**
+ * The grid-constrained exact integration (integrator exact-grid, NEST's iaf_psc_exp) against closed forms and
+ * against a neuron-by-neuron reference written here from the model's definition: C dV/dt = -(C/tau_m)(V - E_L) +
+ * I_e + I_syn, dI_syn/dt = -I_syn/tau_s, every input entering I_syn at the grid point not before its arrival, a
+ * neuron at or above V_th at the end of a step spikes at that end and is held at V_reset for round(t_ref/dt) steps.
+ */
+class GridExactTest {
+    static final double C = 250e-12, TAU_M = 0.010, TAU_S = 0.0005, E_L = -0.065, J = 87.8e-12, DT = 1e-4;
+
+    /** V - E_L after an exponential PSC of weight J, s after it entered (NestLifTest's closed form). */
+    static double psp(double s) {
+        if (s < 0) return 0;
+        return J / C * TAU_S * TAU_M / (TAU_S - TAU_M) * (Math.exp(-s / TAU_S) - Math.exp(-s / TAU_M));
+    }
+
+    static String neuron(String input, String spikeTimes) {
+        return NestLifTest.neuron("exponential", input, spikeTimes, "0.1 ms") + "integrator: exact-grid\n";
+    }
+
+    @ParameterizedTest(name = "spike at {0} ms")
+    @ValueSource(doubles = {5.0, 5.03})
+    void aPostsynapticPotentialIsTheClosedFormAtEveryGridPoint(double spikeMs) {
+        // the spike arrives 1.5 ms later: at 6.5 ms on the grid, or at 6.53 ms, which the grid takes at 6.6 ms
+        Network net = Nets.build(neuron("0 pA", spikeMs + " ms"));
+        double entered = Math.ceil((spikeMs + 1.5) / 0.1 - 1e-9) * DT;
+        double worst = 0;
+        int rows = 0;
+        for (double[] row : Nets.run(net).recorder().traceRows()) {
+            worst = Math.max(worst, Math.abs(row[1] - E_L - psp(row[0] - entered)));
+            rows++;
+        }
+        assertThat(rows).isEqualTo(1001);
+        assertThat(worst).isLessThan(1e-12 * 0.15e-3);   // round-off of a 0.15 mV PSP
+    }
+
+    @Test
+    void aNeuronSpikesAtTheFirstGridPointAtThresholdAndIsHeldForWholeSteps() {
+        // 370 pA alone takes V toward E_L + 14.8 mV, below the threshold at E_L + 15 mV; three inputs on the grid
+        // (arriving at 61.5, 62.8 and 64.2 ms) take it over once
+        double ie = 370e-12;
+        double[] arrivals = {0.0615, 0.0628, 0.0642};
+        UnivariateFunction u = t -> {
+            double v = ie * TAU_M / C * (1 - Math.exp(-t / TAU_M)) - 0.015;
+            for (double a : arrivals) v += psp(t - a);
+            return v;
+        };
+        int first = -1;
+        for (int k = 1; k <= 1000 && first < 0; k++) if (u.value(k * DT) >= 0) first = k;
+        double precise = new BrentSolver(1e-15).solve(100, u, (first - 1) * DT, first * DT);
+        Network net = Nets.build(neuron("370 pA", "60 ms, 61.3 ms, 62.7 ms"));
+        Simulation.Result r = Nets.run(net);
+        assertThat(r.recorder().rasterCount()).isEqualTo(1);
+        assertThat(r.recorder().rasterTime(0)).isCloseTo(first * DT, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(precise).isBetween((first - 1) * DT, first * DT);   // the spike at the end of its step
+        // held at V_reset for 20 steps (2 ms), then relaxing from it under the DC and the PSCs' tails
+        List<double[]> trace = r.recorder().traceRows();
+        for (int k = first; k <= first + 20; k++) assertThat(trace.get(k)[1]).isEqualTo(E_L);
+        assertThat(trace.get(first + 21)[1]).isGreaterThan(E_L + 1e-4);
+    }
+
+    static String network(int threads) {
+        return """
+                dt: 0.1 ms
+                duration: 200 ms
+                seed: 7
+                threads: %d
+                integrator: exact-grid
+                populations:
+                  e:
+                    model: lif
+                    size: 400
+                    params: {c_m: 250 pF, tau_m: 10 ms, tau_ref: 2 ms, v_rest: -65 mV, v_th: -50 mV, v_reset: -65 mV}
+                    init: {v: "normal(-58 mV, 5 mV)"}
+                    input: 380 pA
+                  i:
+                    model: lif
+                    size: 100
+                    params: {c_m: 250 pF, tau_m: 10 ms, tau_ref: 2 ms, v_rest: -65 mV, v_th: -50 mV, v_reset: -65 mV}
+                    init: {v: "normal(-58 mV, 5 mV)"}
+                    input: 375 pA
+                projections:
+                  - {from: e, to: [e, i], connect: {probability: 0.1}, weight: "normal(87.8 pA, 8.78 pA)",
+                     delay: "normal(1.5 ms, 0.75 ms)", delay_min: 0.1 ms,
+                     synapse: {kernel: exponential, tau: 0.5 ms, normalize: peak}}
+                  - {from: i, to: [e, i], connect: {probability: 0.1}, weight: "normal(-351 pA, 35.1 pA)",
+                     delay: 0.8 ms, synapse: {kernel: exponential, tau: 0.5 ms, normalize: peak}}
+                record: {spikes: all}
+                """.formatted(threads);
+    }
+
+    @ParameterizedTest(name = "{0} threads")
+    @ValueSource(ints = {1, 2})
+    void aNetworkGivesTheSpikesOfTheNeuronByNeuronReference(int threads) {
+        System.setProperty(Engine.ALWAYS_SPLIT, "true");
+        try {
+            Network net = Nets.build(network(threads));
+            double[][] v0 = {net.populations().get(0).state()[0].clone(), net.populations().get(1).state()[0].clone()};
+            List<String> reference = reference(net, v0, 2000);
+            List<String> spikes = new ArrayList<>();   // "population neuron step", the spike at that step's end
+            for (String line : Nets.spikes(Nets.run(net), net)) {
+                String[] f = line.split(" ");
+                spikes.add(f[0] + " " + f[1] + " " + (Math.round(Double.parseDouble(f[2]) / DT) - 1));
+            }
+            assertThat(reference.size()).isGreaterThan(2000);   // 500 neurons at about 27 Hz for 0.2 s
+            assertThat(spikes).isEqualTo(reference);
+        } finally {
+            System.clearProperty(Engine.ALWAYS_SPLIT);
+        }
+    }
+
+    /**
+     * The model stepped neuron by neuron, each spike's weights summed into a map from arrival step to per-neuron
+     * sums when it is emitted (synapses in storage order, as the network adds them, so the sums are the same
+     * numbers), the propagators from the closed forms above.
+     */
+    static List<String> reference(Network net, double[][] v0, int steps) {
+        double em = Math.exp(-DT / TAU_M), es = Math.exp(-DT / TAU_S);
+        double p31 = 1 / C * TAU_S * TAU_M / (TAU_S - TAU_M) * (es - em), r = TAU_M / C;
+        double[] ie = {380e-12, 375e-12};
+        String[] names = {"e", "i"};
+        int[] size = {400, 100};
+        double[][] v = {v0[0].clone(), v0[1].clone()}, x = {new double[400], new double[100]};
+        int[][] held = {new int[400], new int[100]};
+        List<Map<Long, double[]>> pending = List.of(new HashMap<>(), new HashMap<>());
+        List<SparseProjection> projections = new ArrayList<>();
+        for (var pr : net.projections()) projections.add((SparseProjection) pr);
+        List<String> out = new ArrayList<>();
+        List<List<Integer>> fired = List.of(new ArrayList<>(), new ArrayList<>());
+        for (long n = 0; n < steps; n++) {
+            for (int p = 0; p < 2; p++) {
+                double[] in = pending.get(p).remove(n);
+                fired.get(p).clear();
+                for (int i = 0; i < size[p]; i++) {
+                    double a = in == null ? x[p][i] : x[p][i] + in[i];
+                    double vInf = E_L + r * ie[p];
+                    double next = vInf + (v[p][i] - vInf) * em + p31 * a;
+                    x[p][i] = a * es;
+                    if (held[p][i] > 0) {
+                        held[p][i]--;
+                        next = E_L;
+                    } else if (next >= -0.050) {
+                        out.add(names[p] + " " + i + " " + n);
+                        fired.get(p).add(i);
+                        next = E_L;
+                        held[p][i] = 20;
+                    }
+                    v[p][i] = next;
+                }
+            }
+            for (SparseProjection pr : projections) {
+                int from = pr.source.index, to = pr.target.index;
+                for (int j : fired.get(from)) {
+                    for (int row = 0; row < pr.rowStart().length - 1; row++) {
+                        if (pr.rowSource(row) != j) continue;
+                        int d = pr.rowDelaySteps(row) < 0 ? 8 : pr.rowDelaySteps(row);   // 0.8 ms: 8 steps
+                        double[] sum = pending.get(to).computeIfAbsent(n + 1 + d, k -> new double[size[to]]);
+                        for (int s = pr.rowStart()[row]; s < pr.rowStart()[row + 1]; s++) {
+                            sum[pr.targets()[s]] += pr.weights() == null ? pr.weight() : pr.weights()[s];
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void whatTheGridCannotTakeIsRefusedNamingIt() {
+        String plastic = network(1).replace("delay: 0.8 ms, synapse: {kernel: exponential, tau: 0.5 ms, normalize: peak}",
+                "delay: 0.8 ms, synapse: {kernel: exponential, tau: 0.5 ms, normalize: peak, plasticity: {rule: stdp, "
+                        + "tau_plus: 20 ms, tau_minus: 20 ms, a_plus: 0.01, a_minus: 0.0105, w_min: -400 pA, w_max: 0 pA}}");
+        assertThatThrownBy(() -> Nets.run(Nets.build(plastic))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("integrator exact-grid of population e takes static synapses through a kernel; "
+                        + "this one is plastic (use integrator exact)");
+        String delta = network(1).replace("weight: \"normal(-351 pA, 35.1 pA)\",\n     delay: 0.8 ms, "
+                + "synapse: {kernel: exponential, tau: 0.5 ms, normalize: peak}", "weight: -1 mV, delay: 0.8 ms");
+        assertThatThrownBy(() -> Nets.run(Nets.build(delta))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("makes the membrane jump (a delta synapse) (use integrator exact)");
+    }
+}
