@@ -15,6 +15,12 @@ final class MemoryEstimate {
     /** State, integrator scratch, drive and filters: about 40 doubles per neuron. */
     static final double BYTES_PER_NEURON = 8.0 * 40;
 
+    /**
+     * A population on the grid (exact-grid) also holds its filters' rings of spikes on their way: two filters over 64
+     * steps (6.4 ms of delay at 0.1 ms; the microcircuit's one filter of about 60 steps needs less).
+     */
+    static final double GRID_RING_BYTES_PER_NEURON = 8.0 * 2 * 64;
+
     private MemoryEstimate() { }
 
     /**
@@ -58,6 +64,9 @@ final class MemoryEstimate {
             long n = e.getValue().get("size").required().integer(1, Integer.MAX_VALUE - 8);
             sizes.put(e.getKey(), n);
             bytes += n * BYTES_PER_NEURON;
+            String integrator = e.getValue().get("integrator").present() ? e.getValue().get("integrator").text("")
+                    : root.get("integrator").text("");
+            if (integrator.equals("exact-grid")) bytes += n * GRID_RING_BYTES_PER_NEURON;
         }
         Cfg projs = root.get("projections");
         if (!projs.present() || !projs.isList()) return bytes;
