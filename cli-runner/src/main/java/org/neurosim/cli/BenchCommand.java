@@ -63,6 +63,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "Fixed in-degree per neuron instead of p = 0.02 (80%% of it excitatory), for scaling runs.")
     Integer inDegree;
 
+    @Option(names = "--integrator", paramLabel = "NAME",
+            description = "Integrator of every population instead of the benchmark's own (e.g. exact against "
+                    + "exact-grid for the microcircuit).")
+    String integrator;
+
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
@@ -113,6 +118,14 @@ final class BenchCommand implements Callable<Integer> {
             ConfigTree.set(tree, "variables.g=" + ge[0]);
             ConfigTree.set(tree, "variables.eta=" + ge[1]);
         }
+        if (integrator != null) {
+            ConfigTree.set(tree, "integrator=" + integrator);
+            if (tree.get("populations") instanceof ObjectNode pops) {   // a population's own choice gives way too
+                pops.forEach(p -> {
+                    if (p instanceof ObjectNode o) o.remove("integrator");
+                });
+            }
+        }
         ConfigTree.set(tree, "duration=" + duration);
         ConfigTree.set(tree, "threads=" + threads);
         ConfigTree.set(tree, "record={spikes: []}");
@@ -137,6 +150,7 @@ final class BenchCommand implements Callable<Integer> {
             o.put("setup_s", setup);
             o.put("simulate_s", r.simulateSeconds());
             o.put("threads", threads);
+            o.put("integrator", tree.path("integrator").asText(""));
             o.put("rtf", r.simulateSeconds() / r.simulatedSeconds());
             o.put("peak_rss_mb", peakRssMb());
             if (r.summary().has("analysis")) o.set("analysis", r.summary().get("analysis"));

@@ -21,7 +21,9 @@ import org.neurosim.core.synapse.ModalFilter;
  * the next step each worker adds them to the synaptic filters of its own chunk (rows are split at the chunk
  * boundaries), so no filter state moves between cores and every target sums its inputs in the serial order.
  * Delta synapses make their targets jump at once, on one thread. Random numbers of sources are drawn on one
- * thread, so a seed gives the same spikes at any thread count.
+ * thread, so a seed gives the same spikes at any thread count. A population on the grid (exact-grid) takes its
+ * inputs from rings that the step's spikes fill at its end, in units of whole target populations (or chunks of
+ * them) that the workers take as they come free.
  */
 public final class Engine implements AutoCloseable {
     /** System property that makes every run split across its threads (tests of the parallel path, benchmarks). */

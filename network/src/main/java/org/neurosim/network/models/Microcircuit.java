@@ -63,7 +63,7 @@ public final class Microcircuit {
                 .append("# Full scale: JAVA_OPTS=-Xmx4g bin/neurosim run examples/microcircuit.yaml --threads 2 (3.4 GB peak memory, 38 s to build)\n")
                 .append("name: microcircuit\ndt: 0.1 ms\nduration: ").append(duration).append("\nseed: 55\n")
                 .append("# NEST's iaf_psc_exp: exact propagation, spikes and inputs on the grid (integrator: exact times\n")
-                .append("# spikes inside the step, as iaf_psc_exp_ps, at about 2.5 times the cost)\n")
+                .append("# spikes inside the step, as iaf_psc_exp_ps, at about 2.8 times the cost)\n")
                 .append("integrator: exact-grid\n\n")
                 .append("populations:\n");
         int[] n = new int[8];
