@@ -143,17 +143,24 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
     /**
      * The grid-constrained step (see {@link ExactWithSynapses#advanceOnGrid}): every neuron and its filters propagated
      * over the whole step from the start, with the step's arrived weights in the filters first
-     * ({@link LifSynapses#gridStep}); the held neurons (from the bit set) back at v_reset for one step less; those at
+     * ({@link LifSynapses#gridStep}), then the jumps that arrive at its end; the held neurons (from the bit set) back
+     * at v_reset for one step less; those at
      * or above threshold spike at the step's end, in index order.
      */
     @Override
     public void advanceOnGrid(double[][] s, Drive drive, double step, double[] refractory, SpikeSink spikes,
-                              double[][] arrived, int from, int to) {
+                              double[][] arrived, double[] jumps, int from, int to) {
         if (step != dt) throw new IllegalStateException("step with the dt the dynamics were made for");
         if (synapses == null) bindInputs(List.of());   // no synapse reaches this population
         if (refractory != boundRefractory) bind(refractory);
         double[] v = s[0];
         synapses.gridStep(v, drive.current, vRest, decay, arrived, from, to);
+        if (jumps != null) {   // a held neuron's are overwritten by v_reset below: dropped, as in iaf_psc_delta
+            for (int i = from; i < to; i++) {
+                v[i] += jumps[i];
+                jumps[i] = 0;
+            }
+        }
         long[] bits = refractoryBits;
         double half = 0.5 * dt;
         for (int word = from >>> 6, last = (to - 1) >>> 6; word <= last; word++) {

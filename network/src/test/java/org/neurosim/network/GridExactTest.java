@@ -113,7 +113,7 @@ class GridExactTest {
         try {
             Network net = Nets.build(network(threads));
             double[][] v0 = {net.populations().get(0).state()[0].clone(), net.populations().get(1).state()[0].clone()};
-            List<String> reference = reference(net, v0, 2000);
+            List<String> reference = reference(net, v0, 2000, false);
             List<String> spikes = new ArrayList<>();   // "population neuron step", the spike at that step's end
             for (String line : Nets.spikes(Nets.run(net), net)) {
                 String[] f = line.split(" ");
@@ -131,7 +131,7 @@ class GridExactTest {
      * sums when it is emitted (synapses in storage order, as the network adds them, so the sums are the same
      * numbers), the propagators from the closed forms above.
      */
-    static List<String> reference(Network net, double[][] v0, int steps) {
+    static List<String> reference(Network net, double[][] v0, int steps, boolean delta) {
         double em = Math.exp(-DT / TAU_M), es = Math.exp(-DT / TAU_S);
         double p31 = 1 / C * TAU_S * TAU_M / (TAU_S - TAU_M) * (es - em), r = TAU_M / C;
         double[] ie = {380e-12, 375e-12};
@@ -146,12 +146,14 @@ class GridExactTest {
         List<List<Integer>> fired = List.of(new ArrayList<>(), new ArrayList<>());
         for (long n = 0; n < steps; n++) {
             for (int p = 0; p < 2; p++) {
-                double[] in = pending.get(p).remove(n);
+                double[] in = delta ? null : pending.get(p).remove(n);
                 fired.get(p).clear();
+                double[] jump = delta ? pending.get(p).remove(n + 1) : null;   // iaf_psc_delta: at the step's end
                 for (int i = 0; i < size[p]; i++) {
                     double a = in == null ? x[p][i] : x[p][i] + in[i];
                     double vInf = E_L + r * ie[p];
                     double next = vInf + (v[p][i] - vInf) * em + p31 * a;
+                    if (jump != null) next += jump[i];
                     x[p][i] = a * es;
                     if (held[p][i] > 0) {
                         held[p][i]--;
@@ -182,17 +184,47 @@ class GridExactTest {
         return out;
     }
 
+    /** Brunel-like: delta synapses (NEST's iaf_psc_delta), jumps of 0.5 and -2 mV with delays per synapse. */
+    static String deltaNetwork(int threads) {
+        return network(threads)
+                .replace("weight: \"normal(87.8 pA, 8.78 pA)\",", "weight: \"normal(0.5 mV, 0.05 mV)\",")
+                .replace("delay_min: 0.1 ms,\n     synapse: {kernel: exponential, tau: 0.5 ms, normalize: peak}}",
+                        "delay_min: 0.1 ms}")
+                .replace("weight: \"normal(-351 pA, 35.1 pA)\",\n     delay: 0.8 ms, "
+                        + "synapse: {kernel: exponential, tau: 0.5 ms, normalize: peak}}", "weight: -2 mV, delay: 0.8 ms}");
+    }
+
+    @ParameterizedTest(name = "{0} threads")
+    @ValueSource(ints = {1, 2})
+    void deltaSynapsesJumpAtTheEndOfTheStepAsNestsIafPscDelta(int threads) {
+        System.setProperty(Engine.ALWAYS_SPLIT, "true");
+        try {
+            Network net = Nets.build(deltaNetwork(threads));
+            double[][] v0 = {net.populations().get(0).state()[0].clone(), net.populations().get(1).state()[0].clone()};
+            List<String> reference = reference(net, v0, 2000, true);
+            List<String> spikes = new ArrayList<>();
+            for (String line : Nets.spikes(Nets.run(net), net)) {
+                String[] f = line.split(" ");
+                spikes.add(f[0] + " " + f[1] + " " + (Math.round(Double.parseDouble(f[2]) / DT) - 1));
+            }
+            assertThat(reference.size()).isGreaterThan(1000);
+            assertThat(spikes).isEqualTo(reference);
+        } finally {
+            System.clearProperty(Engine.ALWAYS_SPLIT);
+        }
+    }
+
     @Test
     void whatTheGridCannotTakeIsRefusedNamingIt() {
         String plastic = network(1).replace("delay: 0.8 ms, synapse: {kernel: exponential, tau: 0.5 ms, normalize: peak}",
                 "delay: 0.8 ms, synapse: {kernel: exponential, tau: 0.5 ms, normalize: peak, plasticity: {rule: stdp, "
                         + "tau_plus: 20 ms, tau_minus: 20 ms, a_plus: 0.01, a_minus: 0.0105, w_min: -400 pA, w_max: 0 pA}}");
         assertThatThrownBy(() -> Nets.run(Nets.build(plastic))).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("integrator exact-grid of population e takes static synapses through a kernel; "
-                        + "this one is plastic (use integrator exact)");
-        String delta = network(1).replace("weight: \"normal(-351 pA, 35.1 pA)\",\n     delay: 0.8 ms, "
-                + "synapse: {kernel: exponential, tau: 0.5 ms, normalize: peak}", "weight: -1 mV, delay: 0.8 ms");
-        assertThatThrownBy(() -> Nets.run(Nets.build(delta))).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("makes the membrane jump (a delta synapse) (use integrator exact)");
+                .hasMessageContaining("integrator exact-grid of population e takes static synapses only; this one "
+                        + "is plastic (use integrator exact)");
+        String hh = "dt: 0.01 ms\nduration: 1 ms\nintegrator: exact-grid\npopulations:\n  n: {model: hh, size: 1}\n";
+        assertThatThrownBy(() -> Nets.run(Nets.build(hh))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("integrator exact-grid cannot step this model: the model has no "
+                        + "grid-constrained propagator (lif has one)");
     }
 }

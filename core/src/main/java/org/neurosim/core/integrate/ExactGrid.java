@@ -29,7 +29,7 @@ public final class ExactGrid implements Integrator {
     @Override
     public Optional<String> unsupportedReason(NeuronDynamics d) {
         return d instanceof ExactWithSynapses e && e.stepsOnGrid() ? Optional.empty()
-                : Optional.of("the model has no grid-constrained propagator (LIF has one; use exact for others)");
+                : Optional.of("the model has no grid-constrained propagator (lif has one)");
     }
 
     @Override
@@ -42,7 +42,7 @@ public final class ExactGrid implements Integrator {
         @Override
         public void advance(double[][] state, Drive drive, double dt, double[] refractory, SpikeSink spikes,
                             int from, int to) {
-            model.advanceOnGrid(state, drive, dt, refractory, spikes, null, from, to);
+            model.advanceOnGrid(state, drive, dt, refractory, spikes, null, null, from, to);
         }
     }
 }

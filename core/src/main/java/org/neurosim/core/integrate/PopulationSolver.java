@@ -164,8 +164,9 @@ public final class PopulationSolver implements org.neurosim.core.checkpoint.Chec
     }
 
     /** The grid-constrained step with the weights arrived at its start (see {@link ExactWithSynapses#advanceOnGrid}). */
-    public int stepOnGrid(Drive drive, SpikeSink spikes, double[][] arrived, int from, int to) {
-        ((ExactWithSynapses) dynamics).advanceOnGrid(state, drive, dt, refractoryTime, spikes, arrived, from, to);
+    public int stepOnGrid(Drive drive, SpikeSink spikes, double[][] arrived, double[] jumps, int from, int to) {
+        ((ExactWithSynapses) dynamics).advanceOnGrid(state, drive, dt, refractoryTime, spikes, arrived, jumps, from,
+                to);
         return bounded ? -1 : firstNonFinite(state[0], from, to);
     }
 

@@ -64,11 +64,13 @@ public interface ExactWithSynapses extends ExactlySolvable {
      * At the step's start, input k's filter takes {@code arrived[k][i]}, the weights summed over every arrival at
      * neuron i at that instant (each term of the filter gains its unit times the sum, as a spike would add; null:
      * none), and the model zeroes what it took. Then V(t + dt) = v_inf + (V - v_inf) e^(-dt/tau_m) + r sum_j
-     * c_j R_j(dt); a neuron held after a spike stays at v_reset for round(tau_ref / dt) whole steps instead; one at or
-     * above threshold at the end spikes there (offset dt in {@code spikes}), is reset and held.
+     * c_j R_j(dt), plus {@code jumps[i]} (delta synapses: the weights that arrive at the step's end, as NEST's
+     * iaf_psc_delta adds them; null: none; zeroed too); a neuron held after a spike stays at v_reset for
+     * round(tau_ref / dt) whole steps instead, its jumps dropped; one at or above threshold at the end spikes there
+     * (offset dt in {@code spikes}), is reset and held.
      */
     default void advanceOnGrid(double[][] state, Drive drive, double dt, double[] refractory, SpikeSink spikes,
-                               double[][] arrived, int from, int to) {
+                               double[][] arrived, double[] jumps, int from, int to) {
         throw new UnsupportedOperationException(getClass().getName() + " has no grid-constrained step");
     }
 }

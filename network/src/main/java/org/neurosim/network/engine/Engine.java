@@ -69,6 +69,8 @@ public final class Engine implements AutoCloseable {
     // each, and the projections that fill them, in projection order
     private final double[][][][] gridRings;
     private final double[][][] gridArrived;
+    private final double[][][] gridJumps;     // per population index: the ring of delta synapses' jumps, or null
+    private final double[][] gridJumpsNow;    // the slot taken at this step's end
     private final SparseProjection[][] gridOnto;
     // the rings are filled at the end of each step in units of (population, chunk of chunks), largest first, each
     // taken by whichever worker is free: a unit writes only its own targets' sums, in an order that does not depend
@@ -99,6 +101,8 @@ public final class Engine implements AutoCloseable {
         keptBy = new boolean[n][];
         gridRings = new double[n][][][];
         gridArrived = new double[n][][];
+        gridJumps = new double[n][][];
+        gridJumpsNow = new double[n][];
         gridOnto = new SparseProjection[n][];
         dense = projections.stream().filter(DenseProjection.class::isInstance).map(DenseProjection.class::cast)
                 .toArray(DenseProjection[]::new);
@@ -141,7 +145,8 @@ public final class Engine implements AutoCloseable {
         for (int u; (u = nextUnit.getAndIncrement()) < unitPopulation.length; ) {
             int p = unitPopulation[u];
             for (SparseProjection pr : gridOnto[p]) {
-                pr.deliverOnGrid(step, dt, gridRings[p][pr.input], unitChunk[u], unitChunks[u]);
+                double[][] ring = pr.group == null ? gridJumps[p] : gridRings[p][pr.input];
+                pr.deliverOnGrid(step, dt, ring, unitChunk[u], unitChunks[u]);
             }
         }
         SparseProjection[] list = scheduledApart;
@@ -215,28 +220,27 @@ public final class Engine implements AutoCloseable {
         List<SynapseGroup> advancing = new ArrayList<>();
         for (int k = 0; k < inputs.size(); k++) if (!model.advancesInput(k)) advancing.add(inputs.get(k));
         groupsOnto[p.index] = advancing.toArray(SynapseGroup[]::new);
-        for (PoissonInput in : p.poissonInputs) {
-            if (in.group == null) {
-                throw new org.neurosim.core.InvalidInputException("populations." + p.name + ".poisson_input: "
-                        + "integrator exact-grid takes it through a synapse kernel (give it a synapse, or use "
-                        + "integrator exact for jumps)");
-            }
-        }
         List<SparseProjection> onto = sparseOnto(p);
         int[] reach = new int[inputs.size()];
+        // Poisson jumps go into the slot taken at their own step's end: a ring of two steps at least
+        int jumpReach = Arrays.stream(p.poissonInputs).anyMatch(in -> in.group == null) ? 2 : 0;
         for (SparseProjection pr : onto) {
-            if (pr.group == null || !pr.isStatic()) {
+            if (!pr.isStatic()) {
                 throw new org.neurosim.core.InvalidInputException("projection " + pr.label + ": integrator "
-                        + "exact-grid of population " + p.name + " takes static synapses through a kernel; this one "
-                        + (pr.group == null ? "makes the membrane jump (a delta synapse)" : "is plastic")
-                        + " (use integrator exact)");
+                        + "exact-grid of population " + p.name + " takes static synapses only; this one is plastic "
+                        + "(use integrator exact)");
             }
             pr.gridTarget = true;
+            if (pr.group == null) {
+                jumpReach = Math.max(jumpReach, pr.gridReach());
+                continue;
+            }
             pr.input = inputs.indexOf(pr.group);
             reach[pr.input] = Math.max(reach[pr.input], pr.gridReach());
         }
         gridRings[p.index] = new double[inputs.size()][][];
         for (int k = 0; k < inputs.size(); k++) if (reach[k] > 0) gridRings[p.index][k] = inputs.get(k).ring(reach[k]);
+        gridJumps[p.index] = jumpReach > 0 ? p.jumpRing(jumpReach) : null;
         gridArrived[p.index] = new double[inputs.size()][];
         gridOnto[p.index] = onto.toArray(SparseProjection[]::new);
     }
@@ -360,7 +364,7 @@ public final class Engine implements AutoCloseable {
                 for (SparseProjection pr : stagedOnto[p.index]) pr.deliverStaged(dt, worker);
                 int from = Parallel.start(worker, chunks, p.size), to = Parallel.start(worker + 1, chunks, p.size);
                 if (arriving[p.index] != null) gatherArrivals(p, worker, from, to);
-                else if (p.poissonInputs.length > 0) p.addPoissonEvents(step, from, to, null);
+                else if (p.poissonInputs.length > 0) p.addPoissonEvents(step, from, to, null, gridJumpsNow[p.index]);
                 p.buildDrive(step, from, to, arriving[p.index] == null && gridRings[p.index] == null);
             }
         }
@@ -376,13 +380,14 @@ public final class Engine implements AutoCloseable {
             if (withDrive) {
                 for (SparseProjection pr : stagedOnto[p.index]) pr.deliverStaged(dt, worker);
                 if (exact) gatherArrivals(p, worker, from, to);
-                else if (p.poissonInputs.length > 0) p.addPoissonEvents(step, from, to, null);
+                else if (p.poissonInputs.length > 0) p.addPoissonEvents(step, from, to, null, gridJumpsNow[p.index]);
                 p.buildDrive(step, from, to, !exact && !grid);
             }
             buffers[worker].clear();
             try {
                 chunkBad[p.index][worker] = grid
-                        ? p.solver.stepOnGrid(p.drive, buffers[worker], gridArrived[p.index], from, to)
+                        ? p.solver.stepOnGrid(p.drive, buffers[worker], gridArrived[p.index], gridJumpsNow[p.index],
+                                from, to)
                         : exact
                         ? p.solver.stepWithArrivals(p.drive, buffers[worker], arriving[p.index][worker], from, to)
                         : p.solver.step(p.drive, buffers[worker], from, to);
@@ -406,6 +411,8 @@ public final class Engine implements AutoCloseable {
             for (int k = 0; k < rings.length; k++) {
                 gridArrived[p.index][k] = rings[k] == null ? null : rings[k][(int) (n % rings[k].length)];
             }
+            double[][] jumps = gridJumps[p.index];
+            gridJumpsNow[p.index] = jumps == null ? null : jumps[(int) ((n + 1) % jumps.length)];
         }
         if (dense.length > 0) {
             parallel.onEveryWorker(driveTask);

@@ -149,8 +149,15 @@ public final class Population implements org.neurosim.core.checkpoint.Checkpoint
      * target that integrates its synapses, given as {@code arrivals}; null otherwise).
      */
     void addPoissonEvents(long step, int from, int to, org.neurosim.core.model.Arrivals arrivals) {
+        addPoissonEvents(step, from, to, arrivals, null);
+    }
+
+    /** As above; on the grid, jumps go into {@code jumps} (those taken at this step's end) instead. */
+    void addPoissonEvents(long step, int from, int to, org.neurosim.core.model.Arrivals arrivals, double[] jumps) {
         for (PoissonInput in : poissonInputs) {
-            if (in.group != null) {
+            if (in.group == null && jumps != null) {
+                for (int i = from; i < to; i++) jumps[i] += in.count(step, i) * in.weight;
+            } else if (in.group != null) {
                 in.addToFilter(step, from, to);   // the filter's state at the step's start: its modes carry the response
             } else if (arrivals != null) {
                 in.addTo(arrivals, step, from, to);   // jumps of an exact target: arrivals at the step's start
@@ -270,6 +277,25 @@ public final class Population implements org.neurosim.core.checkpoint.Checkpoint
     public void save(org.neurosim.core.checkpoint.StateWriter out) {
         out.section("population " + name).writeInt(size).writeLong(totalSpikes);
         if (solver != null) solver.save(out);
+        out.writeInt(jumpRing == null ? 0 : jumpRing.length);
+        if (jumpRing != null) for (double[] slot : jumpRing) out.doubles(slot);
+    }
+
+    /**
+     * On the grid (exact-grid): the membrane jumps of delta synapses on their way, summed per neuron and arrival
+     * step when their spikes are emitted, slot m % length read as step m - 1 ends; null otherwise.
+     */
+    private double[][] jumpRing;
+
+    /** The jump ring of {@code slots} steps, made at the first call (or kept from a restored or earlier run). */
+    double[][] jumpRing(int slots) {
+        if (jumpRing == null) {
+            jumpRing = new double[slots][size];
+        } else if (jumpRing.length != slots) {
+            throw new IllegalStateException("population " + name + ": a jump ring of " + jumpRing.length
+                    + " steps, " + slots + " needed");
+        }
+        return jumpRing;
     }
 
     @Override
@@ -279,5 +305,9 @@ public final class Population implements org.neurosim.core.checkpoint.Checkpoint
         if (n != size) throw in.mismatch("population " + name + " has " + n + " neurons saved, " + size + " here");
         totalSpikes = in.readLong();
         if (solver != null) solver.restore(in);
+        int slots = in.readInt();
+        if (slots < 0 || slots > 1 << 16) throw in.mismatch("population " + name + ": " + slots + " jump slots saved");
+        jumpRing = slots == 0 ? null : new double[slots][size];
+        if (jumpRing != null) for (double[] slot : jumpRing) in.doubles(slot, "jumps on their way onto " + name);
     }
 }

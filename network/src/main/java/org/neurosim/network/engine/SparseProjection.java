@@ -312,7 +312,7 @@ public final class SparseProjection extends Projection {
      * many slots the filter's ring needs (its slot of step m is m % slots).
      */
     int gridReach() {
-        return rows != null ? rows.maxDelay() + 1 : delaySteps + 2;
+        return (rows != null ? rows.maxDelay() + 1 : delaySteps + 2) + (group == null ? 1 : 0);
     }
 
     /**
@@ -321,12 +321,15 @@ public final class SparseProjection extends Projection {
      * reaches (arriving at t + d, it enters at the first grid point not before that and after step n; a time within
      * {@link #ON_GRID} of a grid point counts as on it, as decimal times are not exact multiples of dt), once per
      * synapse, source after source in spike order, row after row: a sequential pass over each source's synapses,
-     * and each target's sums in the same order at any chunking.
+     * and each target's sums in the same order at any chunking. A delta synapse's jump at t is taken at the end of
+     * the step before (the slot of step m is read as step m - 1 ends), so its earliest slot is n + 2: a delay below
+     * one step counts as one (NEST's minimum delay).
      */
     void deliverOnGrid(long n, double dt, double[][] ring, int c, int chunks) {
         SpikeBuffer spikes = source.spikes;
         int slots = ring.length;
         double eps = ON_GRID * dt;
+        long earliest = n + (group == null ? 2 : 1);
         for (int k = 0, count = spikes.count(); k < count; k++) {
             int j = spikes.neuron(k);
             double offset = spikes.offset(k);
@@ -334,11 +337,11 @@ public final class SparseProjection extends Projection {
                 long base = n + (offset > eps ? 1 : 0);
                 char[] delay = rows.rowDelay();
                 for (int r = rows.sourceRows()[j], last = rows.sourceRows()[j + 1]; r < last; r++) {
-                    addRow(ring[(int) ((base + delay[r]) % slots)], r, c, chunks);
+                    addRow(ring[(int) (Math.max(earliest, base + delay[r]) % slots)], r, c, chunks);
                 }
             } else {
                 double t = offset + delayFraction;   // in [0, 2 dt)
-                long m = Math.max(n + 1, n + delaySteps + (t > dt + eps ? 2 : t > eps ? 1 : 0));
+                long m = Math.max(earliest, n + delaySteps + (t > dt + eps ? 2 : t > eps ? 1 : 0));
                 addRow(ring[(int) (m % slots)], j, c, chunks);
             }
         }
