@@ -45,8 +45,8 @@ class CheckpointTest {
                 Arguments.of("grid, delays per synapse", GridExactTest.network(1), List.of("duration=50 ms"), 1, 263),
                 Arguments.of("cobahh", file("cobahh.yaml"), List.of("duration=30 ms"), 1, 149),
                 Arguments.of("brunel2000", file("brunel2000.yaml"), List.of("duration=25 ms"), 2, 131),
-                Arguments.of("brunel2000 on the grid", file("brunel2000.yaml"),
-                        List.of("duration=25 ms", "integrator=exact-grid"), 2, 131),
+                Arguments.of("brunel2000, spikes inside the step", file("brunel2000.yaml"),
+                        List.of("duration=25 ms", "integrator=exact"), 2, 131),
                 Arguments.of("rate-network", file("rate-network.yaml"), List.of(), 1, 7));
     }
 
