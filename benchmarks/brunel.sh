@@ -15,6 +15,7 @@ for t in 1 2; do
     /usr/bin/python3 benchmarks/peers/brian2_brunel.py "$g" "$eta" 1.0 cpp_standalone "$tmp" "$t" 2>/dev/null | tail -1
 done
 log="$tmp/log"
+: > "$log"   # this run's lines only, for the medians
 ns() { bin/neurosim bench brunel --state "$state" --threads "$1" --json | /usr/bin/python3 -c "import json,sys; d=json.load(sys.stdin); \
 a=d['analysis']; print(d['simulate_s'], d['setup_s'], d['peak_rss_mb'], a['exc']['rate_hz'], a['exc']['cv_isi'], a['exc']['peak_frequency_hz'])"; }
 for i in $(seq "$n"); do
