@@ -64,18 +64,12 @@ public final class Engine implements AutoCloseable {
     private SparseProjection[] scheduledHere = new SparseProjection[0];
     private final java.util.concurrent.atomic.AtomicInteger nextScheduled = new java.util.concurrent.atomic.AtomicInteger();
     private final Parallel.WorkerTask scheduleTask = this::schedule;
-    // populations on the grid (integrator exact-grid): per population index, each input's ring of weights on their
-    // way (null for an input no projection fills; the whole array null for other populations), this step's slot of
-    // each, and the projections that fill them, in projection order
-    private final double[][][][] gridRings;
-    private final double[][][] gridArrived;
-    private final double[][][] gridJumps;     // per population index: the ring of delta synapses' jumps, or null
-    private final double[][] gridJumpsNow;    // the slot taken at this step's end
-    private final SparseProjection[][] gridOnto;
-    // the rings are filled at the end of each step in units of (population, chunk of chunks), largest first, each
-    // taken by whichever worker is free: a unit writes only its own targets' sums, in an order that does not depend
-    // on the units, so neither does the result
-    private int[] unitPopulation = new int[0], unitChunk = new int[0], unitChunks = new int[0];
+    // per population index: a population on the grid (integrator exact-grid) and its rings, or null
+    private final GridTarget[] grid;
+    // the rings are filled at the end of each step in units {population, chunk, chunks}, largest first, each taken
+    // by whichever worker is free: a unit writes only its own targets' sums, in an order that does not depend on
+    // the units, so neither does the result
+    private int[][] gridUnits = new int[0][];
     private final java.util.concurrent.atomic.AtomicInteger nextUnit = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
@@ -99,11 +93,7 @@ public final class Engine implements AutoCloseable {
         exactOnto = new SparseProjection[n][];
         arriving = new Arrivals[n][];
         keptBy = new boolean[n][];
-        gridRings = new double[n][][][];
-        gridArrived = new double[n][][];
-        gridJumps = new double[n][][];
-        gridJumpsNow = new double[n][];
-        gridOnto = new SparseProjection[n][];
+        grid = new GridTarget[n];
         dense = projections.stream().filter(DenseProjection.class::isInstance).map(DenseProjection.class::cast)
                 .toArray(DenseProjection[]::new);
         for (Population p : populations) {
@@ -111,15 +101,20 @@ public final class Engine implements AutoCloseable {
             chunkSpikes[p.index] = new SpikeBuffer[chunks];
             for (int c = 0; c < chunks; c++) chunkSpikes[p.index][c] = c == 0 ? p.spikes : new SpikeBuffer();
             chunkBad[p.index] = new int[chunks];
-            if (p.solver != null && p.solver.onGrid()) wireGrid(p, groups);
-            else if (integratesSynapses(p, groups)) wireExact(p, groups, chunks);
-            else wireSynapses(p, groups);
-            stagedOnto[p.index] = arriving[p.index] != null || gridRings[p.index] != null ? new SparseProjection[0]
+            if (p.solver != null && p.solver.onGrid()) {
+                grid[p.index] = new GridTarget(p, groups, sparseOnto(p));
+                groupsOnto[p.index] = grid[p.index].advancing;
+            } else if (integratesSynapses(p, groups)) {
+                wireExact(p, groups, chunks);
+            } else {
+                wireSynapses(p, groups);
+            }
+            stagedOnto[p.index] = arriving[p.index] != null || grid[p.index] != null ? new SparseProjection[0]
                     : sparseOnto(p).stream().filter(Engine::staged).toArray(SparseProjection[]::new);
             for (SparseProjection pr : stagedOnto[p.index]) pr.chunkTargets(chunks);
         }
         assignSchedules();
-        planGridUnits();
+        gridUnits = GridTarget.units(Arrays.stream(grid).filter(java.util.Objects::nonNull).toList(), parallel);
         for (Population p : populations) {
             p.driveIsBuilt = false;
             p.constantDrive = p.solver != null && p.constantInput() && p.currentInputs.length == 0
@@ -142,12 +137,9 @@ public final class Engine implements AutoCloseable {
     }
 
     private void schedule(int worker) {
-        for (int u; (u = nextUnit.getAndIncrement()) < unitPopulation.length; ) {
-            int p = unitPopulation[u];
-            for (SparseProjection pr : gridOnto[p]) {
-                double[][] ring = pr.group == null ? gridJumps[p] : gridRings[p][pr.input];
-                pr.deliverOnGrid(step, dt, ring, unitChunk[u], unitChunks[u]);
-            }
+        for (int u; (u = nextUnit.getAndIncrement()) < gridUnits.length; ) {
+            int[] unit = gridUnits[u];
+            grid[unit[0]].deliver(step, dt, unit[1], unit[2]);
         }
         SparseProjection[] list = scheduledApart;
         for (int k; (k = nextScheduled.getAndIncrement()) < list.length; ) list[k].schedule(step, dt);
@@ -195,89 +187,6 @@ public final class Engine implements AutoCloseable {
         for (PoissonInput in : p.poissonInputs) in.input = in.group == null ? Arrivals.JUMP : inputs.indexOf(in.group);
         arriving[p.index] = new Arrivals[chunks];
         for (int c = 0; c < chunks; c++) arriving[p.index][c] = new Arrivals();
-    }
-
-    /**
-     * A population on the grid: its current filters are its inputs, each filled through a ring by the static
-     * projections onto it; anything the grid-constrained step cannot take is refused here, naming it.
-     */
-    private void wireGrid(Population p, List<SynapseGroup> groups) {
-        List<SynapseGroup> inputs = new ArrayList<>();
-        for (SynapseGroup g : groups) {
-            if (g.target != p) continue;
-            if (g.conductance || !(g.filter instanceof ModalFilter)) {
-                throw new org.neurosim.core.InvalidInputException("population " + p.name + ": integrator exact-grid "
-                        + "takes current synapses with exponential, alpha or biexponential kernels; a "
-                        + (g.conductance ? "conductance synapse" : "synapse without a closed form") + " reaches it "
-                        + "(use integrator exact or rk4)");
-            }
-            inputs.add(g);
-        }
-        List<ModalFilter> filters = new ArrayList<>();
-        for (SynapseGroup g : inputs) filters.add((ModalFilter) g.filter);
-        ExactWithSynapses model = (ExactWithSynapses) p.dynamics;
-        model.bindInputs(filters);
-        List<SynapseGroup> advancing = new ArrayList<>();
-        for (int k = 0; k < inputs.size(); k++) if (!model.advancesInput(k)) advancing.add(inputs.get(k));
-        groupsOnto[p.index] = advancing.toArray(SynapseGroup[]::new);
-        List<SparseProjection> onto = sparseOnto(p);
-        int[] reach = new int[inputs.size()];
-        // Poisson jumps go into the slot taken at their own step's end: a ring of two steps at least
-        int jumpReach = Arrays.stream(p.poissonInputs).anyMatch(in -> in.group == null) ? 2 : 0;
-        for (SparseProjection pr : onto) {
-            if (!pr.isStatic()) {
-                throw new org.neurosim.core.InvalidInputException("projection " + pr.label + ": integrator "
-                        + "exact-grid of population " + p.name + " takes static synapses only; this one is plastic "
-                        + "(use integrator exact)");
-            }
-            pr.gridTarget = true;
-            if (pr.group == null) {
-                jumpReach = Math.max(jumpReach, pr.gridReach());
-                continue;
-            }
-            pr.input = inputs.indexOf(pr.group);
-            reach[pr.input] = Math.max(reach[pr.input], pr.gridReach());
-        }
-        gridRings[p.index] = new double[inputs.size()][][];
-        for (int k = 0; k < inputs.size(); k++) if (reach[k] > 0) gridRings[p.index][k] = inputs.get(k).ring(reach[k]);
-        gridJumps[p.index] = jumpReach > 0 ? p.jumpRing(jumpReach) : null;
-        gridArrived[p.index] = new double[inputs.size()][];
-        gridOnto[p.index] = onto.toArray(SparseProjection[]::new);
-    }
-
-    /**
-     * The units in which the rings are filled: whole populations where that balances the workers (within 10% of an
-     * even share, by the synapses onto each, assigned largest first), since a whole population reads each source's
-     * synapses onto it in one sequential run; else every population in as many chunks as threads.
-     */
-    private void planGridUnits() {
-        List<Population> grid = new ArrayList<>();
-        long total = 0;
-        long[] cost = new long[populations.size()];
-        for (Population p : populations) {
-            if (gridOnto[p.index] == null || gridOnto[p.index].length == 0) continue;
-            grid.add(p);
-            for (SparseProjection pr : gridOnto[p.index]) cost[p.index] += pr.synapseCount();
-            total += cost[p.index];
-        }
-        grid.sort((a, b) -> Long.compare(cost[b.index], cost[a.index]));
-        long[] load = new long[parallel.threads];
-        for (Population p : grid) {
-            int least = 0;
-            for (int w = 1; w < load.length; w++) if (load[w] < load[least]) least = w;
-            load[least] += cost[p.index];
-        }
-        boolean whole = Arrays.stream(load).max().orElse(0) <= 1.1 * total / parallel.threads;
-        List<int[]> units = new ArrayList<>();
-        for (Population p : grid) {
-            int chunks = whole ? 1 : parallel.chunks(p.size);
-            for (SparseProjection pr : gridOnto[p.index]) pr.chunkTargets(chunks);
-            for (int c = 0; c < chunks; c++) units.add(new int[] {p.index, c, chunks});
-        }
-        units.sort((a, b) -> Long.compare(cost[b[0]] / b[2], cost[a[0]] / a[2]));   // stable: ties keep their order
-        unitPopulation = units.stream().mapToInt(u -> u[0]).toArray();
-        unitChunk = units.stream().mapToInt(u -> u[1]).toArray();
-        unitChunks = units.stream().mapToInt(u -> u[2]).toArray();
     }
 
     /** An exact population's chunk at the start of a step: this step's arrivals are gathered. */
@@ -364,8 +273,8 @@ public final class Engine implements AutoCloseable {
                 for (SparseProjection pr : stagedOnto[p.index]) pr.deliverStaged(dt, worker);
                 int from = Parallel.start(worker, chunks, p.size), to = Parallel.start(worker + 1, chunks, p.size);
                 if (arriving[p.index] != null) gatherArrivals(p, worker, from, to);
-                else if (p.poissonInputs.length > 0) p.addPoissonEvents(step, from, to, null, gridJumpsNow[p.index]);
-                p.buildDrive(step, from, to, arriving[p.index] == null && gridRings[p.index] == null);
+                else if (p.poissonInputs.length > 0) p.addPoissonEvents(step, from, to, null, jumpsNow(p));
+                p.buildDrive(step, from, to, arriving[p.index] == null && grid[p.index] == null);
             }
         }
     }
@@ -376,18 +285,18 @@ public final class Engine implements AutoCloseable {
             int chunks = buffers.length;
             if (worker >= chunks) continue;
             int from = Parallel.start(worker, chunks, p.size), to = Parallel.start(worker + 1, chunks, p.size);
-            boolean exact = arriving[p.index] != null, grid = gridRings[p.index] != null;
+            GridTarget onGrid = grid[p.index];
+            boolean exact = arriving[p.index] != null;
             if (withDrive) {
                 for (SparseProjection pr : stagedOnto[p.index]) pr.deliverStaged(dt, worker);
                 if (exact) gatherArrivals(p, worker, from, to);
-                else if (p.poissonInputs.length > 0) p.addPoissonEvents(step, from, to, null, gridJumpsNow[p.index]);
-                p.buildDrive(step, from, to, !exact && !grid);
+                else if (p.poissonInputs.length > 0) p.addPoissonEvents(step, from, to, null, jumpsNow(p));
+                p.buildDrive(step, from, to, !exact && onGrid == null);
             }
             buffers[worker].clear();
             try {
-                chunkBad[p.index][worker] = grid
-                        ? p.solver.stepOnGrid(p.drive, buffers[worker], gridArrived[p.index], gridJumpsNow[p.index],
-                                from, to)
+                chunkBad[p.index][worker] = onGrid != null
+                        ? p.solver.stepOnGrid(p.drive, buffers[worker], onGrid.arrived, onGrid.jumpsNow, from, to)
                         : exact
                         ? p.solver.stepWithArrivals(p.drive, buffers[worker], arriving[p.index][worker], from, to)
                         : p.solver.step(p.drive, buffers[worker], from, to);
@@ -405,15 +314,7 @@ public final class Engine implements AutoCloseable {
     public void step(long n) {
         this.step = n;
         double t = n * dt;
-        for (Population p : neurons) {   // this step's slot of every ring: the weights arriving at its start
-            double[][][] rings = gridRings[p.index];
-            if (rings == null) continue;
-            for (int k = 0; k < rings.length; k++) {
-                gridArrived[p.index][k] = rings[k] == null ? null : rings[k][(int) (n % rings[k].length)];
-            }
-            double[][] jumps = gridJumps[p.index];
-            gridJumpsNow[p.index] = jumps == null ? null : jumps[(int) ((n + 1) % jumps.length)];
-        }
+        for (GridTarget g : grid) if (g != null) g.turn(n);   // this step's slot of every ring
         if (dense.length > 0) {
             parallel.onEveryWorker(driveTask);
             for (DenseProjection pr : dense) pr.addRateInput();
@@ -435,12 +336,17 @@ public final class Engine implements AutoCloseable {
             for (int b : chunkBad[p.index]) if (b >= 0) fail(p, b, t + dt);
         }
         for (SparseProjection s : scheduledHere) s.schedule(n, dt);
-        if (scheduledApart.length > 0 || unitPopulation.length > 0) {
+        if (scheduledApart.length > 0 || gridUnits.length > 0) {
             nextScheduled.set(0);
             nextUnit.set(0);
             parallel.alsoOnEveryWorker(scheduleTask);
         }
         for (Population p : populations) if (arriving[p.index] != null) takeLate(p, n);
+    }
+
+    /** The jumps a population on the grid takes at this step's end, or null. */
+    private double[] jumpsNow(Population p) {
+        return grid[p.index] == null ? null : grid[p.index].jumpsNow;
     }
 
     /** Adds the spikes staged by the last step to their filters, on this thread: the network is then whole. */

@@ -1,0 +1,118 @@
+package org.neurosim.network.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.neurosim.core.InvalidInputException;
+import org.neurosim.core.model.ExactWithSynapses;
+import org.neurosim.core.synapse.ModalFilter;
+
+/**
+ * A population on the grid (integrator exact-grid) and what reaches it: per input filter a ring of the weights on
+ * their way, summed per neuron and per arrival step when their spikes are emitted (NEST's ring buffers), and one of
+ * delta synapses' jumps; each step the model takes one slot of each ({@link #arrived}, {@link #jumpsNow}). The rings
+ * live in the filters ({@link SynapseGroup#ring}) and the population ({@link Population#jumpRing}), which checkpoint
+ * them.
+ */
+final class GridTarget {
+    final Population population;
+    /** The projections that fill the rings, in projection order (the order of every neuron's sums). */
+    final SparseProjection[] onto;
+    /** The filters onto the population that the model does not keep, which the network advances after it. */
+    final SynapseGroup[] advancing;
+    final long synapses;
+    private final double[][][] rings;   // per input, or null for an input no projection fills
+    private final double[][] jumpRing;  // or null
+    /** This step's slot of each input's ring (null: none), taken at the step's start. */
+    final double[][] arrived;
+    /** This step's slot of the jump ring (null: none), taken at the step's end. */
+    double[] jumpsNow;
+
+    /** Wires p's inputs; anything the grid-constrained step cannot take is refused, naming it. */
+    GridTarget(Population p, List<SynapseGroup> groups, List<SparseProjection> onto) {
+        population = p;
+        List<SynapseGroup> inputs = new ArrayList<>();
+        for (SynapseGroup g : groups) {
+            if (g.target != p) continue;
+            if (g.conductance || !(g.filter instanceof ModalFilter)) {
+                throw new InvalidInputException("population " + p.name + ": integrator exact-grid takes current "
+                        + "synapses whose kernels have a closed form (exponential, alpha, gamma, double-exponential); a "
+                        + (g.conductance ? "conductance synapse" : "synapse without one") + " reaches it (use "
+                        + "integrator exact or rk4)");
+            }
+            inputs.add(g);
+        }
+        List<ModalFilter> filters = new ArrayList<>();
+        for (SynapseGroup g : inputs) filters.add((ModalFilter) g.filter);
+        ExactWithSynapses model = (ExactWithSynapses) p.dynamics;
+        model.bindInputs(filters);
+        List<SynapseGroup> adv = new ArrayList<>();
+        for (int k = 0; k < inputs.size(); k++) if (!model.advancesInput(k)) adv.add(inputs.get(k));
+        advancing = adv.toArray(SynapseGroup[]::new);
+        int[] reach = new int[inputs.size()];
+        // Poisson jumps go into the slot taken at their own step's end: a ring of two steps at least
+        int jumpReach = Arrays.stream(p.poissonInputs).anyMatch(in -> in.group == null) ? 2 : 0;
+        long count = 0;
+        for (SparseProjection pr : onto) {
+            if (!pr.isStatic()) {   // the loader refuses these first; a network made in code reaches this
+                throw new InvalidInputException("projection " + pr.label + ": integrator exact-grid of population "
+                        + p.name + " takes static synapses only; this one is plastic (use integrator exact)");
+            }
+            pr.gridTarget = true;
+            count += pr.synapseCount();
+            if (pr.group == null) {
+                jumpReach = Math.max(jumpReach, pr.gridReach());
+            } else {
+                pr.input = inputs.indexOf(pr.group);
+                reach[pr.input] = Math.max(reach[pr.input], pr.gridReach());
+            }
+        }
+        this.onto = onto.toArray(SparseProjection[]::new);
+        this.synapses = count;
+        rings = new double[inputs.size()][][];
+        for (int k = 0; k < inputs.size(); k++) if (reach[k] > 0) rings[k] = inputs.get(k).ring(reach[k]);
+        jumpRing = jumpReach > 0 ? p.jumpRing(jumpReach) : null;
+        arrived = new double[inputs.size()][];
+    }
+
+    /** Step n's slots: the inputs' at its start (slot n), the jumps' at its end (slot n + 1). */
+    void turn(long n) {
+        for (int k = 0; k < rings.length; k++) arrived[k] = rings[k] == null ? null : rings[k][(int) (n % rings[k].length)];
+        jumpsNow = jumpRing == null ? null : jumpRing[(int) ((n + 1) % jumpRing.length)];
+    }
+
+    /** At the end of step n: the step's spikes into chunk c of {@code chunks} of every ring. */
+    void deliver(long n, double dt, int c, int chunks) {
+        for (SparseProjection pr : onto) pr.deliverOnGrid(n, dt, pr.group == null ? jumpRing : rings[pr.input], c, chunks);
+    }
+
+    /**
+     * The units in which the rings are filled, largest first, as {population index, chunk, chunks}: whole
+     * populations where that balances the workers (within 10% of an even share, by the synapses onto each, assigned
+     * largest first), since a whole population reads each source's synapses onto it in one sequential run; else
+     * every population in as many chunks as threads. Sets each projection's chunks.
+     */
+    static int[][] units(List<GridTarget> targets, Parallel parallel) {
+        List<GridTarget> sorted = new ArrayList<>(targets);
+        sorted.removeIf(t -> t.onto.length == 0);
+        sorted.sort((a, b) -> Long.compare(b.synapses, a.synapses));
+        long total = 0;
+        long[] load = new long[parallel.threads];
+        for (GridTarget t : sorted) {
+            int least = 0;
+            for (int w = 1; w < load.length; w++) if (load[w] < load[least]) least = w;
+            load[least] += t.synapses;
+            total += t.synapses;
+        }
+        boolean whole = Arrays.stream(load).max().orElse(0) <= 1.1 * total / parallel.threads;
+        List<int[]> units = new ArrayList<>();
+        for (GridTarget t : sorted) {
+            int chunks = whole ? 1 : parallel.chunks(t.population.size);
+            for (SparseProjection pr : t.onto) pr.chunkTargets(chunks);
+            for (int c = 0; c < chunks; c++) units.add(new int[] {t.population.index, c, chunks, (int) Math.min(
+                    Integer.MAX_VALUE, t.synapses / chunks / 1024)});
+        }
+        units.sort((a, b) -> Integer.compare(b[3], a[3]));   // stable: ties keep their order
+        return units.toArray(int[][]::new);
+    }
+}
