@@ -164,11 +164,8 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
         long[] bits = refractoryBits;
         double half = 0.5 * dt;
         for (int word = from >>> 6, last = (to - 1) >>> 6; word <= last; word++) {
-            long b = bits[word];
-            if (b == 0) continue;
+            long b = chunkWord(bits, word, from, to);
             int base = word << 6;
-            if (base < from) b &= -1L << (from - base);
-            if (base + 64 > to) b &= -1L >>> (base + 64 - to);
             while (b != 0) {
                 int i = base + Long.numberOfTrailingZeros(b);
                 b &= b - 1;
@@ -251,11 +248,8 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
         int[] list = todo;
         int m = from, k = from;
         for (int word = from >>> 6, last = (to - 1) >>> 6; word <= last; word++) {
-            long b = bits[word];
-            if (b == 0) continue;
+            long b = chunkWord(bits, word, from, to);
             int base = word << 6;
-            if (base < from) b &= -1L << (from - base);
-            if (base + 64 > to) b &= -1L >>> (base + 64 - to);
             while (b != 0) {
                 int i = base + Long.numberOfTrailingZeros(b);
                 b &= b - 1;
@@ -293,6 +287,15 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
         }
         boolean nowRefractory = refractory[i] > 0;
         if (nowRefractory != (r > 0)) markRefractory(bits, i, nowRefractory, from, to);
+    }
+
+    /** Word {@code word} of the bit set with the bits of neurons outside from..to cleared. */
+    private static long chunkWord(long[] bits, int word, int from, int to) {
+        long b = bits[word];
+        int base = word << 6;
+        if (base < from) b &= -1L << (from - base);
+        if (base + 64 > to) b &= -1L >>> (base + 64 - to);
+        return b;
     }
 
     /** Sets or clears neuron i's refractory bit (chunk from..to is the caller's). */

@@ -163,18 +163,23 @@ public final class Engine implements AutoCloseable {
         return true;
     }
 
+    /** Binds the filters to the model as its inputs, in order; returns those it does not keep (the network advances them). */
+    static SynapseGroup[] bindInputs(ExactWithSynapses model, List<SynapseGroup> inputs) {
+        List<ModalFilter> filters = new ArrayList<>();
+        for (SynapseGroup g : inputs) filters.add((ModalFilter) g.filter);
+        model.bindInputs(filters);
+        List<SynapseGroup> advancing = new ArrayList<>();
+        for (int k = 0; k < inputs.size(); k++) if (!model.advancesInput(k)) advancing.add(inputs.get(k));
+        return advancing.toArray(SynapseGroup[]::new);
+    }
+
     /** An exact population: its filters are its inputs (not part of the drive), advanced after the neurons. */
     private void wireExact(Population p, List<SynapseGroup> groups, int chunks) {
         List<SynapseGroup> inputs = new ArrayList<>();
         for (SynapseGroup g : groups) if (g.target == p) inputs.add(g);
         inputsOf[p.index] = inputs.toArray(SynapseGroup[]::new);
-        List<ModalFilter> filters = new ArrayList<>();
-        for (SynapseGroup g : inputs) filters.add((ModalFilter) g.filter);
         ExactWithSynapses model = (ExactWithSynapses) p.dynamics;
-        model.bindInputs(filters);
-        List<SynapseGroup> advancing = new ArrayList<>();
-        for (int k = 0; k < inputs.size(); k++) if (!model.advancesInput(k)) advancing.add(inputs.get(k));
-        groupsOnto[p.index] = advancing.toArray(SynapseGroup[]::new);
+        groupsOnto[p.index] = bindInputs(model, inputs);
         List<SparseProjection> onto = sparseOnto(p);
         for (SparseProjection pr : onto) {
             pr.input = pr.group == null ? Arrivals.JUMP : inputs.indexOf(pr.group);

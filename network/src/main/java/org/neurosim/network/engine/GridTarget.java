@@ -42,13 +42,7 @@ final class GridTarget {
             }
             inputs.add(g);
         }
-        List<ModalFilter> filters = new ArrayList<>();
-        for (SynapseGroup g : inputs) filters.add((ModalFilter) g.filter);
-        ExactWithSynapses model = (ExactWithSynapses) p.dynamics;
-        model.bindInputs(filters);
-        List<SynapseGroup> adv = new ArrayList<>();
-        for (int k = 0; k < inputs.size(); k++) if (!model.advancesInput(k)) adv.add(inputs.get(k));
-        advancing = adv.toArray(SynapseGroup[]::new);
+        advancing = Engine.bindInputs((ExactWithSynapses) p.dynamics, inputs);
         int[] reach = new int[inputs.size()];
         // Poisson jumps go into the slot taken at their own step's end: a ring of two steps at least
         int jumpReach = Arrays.stream(p.poissonInputs).anyMatch(in -> in.group == null) ? 2 : 0;
