@@ -2,7 +2,7 @@
 # The Potjans-Diesmann microcircuit side by side: `neurosim bench microcircuit --scale S` and
 # benchmarks/peers/brian2_microcircuit.py (its cpp_standalone binary, timed alone) interleaved. Prints each run
 # (seconds; NeuroSim its simulation, build, peak RSS and rates; Brian2 its binary's wall time, peak RSS, the run time
-# it reports and the rates over the whole run) and the medians.
+# it reports, and the rates and mean ISI CVs over the whole run) and the medians.
 # Needs Brian2 from Debian (../shared/peers/README.md) and a built project. At full scale Brian2's binary needs about
 # 20 GB and 220 s per simulated second here; give NeuroSim JAVA_OPTS=-Xmx8g.
 # Usage: benchmarks/microcircuit.sh [repeats] [scale] [threads] [duration_s]   (BRIAN_BUILD_DIR=D reuses D's binary)

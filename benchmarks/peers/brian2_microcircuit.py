@@ -15,7 +15,21 @@ if sys.argv[1] == '--rates':   # rates of a finished binary run, from its result
     for k in range(8):
         f = glob.glob(os.path.join(sys.argv[2], 'results', '_array_spikemonitor%s_count_*' % ('' if k == 0 else f'_{k}')))[0]
         out.append(np.fromfile(f, dtype=np.int32).sum() / (int(N_FULL[k] * scale) * dur))
-    print('rates_whole_run=' + ','.join(f'{x:.3f}' for x in out))
+    print('rates_whole_run=' + ','.join(f'{x:.3f}' for x in out), end=' ')
+    cvs = []   # mean over neurons with 2 or more intervals of the ISI CV (sd over mean, sd with 1/n), as NeuroSim's
+    for k in range(8):
+        suffix = '' if k == 0 else f'_{k}'
+        i = np.fromfile(glob.glob(os.path.join(sys.argv[2], 'results', f'_dynamic_array_spikemonitor{suffix}_i_*'))[0], dtype=np.int32)
+        t = np.fromfile(glob.glob(os.path.join(sys.argv[2], 'results', f'_dynamic_array_spikemonitor{suffix}_t_*'))[0], dtype=np.float64)
+        order = np.lexsort((t, i))
+        i, t = i[order], t[order]
+        cv = []
+        for n in np.unique(i):
+            isi = np.diff(t[i == n])
+            if len(isi) >= 2:
+                cv.append(isi.std() / isi.mean())
+        cvs.append(np.mean(cv) if cv else float('nan'))
+    print('cv_whole_run=' + ','.join(f'{x:.3f}' for x in cvs))
     sys.exit(0)
 scale = float(sys.argv[1]); dur = float(sys.argv[2]); target = sys.argv[3]; out = sys.argv[4]
 threads = int(sys.argv[5]) if len(sys.argv) > 5 else 1
