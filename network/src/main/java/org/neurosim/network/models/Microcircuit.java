@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * The cortical microcircuit of Potjans &amp; Diesmann (2014) as a NeuroSim config, with the parameters of NEST's
- * {@code pynest/examples/Potjans_2014/network_params.py}: eight populations of iaf_psc_exp neurons (lif with
+ * {@code pynest/examples/Potjans_2014/network_params.py}: eight populations of iaf_psc_exp neurons (lif on the grid, exact-grid, with
  * c_m 250 pF, tau_m 10 ms, t_ref 2 ms, E_L = V_reset = -65 mV, V_th = -50 mV; exponential currents of 0.5 ms), an
  * 8x8 table of connection probabilities turned into fixed total numbers of synapses (multapses and autapses
  * allowed, as NEST's fixed_total_number): n = ln(1 - p) / ln(1 - 1 / (N_pre N_post)); PSP 0.15 mV (87.8 pA) with
@@ -60,7 +60,7 @@ public final class Microcircuit {
                 .append(" (1 = 77,169 neurons, 0.3 billion synapses), made by\n")
                 .append("# `neurosim bench microcircuit --scale S --duration Q --write-config FILE` (org.neurosim.network.models.\n")
                 .append("# Microcircuit, whose Javadoc gives the parameters and the in-degree compensation of smaller scales).\n")
-                .append("# Full scale: JAVA_OPTS=-Xmx4g bin/neurosim run examples/microcircuit.yaml --threads 2 (3.4 GB peak memory, 38 s to build)\n")
+                .append("# Full scale: JAVA_OPTS=-Xmx4g bin/neurosim run examples/microcircuit.yaml --threads 2 (3.4 GB peak memory, 25-40 s to build, 5-6 s per simulated second)\n")
                 .append("name: microcircuit\ndt: 0.1 ms\nduration: ").append(duration).append("\nseed: 55\n")
                 .append("# NEST's iaf_psc_exp: exact propagation, spikes and inputs on the grid (integrator: exact times\n")
                 .append("# spikes inside the step, as iaf_psc_exp_ps, at about 2.8 times the cost)\n")
