@@ -4,8 +4,9 @@ import java.util.Locale;
 
 /**
  * The cortical microcircuit of Potjans &amp; Diesmann (2014) as a NeuroSim config, with the parameters of NEST's
- * {@code pynest/examples/Potjans_2014/network_params.py}: eight populations of iaf_psc_exp neurons (lif on the grid, exact-grid, with
- * c_m 250 pF, tau_m 10 ms, t_ref 2 ms, E_L = V_reset = -65 mV, V_th = -50 mV; exponential currents of 0.5 ms), an
+ * {@code pynest/examples/Potjans_2014/network_params.py}: eight populations of iaf_psc_exp neurons (lif on the grid,
+ * exact-grid, with c_m 250 pF, tau_m 10 ms, t_ref 2 ms, E_L = V_reset = -65 mV, V_th = -50 mV; exponential currents
+ * of 0.5 ms), an
  * 8x8 table of connection probabilities turned into fixed total numbers of synapses (multapses and autapses
  * allowed, as NEST's fixed_total_number): n = ln(1 - p) / ln(1 - 1 / (N_pre N_post)); PSP 0.15 mV (87.8 pA) with
  * relative sd 0.1, doubled for L4E -> L23E, g = -4; delays normal(1.5 ms, 0.75 ms) from excitatory and
