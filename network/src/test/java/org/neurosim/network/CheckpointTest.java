@@ -43,6 +43,10 @@ class CheckpointTest {
                 Arguments.of("cuba on the grid", file("cuba.yaml"), List.of("duration=60 ms", "integrator=exact-grid"),
                         2, 217),
                 Arguments.of("grid, delays per synapse", GridExactTest.network(1), List.of("duration=50 ms"), 1, 263),
+                Arguments.of("grid, plastic synapses", GridExactTest.network(2).replace("delay: 0.8 ms, synapse: {kernel: "
+                        + "exponential, tau: 0.5 ms, normalize: peak}", "delay: 0.8 ms, synapse: {kernel: exponential, "
+                        + "tau: 0.5 ms, normalize: peak, plasticity: {rule: stdp, a_plus: 0.01, a_minus: 0.012, "
+                        + "w_min: -1 nA, w_max: 0 pA}}"), List.of("duration=50 ms"), 2, 277),
                 Arguments.of("cobahh", file("cobahh.yaml"), List.of("duration=30 ms"), 1, 149),
                 Arguments.of("brunel2000", file("brunel2000.yaml"), List.of("duration=25 ms"), 2, 131),
                 Arguments.of("brunel2000, spikes inside the step", file("brunel2000.yaml"),

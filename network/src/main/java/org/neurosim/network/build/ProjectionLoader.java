@@ -169,10 +169,10 @@ final class ProjectionLoader {
         SynapseDynamics dynamics = model.rule().create(new SynapseContext(model.key(), ctx.dt, source.size, target.size,
                 rowStart, sourceRows, conn.targets(), weights, p.weight, p.weightDim, Seeds.mix(ctx.seed, "synapse:"
                 + model.key() + ":" + target.name)), model.parameters());
-        if (!dynamics.isStatic() && target.solver != null && target.solver.onGrid()) {
-            throw syn.get("plasticity").error("integrator exact-grid of population '" + target.name + "' takes static "
-                    + "synapses only (inputs summed on the grid have no single arrival for a rule to see); use "
-                    + "integrator exact for it");
+        if (!dynamics.isStatic() && p.instant && target.solver != null && target.solver.onGrid()) {
+            throw syn.get("plasticity").error("integrator exact-grid of population '" + target.name + "' takes plastic "
+                    + "synapses through a kernel (its jumps are summed when spikes are emitted, before a rule could "
+                    + "change them); give the synapse a kernel or use integrator exact");
         }
         SparseProjection.Rows delays = rows == null ? null
                 : new SparseProjection.Rows(rows.rowDelay, rows.sourceRows, rows.maxDelay);

@@ -16,7 +16,11 @@ import org.neurosim.core.synapse.ModalFilter;
  */
 final class GridTarget {
     final Population population;
-    /** The projections that fill the rings, in projection order (the order of every neuron's sums). */
+    /**
+     * The static projections that fill the rings when spikes are emitted, in projection order (the order of every
+     * neuron's sums); plastic ones put what their arrivals transmit into the rings as they arrive
+     * ({@link SparseProjection#gridRing}).
+     */
     final SparseProjection[] onto;
     /** The filters onto the population that the model does not keep, which the network advances after it. */
     final SynapseGroup[] advancing;
@@ -47,11 +51,18 @@ final class GridTarget {
         // Poisson jumps go into the slot taken at their own step's end: a ring of two steps at least
         int jumpReach = Arrays.stream(p.poissonInputs).anyMatch(in -> in.group == null) ? 2 : 0;
         long count = 0;
+        List<SparseProjection> buffered = new ArrayList<>();
         for (SparseProjection pr : onto) {
-            if (!pr.isStatic()) {   // the loader refuses these first; a network made in code reaches this
-                throw new InvalidInputException("projection " + pr.label + ": integrator exact-grid of population "
-                        + p.name + " takes static synapses only; this one is plastic (use integrator exact)");
+            if (!pr.isStatic()) {   // scheduled on one thread, its arrivals into the ring one step ahead
+                if (pr.group == null) {   // the loader refuses these first; a network made in code reaches this
+                    throw new InvalidInputException("projection " + pr.label + ": integrator exact-grid of population "
+                            + p.name + " takes plastic synapses through a kernel only (use integrator exact)");
+                }
+                pr.input = inputs.indexOf(pr.group);
+                reach[pr.input] = Math.max(reach[pr.input], 2);
+                continue;
             }
+            buffered.add(pr);
             pr.gridTarget = true;
             count += pr.synapseCount();
             if (pr.group == null) {
@@ -61,10 +72,11 @@ final class GridTarget {
                 reach[pr.input] = Math.max(reach[pr.input], pr.gridReach());
             }
         }
-        this.onto = onto.toArray(SparseProjection[]::new);
+        this.onto = buffered.toArray(SparseProjection[]::new);
         this.synapses = count;
         rings = new double[inputs.size()][][];
         for (int k = 0; k < inputs.size(); k++) if (reach[k] > 0) rings[k] = inputs.get(k).ring(reach[k]);
+        for (SparseProjection pr : onto) if (!pr.isStatic()) pr.gridRing = rings[pr.input];
         jumpRing = jumpReach > 0 ? p.jumpRing(jumpReach) : null;
         arrived = new double[inputs.size()][];
     }

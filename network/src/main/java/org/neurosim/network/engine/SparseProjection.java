@@ -259,8 +259,11 @@ public final class SparseProjection extends Projection {
                     g = gains[0];
                     e = gains[1];
                 }
+                // onto the grid, an arrival at a grid point is the end of the step before (see gridRing)
+                boolean onPoint = gridRing != null && offset <= ON_GRID * dt;
                 for (int r = rows.sourceRows()[j]; r < rows.sourceRows()[j + 1]; r++) {
-                    add(ring[(int) ((n + rows.rowDelay()[r]) % ring.length)], r, offset, g, e);
+                    int d = rows.rowDelay()[r] - (onPoint ? 1 : 0);
+                    add(ring[(int) ((n + d) % ring.length)], r, onPoint ? dt : offset, g, e);
                 }
                 continue;
             }
@@ -271,6 +274,10 @@ public final class SparseProjection extends Projection {
                     offset -= dt;
                     steps++;
                 }
+            }
+            if (gridRing != null && steps > 0 && offset <= ON_GRID * dt) {   // a grid point: the step before's end
+                steps--;
+                offset = dt;
             }
             if (steps == 0) {
                 late.spike(spikes.neuron(k), offset);
@@ -287,6 +294,9 @@ public final class SparseProjection extends Projection {
         SpikeBuffer arrived = ring[(int) (n % ring.length)].rows;
         if (exactTarget) {
             // the workers take these from `upcoming` and `late` (what the filter needs comes with them)
+        } else if (gridRing != null) {
+            toGrid(arrived, n, dt);
+            toGrid(late, n, dt);
         } else if (group == null) {
             jump(arrived, n, dt);
             jump(late, n, dt);
@@ -361,6 +371,24 @@ public final class SparseProjection extends Projection {
             for (int s = from; s < to; s++) into[tg[s]] += w;
         } else {
             for (int s = from; s < to; s++) into[tg[s]] += ws[s];
+        }
+    }
+
+    /**
+     * A plastic projection onto a population on the grid: the arrivals of step n (all at or before its end) transmit
+     * at their times and enter the filter's ring at the next grid point, the start of step n + 1, after which the
+     * rule hears them ({@link #learn}). An arrival exactly at a grid point was scheduled as the end of the step
+     * before ({@link #schedule}), so that it too enters at that point.
+     */
+    double[][] gridRing;
+
+    private void toGrid(SpikeBuffer due, long n, double dt) {
+        double[] into = gridRing[(int) ((n + 1) % gridRing.length)];
+        for (int k = 0; k < due.count(); k++) {
+            int j = due.neuron(k);
+            int from = rowStart[j], to = rowStart[j + 1];
+            synapse.transmit(j, from, to, n * dt + due.offset(k), efficacy);
+            for (int s = from; s < to; s++) into[targets[s]] += efficacy[s];
         }
     }
 
