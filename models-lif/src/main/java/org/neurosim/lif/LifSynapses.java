@@ -38,6 +38,7 @@ final class LifSynapses {
     private final int[] otherTerms;
     private final double[] startFactor;      // 1 / f for folded terms, 1 for the others
     private final ThreadLocal<int[][]> order = ThreadLocal.withInitial(() -> new int[][] {new int[16]});
+    private final List<ModalFilter> filters;
 
     LifSynapses(List<ModalFilter> inputs, double tauM, double scale, double vTh, double vReset, double tauRef,
                 double dt) {
@@ -47,6 +48,7 @@ final class LifSynapses {
         this.vReset = vReset;
         this.tauRef = tauRef;
         this.dt = dt;
+        this.filters = List.copyOf(inputs);
         int groups = 0, n = 0;
         for (ModalFilter f : inputs) {
             for (int d : f.modeDegrees()) {
@@ -148,22 +150,16 @@ final class LifSynapses {
 
     /**
      * The grid-constrained step for every neuron: each input first takes the weights arrived at the step's start
-     * (every term c_j += unit_j * arrived, the sums zeroed as they are read), then v = v_inf + (v - v_inf)
-     * e^(-dt/tau_m) + r sum_j c_j R_j(dt) and the folded filters decay to the step's end; for the folded inputs all
-     * of it in one pass.
+     * (as spikes of those weights, c_j += unit_j * arrived; the sums zeroed as they are read), then v = v_inf +
+     * (v - v_inf) e^(-dt/tau_m) + r sum_j c_j R_j(dt) and the folded filters decay to the step's end; for the folded
+     * inputs all of it in one pass.
      */
     void gridStep(double[] v, double[] in, double vRest, double decay, double[][] arrived, int from, int to) {
         if (arrived != null) {
             for (int input = 0; input < arrived.length; input++) {
                 double[] sum = arrived[input];
                 if (sum == null || inputFolded[input]) continue;
-                for (int g = inputFirstGroup[input], last = g + inputGroups[input]; g < last; g++) {
-                    for (int j = first[g]; j <= first[g] + degree[g]; j++) {
-                        double u = unit[j];
-                        double[] c = state[j];
-                        for (int i = from; i < to; i++) c[i] += u * sum[i];
-                    }
-                }
+                filters.get(input).addToEach(sum, from, to);   // spikes of those weights arriving now, as it takes them
                 java.util.Arrays.fill(sum, from, to, 0);
             }
         }

@@ -40,13 +40,17 @@ class GridExactTest {
      * The synapse static or plastic (a rule that does not change it, so its arrivals take the plastic path), with one
      * delay or a delay per synapse (rows by delay).
      */
-    @ParameterizedTest(name = "spike at {0} ms, {1}, delay {2}")
-    @CsvSource({"5.0, static, 1.5 ms", "5.03, static, 1.5 ms", "5.0, plastic, 1.5 ms", "5.03, plastic, 1.5 ms",
-            "5.0, static, 'normal(1.5 ms, 0 ms)'", "5.0, plastic, 'normal(1.5 ms, 0 ms)'",
-            "5.03, plastic, 'normal(1.5 ms, 0 ms)'"})
-    void aPostsynapticPotentialIsTheClosedFormAtEveryGridPoint(double spikeMs, String synapse, String delay) {
+    @ParameterizedTest(name = "spike at {0} ms, {1}, delay {2}, {3}")
+    @CsvSource({"5.0, static, 1.5 ms, exponential", "5.03, static, 1.5 ms, exponential",
+            "5.0, plastic, 1.5 ms, exponential", "5.03, plastic, 1.5 ms, exponential",
+            "5.0, static, 'normal(1.5 ms, 0 ms)', exponential", "5.0, plastic, 'normal(1.5 ms, 0 ms)', exponential",
+            "5.03, plastic, 'normal(1.5 ms, 0 ms)', exponential", "5.0, static, 1.5 ms, alpha",
+            "5.03, static, 'normal(1.5 ms, 0 ms)', alpha"})
+    void aPostsynapticPotentialIsTheClosedFormAtEveryGridPoint(double spikeMs, String synapse, String delay,
+                                                               String kernel) {
         // the spike arrives 1.5 ms later: at 6.5 ms on the grid, or at 6.53 ms, which the grid takes at 6.6 ms
-        String yaml = neuron("0 pA", spikeMs + " ms").replace("delay: 1.5 ms,", "delay: \"" + delay + "\",");
+        String yaml = (NestLifTest.neuron(kernel, "0 pA", spikeMs + " ms", "0.1 ms") + "integrator: exact-grid\n")
+                .replace("delay: 1.5 ms,", "delay: \"" + delay + "\",");
         if (synapse.equals("plastic")) {
             yaml = yaml.replace("normalize: peak}", "normalize: peak, plasticity: {rule: stdp, a_plus: 0, a_minus: 0, "
                     + "w_max: 100 pA}}");
@@ -56,7 +60,7 @@ class GridExactTest {
         double worst = 0;
         int rows = 0;
         for (double[] row : Nets.run(net).recorder().traceRows()) {
-            worst = Math.max(worst, Math.abs(row[1] - E_L - psp(row[0] - entered)));
+            worst = Math.max(worst, Math.abs(row[1] - E_L - NestLifTest.psp(kernel, row[0] - entered)));
             rows++;
         }
         assertThat(rows).isEqualTo(1001);
