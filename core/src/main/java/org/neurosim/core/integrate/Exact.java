@@ -12,7 +12,7 @@ import org.neurosim.core.param.Parameters;
 public final class Exact implements Integrator {
     @Override public String name() { return "exact"; }
     @Override public String description() {
-        return "closed-form propagation of linear models (LIF); no truncation error";
+        return "closed-form propagation of linear models (LIF), spikes at their times inside the step; no truncation error";
     }
     /** 0: no truncation error at all. */
     @Override public int order() { return 0; }
