@@ -21,6 +21,10 @@ import org.neurosim.core.synapse.SynapseDynamics;
  * arrival inside the emitting step itself (delay 0, or shorter than the rest of the step) is "late": the filter
  * takes it at its exact time after the step, an exact target adds its membrane's response to it at the start of the
  * next step, and a threshold crossing it causes is found at that step's start.
+ *
+ * <p>Onto a population on the grid (exact-grid) a static projection puts each spike's weights into the target
+ * filter's ring of arrival steps when the spike is emitted ({@link #deliverOnGrid}, no ring entry here); a plastic
+ * one schedules as above and puts what its arrivals transmit into that ring as they arrive ({@link #gridRing}).
  */
 public final class SparseProjection extends Projection {
     final int[] rowStart;
