@@ -22,7 +22,8 @@ import org.neurosim.core.units.Dimension;
  * redone one by one from their start-of-step value. The result is the neuron-by-neuron event-driven solution
  * (LifPopulationStepTest). Under constant input each neuron is computed from its last event ({@link LifAnchors}), so
  * round-off does not grow with the number of steps. With its current synapses bound ({@link ExactWithSynapses}) the
- * step integrates them in closed form too ({@link LifSynapses}).
+ * step integrates them in closed form too ({@link LifSynapses}), with spikes inside the step or, under exact-grid, on
+ * the grid ({@link #advanceOnGrid}: one propagation per step, spikes at its end, refractoriness in whole steps).
  *
  * <p>One instance serves one population: its work arrays and exp(-dt/tau_m) are made once, for the population's
  * size and time step.
