@@ -39,6 +39,7 @@ class CheckpointTest {
         return Stream.of(
                 Arguments.of("plastic", plastic, List.<String>of(), 1, 333),
                 Arguments.of("plastic", plastic, List.<String>of(), 2, 501),
+                Arguments.of("plastic on the grid", plastic, List.of("integrator=exact-grid"), 2, 501),
                 Arguments.of("cuba", file("cuba.yaml"), List.of("duration=60 ms"), 2, 217),
                 Arguments.of("cuba on the grid", file("cuba.yaml"), List.of("duration=60 ms", "integrator=exact-grid"),
                         2, 217),

@@ -49,13 +49,17 @@ class ContinuedRunTest {
         return w;
     }
 
-    @Test
-    void twoRunsInARowEqualOneRunOfTwiceTheLength() {
-        Network once = Nets.build(NET.replace("DURATION", "120 ms"));
+    /** With spikes inside the step, and on the grid (its rings carry the spikes on their way into the second run). */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"exact", "exact-grid"})
+    void twoRunsInARowEqualOneRunOfTwiceTheLength(String integrator) {
+        String net = NET.replace("seed: 9\n", "seed: 9\nintegrator: " + integrator + "\n");
+        assertThat(net).contains("integrator: " + integrator);
+        Network once = Nets.build(net.replace("DURATION", "120 ms"));
         List<String> all = Nets.spikes(Nets.run(once), once);
         assertThat(all).hasSizeGreaterThan(500);
 
-        Network twice = Nets.build(NET.replace("DURATION", "60 ms"));
+        Network twice = Nets.build(net.replace("DURATION", "60 ms"));
         Simulation.Result first = Nets.run(twice);
         Simulation.Result second = Nets.run(twice);
         List<String> joined = new ArrayList<>(Nets.spikes(first, twice));
