@@ -141,16 +141,35 @@ final class RunCommand implements Callable<Integer> {
      * Null when nothing spiked.
      */
     static XYChart raster(Network net, Recorder rec) {
+        return raster(net, rec, null);
+    }
+
+    /**
+     * As above; when memory kept only the run's first spikes and {@code csv} (spikes.csv, every spike in time order)
+     * is given and exists, the window's spikes are read from it instead (up to the window's end), so that a long run's
+     * raster shows its whole window.
+     */
+    static XYChart raster(Network net, Recorder rec, Path csv) {
         int kept = rec.rasterCount();
         if (kept == 0) return null;
         boolean cut = rec.recordedSpikes() > kept;
-        double end = cut ? rec.rasterTime(kept - 1) : net.clock() * net.dt();
-        double from = rec.statistics().start() < end ? rec.statistics().start() : rec.first() * net.dt();
+        double whole = net.clock() * net.dt();
+        double from = rec.statistics().start() < whole ? rec.statistics().start() : rec.first() * net.dt();
+        Spikes spikes = cut && csv != null && java.nio.file.Files.isRegularFile(csv)
+                ? Spikes.read(csv, net, from, Math.min(whole, from + RASTER_WINDOW)) : null;
+        if (spikes != null) {
+            cut = false;
+        } else {
+            spikes = Spikes.of(rec);
+        }
+        double end = cut ? rec.rasterTime(kept - 1) : whole;
+        if (!(from < end)) from = rec.first() * net.dt();
         double to = Math.min(end, from + RASTER_WINDOW);
+        kept = spikes.count;
         List<Population> pops = net.populations();
         long total = 0;
         boolean[] shown = new boolean[pops.size()];
-        for (int k = 0; k < kept; k++) shown[rec.rasterPopulation(k)] = true;
+        for (int k = 0; k < kept; k++) shown[spikes.population[k]] = true;
         for (Population p : pops) if (shown[pops.indexOf(p)]) total += p.size();
         // bands from the top in config order: row start and height of each population shown
         int[] rows = new int[pops.size()], bottom = new int[pops.size()];
@@ -184,16 +203,16 @@ final class RunCommand implements Callable<Integer> {
         for (int i = 0; i < pops.size(); i++) {
             if (!shown[i]) continue;
             int n = 0;
-            for (int k = 0; k < kept; k++) if (inWindow(rec, k, i, rows[i], from, to)) n++;
+            for (int k = 0; k < kept; k++) if (spikes.in(k, i, rows[i], from, to)) n++;
             double[] x = new double[Math.max(n, 1)], y = new double[Math.max(n, 1)];
             if (n == 0) {   // a series needs a point: one outside the axes
                 x[0] = from * 1e3 - w;
                 y[0] = -10;
             }
             for (int k = 0, j = 0; k < kept; k++) {
-                if (!inWindow(rec, k, i, rows[i], from, to)) continue;
-                x[j] = rec.rasterTime(k) * 1e3;
-                y[j++] = bottom[i] + rows[i] - 1 - rec.rasterNeuron(k);   // neuron 0 at the top of its band
+                if (!spikes.in(k, i, rows[i], from, to)) continue;
+                x[j] = spikes.time[k] * 1e3;
+                y[j++] = bottom[i] + rows[i] - 1 - spikes.neuron[k];   // neuron 0 at the top of its band
             }
             Plots.spikes(c, pops.get(i).name(), x, y);
             String label = pops.get(i).name() + " " + (rows[i] == 1 ? "0" : "0-" + (rows[i] - 1));
@@ -204,15 +223,65 @@ final class RunCommand implements Callable<Integer> {
         return c;
     }
 
-    private static boolean inWindow(Recorder rec, int k, int population, int rows, double from, double to) {
-        double t = rec.rasterTime(k);
-        return rec.rasterPopulation(k) == population && rec.rasterNeuron(k) < rows && t >= from && t <= to;
+    /** The spikes a raster draws from: population index, neuron and time (s) of each. */
+    record Spikes(int[] population, int[] neuron, double[] time, int count) {
+        boolean in(int k, int pop, int rows, double from, double to) {
+            return population[k] == pop && neuron[k] < rows && time[k] >= from && time[k] <= to;
+        }
+
+        static Spikes of(Recorder rec) {
+            int n = rec.rasterCount();
+            int[] p = new int[n], i = new int[n];
+            double[] t = new double[n];
+            for (int k = 0; k < n; k++) {
+                p[k] = rec.rasterPopulation(k);
+                i[k] = rec.rasterNeuron(k);
+                t[k] = rec.rasterTime(k);
+            }
+            return new Spikes(p, i, t, n);
+        }
+
+        /**
+         * The spikes of [from, to] in spikes.csv (population,neuron,time_s, in time order: reading stops past the
+         * window) of neurons that can be shown (below RASTER_ROWS); null if the file does not read as such.
+         */
+        static Spikes read(Path csv, Network net, double from, double to) {
+            java.util.Map<String, Integer> index = new java.util.HashMap<>();
+            for (Population p : net.populations()) index.put(p.name(), net.populations().indexOf(p));
+            int[] p = new int[1024], i = new int[1024];
+            double[] t = new double[1024];
+            int n = 0;
+            try (java.io.BufferedReader in = java.nio.file.Files.newBufferedReader(csv)) {
+                String line = in.readLine();
+                if (line == null || !line.equals("population,neuron,time_s")) return null;
+                while ((line = in.readLine()) != null) {
+                    int a = line.indexOf(','), b = line.indexOf(',', a + 1);
+                    double time = Double.parseDouble(line.substring(b + 1));
+                    if (time > to) break;
+                    int neuron = Integer.parseInt(line.substring(a + 1, b));
+                    Integer pop = index.get(line.substring(0, a));
+                    if (pop == null) return null;
+                    if (time < from || neuron >= RASTER_ROWS) continue;
+                    if (n == p.length) {
+                        p = java.util.Arrays.copyOf(p, 2 * n);
+                        i = java.util.Arrays.copyOf(i, 2 * n);
+                        t = java.util.Arrays.copyOf(t, 2 * n);
+                    }
+                    p[n] = pop;
+                    i[n] = neuron;
+                    t[n++] = time;
+                }
+            } catch (java.io.IOException | RuntimeException e) {   // unreadable or not ours: the memory's raster
+                return null;
+            }
+            return n == 0 ? null : new Spikes(p, i, t, n);
+        }
     }
 
     /** Raster, traces and population rates, with axes in ms and mV, rendered side by side. */
     static void plot(Network net, Recorder rec, Path out) {
         Map<Path, org.knowm.xchart.internal.chartpart.Chart<?, ?>> charts = new LinkedHashMap<>();
-        XYChart raster = raster(net, rec);
+        XYChart raster = raster(net, rec, out.resolve("spikes.csv"));
         if (raster != null) charts.put(out.resolve("raster.png"), raster);
         List<XYChart> tracePanels = new java.util.ArrayList<>();
         if (!rec.traceRows().isEmpty()) {

@@ -35,4 +35,29 @@ class RasterPlotTest {
         assertThat(java.util.Arrays.stream(exc.getXData()).allMatch(x -> x >= 200 && x <= 1200)).isTrue();
         assertThat(exc.getXData().length).isGreaterThan(100);   // ~6 Hz x 120 neurons x 1 s
     }
+
+    /**
+     * A run whose memory keeps only its first 2,000 spikes (to about 0.1 s) still shows the whole window, read from
+     * spikes.csv: the same spikes as a run that kept them all.
+     */
+    @Test
+    void aLongRunsRasterReadsItsWindowFromSpikesCsv(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        java.util.List<String> sets = java.util.List.of("duration=1.5 s", "record.analysis.start=0.2 s");
+        Network all = NetworkLoader.load(Path.of("..", "examples", "cuba.yaml"), PluginRegistry.load(), sets);
+        XYChart whole = RunCommand.raster(all, new Simulation(all).run().recorder());
+        java.util.List<String> cut = new java.util.ArrayList<>(sets);
+        cut.add("record.memory={spikes: 2000}");
+        Network net = NetworkLoader.load(Path.of("..", "examples", "cuba.yaml"), PluginRegistry.load(), cut);
+        Simulation.Result r = new Simulation(net).run(dir, null, () -> false, 0);
+        assertThat(r.recorder().rasterCount()).isEqualTo(2000);
+        XYChart fromMemory = RunCommand.raster(net, r.recorder());
+        assertThat(fromMemory.getTitle()).contains("2,000 spikes kept in memory");
+        XYChart c = RunCommand.raster(net, r.recorder(), dir.resolve("spikes.csv"));
+        assertThat(c.getTitle()).isEqualTo("cuba: spikes of 150 of 4,000 neurons, t = 0.2 to 1.2 s");
+        for (String pop : java.util.List.of("exc", "inh")) {
+            XYSeries a = whole.getSeriesMap().get(pop), b = c.getSeriesMap().get(pop);
+            assertThat(b.getXData()).containsExactly(a.getXData());
+            assertThat(b.getYData()).containsExactly(a.getYData());
+        }
+    }
 }

@@ -235,8 +235,9 @@ public final class Recorder implements AutoCloseable, org.neurosim.core.checkpoi
     public List<String> memoryLimits() {
         List<String> notes = new ArrayList<>();
         if (recordedSpikes > rasterCount) {
-            notes.add(String.format(java.util.Locale.ROOT, "the raster and recorder() hold the first %,d of %,d spikes "
-                    + "(to t = %.4g s; record.memory.spikes raises the limit); spikes.csv has all", rasterCount,
+            notes.add(String.format(java.util.Locale.ROOT, "recorder() holds the first %,d of %,d spikes in memory "
+                    + "(to t = %.4g s; record.memory.spikes raises the limit); spikes.csv has all, and the raster "
+                    + "reads its window from there", rasterCount,
                     recordedSpikes, rasterCount == 0 ? 0 : rasterTime[rasterCount - 1]));
         }
         if (traceStride > 1 && !traceRows.isEmpty()) {
