@@ -119,6 +119,7 @@ final class BenchCommand implements Callable<Integer> {
             ConfigTree.set(tree, "variables.eta=" + ge[1]);
         }
         if (integrator != null) {
+            root.registry().get(org.neurosim.core.plugin.PluginKind.INTEGRATOR, integrator, "--integrator");   // known?
             ConfigTree.set(tree, "integrator=" + integrator);
             if (tree.get("populations") instanceof ObjectNode pops) {   // a population's own choice gives way too
                 pops.forEach(p -> {

@@ -59,6 +59,19 @@ class DemoAndBenchCommandTest {
         assertThat(j.get("mean_rate_hz").asDouble()).isCloseTo(j.get("spikes").asLong() / (1000 * 0.1), within(1e-9));
         assertThat(j.get("setup_s").asDouble()).isPositive();
         assertThat(j.get("simulate_s").asDouble()).isPositive();
+        assertThat(j.get("integrator").asText()).isEqualTo("exact");   // examples/cuba.yaml's
+    }
+
+    @Test
+    void benchTakesAnotherIntegratorAndNamesTheOptionOfAnUnknownOne() throws Exception {
+        Cli r = Cli.run("bench", "cuba", "--neurons", "1000", "--duration", "100 ms", "--integrator", "exact-grid",
+                "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(new ObjectMapper().readTree(r.out()).get("integrator").asText()).isEqualTo("exact-grid");
+        Cli bad = Cli.run("bench", "cuba", "--integrator", "rk9");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err().strip()).isEqualTo("neurosim: --integrator: unknown integrator 'rk9' (did you mean 'rk4'?); "
+                + "known integrators: dormand-prince, euler, exact, exact-grid, exponential-euler, heun, rk4");
     }
 
     @Test
