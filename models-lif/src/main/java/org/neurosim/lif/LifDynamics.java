@@ -34,6 +34,7 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
     private final double scale;   // input times scale is a voltage: 1, or R = tau_m / C_m for a current
     private LifSynapses synapses;
     private final double dt, decay;
+    private final double gridHold;   // on the grid, tau_ref in whole steps (NEST's refractory counts)
     private final SpikeRule rule;
     // the start-of-step membrane values, the list of neurons that crossed, and the set of refractory neurons as bits
     // (bit i set exactly when refractory[i] > 0), so a step finds its few refractory neurons 64 at a time instead of
@@ -56,6 +57,7 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
         this.scale = cm > 0 ? tauM / cm : 1;
         this.dt = dt;
         this.decay = Math.exp(-dt / tauM);
+        this.gridHold = Math.round(tauRef / dt) * dt;
         this.rule = new SpikeRule(0, vTh, tauRef, true, (s, i) -> s[0][i] = vReset);
         this.before = new double[size];
         this.jumpUp = new double[size];
@@ -180,13 +182,12 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
             }
         }
         int n = listCrossings(v, vTh, crossed, from, to);
-        double hold = Math.round(tauRef / dt) * dt;
         for (int k = from; k < n; k++) {
             int i = crossed[k];
             spikes.spike(i, dt);
             v[i] = vReset;
-            if (hold > 0) {
-                refractory[i] = hold;
+            if (gridHold > 0) {
+                refractory[i] = gridHold;
                 markRefractory(bits, i, true, from, to);
             }
         }

@@ -66,10 +66,10 @@ public final class Engine implements AutoCloseable {
     private final Parallel.WorkerTask scheduleTask = this::schedule;
     // per population index: a population on the grid (integrator exact-grid) and its rings, or null
     private final GridTarget[] grid;
-    // the rings are filled at the end of each step in units {population, chunk, chunks}, largest first, each taken
-    // by whichever worker is free: a unit writes only its own targets' sums, in an order that does not depend on
-    // the units, so neither does the result
-    private int[][] gridUnits = new int[0][];
+    // the rings are filled at the end of each step in units (a population or a chunk of it), largest first, each
+    // taken by whichever worker is free: a unit writes only its own targets' sums, in an order that does not depend
+    // on the units, so neither does the result
+    private GridTarget.Unit[] gridUnits = new GridTarget.Unit[0];
     private final java.util.concurrent.atomic.AtomicInteger nextUnit = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
@@ -138,8 +138,8 @@ public final class Engine implements AutoCloseable {
 
     private void schedule(int worker) {
         for (int u; (u = nextUnit.getAndIncrement()) < gridUnits.length; ) {
-            int[] unit = gridUnits[u];
-            grid[unit[0]].deliver(step, dt, unit[1], unit[2]);
+            GridTarget.Unit unit = gridUnits[u];
+            unit.target().deliver(step, dt, unit.chunk(), unit.chunks());
         }
         SparseProjection[] list = scheduledApart;
         for (int k; (k = nextScheduled.getAndIncrement()) < list.length; ) list[k].schedule(step, dt);

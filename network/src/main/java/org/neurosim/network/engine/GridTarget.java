@@ -92,13 +92,20 @@ final class GridTarget {
         for (SparseProjection pr : onto) pr.deliverOnGrid(n, dt, pr.group == null ? jumpRing : rings[pr.input], c, chunks);
     }
 
+    /** A unit of ring filling: chunk {@code chunk} of {@code chunks} of a target's population. */
+    record Unit(GridTarget target, int chunk, int chunks) {
+        long synapses() {
+            return target.synapses / chunks;
+        }
+    }
+
     /**
-     * The units in which the rings are filled, largest first, as {population index, chunk, chunks}: whole
-     * populations where that balances the workers (within 10% of an even share, by the synapses onto each, assigned
-     * largest first), since a whole population reads each source's synapses onto it in one sequential run; else
-     * every population in as many chunks as threads. Sets each projection's chunks.
+     * The units in which the rings are filled, largest first: whole populations where that balances the workers
+     * (within 10% of an even share, by the synapses onto each, assigned largest first), since a whole population
+     * reads each source's synapses onto it in one sequential run; else every population in as many chunks as
+     * threads. Sets each projection's chunks.
      */
-    static int[][] units(List<GridTarget> targets, Parallel parallel) {
+    static Unit[] units(List<GridTarget> targets, Parallel parallel) {
         List<GridTarget> sorted = new ArrayList<>(targets);
         sorted.removeIf(t -> t.onto.length == 0);
         sorted.sort((a, b) -> Long.compare(b.synapses, a.synapses));
@@ -111,14 +118,13 @@ final class GridTarget {
             total += t.synapses;
         }
         boolean whole = Arrays.stream(load).max().orElse(0) <= 1.1 * total / parallel.threads;
-        List<int[]> units = new ArrayList<>();
+        List<Unit> units = new ArrayList<>();
         for (GridTarget t : sorted) {
             int chunks = whole ? 1 : parallel.chunks(t.population.size);
             for (SparseProjection pr : t.onto) pr.chunkTargets(chunks);
-            for (int c = 0; c < chunks; c++) units.add(new int[] {t.population.index, c, chunks, (int) Math.min(
-                    Integer.MAX_VALUE, t.synapses / chunks / 1024)});
+            for (int c = 0; c < chunks; c++) units.add(new Unit(t, c, chunks));
         }
-        units.sort((a, b) -> Integer.compare(b[3], a[3]));   // stable: ties keep their order
-        return units.toArray(int[][]::new);
+        units.sort((a, b) -> Long.compare(b.synapses(), a.synapses()));   // stable: ties keep their order
+        return units.toArray(Unit[]::new);
     }
 }

@@ -277,8 +277,7 @@ public final class Population implements org.neurosim.core.checkpoint.Checkpoint
     public void save(org.neurosim.core.checkpoint.StateWriter out) {
         out.section("population " + name).writeInt(size).writeLong(totalSpikes);
         if (solver != null) solver.save(out);
-        out.writeInt(jumpRing == null ? 0 : jumpRing.length);
-        if (jumpRing != null) for (double[] slot : jumpRing) out.doubles(slot);
+        Rings.save(out, jumpRing);
     }
 
     /**
@@ -289,12 +288,7 @@ public final class Population implements org.neurosim.core.checkpoint.Checkpoint
 
     /** The jump ring of {@code slots} steps, made at the first call (or kept from a restored or earlier run). */
     double[][] jumpRing(int slots) {
-        if (jumpRing == null) {
-            jumpRing = new double[slots][size];
-        } else if (jumpRing.length != slots) {
-            throw new IllegalStateException("population " + name + ": a jump ring of " + jumpRing.length
-                    + " steps, " + slots + " needed");
-        }
+        jumpRing = Rings.of(jumpRing, slots, size, "jumps onto " + name);
         return jumpRing;
     }
 
@@ -305,9 +299,6 @@ public final class Population implements org.neurosim.core.checkpoint.Checkpoint
         if (n != size) throw in.mismatch("population " + name + " has " + n + " neurons saved, " + size + " here");
         totalSpikes = in.readLong();
         if (solver != null) solver.restore(in);
-        int slots = in.readInt();
-        if (slots < 0 || slots > 1 << 16) throw in.mismatch("population " + name + ": " + slots + " jump slots saved");
-        jumpRing = slots == 0 ? null : new double[slots][size];
-        if (jumpRing != null) for (double[] slot : jumpRing) in.doubles(slot, "jumps on their way onto " + name);
+        jumpRing = Rings.restore(in, size, "jumps onto " + name);
     }
 }

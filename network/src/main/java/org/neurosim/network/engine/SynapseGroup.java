@@ -29,12 +29,7 @@ public final class SynapseGroup implements org.neurosim.core.checkpoint.Checkpoi
 
     /** The ring of {@code slots} steps, made at the first call (or kept from a restored or earlier run). */
     double[][] ring(int slots) {
-        if (ring == null) {
-            ring = new double[slots][target.size];
-        } else if (ring.length != slots) {
-            throw new IllegalStateException("synapses onto " + target.name + ": a ring of " + ring.length
-                    + " steps, " + slots + " needed");
-        }
+        ring = Rings.of(ring, slots, target.size, "synapses onto " + target.name);
         return ring;
     }
 
@@ -43,8 +38,7 @@ public final class SynapseGroup implements org.neurosim.core.checkpoint.Checkpoi
         java.util.List<double[]> arrays = filter.stateArrays();
         out.section("synapses onto " + target.name).writeInt(arrays.size());
         for (double[] a : arrays) out.doubles(a);
-        out.writeInt(ring == null ? 0 : ring.length);
-        if (ring != null) for (double[] slot : ring) out.doubles(slot);
+        Rings.save(out, ring);
     }
 
     @Override
@@ -55,14 +49,6 @@ public final class SynapseGroup implements org.neurosim.core.checkpoint.Checkpoi
         if (n != arrays.size()) throw in.mismatch("a synaptic filter onto " + target.name + " has " + n
                 + " state arrays saved, " + arrays.size() + " here");
         for (double[] a : arrays) in.doubles(a, "synaptic filter state onto " + target.name);
-        int slots = in.readInt();
-        if (slots < 0 || slots > 1 << 16) throw in.mismatch("synapses onto " + target.name + ": " + slots
-                + " ring slots saved");
-        if (slots == 0) {
-            ring = null;
-            return;
-        }
-        ring = new double[slots][target.size];
-        for (double[] slot : ring) in.doubles(slot, "spikes on their way onto " + target.name);
+        ring = Rings.restore(in, target.size, "synapses onto " + target.name);
     }
 }
