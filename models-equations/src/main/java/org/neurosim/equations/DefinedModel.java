@@ -120,7 +120,13 @@ public final class DefinedModel implements NeuronModel {
                 throw new InvalidInputException(def.key + ".threshold: the threshold must be one value for the "
                         + "population; a constant it names is given per neuron");
             }
-            rule = new SpikeRule(def.membrane, theta, def.refractory, def.clamp, code::reset);
+            int m = def.membrane;
+            double th = theta;
+            SpikeRule.Condition condition = def.thresholdStrict ? (s, i) -> s[m][i] > th : (s, i) -> s[m][i] >= th;
+            // no reset statements: nothing to apply (so a spike inside a step is not integrated again from it)
+            SpikeRule.Reset apply = def.reset.isEmpty() ? SpikeRule.Reset.NOTHING : code::reset;
+            rule = new SpikeRule(m, th, def.refractory, def.clamp, apply, condition,
+                    refractoryCondition(def, src));
         }
         LinearSystem system = LinearSystem.of(def, src);
         double[] guess = new double[def.states.size()];
@@ -130,6 +136,25 @@ public final class DefinedModel implements NeuronModel {
         }
         return linear != null ? new EquationsDynamics.ConditionallyLinearEquations(def, code, rule, guess)
                 : new EquationsDynamics(def, code, rule, guess);
+    }
+
+    /** Brian2's {@code refractory: v > -40*mV} as a test of neuron i's state, or null for a refractory time. */
+    private static SpikeRule.Condition refractoryCondition(ModelDefinition def, JavaSource src) {
+        ModelDefinition.Bound b = def.refractoryCondition;
+        if (b == null) return null;
+        Double bound = src.constant(b.value());
+        if (bound == null) {
+            throw new InvalidInputException(def.key + ".refractory: the condition's value must be one value for the "
+                    + "population; a constant it names is given per neuron");
+        }
+        int k = b.variable();
+        double x = bound;
+        return switch (b.op()) {
+            case ">" -> (s, i) -> s[k][i] > x;
+            case ">=" -> (s, i) -> s[k][i] >= x;
+            case "<" -> (s, i) -> s[k][i] < x;
+            default -> (s, i) -> s[k][i] <= x;
+        };
     }
 
     private static double[] values(DataValue v, Dimension d, int n) {

@@ -26,6 +26,10 @@ final class LinearPropagator {
     private final double threshold, refractoryPeriod;
     private final boolean clamp;
     private final SpikeRule.Reset reset;
+    /** Brian2's rule: a free neuron whose condition holds spikes (null: an upward crossing). */
+    private final SpikeRule.Condition condition;
+    /** Refractory while this holds, tested at each step's start (null: for the refractory period). */
+    private final SpikeRule.Condition refractoryCondition;
     private final BrentSolver brent = new BrentSolver(1e-14, 1e-15);
 
     /**
@@ -47,6 +51,8 @@ final class LinearPropagator {
         this.dt = dt;
         this.membrane = rule.membrane();
         this.threshold = rule.threshold();
+        this.condition = rule.condition();
+        this.refractoryCondition = rule.refractoryCondition();
         this.refractoryPeriod = rule.refractoryPeriod();
         this.clamp = rule.clamp();
         this.reset = rule.reset();
@@ -140,12 +146,17 @@ final class LinearPropagator {
                 throw new InvalidInputException("integrator: exact integration of an equations model takes current "
                         + "synapses only; with conductance synapses use exponential-euler or rk4");
             }
+            if (refractoryCondition != null && refractory[i] > 0 && !refractoryCondition.holds(state, i)) {
+                refractory[i] = 0;   // Brian2's not_refractory: over once the condition fails at a step's start
+            }
             if (n == 1) {   // the common case of a one-variable model, without arrays
                 double r = refractory[i];
                 if (r == 0) {
                     double v0 = v[i];
                     double v1 = p * v0 + q * (c0 + ex * ext[i] + es * syn[i]);
-                    if (!spiking || !(v0 < threshold && v1 >= threshold)) {
+                    boolean fires = spiking && (v0 < threshold ? v1 >= threshold
+                            : condition != null && condition.holds(state, i));
+                    if (!fires) {
                         v[i] = v1;
                         continue;
                     }
@@ -175,7 +186,7 @@ final class LinearPropagator {
                 b[k] = c[k] + eExt[k] * ext[i] + eSyn[k] * syn[i];
                 bHeld[k] = k == membrane && clamp ? 0 : b[k];
             }
-            double t = 0;
+            double t = 0, lastSpike = -1;
             while (t < dt) {
                 if (refractory[i] > 0) {
                     double h = Math.min(refractory[i], dt - t);
@@ -188,6 +199,13 @@ final class LinearPropagator {
                     refractory[i] -= h;
                     if (refractory[i] < 1e-18) refractory[i] = 0;
                     t += h;
+                    continue;
+                }
+                if (spiking && condition != null && t > lastSpike && holds(state, i, s)) {
+                    // Brian2's rule: free (at the step's start or as refractoriness ends) with the condition true
+                    spikes.spike(i, t);
+                    lastSpike = t;
+                    resetAt(i, state, s, refractory);
                     continue;
                 }
                 double h = dt - t;
@@ -204,10 +222,8 @@ final class LinearPropagator {
                     s[membrane] = threshold;   // the crossing's value, free of the root's last-bit error
                     t += tau;
                     spikes.spike(i, t);
-                    for (int k = 0; k < n; k++) state[k][i] = s[k];
-                    reset.apply(state, i);
-                    for (int k = 0; k < n; k++) s[k] = state[k][i];
-                    refractory[i] = refractoryPeriod;
+                    lastSpike = t;
+                    resetAt(i, state, s, refractory);
                     if (!(tau > 0) && refractoryPeriod == 0) break;   // no progress possible: the next step goes on
                     continue;
                 }
@@ -216,6 +232,21 @@ final class LinearPropagator {
             }
             for (int k = 0; k < n; k++) state[k][i] = s[k];
         }
+    }
+
+    /** The reset of neuron i, whose state is {@code s}, and the start of its refractoriness. */
+    private void resetAt(int i, double[][] state, double[] s, double[] refractory) {
+        for (int k = 0; k < n; k++) state[k][i] = s[k];
+        reset.apply(state, i);
+        for (int k = 0; k < n; k++) s[k] = state[k][i];
+        // a refractory condition ends at a step's start (see advance); until then the neuron is held
+        refractory[i] = refractoryCondition != null ? Double.POSITIVE_INFINITY : refractoryPeriod;
+    }
+
+    /** The threshold condition for neuron i in state {@code s}. */
+    private boolean holds(double[][] state, int i, double[] s) {
+        for (int k = 0; k < n; k++) state[k][i] = s[k];
+        return condition.holds(state, i);
     }
 
     private static void apply(double[][] p, double[][] q, double[] s, double[] b, double[] out) {

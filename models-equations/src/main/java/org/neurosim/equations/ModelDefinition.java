@@ -44,8 +44,13 @@ public final class ModelDefinition {
     int membrane;
     /** The constant the membrane is compared with (may name constants). */
     Expr thresholdValue;
+    /** The threshold holds only above the value ({@code v > x}), not at it ({@code v >= x}). */
+    boolean thresholdStrict;
     List<Equations.Assignment> reset;
+    /** The refractory period, when it is a time (0 with a refractory condition). */
     double refractory;
+    /** Refractory while this holds ({@code refractory: v > -40*mV}): a state variable against a constant; or null. */
+    Bound refractoryCondition;
     /** Hold the membrane while refractory: the {@code (unless refractory)} flag. */
     boolean clamp;
 
@@ -148,6 +153,7 @@ public final class ModelDefinition {
             }
             membrane = m;
             thresholdValue = value;
+            thresholdStrict = c.op().equals(">") || c.op().equals("<");
         } else {
             membrane = -1;
             thresholdValue = null;
@@ -174,9 +180,15 @@ public final class ModelDefinition {
         String refKey = keyPath + ".refractory";
         if (keys.containsKey("refractory")) {
             if (membrane < 0) throw new InvalidInputException(refKey + ": a refractory period needs a threshold");
-            refractory = Units.parse(keys.get("refractory"), Dimension.TIME, refKey);
-            if (!(refractory >= 0)) throw new InvalidInputException(refKey + ": expected a time >= 0, got '"
-                    + keys.get("refractory") + "'");
+            String refText = keys.get("refractory");
+            if (refText.matches(".*[<>=].*")) {   // Brian2's refractoriness as a condition: refractory while it holds
+                refractoryCondition = bound(Equations.parseCondition(refText, refKey), dims, refKey);
+                refractory = 0;
+            } else {
+                refractory = Units.parse(refText, Dimension.TIME, refKey);
+                if (!(refractory >= 0)) throw new InvalidInputException(refKey + ": expected a time >= 0 or a "
+                        + "condition such as 'v > -40 mV', got '" + refText + "'");
+            }
         } else {
             refractory = 0;
         }
@@ -244,6 +256,29 @@ public final class ModelDefinition {
         if (e instanceof Expr.Call c) return c.args().stream().anyMatch(a -> contains(a, x));
         if (e instanceof Expr.Compare c) return contains(c.left(), x) || contains(c.right(), x);
         return false;
+    }
+
+    /**
+     * A state variable compared with a constant: {@code variable op value}, the variable on the left ({@code op} is
+     * one of {@code > >= < <=}).
+     */
+    record Bound(int variable, String op, Expr value) { }
+
+    /** The condition {@code c} as a {@link Bound}, or an error naming {@code key} and what is expected. */
+    private Bound bound(Expr c0, Map<String, Dimension> dims, String key) {
+        Expr.Compare c = (Expr.Compare) c0;
+        new Dimensions(Dimensions.names(dims), key).of(c);
+        java.util.Map<String, String> flipped = Map.of(">", "<", ">=", "<=", "<", ">", "<=", ">=");
+        if (flipped.containsKey(c.op())) {
+            if (c.left() instanceof Expr.Name n && states.contains(n.name()) && constant(c.right())) {
+                return new Bound(states.indexOf(n.name()), c.op(), c.right());
+            }
+            if (c.right() instanceof Expr.Name n && states.contains(n.name()) && constant(c.left())) {
+                return new Bound(states.indexOf(n.name()), flipped.get(c.op()), c.left());
+            }
+        }
+        throw new EquationsException(key, c.line(), c.column(), "expected a state variable compared with a "
+                + "constant (> >= < <=), such as 'v > -40 mV' (state variables: " + String.join(", ", states) + ")");
     }
 
     /** True when {@code e} names no state variable or subexpression (constants are fixed per neuron). */

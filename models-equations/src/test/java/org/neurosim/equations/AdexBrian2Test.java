@@ -28,10 +28,8 @@ import org.neurosim.core.param.Parameters;
  * Brian2 records a spike at the start of the step whose end is above threshold; NeuroSim interpolates the time
  * inside that step. So every spike must fall in the same step: 0 &lt;= t_neurosim - t_brian2 &lt;= dt.
  *
- * <p>The refractory conventions differ by one step: Brian2 counts the spike's own step in its 2 ms (v is held for
- * 199 steps of 0.01 ms after it), NeuroSim holds v for round(2 ms / dt) = 200 steps after the spike's step. The
- * comparison gives NeuroSim 2 ms - dt so that both hold the same steps; with 2 ms each spike after the first
- * comes one step later than Brian2's.
+ * <p>Both hold v for 199 steps of 0.01 ms after the spike's step with {@code refractory: 2 ms}: an equations model
+ * follows Brian2's rule, testing the threshold again round(2 ms / dt) steps after the spike's step (config.md).
  */
 class AdexBrian2Test {
     static final String EQUATIONS = """
@@ -56,7 +54,7 @@ class AdexBrian2Test {
         Map<String, String> p = new LinkedHashMap<>(REGIMES.get(regime));
         double input = org.neurosim.core.units.Units.parse(p.remove("I")).si();
         DefinedModel m = EquationsModel.builder(EQUATIONS).threshold("v > v_t + 5*delta_t")
-                .reset("v = v_r\nw += b").refractory((2e-3 - dt) + " s").build();
+                .reset("v = v_r\nw += b").refractory("2 ms").build();
         Map<String, Object> given = new LinkedHashMap<>();
         p.forEach((k, v) -> given.put(k, new DataValue(v, "params." + k, null)));
         NeuronDynamics d = m.create(PopulationContext.single(dt), Parameters.resolve(m.parameters(), given, "params"));

@@ -31,7 +31,11 @@ public final class Network {
         this.dt = dt;
         this.duration = duration;
         this.seed = seed;
-        this.steps = Math.round(duration / dt);
+        this.steps = org.neurosim.core.StepTime.wholeSteps(duration, dt);
+        if (steps < 0) {
+            throw new org.neurosim.core.InvalidInputException("duration: " + duration + " s is not a whole number of "
+                    + "steps of dt = " + dt + " s");
+        }
         this.threads = threads;
         this.populations = List.copyOf(populations);
         this.projections = List.copyOf(projections);

@@ -13,9 +13,12 @@ import org.neurosim.core.param.Parameters;
 
 /**
  * The state of one population and how it advances: state arrays (structure of arrays), the integrator's stepper,
- * and spike detection. For a grid integrator a spike is an upward crossing of the threshold between the start and
- * end of the step, timed by linear interpolation; refractoriness counts whole steps. A
- * {@link SpikeLocatingStepper} (exact, dormand-prince) finds spikes itself in continuous time.
+ * and spike detection. For a grid integrator the {@link SpikeRule} is applied around each step: first to what
+ * changed since the last step (a jump that lifted the membrane over the threshold is a spike at the step's start,
+ * and a condition rule is tested on neurons whose refractoriness has just ended), then to the step itself (a
+ * crossing timed by linear interpolation inside the step, the reset applied at the step's end, as Brian2 and
+ * NEST's grid models do); refractoriness counts whole steps. A {@link SpikeLocatingStepper} (exact, dormand-prince) finds spikes itself in
+ * continuous time.
  */
 public final class PopulationSolver implements org.neurosim.core.checkpoint.Checkpointable {
     private final NeuronDynamics dynamics;
@@ -24,6 +27,10 @@ public final class PopulationSolver implements org.neurosim.core.checkpoint.Chec
     private final SpikeLocatingStepper locating;
     private final double[][] state;
     private final double[] membraneBefore;
+    /** Crossing rule: the membrane as the last step left it (NaN before the first), so jumps since are seen. */
+    private final double[] membraneLeft;
+    /** Condition rule: neurons that spiked at the step's start (tested once per step, as Brian2 does). */
+    private final boolean[] spikedAtStart;
     private final int[] refractorySteps;
     private final double[] refractoryTime;
     private final int membrane;
@@ -56,7 +63,11 @@ public final class PopulationSolver implements org.neurosim.core.checkpoint.Chec
         for (int k = 0; k < vars; k++) java.util.Arrays.fill(state[k], rest[k]);
         this.membrane = rule.membrane();
         this.threshold = rule.threshold();
-        this.membraneBefore = membrane >= 0 && locating == null ? new double[size] : null;
+        boolean onGridSteps = membrane >= 0 && locating == null;
+        this.membraneBefore = onGridSteps ? new double[size] : null;
+        this.membraneLeft = onGridSteps && !rule.isCondition() ? new double[size] : null;
+        if (membraneLeft != null) java.util.Arrays.fill(membraneLeft, Double.NaN);
+        this.spikedAtStart = onGridSteps && rule.isCondition() ? new boolean[size] : null;
         this.refractorySteps = locating == null ? new int[size] : null;
         this.refractoryTime = locating != null ? new double[size] : null;
         this.dt = dt;
@@ -79,6 +90,7 @@ public final class PopulationSolver implements org.neurosim.core.checkpoint.Chec
         for (double[] x : state) out.doubles(x);
         if (refractorySteps != null) out.ints(refractorySteps);
         if (refractoryTime != null) out.doubles(refractoryTime);
+        if (membraneLeft != null) out.doubles(membraneLeft);
         for (Object part : new Object[] {dynamics, grid, locating}) {
             if (part instanceof org.neurosim.core.checkpoint.Checkpointable c) c.save(out);
         }
@@ -92,6 +104,7 @@ public final class PopulationSolver implements org.neurosim.core.checkpoint.Chec
         for (int k = 0; k < state.length; k++) in.doubles(state[k], dynamics.stateVariables().get(k).name());
         if (refractorySteps != null) in.ints(refractorySteps, "refractory steps");
         if (refractoryTime != null) in.doubles(refractoryTime, "refractory times");
+        if (membraneLeft != null) in.doubles(membraneLeft, "membrane after the last step");
         for (Object part : new Object[] {dynamics, grid, locating}) {
             if (part instanceof org.neurosim.core.checkpoint.Checkpointable c) c.restore(in);
         }
@@ -125,29 +138,97 @@ public final class PopulationSolver implements org.neurosim.core.checkpoint.Chec
             grid.step(state, drive, dt, from, to);
             return firstNonFinite(from, to);
         }
-        double[] v = state[membrane];
-        System.arraycopy(v, from, membraneBefore, from, to - from);
+        atStepStart(spikes, from, to);
         grid.step(state, drive, dt, from, to);
-        boolean clamp = rule.clamp();
+        return rule.isCondition() ? conditionAtStepEnd(spikes, from, to) : crossingAtStepEnd(spikes, from, to);
+    }
+
+    /**
+     * What happened between steps: a jump (delta synapse, Poisson input) or a write from outside. Crossing rule: a
+     * membrane that went from below the threshold to at or above it since the last step spikes at the step's
+     * start. Condition rule: refractoriness is brought up to date first (a step fewer, or over once its condition
+     * no longer holds, as Brian2's not_refractory), then a free neuron whose condition holds spikes. Then the
+     * membrane's value is kept for the crossing test and for holding it.
+     */
+    private void atStepStart(SpikeSink spikes, int from, int to) {
+        double[] v = state[membrane];
         SpikeRule.Reset reset = rule.reset();
+        if (!rule.isCondition()) {
+            double[] left = membraneLeft;
+            for (int i = from; i < to; i++) {
+                if (left[i] < threshold && v[i] >= threshold && refractorySteps[i] == 0) {
+                    spikes.spike(i, 0);
+                    reset.apply(state, i);
+                    refractorySteps[i] = refractoryStepCount;
+                }
+                membraneBefore[i] = v[i];
+            }
+            return;
+        }
+        SpikeRule.Condition condition = rule.condition(), stillRefractory = rule.refractoryCondition();
+        for (int i = from; i < to; i++) {
+            if (refractorySteps[i] > 0) {
+                if (stillRefractory == null) refractorySteps[i]--;
+                else if (!stillRefractory.holds(state, i)) refractorySteps[i] = 0;
+            }
+            if (refractorySteps[i] == 0 && condition.holds(state, i)) {
+                spikes.spike(i, 0);
+                reset.apply(state, i);
+                // the next test of a free neuron is refractoryStepCount steps on, at the start of that step
+                refractorySteps[i] = stillRefractory != null ? 1 : refractoryStepCount;
+                spikedAtStart[i] = true;
+            }
+            membraneBefore[i] = v[i];
+        }
+    }
+
+    /** Crossing rule after the step: refractory neurons count down (held with clamp), others may cross. */
+    private int crossingAtStepEnd(SpikeSink spikes, int from, int to) {
+        double[] v = state[membrane];
+        boolean clamp = rule.clamp();
         int bad = -1;
         for (int i = from; i < to; i++) {
             double before = membraneBefore[i];
             double after = v[i];
             if (refractorySteps[i] > 0) {
                 refractorySteps[i]--;
-                if (clamp) {
-                    v[i] = before;
-                    continue;
-                }
+                if (clamp) v[i] = before;
             } else if (before < threshold && after >= threshold) {
-                spikes.spike(i, dt * (threshold - before) / (after - before));
-                reset.apply(state, i);
-                refractorySteps[i] = refractoryStepCount;
+                spikeInside(spikes, i, dt * (threshold - before) / (after - before), refractoryStepCount);
             }
+            membraneLeft[i] = v[i];
             if (bad < 0 && !Double.isFinite(v[i])) bad = i;
         }
         return bad;
+    }
+
+    /** Condition rule after the step: a free neuron that did not spike at the step's start is tested. */
+    private int conditionAtStepEnd(SpikeSink spikes, int from, int to) {
+        double[] v = state[membrane];
+        boolean clamp = rule.clamp();
+        SpikeRule.Condition condition = rule.condition();
+        int held = rule.refractoryCondition() != null ? 1 : refractoryStepCount;
+        int bad = -1;
+        for (int i = from; i < to; i++) {
+            double before = membraneBefore[i];
+            if (refractorySteps[i] > 0) {
+                if (clamp) v[i] = before;
+            } else if (!spikedAtStart[i] && condition.holds(state, i)) {
+                double after = v[i];
+                double at = before < threshold && after > before ? dt * (threshold - before) / (after - before) : 0;
+                spikeInside(spikes, i, Math.min(dt, Math.max(0, at)), held);
+            }
+            spikedAtStart[i] = false;
+            if (bad < 0 && !Double.isFinite(v[i])) bad = i;
+        }
+        return bad;
+    }
+
+    /** A spike of neuron i at {@code offset} inside the step: reset at the step's end, then refractory. */
+    private void spikeInside(SpikeSink spikes, int i, double offset, int refractory) {
+        spikes.spike(i, offset);
+        rule.reset().apply(state, i);
+        refractorySteps[i] = refractory;
     }
 
     /**

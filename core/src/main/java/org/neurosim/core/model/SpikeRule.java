@@ -1,18 +1,30 @@
 package org.neurosim.core.model;
 
 /**
- * When a neuron spikes and what follows: an upward crossing of {@code threshold} by state variable
- * {@code membrane} is a spike (grid integrators time it by linear interpolation inside the step, exact and adaptive
- * ones locate it), then {@code reset} is applied, and for {@code refractoryPeriod} no further spike is counted; with
- * {@code clamp} the membrane is also held at its post-reset value for that time.
+ * When a neuron spikes and what follows. Two rules, both of which see every change of the membrane, including a
+ * jump from a delta synapse or a Poisson input between two steps:
+ * <ul>
+ *   <li>Crossing (the built-in models' rule): an upward crossing of {@code threshold} by state variable
+ *   {@code membrane} is a spike. Grid integrators time it by linear interpolation inside the step (a jump that
+ *   lifts the membrane over the threshold is a spike at the jump's time), exact and adaptive ones locate it.</li>
+ *   <li>Condition (Brian2's rule, {@link #condition()} non-null; models typed as equations): after each update of a
+ *   neuron that is not refractory, and after any jump it receives, the condition is tested, and a neuron for which
+ *   it holds spikes, whether or not it was below the threshold before.</li>
+ * </ul>
+ * After a spike {@code reset} is applied, and the neuron is refractory: for {@code refractoryPeriod} or, when
+ * {@link #refractoryCondition()} is non-null, until that condition no longer holds at the start of a step (Brian2's
+ * {@code refractory: v > -40*mV}). With {@code clamp} the membrane is held while refractory.
  *
- * @param membrane         index of the membrane potential among the state variables, or -1 for no spikes
- * @param threshold        the membrane value whose upward crossing is a spike (SI)
- * @param refractoryPeriod seconds (grid integrators count it in whole steps)
- * @param clamp            hold the membrane during the refractory period
- * @param reset            applied to neuron i at its spike
+ * @param membrane            index of the membrane potential among the state variables, or -1 for no spikes
+ * @param threshold           the membrane value whose upward crossing is a spike (SI)
+ * @param refractoryPeriod    seconds (grid integrators count it in whole steps)
+ * @param clamp               hold the membrane during the refractory period
+ * @param reset               applied to neuron i at its spike
+ * @param condition           Brian2's threshold condition, tested as a level; null for the crossing rule
+ * @param refractoryCondition refractory while this holds (instead of {@code refractoryPeriod}); null for a time
  */
-public record SpikeRule(int membrane, double threshold, double refractoryPeriod, boolean clamp, Reset reset) {
+public record SpikeRule(int membrane, double threshold, double refractoryPeriod, boolean clamp, Reset reset,
+                        Condition condition, Condition refractoryCondition) {
     /** No spikes: rate neurons. */
     public static final SpikeRule NONE = new SpikeRule(-1, Double.POSITIVE_INFINITY, 0, false, Reset.NOTHING);
 
@@ -24,9 +36,23 @@ public record SpikeRule(int membrane, double threshold, double refractoryPeriod,
         void apply(double[][] state, int neuron);
     }
 
+    /** A condition on neuron i's state, e.g. v > -50 mV. */
+    @FunctionalInterface
+    public interface Condition {
+        boolean holds(double[][] state, int neuron);
+    }
+
     public SpikeRule {
         if (!(refractoryPeriod >= 0)) throw new IllegalArgumentException("refractory period must be >= 0");
         if (Double.isNaN(threshold)) throw new IllegalArgumentException("threshold is NaN");
+        if (refractoryCondition != null && condition == null) {
+            throw new IllegalArgumentException("a refractory condition needs a threshold condition");
+        }
+    }
+
+    /** The crossing rule. */
+    public SpikeRule(int membrane, double threshold, double refractoryPeriod, boolean clamp, Reset reset) {
+        this(membrane, threshold, refractoryPeriod, clamp, reset, null, null);
     }
 
     /** A threshold on variable 0 with no reset and no refractoriness (HH: the spike is the upstroke itself). */
@@ -36,5 +62,10 @@ public record SpikeRule(int membrane, double threshold, double refractoryPeriod,
 
     public boolean spikes() {
         return membrane >= 0;
+    }
+
+    /** True for Brian2's rule: the condition tested as a level after every update and jump. */
+    public boolean isCondition() {
+        return condition != null;
     }
 }

@@ -96,6 +96,12 @@ public final class NetworkLoader {
                     + " s), got '" + root.get("duration").text() + "'");
         }
         if (duration / dt > 1e12) throw root.get("duration").error("more than 10^12 steps; use a larger dt");
+        if (org.neurosim.core.StepTime.wholeSteps(duration, dt) < 0) {
+            long below = (long) Math.floor(duration / dt);
+            throw root.get("duration").error("expected a whole number of steps of dt = " + plain(dt) + " s, got '"
+                    + root.get("duration").text() + "' (" + plain(duration / dt) + " steps); use " + plain(below * dt)
+                    + " s or " + plain((below + 1) * dt) + " s");
+        }
         long seed = root.has("seed") ? root.get("seed").integer(Long.MIN_VALUE, Long.MAX_VALUE) : 1;
         LoadContext ctx = new LoadContext(registry, baseDir, dt, seed);
         int threads = root.has("threads") ? (int) root.get("threads").integer(1, 1024) : 1;
@@ -139,5 +145,10 @@ public final class NetworkLoader {
         Network.RecordSpec record = RecordLoader.load(root.get("record"), byName, blocks, groups.values(), duration, ctx);
         return new Network(name, dt, duration, seed, threads, List.copyOf(byName.values()), projections,
                 List.copyOf(groups.values()), record, ctx.warnings);
+    }
+
+    /** v to six significant digits, without trailing zeros or an exponent (0.0012, not 0.00120000). */
+    private static String plain(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
     }
 }

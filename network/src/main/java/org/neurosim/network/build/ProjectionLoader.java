@@ -138,10 +138,9 @@ final class ProjectionLoader {
         if (delayDist.isConstant()) {
             double delay = delay(delayCfg, delayDist.sample(random));
             // whole steps and the rest, so a delay of whole steps keeps each spike's offset exactly
-            p.delaySteps = (int) Math.floor(delay / ctx.dt * (1 + 1e-12));
-            p.fraction = delay - p.delaySteps * ctx.dt;
-            if (p.fraction < 1e-9 * ctx.dt) p.fraction = 0;
-            if (p.delaySteps > 1_000_000) throw delayCfg.error("more than 10^6 steps of delay");
+            if (delay / ctx.dt > 1_000_000) throw delayCfg.error("more than 10^6 steps of delay");
+            p.delaySteps = (int) org.neurosim.core.StepTime.step(delay, ctx.dt);
+            p.fraction = org.neurosim.core.StepTime.offset(delay, p.delaySteps, ctx.dt);
         } else {
             SplittableRandom delayRandom = new SplittableRandom(Seeds.mix(random.nextLong(), "delays"));
             p.rows = DelayRows.group(conn.rowStart(), conn.targets(), weights, delayDist, ctx.dt, delayRandom,

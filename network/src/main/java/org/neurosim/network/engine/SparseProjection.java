@@ -252,6 +252,9 @@ public final class SparseProjection extends Projection {
      */
     void schedule(long n, double dt) {
         SpikeBuffer spikes = source.spikes;
+        // where arrivals take effect at the end of a step (jumps, rings of the grid), one on a grid point takes effect
+        // at the end of the step ending there, as NEST applies an input arriving at t + d (exact targets take its time)
+        boolean endsStepBefore = gridRing != null || group == null && !exactTarget;
         late.clear();
         for (int k = 0; k < spikes.count(); k++) {
             double offset = spikes.offset(k);
@@ -263,8 +266,8 @@ public final class SparseProjection extends Projection {
                     g = gains[0];
                     e = gains[1];
                 }
-                // onto the grid, an arrival at a grid point is the end of the step before (see gridRing)
-                boolean onPoint = gridRing != null && offset <= ON_GRID * dt;
+                // onto the grid or as a jump, an arrival at a grid point is the end of the step before (see gridRing)
+                boolean onPoint = endsStepBefore && offset <= ON_GRID * dt;
                 for (int r = rows.sourceRows()[j]; r < rows.sourceRows()[j + 1]; r++) {
                     int d = rows.rowDelay()[r] - (onPoint ? 1 : 0);
                     add(ring[(int) ((n + d) % ring.length)], r, onPoint ? dt : offset, g, e);
@@ -279,7 +282,7 @@ public final class SparseProjection extends Projection {
                     steps++;
                 }
             }
-            if (gridRing != null && steps > 0 && offset <= ON_GRID * dt) {   // a grid point: the step before's end
+            if (endsStepBefore && steps > 0 && offset <= ON_GRID * dt) {   // a grid point: the step before's end
                 steps--;
                 offset = dt;
             }
@@ -361,8 +364,8 @@ public final class SparseProjection extends Projection {
         }
     }
 
-    /** How close to a grid point, in steps, an arrival counts as on it. */
-    static final double ON_GRID = 1e-9;
+    /** How close to a grid point, in steps, an arrival counts as on it (the engine's one rule, {@link org.neurosim.core.StepTime}). */
+    static final double ON_GRID = org.neurosim.core.StepTime.ON_GRID;
 
     /** Row r's synapses onto chunk c of the target: their weights into the sums {@code into}. */
     private void addRow(double[] into, int r, int c, int chunks) {

@@ -1,5 +1,7 @@
 package org.neurosim.network.source;
 
+import org.neurosim.core.StepTime;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,17 +54,22 @@ public final class SpikeTimesSource implements SpikeSourceModel {
                 throw new InvalidInputException(c.key() + ".times: expected spike times >= 0, got " + when[k] + " s");
             }
         }
+        // each time on the grid once, by the rule every part of the engine uses (StepTime)
         double dt = c.dt();
+        long[] step = new long[n];
+        double[] offset = new double[n];
+        for (int k = 0; k < n; k++) {
+            step[k] = StepTime.step(when[k], dt);
+            offset[k] = StepTime.offset(when[k], step[k], dt);
+        }
         return new SpikeSource() {
             private int next;
 
             @Override
-            public void emit(long step, java.util.SplittableRandom random, org.neurosim.core.model.SpikeSink spikes) {
-                if (step == 0) next = 0;   // a new run
-                double end = (step + 1) * dt;
-                double start = step * dt;
-                while (next < when.length && when[next] < end) {
-                    if (when[next] >= start) spikes.spike(who[next], when[next] - start);
+            public void emit(long now, java.util.SplittableRandom random, org.neurosim.core.model.SpikeSink spikes) {
+                if (now == 0) next = 0;   // a new run
+                while (next < step.length && step[next] <= now) {
+                    if (step[next] == now) spikes.spike(who[next], offset[next]);
                     next++;
                 }
             }
