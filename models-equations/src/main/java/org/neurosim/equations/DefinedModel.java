@@ -95,8 +95,7 @@ public final class DefinedModel implements NeuronModel {
         variables.addAll(def.subexpressionDimensions.keySet());
         JavaSource src = new JavaSource(def.states, scalars, perNeuron, variables);
 
-        boolean conductances = def.states.contains("v")
-                && def.stateDimensions.get(def.states.indexOf("v")).equals(Dimension.VOLTAGE);
+        boolean conductances = def.hasVoltageV();
         List<Expr> derivatives = def.rawDerivatives.stream().map(e -> JavaSource.synapticInput(e, conductances)).toList();
         Map<String, Expr> subs = new LinkedHashMap<>();
         def.subexpressionDefinitions.forEach((name, e) -> subs.put(name, JavaSource.synapticInput(e, conductances)));
@@ -111,7 +110,8 @@ public final class DefinedModel implements NeuronModel {
         List<JavaSource.ResetStep> reset = def.reset.stream()
                 .map(a -> new JavaSource.ResetStep(a.variable(), a.op(), a.value())).toList();
         Generated code = ModelCompiler.compile(src.source(ModelCompiler.NAME, derivatives, linear, reset));
-        code.bind(arrays.toArray(new double[0][]));
+        double[][] bound = arrays.toArray(new double[0][]);
+        code.bind(bound);
 
         SpikeRule rule = SpikeRule.NONE;
         if (def.membrane >= 0) {
@@ -132,23 +132,23 @@ public final class DefinedModel implements NeuronModel {
         double[] guess = new double[def.states.size()];
         for (int k = 0; k < guess.length; k++) guess[k] = initialGuess.getOrDefault(def.states.get(k), 0.0);
         if (system != null) {
-            return new EquationsDynamics.Exact(def, code, rule, guess, system, context.dt());
+            return new EquationsDynamics.Exact(def, code, rule, guess, bound, system, context.dt());
         }
-        return linear != null ? new EquationsDynamics.ConditionallyLinearEquations(def, code, rule, guess)
-                : new EquationsDynamics(def, code, rule, guess);
+        return linear != null ? new EquationsDynamics.ConditionallyLinearEquations(def, code, rule, guess, bound)
+                : new EquationsDynamics(def, code, rule, guess, bound);
     }
 
     /** Brian2's {@code refractory: v > -40*mV} as a test of neuron i's state, or null for a refractory time. */
     private static SpikeRule.Condition refractoryCondition(ModelDefinition def, JavaSource src) {
         ModelDefinition.Bound b = def.refractoryCondition;
         if (b == null) return null;
-        Double bound = src.constant(b.value());
-        if (bound == null) {
+        Double value = src.constant(b.value());
+        if (value == null) {
             throw new InvalidInputException(def.key + ".refractory: the condition's value must be one value for the "
                     + "population; a constant it names is given per neuron");
         }
         int k = b.variable();
-        double x = bound;
+        double x = value;
         return switch (b.op()) {
             case ">" -> (s, i) -> s[k][i] > x;
             case ">=" -> (s, i) -> s[k][i] >= x;

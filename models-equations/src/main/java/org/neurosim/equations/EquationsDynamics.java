@@ -29,12 +29,19 @@ public class EquationsDynamics implements NeuronDynamics {
     private final SpikeRule rule;
     private final List<StateVariable> variables = new ArrayList<>();
     private final double[] guess;
+    /** The values of the constants given per neuron (each array one constant), as bound into the code. */
+    private final double[][] perNeuron;
+    /** Scratch for one neuron's rates at its own index: state, inputs (zero) and derivatives. */
+    private double[][] at, dsAt;
+    private double[] zeros;
+    private int neuron;
 
-    EquationsDynamics(ModelDefinition def, Generated code, SpikeRule rule, double[] guess) {
+    EquationsDynamics(ModelDefinition def, Generated code, SpikeRule rule, double[] guess, double[][] perNeuron) {
         this.def = def;
         this.code = code;
         this.rule = rule;
         this.guess = guess;
+        this.perNeuron = perNeuron;
         for (int k = 0; k < def.states.size(); k++) {
             variables.add(new StateVariable(def.states.get(k), def.stateDimensions.get(k)));
         }
@@ -47,6 +54,19 @@ public class EquationsDynamics implements NeuronDynamics {
     @Override public String preferredIntegrator() { return "rk4"; }
 
     @Override
+    public java.util.Optional<String> refusesSynapses(boolean conductance) {
+        if (!def.readsSynapticInput()) {
+            return java.util.Optional.of("its equations do not read I_syn, so synapses onto it would do nothing; add "
+                    + "I_syn to the membrane equation");
+        }
+        if (conductance && !def.hasVoltageV()) {
+            return java.util.Optional.of("conductance synapses act through the membrane potential, a voltage named v, "
+                    + "and its state variables are " + String.join(", ", def.states) + "; name the membrane v");
+        }
+        return java.util.Optional.empty();
+    }
+
+    @Override
     public void derivatives(double[][] state, Drive d, double[][] ds, int from, int to) {
         code.derivatives(state, d.current, d.synapticCurrent, d.conductance, d.conductanceTimesReversal, ds, from, to);
     }
@@ -54,10 +74,52 @@ public class EquationsDynamics implements NeuronDynamics {
     /**
      * A stable fixed point with no input, by Newton's method with a finite-difference Jacobian from the initial
      * guess (zeros, or a model file's init), else from voltages between -90 and -40 mV; the guess itself when
-     * none is found. A population's {@code init} replaces it.
+     * none is found. This is neuron 0's; {@link #restingState(double[][])} finds each neuron's own.
      */
     @Override
     public void restingState(double[] values) {
+        ensureScratch(1);
+        neuron = 0;
+        System.arraycopy(fixedPoint(), 0, values, 0, guess.length);
+    }
+
+    /**
+     * Each neuron's own fixed point, from its own per-neuron constants (AdEx with I = 0.5, 1, 2 nA rests at three
+     * different w): a neuron whose constants equal the one before it takes that one's, so a population whose
+     * constants are all alike solves once. A population's {@code init} then replaces what it names.
+     */
+    @Override
+    public void restingState(double[][] state) {
+        int size = state[0].length;
+        ensureScratch(size);
+        double[] rest = null;
+        for (int i = 0; i < size; i++) {
+            if (rest == null || !sameConstants(i, i - 1)) {
+                neuron = i;
+                rest = fixedPoint();
+            }
+            for (int k = 0; k < rest.length; k++) state[k][i] = rest[k];
+        }
+    }
+
+    private boolean sameConstants(int i, int j) {
+        for (double[] c : perNeuron) {
+            if (i >= c.length || j >= c.length || Double.doubleToLongBits(c[i]) != Double.doubleToLongBits(c[j])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void ensureScratch(int size) {
+        if (at != null && at[0].length >= size) return;
+        at = new double[guess.length][size];
+        dsAt = new double[guess.length][size];
+        zeros = new double[size];
+    }
+
+    /** The fixed point of {@link #neuron}. */
+    private double[] fixedPoint() {
         double[] start = guess.clone();
         double[] rest = newton(start);
         // from elsewhere, Newton may find an unstable fixed point (Izhikevich's -50 mV from 0): try voltages
@@ -68,7 +130,7 @@ public class EquationsDynamics implements NeuronDynamics {
             }
             rest = newton(start);
         }
-        System.arraycopy(rest != null ? rest : guess, 0, values, 0, guess.length);
+        return rest != null ? rest : guess.clone();
     }
 
     /** A stable fixed point reached by Newton's method from {@code start}, or null. */
@@ -111,13 +173,13 @@ public class EquationsDynamics implements NeuronDynamics {
         }
     }
 
+    /** ds/dt of {@link #neuron} in state x with no input. */
     private double[] rates(double[] x) {
-        int n = x.length;
-        double[][] s = new double[n][1], ds = new double[n][1];
-        for (int k = 0; k < n; k++) s[k][0] = x[k];
-        code.derivatives(s, new double[1], new double[1], new double[1], new double[1], ds, 0, 1);
+        int n = x.length, i = neuron;
+        for (int k = 0; k < n; k++) at[k][i] = x[k];
+        code.derivatives(at, zeros, zeros, zeros, zeros, dsAt, i, i + 1);
         double[] f = new double[n];
-        for (int k = 0; k < n; k++) f[k] = ds[k][0];
+        for (int k = 0; k < n; k++) f[k] = dsAt[k][i];
         return f;
     }
 
@@ -136,8 +198,8 @@ public class EquationsDynamics implements NeuronDynamics {
 
     /** For exponential-euler: every equation linear in its own variable. */
     static class ConditionallyLinearEquations extends EquationsDynamics implements ConditionallyLinear {
-        ConditionallyLinearEquations(ModelDefinition def, Generated code, SpikeRule rule, double[] guess) {
-            super(def, code, rule, guess);
+        ConditionallyLinearEquations(ModelDefinition def, Generated code, SpikeRule rule, double[] guess, double[][] perNeuron) {
+            super(def, code, rule, guess, perNeuron);
         }
 
         @Override
@@ -151,8 +213,8 @@ public class EquationsDynamics implements NeuronDynamics {
     static final class Exact extends ConditionallyLinearEquations implements ExactlySolvable {
         private final LinearPropagator propagator;
 
-        Exact(ModelDefinition def, Generated code, SpikeRule rule, double[] guess, LinearSystem system, double dt) {
-            super(def, code, rule, guess);
+        Exact(ModelDefinition def, Generated code, SpikeRule rule, double[] guess, double[][] perNeuron, LinearSystem system, double dt) {
+            super(def, code, rule, guess, perNeuron);
             // the propagator needs dt; outside a network (dt unknown yet) it is made when first used
             double[] size = new double[def.states.size()];
             for (int k = 0; k < size.length; k++) size[k] = naturalSize(def.stateDimensions.get(k));

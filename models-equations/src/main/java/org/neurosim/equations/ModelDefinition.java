@@ -281,6 +281,16 @@ public final class ModelDefinition {
                 + "constant (> >= < <=), such as 'v > -40 mV' (state variables: " + String.join(", ", states) + ")");
     }
 
+    /** True when a state variable named v is a voltage: the membrane that conductance synapses act through. */
+    boolean hasVoltageV() {
+        return states.contains("v") && stateDimensions.get(states.indexOf("v")).equals(Dimension.VOLTAGE);
+    }
+
+    /** True when the equations (or a subexpression they use) read I_syn, the synaptic input. */
+    boolean readsSynapticInput() {
+        return derivatives.stream().anyMatch(e -> Linear.mentions(e, "I_syn"));
+    }
+
     /** True when {@code e} names no state variable or subexpression (constants are fixed per neuron). */
     private boolean constant(Expr e) {
         for (String s : states) if (Linear.mentions(e, s)) return false;

@@ -18,6 +18,8 @@ public final class Network {
     private final double duration;
     private final long seed;
     private final long steps;
+    /** Set while a {@link Simulation} advances this network (one at a time). */
+    final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean();
     private final int threads;
     private final List<Population> populations;
     private final List<Projection> projections;

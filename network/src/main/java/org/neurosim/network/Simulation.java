@@ -168,15 +168,43 @@ public final class Simulation {
     }
 
     private Result locked(Path outDir, java.util.function.Supplier<Result> body) {
-        org.neurosim.core.output.OutputLock lock = null;
-        if (outDir != null) {
-            AtomicFiles.outputDirectory(outDir);
-            lock = org.neurosim.core.output.OutputLock.acquire(outDir);
+        // a network's state is advanced in place: two runs at once would interleave their steps and both report
+        // complete results with wrong totals
+        if (!net.running.compareAndSet(false, true)) {
+            throw new IllegalStateException("network '" + net.name() + "' is already being simulated (from another "
+                    + "thread); a network runs one simulation at a time: build one network per concurrent run");
         }
+        org.neurosim.core.output.OutputLock lock = null;
         try {
+            requireFiniteState();
+            if (outDir != null) {
+                AtomicFiles.outputDirectory(outDir);
+                lock = org.neurosim.core.output.OutputLock.acquire(outDir);
+            }
             return body.get();
         } finally {
             if (lock != null) lock.close();
+            net.running.set(false);
+        }
+    }
+
+    /**
+     * Refuses a state with a NaN or an infinity (written from Java, or an init the loader did not see): a model
+     * integrated in closed form carries it silently, since such a model cannot produce one by itself and is not
+     * checked on the way.
+     */
+    private void requireFiniteState() {
+        for (Population p : net.populations()) {
+            double[][] state = p.state();
+            for (int k = 0; k < state.length; k++) {
+                for (int i = 0; i < state[k].length; i++) {
+                    if (!Double.isFinite(state[k][i])) {
+                        throw new InvalidInputException("population " + p.name() + ", neuron " + i + ": "
+                                + p.variables().get(k) + " is " + state[k][i] + " at the start of the run; a run "
+                                + "starts from finite values");
+                    }
+                }
+            }
         }
     }
 

@@ -58,9 +58,7 @@ public final class PopulationSolver implements org.neurosim.core.checkpoint.Chec
         this.order = integrator.order();
         int vars = dynamics.stateVariables().size();
         this.state = new double[vars][size];
-        double[] rest = new double[vars];
-        dynamics.restingState(rest);
-        for (int k = 0; k < vars; k++) java.util.Arrays.fill(state[k], rest[k]);
+        dynamics.restingState(state);
         this.membrane = rule.membrane();
         this.threshold = rule.threshold();
         boolean onGridSteps = membrane >= 0 && locating == null;

@@ -24,6 +24,16 @@ public interface NeuronDynamics {
     /** Writes the resting state (one value per state variable) into {@code values}. */
     void restingState(double[] values);
 
+    /**
+     * Writes every neuron's resting state into {@code state[k][i]}: by default the one of {@link
+     * #restingState(double[])} for all; a model whose rest depends on parameters given per neuron finds each one's.
+     */
+    default void restingState(double[][] state) {
+        double[] rest = new double[state.length];
+        restingState(rest);
+        for (int k = 0; k < state.length; k++) java.util.Arrays.fill(state[k], rest[k]);
+    }
+
     /** ds/dt for neurons {@code from} (inclusive) to {@code to} (exclusive). */
     void derivatives(double[][] state, Drive drive, double[][] ds, int from, int to);
 
@@ -42,5 +52,15 @@ public interface NeuronDynamics {
      */
     default boolean separatesSynapticCurrent() {
         return false;
+    }
+
+    /**
+     * Why synaptic input through a kernel cannot reach this model, or empty when it can: current synapses
+     * ({@code conductance} false) add to its input, conductance synapses act through its membrane potential. An
+     * equations model that never reads I_syn, or has no voltage named v, says so here, and the loader refuses the
+     * projection instead of running a network whose synapses do nothing.
+     */
+    default java.util.Optional<String> refusesSynapses(boolean conductance) {
+        return java.util.Optional.empty();
     }
 }

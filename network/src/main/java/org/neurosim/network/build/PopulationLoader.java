@@ -71,7 +71,9 @@ final class PopulationLoader {
                     + String.join(", ", ctx.registry.integratorsFor(dynamics)) + " (population " + name
                     + ", model " + modelName + ")");
         }
-        initialState(c.get("init"), dynamics, solver.state(), n, context.random("init"));
+        Set<String> parameterNames = new java.util.HashSet<>();
+        model.parameters().forEach(s -> parameterNames.add(s.name()));
+        initialState(c.get("init"), parameterNames, dynamics, solver.state(), n, context.random("init"));
         Dimension inputDim = dynamics.inputDimension();
         Signal input = c.has("input") ? StimulusLoader.load(c.get("input"), inputDim, n, ctx) : null;
         double[] bias = c.has("bias") ? perNeuron(c.get("bias"), inputDim, n) : null;
@@ -111,6 +113,17 @@ final class PopulationLoader {
                                 Cfg extra, LoadContext ctx) {
         Cfg params = c.get("params");
         Map<String, Object> given = params.given(ctx.baseDir);
+        Cfg init = c.get("init");
+        if (init.isMap()) {   // a per-neuron constant may be set by init too (config.md), as Brian2 sets any variable
+            Map<String, Object> initial = init.given(ctx.baseDir);
+            for (ParameterSpec s : model.parameters()) {
+                if (!init.has(s.name())) continue;
+                if (params.has(s.name())) {
+                    throw init.get(s.name()).error("is given in params too; give it once");
+                }
+                given.put(s.name(), initial.get(s.name()));
+            }
+        }
         for (ParameterSpec s : model.parameters()) {
             Cfg v = params.get(s.name());
             if (s.kind() == ParameterSpec.Kind.SIGNAL && (v.isMap() || v.isList())) {
@@ -140,10 +153,13 @@ final class PopulationLoader {
         return out;
     }
 
-    private static void initialState(Cfg init, NeuronDynamics d, double[][] state, int n, SplittableRandom random) {
+    /** The initial values {@code init} gives state variables (those naming a parameter were taken as params). */
+    private static void initialState(Cfg init, Set<String> parameters, NeuronDynamics d, double[][] state, int n,
+                                     SplittableRandom random) {
         if (!init.present()) return;
         List<StateVariable> vars = d.stateVariables();
         for (Map.Entry<String, Cfg> e : init.entries().entrySet()) {
+            if (parameters.contains(e.getKey())) continue;
             int k = -1;
             for (int v = 0; v < vars.size(); v++) if (vars.get(v).name().equals(e.getKey())) k = v;
             if (k < 0) {

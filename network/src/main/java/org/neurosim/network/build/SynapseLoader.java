@@ -62,6 +62,14 @@ final class SynapseLoader {
         Normalization norm = syn.has("normalize")
                 ? Normalization.parse(syn.get("normalize").text(), syn.get("normalize").path) : Normalization.AREA;
         boolean conductance = syn.has("reversal");
+        if (!kernel.isInstant()) {   // a jump acts on the membrane itself; a kernel's output on the model's input
+            java.util.Optional<String> why = td.refusesSynapses(conductance);
+            if (why.isPresent()) {
+                throw syn.get(conductance ? "reversal" : "kernel").error("population '" + target.name + "' ("
+                        + target.model + ") cannot take " + (conductance ? "conductance" : "current") + " synapses: "
+                        + why.get());
+            }
+        }
         double reversal = 0;
         if (conductance) {
             Cfg rev = syn.get("reversal");

@@ -1,0 +1,105 @@
+package org.neurosim.equations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
+
+import org.junit.jupiter.api.Test;
+import org.neurosim.core.InvalidInputException;
+import org.neurosim.core.plugin.PluginRegistry;
+import org.neurosim.network.Network;
+import org.neurosim.network.build.NetworkLoader;
+import org.neurosim.network.config.ConfigTree;
+
+/**
+ * Per-neuron values of an equations model and what its synapses can reach (issue 29, items 3, 13, 14). The
+ * references are the model's own equations: at a neuron's resting state every derivative is zero.
+ */
+class PerNeuronValuesTest {
+    static final PluginRegistry PLUGINS = PluginRegistry.load();
+
+    static Network build(String yaml) {
+        return NetworkLoader.build(ConfigTree.parse(yaml, "test.yaml"), null, PLUGINS);
+    }
+
+    /** AdEx with its input as a per-neuron constant I (Brette & Gerstner 2005's adapting parameters). */
+    static final String ADEX = """
+            name: adex
+            dt: 0.1 ms
+            duration: 1 ms
+            populations:
+              n:
+                model: equations
+                size: 3
+                equations: |
+                  dv/dt = (-g_l*(v - e_l) + g_l*delta_t*exp((v - v_t)/delta_t) - w + I)/c_m : volt
+                  dw/dt = (a*(v - e_l) - w)/tau_w : amp
+                  I : amp
+                threshold: v > -40 mV
+                params: {c_m: 281 pF, g_l: 30 nS, e_l: -70.6 mV, v_t: -50.4 mV, delta_t: 2 mV, a: 4 nS,
+                         tau_w: 144 ms%s}
+                %s
+            """;
+
+    @Test
+    void eachNeuronStartsAtItsOwnRest() {
+        // before: neuron 0's rest (w = 59.3 pA for I = 0.5 nA) was given to all three
+        double[][] s = build(ADEX.formatted(", I: [0.1 nA, 0.3 nA, 0.5 nA]", "")).populations().get(0).state();
+        double gl = 30e-9, el = -70.6e-3, vt = -50.4e-3, delta = 2e-3, a = 4e-9;
+        double[] input = {0.1e-9, 0.3e-9, 0.5e-9};
+        for (int i = 0; i < 3; i++) {
+            double v = s[0][i], w = s[1][i];
+            assertThat(w).as("dw/dt = 0 at neuron " + i).isCloseTo(a * (v - el), offset(1e-20));
+            double current = -gl * (v - el) + gl * delta * Math.exp((v - vt) / delta) - w + input[i];
+            assertThat(current).as("dv/dt = 0 at neuron " + i).isCloseTo(0, offset(1e-20));
+        }
+        assertThat(s[1][0]).isLessThan(s[1][1]);
+        assertThat(s[1][1]).isLessThan(s[1][2]);
+        assertThat(s[1][2]).isCloseTo(59.3e-12, offset(0.05e-12));
+    }
+
+    @Test
+    void initSetsAPerNeuronConstantAsConfigMdSays() {
+        // before: "params.I: required"
+        double[][] s = build(ADEX.formatted("", "init: {I: [0.1 nA, 0.3 nA, 0.5 nA], v: -65 mV}"))
+                .populations().get(0).state();
+        assertThat(s[0]).containsOnly(-65e-3);
+        assertThat(s[1][2]).as("w at I = 0.5 nA's rest").isCloseTo(59.3e-12, offset(0.05e-12));
+        assertThatThrownBy(() -> build(ADEX.formatted(", I: 1 nA", "init: {I: 2 nA}")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("populations.n.init.I: is given in params too; give it once");
+    }
+
+    static final String TWO = """
+            name: syn
+            dt: 0.1 ms
+            duration: 10 ms
+            populations:
+              src: {model: poisson, size: 10, params: {rate: 100 Hz}}
+              n:
+                model: equations
+                size: 2
+                equations: |
+                  dvm/dt = (-70*mV - vm)/(10*ms) + %s : volt
+                threshold: vm > -50 mV
+            projections:
+              - {from: src, to: n, connect: {all: true}, weight: %s, synapse: {kernel: exponential, tau: 5 ms%s}}
+            """;
+
+    @Test
+    void synapsesThatCouldNotReachTheModelAreRefused() {
+        // a conductance synapse acts through v; this model's membrane is vm: before, 0 Hz and no word
+        assertThatThrownBy(() -> build(TWO.formatted("I_syn/(200*pF)", "1 nS", ", reversal: 0 mV")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("projections[0].synapse.reversal: population 'n' (equations) cannot take conductance "
+                        + "synapses: conductance synapses act through the membrane potential, a voltage named v, and "
+                        + "its state variables are vm; name the membrane v");
+        // a model that never reads I_syn would receive nothing
+        assertThatThrownBy(() -> build(TWO.formatted("0*mV/ms", "1 pC", "")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("projections[0].synapse.kernel: population 'n' (equations) cannot take "
+                        + "current synapses: its equations do not read I_syn");
+        // with I_syn read, current synapses are taken
+        assertThat(build(TWO.formatted("I_syn/(200*pF)", "1 pC", "")).populations()).hasSize(2);
+    }
+}
