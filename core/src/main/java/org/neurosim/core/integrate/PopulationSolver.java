@@ -17,8 +17,8 @@ import org.neurosim.core.param.Parameters;
  * changed since the last step (a jump that lifted the membrane over the threshold is a spike at the step's start,
  * and a condition rule is tested on neurons whose refractoriness has just ended), then to the step itself (a
  * crossing timed by linear interpolation inside the step, the reset applied at the step's end, as Brian2 and
- * NEST's grid models do); refractoriness counts whole steps. A {@link SpikeLocatingStepper} (exact, dormand-prince) finds spikes itself in
- * continuous time.
+ * NEST's grid models do); refractoriness counts whole steps. A {@link SpikeLocatingStepper} (exact,
+ * dormand-prince) finds spikes itself in continuous time.
  */
 public final class PopulationSolver implements org.neurosim.core.checkpoint.Checkpointable {
     private final NeuronDynamics dynamics;
