@@ -170,6 +170,7 @@ public final class Simulation {
     private Result locked(Path outDir, java.util.function.Supplier<Result> body) {
         org.neurosim.core.output.OutputLock lock = null;
         if (outDir != null) {
+            org.neurosim.network.output.OutputFolder.claim(outDir, net.inputFiles());
             AtomicFiles.outputDirectory(outDir);
             lock = org.neurosim.core.output.OutputLock.acquire(outDir);
         }

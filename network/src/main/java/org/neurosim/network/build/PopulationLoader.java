@@ -110,14 +110,14 @@ final class PopulationLoader {
     private static <T> T create(PluginFactory<PopulationContext, T> model, Cfg c, PopulationContext context,
                                 Cfg extra, LoadContext ctx) {
         Cfg params = c.get("params");
-        Map<String, Object> given = params.given(ctx.baseDir);
+        Map<String, Object> given = ctx.given(params);
         for (ParameterSpec s : model.parameters()) {
             Cfg v = params.get(s.name());
             if (s.kind() == ParameterSpec.Kind.SIGNAL && (v.isMap() || v.isList())) {
                 given.put(s.name(), StimulusLoader.load(v, s.dimensions().get(0), context.size(), ctx));
             }
         }
-        if (extra != null) given.put(extra.path.substring(extra.path.lastIndexOf('.') + 1), extra.data(ctx.baseDir));
+        if (extra != null) given.put(extra.path.substring(extra.path.lastIndexOf('.') + 1), ctx.data(extra));
         try {
             return model.create(context, Parameters.resolve(model.parameters(), given, params.path));
         } catch (InvalidInputException ex) {
