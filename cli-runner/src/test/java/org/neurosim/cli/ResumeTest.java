@@ -91,6 +91,47 @@ class ResumeTest {
                 .isEqualTo(comparable(json.readTree(whole.resolve("summary.json").toFile())));
     }
 
+    /**
+     * Issue 29, item 22: a run killed after its last checkpoint (written at the end of the simulation) and before
+     * summary.json. The kill's leftovers are made by hand from a finished run's folder, as a SIGKILL in that window
+     * leaves them: no summary, CSVs still .partial, one with rows written after the checkpoint (the last rate bin).
+     * Reference: the same config run uninterrupted; resume must end with its files byte for byte (it refused with
+     * "already reached t = 0.3 s" before).
+     */
+    @Test
+    void aRunKilledAfterItsLastCheckpointIsFinishedByResume(@TempDir Path dir) throws Exception {
+        Path whole = dir.resolve("whole"), killed = dir.resolve("killed");
+        String[] run = {"run", CONFIG.toString(), "--duration", "300 ms", "--checkpoint-every", "100 ms", "--no-plots",
+                "--out"};
+        Cli ref = Cli.run(concat(run, whole.toString()));
+        assertThat(ref.exit()).as(ref.err()).isZero();
+        Process p = Cli.start(dir.resolve("run.txt"), concat(run, killed.toString()));
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(Files.readString(dir.resolve("run.txt"))).isZero();
+
+        Files.delete(killed.resolve("summary.json"));
+        for (String f : DATA) Files.move(killed.resolve(f), killed.resolve(f + ".partial"));
+        Files.writeString(killed.resolve("rates.csv.partial"), "0.301,12.5,", java.nio.file.StandardOpenOption.APPEND);
+
+        Process resume = Cli.start(dir.resolve("resume.txt"), "resume", killed.toString());
+        assertThat(resume.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(resume.exitValue()).as(Files.readString(dir.resolve("resume.txt"))).isZero();
+        for (String f : DATA) {
+            assertThat(killed.resolve(f)).as(f).hasSameBinaryContentAs(whole.resolve(f));
+            assertThat(killed.resolve(f + ".partial")).doesNotExist();
+        }
+        assertThat(comparable(json(killed))).isEqualTo(comparable(json(whole)));
+        Cli again = Cli.run("resume", killed.toString());   // now it is complete: nothing left to do
+        assertThat(again.exit()).isEqualTo(2);
+        assertThat(again.err()).contains("already reached t = 0.3 s");
+    }
+
+    private static String[] concat(String[] a, String last) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + 1);
+        all[a.length] = last;
+        return all;
+    }
+
     static JsonNode comparable(JsonNode summary) {
         ObjectNode s = ((ObjectNode) summary).deepCopy();
         s.remove(List.of("wall_s", "checkpoints", "resumed_at_s"));

@@ -155,7 +155,9 @@ public final class Simulation {
                             + net.populations().size() + " here");
                 }
                 long end = header.first() + net.steps();
-                if (header.clock() >= end) {
+                // a checkpoint at the end of a run killed before its summary was written: resume finishes that run
+                // (zero steps: the outputs are cut back to the checkpoint, closed, and the summary written)
+                if (header.clock() > end || (header.clock() == end && finished(outDir))) {
                     throw new InvalidInputException("--duration: the run in " + outDir + " already reached t = "
                             + fmt(header.clock() * net.dt()) + " s; give a longer duration to continue it");
                 }
@@ -165,6 +167,15 @@ public final class Simulation {
                         header.spikesBefore(), header.wallSeconds(), listener, stop, buildSeconds);
             }
         });
+    }
+
+    /** True when the run in {@code outDir} wrote its summary saying it is complete. */
+    private static boolean finished(Path outDir) {
+        try {
+            return new ObjectMapper().readTree(outDir.resolve("summary.json").toFile()).path("complete").asBoolean(false);
+        } catch (IOException e) {   // none, or cut short: the run did not end
+            return false;
+        }
     }
 
     private Result locked(Path outDir, java.util.function.Supplier<Result> body) {
