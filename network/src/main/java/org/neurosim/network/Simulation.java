@@ -203,7 +203,7 @@ public final class Simulation {
         long start = net.clock();
         long step = 0;
         String reason = null;
-        NumericalFailureException failure = null;
+        RuntimeException failure = null;   // a numerical failure, or any error of a component or listener
         OutputException outputFailure = null;
         OutOfMemoryError outOfMemory = null;
         runWarnings.clear();
@@ -256,6 +256,11 @@ public final class Simulation {
         } catch (OutputException e) {   // a full disk: stop, keep what was written, say so
             outputFailure = e;
             reason = e.getMessage();
+        } catch (RuntimeException e) {
+            // a listener or plugin that throws ends the run like any failure: the files are closed as far as they got
+            // and the summary says the run is not complete, so no file passes for a finished run's
+            failure = e;
+            reason = "failed at t = " + fmt((start + step) * net.dt()) + " s: " + e;
         } catch (OutOfMemoryError e) {
             // the allocation that failed did not happen, so there is room to close the outputs and say how far the
             // run got; the caller reports it (the CLI: one line, exit 2)
@@ -271,6 +276,11 @@ public final class Simulation {
                 if (outputFailure == null) {
                     outputFailure = e;
                     reason = e.getMessage();
+                }
+            } catch (RuntimeException e) {   // a listener's close
+                if (failure == null) {
+                    failure = e;
+                    reason = "failed at the end of the run: " + e;
                 }
             }
         }
