@@ -227,6 +227,7 @@ public final class Simulation {
                 rec.weights(first, false);
             }
             boolean flush = rec.readsSynapses();
+            FolderWatch folder = outDir == null ? null : new FolderWatch(outDir);
             long steps = end - start;
             long reportEvery = Math.max(1, steps / 200);
             for (; step < steps; step++) {
@@ -235,6 +236,7 @@ public final class Simulation {
                     reason = "interrupted at t = " + fmt(n * net.dt()) + " s";
                     break;
                 }
+                if (folder != null) folder.check(n * net.dt());
                 engine.step(n);
                 rec.spikes(n);
                 if (flush) engine.deliverStaged();   // the recorded synaptic currents include the step's arrivals
@@ -301,6 +303,41 @@ public final class Simulation {
         if (failure != null) throw failure;
         return new Result(reason == null, reason, start + step - first, (start + step - first) * net.dt(), simulate,
                 rec, summary);
+    }
+
+    /**
+     * Notices within a second that the output folder was deleted or replaced during a run: the open files would go
+     * on filling unlinked disk space until the end (30 s later in the issue's case) and the results would be lost.
+     */
+    private static final class FolderWatch {
+        private static final long EVERY_NS = 1_000_000_000L;   // a stat call a second costs nothing beside a step
+        private final Path dir;
+        private final Object key;   // the folder's identity (inode): a folder deleted and made again is another one
+        private long next;
+
+        FolderWatch(Path dir) {
+            this.dir = dir;
+            this.key = fileKey(dir);
+            this.next = System.nanoTime() + EVERY_NS;
+        }
+
+        /** Throws an {@link OutputException} (exit 4) when the folder is gone; {@code t} is the run's time. */
+        void check(double t) {
+            if (System.nanoTime() < next) return;
+            next = System.nanoTime() + EVERY_NS;
+            if (!Files.isDirectory(dir) || !java.util.Objects.equals(key, fileKey(dir))) {
+                throw new OutputException(dir, "the output folder was deleted or replaced during the run (noticed at "
+                        + "t = " + fmt(t) + " s); the run stopped, as nothing it wrote can be found there");
+            }
+        }
+
+        private static Object fileKey(Path dir) {
+            try {
+                return Files.readAttributes(dir, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+            } catch (IOException e) {
+                return null;
+            }
+        }
     }
 
     /** Null when every component can save its state; else why not (a plugin's filter or synapse model). */
