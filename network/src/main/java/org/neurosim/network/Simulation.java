@@ -59,6 +59,7 @@ public final class Simulation {
     private Path checkpointDir;
     private long checkpointEvery;
     private String configHash;
+    private Map<String, String> inputHashes;   // of the files the network was built from, for the checkpoints
     private int checkpointsWritten;
     private long checkpointBytes;
     private double checkpointSeconds;
@@ -90,6 +91,7 @@ public final class Simulation {
         if (everySteps < 0) throw new IllegalArgumentException("everySteps < 0");
         this.checkpointEvery = everySteps;
         this.configHash = Checkpoint.hash(configText);
+        this.inputHashes = Checkpoint.hashFiles(net.inputFiles());   // now, as close to the build as can be
         return this;
     }
 
@@ -146,6 +148,7 @@ public final class Simulation {
                     throw new CheckpointException(file + ": written by NeuroSim " + header.version() + ", this is "
                             + Checkpoint.version() + "; resume with the version that wrote it");
                 }
+                checkInputs(header, file);
                 if (Double.doubleToLongBits(header.dt()) != Double.doubleToLongBits(net.dt())) {
                     throw new CheckpointException(file + ": written with dt = " + header.dt() + " s, the network has "
                             + "dt = " + net.dt() + " s");
@@ -167,6 +170,22 @@ public final class Simulation {
                         header.spikesBefore(), header.wallSeconds(), listener, stop, buildSeconds);
             }
         });
+    }
+
+    /**
+     * Refuses to resume when a file the config reads (a weights CSV, a spike-time file) is not what the run was
+     * built from: the rest of the run would follow another network than the outputs so far.
+     */
+    private void checkInputs(Checkpoint.Header header, Path file) {
+        if (inputHashes == null) return;   // no checkpoints(...) call: nothing to compare with
+        for (Map.Entry<String, String> e : inputHashes.entrySet()) {
+            String then = header.inputs().get(e.getKey());
+            if (!e.getValue().equals(then)) {
+                throw new CheckpointException(e.getKey() + ": " + (then == null ? "not an input of the run that "
+                        + "wrote " + file : "changed since the run that wrote " + file + " read it (its SHA-256 "
+                        + "differs)") + "; put back the file the run read, or rerun instead of resuming");
+            }
+        }
     }
 
     /** True when the run in {@code outDir} wrote its summary saying it is complete. */
@@ -360,7 +379,7 @@ public final class Simulation {
         Map<String, Long> lengths = files.sync();
         double wall = wallBefore + (c0 - t0) / 1e9;
         Checkpoint.Header h = new Checkpoint.Header(Checkpoint.version(), configHash, net.dt(), first, clock,
-                spikesBefore, wall, lengths);
+                spikesBefore, wall, lengths, inputHashes);
         checkpointBytes = Checkpoint.write(outDir.resolve("checkpoint"), h, net, rec);
         checkpointsWritten++;
         checkpointSeconds += (System.nanoTime() - c0) / 1e9;
