@@ -152,6 +152,37 @@ class ResumeTest {
         assertThat(resumed.exit()).as(resumed.err()).isZero();
     }
 
+    /**
+     * Issue 29, item 7: a checkpoint written by another build (every one said version "dev"). The other build is
+     * this one plus one class file, put first on a separate JVM's class path, as a rebuild after a pull adds or
+     * changes classes; its resume is refused with one line, and this build's own resume goes through.
+     */
+    @Test
+    void aCheckpointOfAnotherBuildIsRefused(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("out");
+        Cli ran = Cli.run("run", CONFIG.toString(), "--duration", "50 ms", "--checkpoint-every", "10 ms", "--out",
+                out.toString(), "--no-plots");
+        assertThat(ran.exit()).as(ran.err()).isZero();
+
+        Path other = dir.resolve("other-build");
+        Files.createDirectories(other.resolve("org/neurosim/network"));
+        Files.write(other.resolve("org/neurosim/network/Added.class"), new byte[] {(byte) 0xCA, (byte) 0xFE, 1, 2});
+        List<String> otherBuild = List.of("-cp", other + java.io.File.pathSeparator
+                + System.getProperty("java.class.path"));
+        Path log = dir.resolve("other.txt");
+        Process p = Cli.start(otherBuild, null, log, "resume", out.toString(), "--duration", "80 ms", "--no-plots");
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String said = Files.readString(log);
+        assertThat(p.exitValue()).as(said).isEqualTo(2);
+        assertThat(said.strip()).doesNotContain("\n").contains("written by NeuroSim dev (build ")
+                .contains("resume with the build that wrote it");
+
+        Process same = Cli.start(dir.resolve("same.txt"), "resume", out.toString(), "--duration", "80 ms",
+                "--no-plots");
+        assertThat(same.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(same.exitValue()).as(Files.readString(dir.resolve("same.txt"))).isZero();
+    }
+
     private static String[] concat(String[] a, String last) {
         String[] all = java.util.Arrays.copyOf(a, a.length + 1);
         all[a.length] = last;

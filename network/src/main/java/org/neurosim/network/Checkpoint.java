@@ -77,10 +77,14 @@ public final class Checkpoint {
         return hashes;
     }
 
-    /** The version of NeuroSim that is running ("dev" outside a packaged jar). */
+    /**
+     * The version and build of NeuroSim that is running, e.g. "dev (build 3f2a9c0d1e4b5a67)": a checkpoint is
+     * resumed only by the build that wrote it, since another build's numerics may differ and the resumed run would
+     * then match neither build's uninterrupted run.
+     */
     public static String version() {
         String v = Checkpoint.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        return (v == null ? "dev" : v) + " (build " + BuildIdentity.get() + ")";
     }
 
     /** Writes a checkpoint atomically into {@code dir} (made if need be); returns its size in bytes. */

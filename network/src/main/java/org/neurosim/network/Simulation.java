@@ -146,7 +146,7 @@ public final class Simulation {
                 }
                 if (!header.version().equals(Checkpoint.version())) {
                     throw new CheckpointException(file + ": written by NeuroSim " + header.version() + ", this is "
-                            + Checkpoint.version() + "; resume with the version that wrote it");
+                            + Checkpoint.version() + "; resume with the build that wrote it, or rerun");
                 }
                 checkInputs(header, file);
                 if (Double.doubleToLongBits(header.dt()) != Double.doubleToLongBits(net.dt())) {
