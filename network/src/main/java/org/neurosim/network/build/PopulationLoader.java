@@ -31,11 +31,19 @@ final class PopulationLoader {
     static final Set<String> KEYS = Set.of("model", "size", "params", "init", "input", "bias", "integrator", "times",
             "poisson_input");
 
+    /** The longest population name: with weights-<block>-, .png and .partial around it, a file name fits 255 bytes. */
+    static final int MAX_NAME = 200;
+
     private PopulationLoader() { }
 
     static Population load(String name, Cfg c, int index, String globalIntegrator, LoadContext ctx) {
         if (!name.matches("[A-Za-z0-9_\\-]+")) {
             throw c.error("population names may hold letters, digits, '-' and '_' only");
+        }
+        if (name.length() > MAX_NAME) {
+            throw c.error("expected a population name of at most " + MAX_NAME + " characters (it becomes part of "
+                    + "file names such as weights-0-<name>.png, which the file system limits to 255 bytes), got "
+                    + name.length());
         }
         Cfg modelCfg = c.get("model").required();
         String modelName = modelCfg.text();
