@@ -77,8 +77,9 @@ public final class ConfigTree {
     }
 
     private static String notFinite(String value) {
-        return "expected a finite number or quantity, got '" + value + "' (YAML's " + (value.contains("nan")
-                || value.contains("NaN") || value.contains("NAN") ? "not-a-number" : "infinity") + ")";
+        boolean nan = value.toLowerCase(java.util.Locale.ROOT).contains("nan");
+        return "expected a finite number or quantity, got '" + value + "' (YAML's "
+                + (nan ? "not-a-number" : "infinity") + ")";
     }
 
     /** "populations.a.input: ", the key path the parser had reached (as the loader's messages name keys), or "". */
