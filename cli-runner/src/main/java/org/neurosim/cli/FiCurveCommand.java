@@ -133,6 +133,9 @@ final class FiCurveCommand implements Callable<Integer> {
         double[] rates = new double[values.length];
         double[] analyticRates = new double[values.length];
         int done = 0;
+        // an input whose run fails (NaN) is named, and the others still run: the CSV keeps every input that worked
+        List<String> failed = new ArrayList<>();
+        String firstFailure = null;
         for (int k = 0; k < values.length; k++) {
             SingleNeuron.Result r;
             double in = values[k];
@@ -143,6 +146,12 @@ final class FiCurveCommand implements Callable<Integer> {
                 throw new InvalidInputException("--integrator: " + e.getMessage());
             } catch (java.util.concurrent.CancellationException stopped) {
                 break;
+            } catch (org.neurosim.core.NumericalFailureException e) {
+                done = k + 1;
+                failed.add(labels.get(k));
+                if (firstFailure == null) firstFailure = e.getMessage();
+                progress.progress(k + 1, values.length);
+                continue;
             }
             done = k + 1;
             rates[k] = r.rate(trans, dur);
@@ -158,9 +167,16 @@ final class FiCurveCommand implements Callable<Integer> {
         progress.done();
         Csv.write(dir.resolve("fi_curve.csv"), csv.toString());
         if (done < values.length) {   // stopped: the rows finished are written, no plot of a partial curve
-            root.err.println("neurosim: fi-curve stopped: " + done + " of " + Words.count(values.length, "input")
-                    + " are in " + dir.resolve("fi_curve.csv"));
+            root.err.println("neurosim: fi-curve stopped: " + (done - failed.size()) + " of "
+                    + Words.count(values.length, "input") + " are in " + dir.resolve("fi_curve.csv"));
             return signal.get() == 15 ? 143 : 130;
+        }
+        if (!failed.isEmpty()) {   // exit 3, one line; no plot of a curve with holes
+            String unit = inputUnit(inputs);
+            throw new org.neurosim.core.NumericalFailureException("--inputs " + String.join(", ", failed)
+                    + (unit.isEmpty() ? "" : " " + unit) + ": " + firstFailure + " (try a smaller --dt or another "
+                    + "--integrator); " + dir.resolve("fi_curve.csv") + " has the "
+                    + Words.count(values.length - failed.size(), "input") + " that worked", Double.NaN);
         }
         if (!noPlots) {
             String unit = inputUnit(inputs);
@@ -173,14 +189,14 @@ final class FiCurveCommand implements Callable<Integer> {
                 int n = 400;
                 double[] ax = new double[n + 1], ay = new double[n + 1];
                 for (int j = 0; j <= n; j++) {
-                    double in = lo + (hi - lo) * j / n;
+                    double in = lo + (hi - lo) * ((double) j / n);   // (hi - lo) * j overflows for inputs near 1e308
                     ax[j] = in * scale;
                     ay[j] = ((AnalyticRate) d).analyticRate(in);
                 }
                 Plots.line(c, "analytic", ax, ay);
             }
             Plots.dots(c, "simulated (" + integratorName + ", dt " + step * 1e3 + " ms)", x, rates);   // drawn last: on top of the curve
-            Plots.save(c, dir.resolve("fi_curve.png"));
+            Plots.saveOrWarn(c, dir.resolve("fi_curve.png"), "fi_curve.csv", root.err);
         }
         root.out.printf(Locale.ROOT, "%s: %s, %s, dt %.4g ms, %.4g s each; wrote %s%n", label,
                 Words.count(values.length, "input"),

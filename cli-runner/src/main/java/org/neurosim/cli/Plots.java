@@ -119,6 +119,23 @@ final class Plots {
         AtomicFiles.write(file, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
     }
 
+    /**
+     * Saves a plot whose data files are already complete; a chart the plot library cannot draw (axes over a range
+     * near the largest double, where XChart's tick arithmetic overflows) is one warning line naming the file, not a
+     * failure of the command, and no .partial file stays. True when the plot was written.
+     */
+    static boolean saveOrWarn(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, Path file, String dataFile,
+                              java.io.PrintStream err) {
+        try {
+            save(chart, file);
+            return true;
+        } catch (RuntimeException e) {
+            err.println("neurosim: warning: " + file.getFileName() + " not drawn: the plot library cannot draw these "
+                    + "values (" + e + "); " + dataFile + " has them all");
+            return false;
+        }
+    }
+
     /** Renders several charts at once, one per core (Java2D draws separate images independently). */
     static void saveAll(Map<Path, ? extends org.knowm.xchart.internal.chartpart.Chart<?, ?>> charts) {
         if (charts.size() <= 1 || Runtime.getRuntime().availableProcessors() == 1) {

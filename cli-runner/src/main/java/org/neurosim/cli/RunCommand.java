@@ -49,7 +49,11 @@ final class RunCommand implements Callable<Integer> {
         if (longRun != null) err.println("neurosim: warning: " + longRun);
         Path out = this.out != null ? this.out : Path.of("out", net.name());
 
-        // the effective config (every --set, --seed, --dt applied) beside the outputs, to rerun, compare or resume
+        // the effective config (every --set, --seed, --dt applied) beside the outputs, to rerun, compare or resume;
+        // it must not replace the config itself, nor any other file the run reads or did not write
+        List<Path> inputs = new java.util.ArrayList<>(net.inputFiles());
+        inputs.add(network.config);
+        org.neurosim.network.output.OutputFolder.claim(out, inputs);
         Csv.outputDir(out);
         try (org.neurosim.core.output.OutputLock lock = org.neurosim.core.output.OutputLock.acquire(out)) {
             return runIn(out, net, tree, build);

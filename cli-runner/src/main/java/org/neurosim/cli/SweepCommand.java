@@ -175,8 +175,11 @@ final class SweepCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The varied values and the seed: the first columns of a row (only the seed when just the seed varies). */
     private static String key(Sweep.Run r) {
-        return String.join(",", r.values().values()) + "," + r.seed();
+        List<String> columns = new ArrayList<>(r.values().values());
+        columns.add(Long.toString(r.seed()));
+        return String.join(",", columns);
     }
 
     private static String line(Sweep.Row row, Sweep sweep) {

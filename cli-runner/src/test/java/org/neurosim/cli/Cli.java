@@ -20,13 +20,21 @@ record Cli(int exit, String out, String err) {
 
     /** The same with options for the JVM (e.g. a small heap). */
     static Process start(java.util.List<String> jvm, java.nio.file.Path log, String... args) throws java.io.IOException {
+        return start(jvm, null, log, args);
+    }
+
+    /** The same in the working folder {@code workDir} (null: this process's), where relative paths start. */
+    static Process start(java.util.List<String> jvm, java.nio.file.Path workDir, java.nio.file.Path log,
+                         String... args) throws java.io.IOException {
         String launcher = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
         java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(launcher, "-cp",
                 System.getProperty("java.class.path"), "-Djava.awt.headless=true"));
         command.addAll(jvm);
         command.add("org.neurosim.cli.NeuroSim");
         command.addAll(java.util.List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        if (workDir != null) pb.directory(workDir.toFile());
+        return pb.start();
     }
 
     /** The error output is one line (no stack trace). */

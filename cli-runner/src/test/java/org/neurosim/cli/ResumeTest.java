@@ -91,6 +91,104 @@ class ResumeTest {
                 .isEqualTo(comparable(json.readTree(whole.resolve("summary.json").toFile())));
     }
 
+    /**
+     * Issue 29, item 22: a run killed after its last checkpoint (written at the end of the simulation) and before
+     * summary.json. The kill's leftovers are made by hand from a finished run's folder, as a SIGKILL in that window
+     * leaves them: no summary, CSVs still .partial, one with rows written after the checkpoint (the last rate bin).
+     * Reference: the same config run uninterrupted; resume must end with its files byte for byte (it refused with
+     * "already reached t = 0.3 s" before).
+     */
+    @Test
+    void aRunKilledAfterItsLastCheckpointIsFinishedByResume(@TempDir Path dir) throws Exception {
+        Path whole = dir.resolve("whole"), killed = dir.resolve("killed");
+        String[] run = {"run", CONFIG.toString(), "--duration", "300 ms", "--checkpoint-every", "100 ms", "--no-plots",
+                "--out"};
+        Cli ref = Cli.run(concat(run, whole.toString()));
+        assertThat(ref.exit()).as(ref.err()).isZero();
+        Process p = Cli.start(dir.resolve("run.txt"), concat(run, killed.toString()));
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(Files.readString(dir.resolve("run.txt"))).isZero();
+
+        Files.delete(killed.resolve("summary.json"));
+        for (String f : DATA) Files.move(killed.resolve(f), killed.resolve(f + ".partial"));
+        Files.writeString(killed.resolve("rates.csv.partial"), "0.301,12.5,", java.nio.file.StandardOpenOption.APPEND);
+
+        Process resume = Cli.start(dir.resolve("resume.txt"), "resume", killed.toString());
+        assertThat(resume.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(resume.exitValue()).as(Files.readString(dir.resolve("resume.txt"))).isZero();
+        for (String f : DATA) {
+            assertThat(killed.resolve(f)).as(f).hasSameBinaryContentAs(whole.resolve(f));
+            assertThat(killed.resolve(f + ".partial")).doesNotExist();
+        }
+        assertThat(comparable(json(killed))).isEqualTo(comparable(json(whole)));
+        Cli again = Cli.run("resume", killed.toString());   // now it is complete: nothing left to do
+        assertThat(again.exit()).isEqualTo(2);
+        assertThat(again.err()).contains("already reached t = 0.3 s");
+    }
+
+    /**
+     * Issue 29, item 6: a file the config reads, edited between the run and its resume (the issue's probe: exit 0,
+     * complete, 515 spikes where the uninterrupted run has 136). Reference: the run's inputs as it read them; resume
+     * refuses a changed one with one line naming it, and resumes once the file is put back.
+     */
+    @Test
+    void aChangedInputFileIsRefusedByResumeNamingIt(@TempDir Path dir) throws Exception {
+        Path config = OutputFolderTest.userFolder(dir.resolve("model"));
+        Path out = dir.resolve("out");
+        Cli ran = Cli.run("run", config.toString(), "--duration", "100 ms", "--checkpoint-every", "50 ms", "--out",
+                out.toString(), "--no-plots");
+        assertThat(ran.exit()).as(ran.err()).isZero();
+        for (String input : List.of("w.csv", "times.csv")) {   // stronger weights; one more spike
+            Path file = config.resolveSibling(input);
+            String original = Files.readString(file);
+            Files.writeString(file, input.equals("w.csv") ? original.replace("12,12", "40,40") : original + "0,0.15\n");
+            Cli changed = Cli.run("resume", out.toString(), "--duration", "200 ms");
+            assertThat(changed.exit()).as(changed.err()).isEqualTo(2);
+            assertThat(changed.oneErrorLine()).as(changed.err()).isTrue();
+            assertThat(changed.err()).contains(file.toAbsolutePath().normalize() + ": changed since the run");
+            Files.writeString(file, original);
+        }
+        Cli resumed = Cli.run("resume", out.toString(), "--duration", "200 ms");
+        assertThat(resumed.exit()).as(resumed.err()).isZero();
+    }
+
+    /**
+     * Issue 29, item 7: a checkpoint written by another build (every one said version "dev"). The other build is
+     * this one plus one class file, put first on a separate JVM's class path, as a rebuild after a pull adds or
+     * changes classes; its resume is refused with one line, and this build's own resume goes through.
+     */
+    @Test
+    void aCheckpointOfAnotherBuildIsRefused(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("out");
+        Cli ran = Cli.run("run", CONFIG.toString(), "--duration", "50 ms", "--checkpoint-every", "10 ms", "--out",
+                out.toString(), "--no-plots");
+        assertThat(ran.exit()).as(ran.err()).isZero();
+
+        Path other = dir.resolve("other-build");
+        Files.createDirectories(other.resolve("org/neurosim/network"));
+        Files.write(other.resolve("org/neurosim/network/Added.class"), new byte[] {(byte) 0xCA, (byte) 0xFE, 1, 2});
+        List<String> otherBuild = List.of("-cp", other + java.io.File.pathSeparator
+                + System.getProperty("java.class.path"));
+        Path log = dir.resolve("other.txt");
+        Process p = Cli.start(otherBuild, null, log, "resume", out.toString(), "--duration", "80 ms", "--no-plots");
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String said = Files.readString(log);
+        assertThat(p.exitValue()).as(said).isEqualTo(2);
+        assertThat(said.strip()).doesNotContain("\n").contains("written by NeuroSim dev (build ")
+                .contains("resume with the build that wrote it");
+
+        Process same = Cli.start(dir.resolve("same.txt"), "resume", out.toString(), "--duration", "80 ms",
+                "--no-plots");
+        assertThat(same.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(same.exitValue()).as(Files.readString(dir.resolve("same.txt"))).isZero();
+    }
+
+    private static String[] concat(String[] a, String last) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + 1);
+        all[a.length] = last;
+        return all;
+    }
+
     static JsonNode comparable(JsonNode summary) {
         ObjectNode s = ((ObjectNode) summary).deepCopy();
         s.remove(List.of("wall_s", "checkpoints", "resumed_at_s"));

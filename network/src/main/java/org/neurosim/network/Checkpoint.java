@@ -29,7 +29,7 @@ import org.neurosim.network.output.Recorder;
  */
 public final class Checkpoint {
     /** Bumped whenever what is saved changes: an older file is refused with a clear message. */
-    public static final int FORMAT = 2;   // 2: a filter's ring of spikes on their way (exact-grid)
+    public static final int FORMAT = 3;   // 2: a filter's ring of spikes on their way (exact-grid); 3: input files
     public static final String FILE = "state.bin";
     private static final String MAGIC = "NeuroSim checkpoint";
 
@@ -43,9 +43,10 @@ public final class Checkpoint {
      * @param spikesBefore per population, its spike count when the run started (the summary counts the run's own)
      * @param wallSeconds  wall time spent simulating before the checkpoint
      * @param outputs      each output file's length at the checkpoint
+     * @param inputs       the SHA-256 of each file the config reads (weights CSVs, spike-time files), by path
      */
     public record Header(String version, String configHash, double dt, long first, long clock, long[] spikesBefore,
-                         double wallSeconds, Map<String, Long> outputs) { }
+                         double wallSeconds, Map<String, Long> outputs, Map<String, String> inputs) { }
 
     /** The SHA-256 of a config's text (hex), which a resume checks. */
     public static String hash(String configText) {
@@ -57,10 +58,33 @@ public final class Checkpoint {
         }
     }
 
-    /** The version of NeuroSim that is running ("dev" outside a packaged jar). */
+    /** The SHA-256 (hex) of each file, by its path as text: what a resume checks the files against. */
+    static Map<String, String> hashFiles(java.util.List<Path> files) {
+        Map<String, String> hashes = new LinkedHashMap<>();
+        for (Path f : files) {
+            try (java.io.InputStream in = Files.newInputStream(f)) {
+                MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                byte[] buffer = new byte[1 << 16];
+                for (int n; (n = in.read(buffer)) > 0; ) sha.update(buffer, 0, n);
+                hashes.put(f.toString(), HexFormat.of().formatHex(sha.digest()));
+            } catch (IOException e) {
+                throw new org.neurosim.core.InvalidInputException(f + ": cannot read an input file of the run ("
+                        + e.getMessage() + ")");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);   // every JVM has SHA-256
+            }
+        }
+        return hashes;
+    }
+
+    /**
+     * The version and build of NeuroSim that is running, e.g. "dev (build 3f2a9c0d1e4b5a67)": a checkpoint is
+     * resumed only by the build that wrote it, since another build's numerics may differ and the resumed run would
+     * then match neither build's uninterrupted run.
+     */
     public static String version() {
         String v = Checkpoint.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        return (v == null ? "dev" : v) + " (build " + BuildIdentity.get() + ")";
     }
 
     /** Writes a checkpoint atomically into {@code dir} (made if need be); returns its size in bytes. */
@@ -76,6 +100,8 @@ public final class Checkpoint {
                         .writeLong(h.first()).writeLong(h.clock()).longs(h.spikesBefore()).writeDouble(h.wallSeconds());
                 out.writeInt(h.outputs().size());
                 h.outputs().forEach((name, length) -> out.string(name).writeLong(length));
+                out.writeInt(h.inputs().size());
+                h.inputs().forEach((name, hash) -> out.string(name).string(hash));
                 net.save(out, h.clock());
                 rec.save(out);
                 size = out.finish();
@@ -122,7 +148,10 @@ public final class Checkpoint {
             int n = in.readInt();
             Map<String, Long> outputs = new LinkedHashMap<>();
             for (int k = 0; k < n; k++) outputs.put(in.string(), in.readLong());
-            header[0] = new Header(version, configHash, dt, first, clock, before, wall, outputs);
+            int m = in.readInt();
+            Map<String, String> inputs = new LinkedHashMap<>();
+            for (int k = 0; k < m; k++) inputs.put(in.string(), in.string());
+            header[0] = new Header(version, configHash, dt, first, clock, before, wall, outputs, inputs);
             return in;
         } catch (RuntimeException e) {
             in.close();

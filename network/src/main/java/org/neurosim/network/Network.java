@@ -26,9 +26,12 @@ public final class Network {
     private final List<SynapseGroup> groups;
     private final RecordSpec record;
     private final List<String> warnings;
+    private final List<java.nio.file.Path> inputFiles;
 
+    /** {@code inputFiles}: the files the config named and the build read (absolute), for checkpoints and --out. */
     public Network(String name, double dt, double duration, long seed, int threads, List<Population> populations,
-                   List<Projection> projections, List<SynapseGroup> groups, RecordSpec record, List<String> warnings) {
+                   List<Projection> projections, List<SynapseGroup> groups, RecordSpec record, List<String> warnings,
+                   List<java.nio.file.Path> inputFiles) {
         this.name = name;
         this.dt = dt;
         this.duration = duration;
@@ -44,6 +47,7 @@ public final class Network {
         this.groups = List.copyOf(groups);
         this.record = record;
         this.warnings = List.copyOf(warnings);
+        this.inputFiles = List.copyOf(inputFiles);
     }
 
     public static NetworkBuilder builder() {
@@ -60,6 +64,8 @@ public final class Network {
     public List<Projection> projections() { return projections; }
     public List<SynapseGroup> groups() { return groups; }
     public RecordSpec record() { return record; }
+    /** The files besides the config that the network was built from (weights CSVs, spike-time files...). */
+    public List<java.nio.file.Path> inputFiles() { return inputFiles; }
 
     // time goes on from run to run: a second run continues the first (its spikes in flight; random streams are per step)
     private long clock;

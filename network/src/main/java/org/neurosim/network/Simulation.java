@@ -59,6 +59,7 @@ public final class Simulation {
     private Path checkpointDir;
     private long checkpointEvery;
     private String configHash;
+    private Map<String, String> inputHashes;   // of the files the network was built from, for the checkpoints
     private int checkpointsWritten;
     private long checkpointBytes;
     private double checkpointSeconds;
@@ -90,6 +91,7 @@ public final class Simulation {
         if (everySteps < 0) throw new IllegalArgumentException("everySteps < 0");
         this.checkpointEvery = everySteps;
         this.configHash = Checkpoint.hash(configText);
+        this.inputHashes = Checkpoint.hashFiles(net.inputFiles());   // now, as close to the build as can be
         return this;
     }
 
@@ -144,8 +146,9 @@ public final class Simulation {
                 }
                 if (!header.version().equals(Checkpoint.version())) {
                     throw new CheckpointException(file + ": written by NeuroSim " + header.version() + ", this is "
-                            + Checkpoint.version() + "; resume with the version that wrote it");
+                            + Checkpoint.version() + "; resume with the build that wrote it, or rerun");
                 }
+                checkInputs(header, file);
                 if (Double.doubleToLongBits(header.dt()) != Double.doubleToLongBits(net.dt())) {
                     throw new CheckpointException(file + ": written with dt = " + header.dt() + " s, the network has "
                             + "dt = " + net.dt() + " s");
@@ -155,7 +158,9 @@ public final class Simulation {
                             + net.populations().size() + " here");
                 }
                 long end = header.first() + net.steps();
-                if (header.clock() >= end) {
+                // a checkpoint at the end of a run killed before its summary was written: resume finishes that run
+                // (zero steps: the outputs are cut back to the checkpoint, closed, and the summary written)
+                if (header.clock() > end || (header.clock() == end && finished(outDir))) {
                     throw new InvalidInputException("--duration: the run in " + outDir + " already reached t = "
                             + fmt(header.clock() * net.dt()) + " s; give a longer duration to continue it");
                 }
@@ -167,12 +172,45 @@ public final class Simulation {
         });
     }
 
+    /**
+     * Refuses to resume when a file the config reads (a weights CSV, a spike-time file) is not what the run was
+     * built from: the rest of the run would follow another network than the outputs so far.
+     */
+    private void checkInputs(Checkpoint.Header header, Path file) {
+        if (inputHashes == null) return;   // no checkpoints(...) call: nothing to compare with
+        for (Map.Entry<String, String> e : inputHashes.entrySet()) {
+            String then = header.inputs().get(e.getKey());
+            if (!e.getValue().equals(then)) {
+                throw new CheckpointException(e.getKey() + ": " + (then == null ? "not an input of the run that "
+                        + "wrote " + file : "changed since the run that wrote " + file + " read it (its SHA-256 "
+                        + "differs)") + "; put back the file the run read, or rerun instead of resuming");
+            }
+        }
+    }
+
+    /** True when the run in {@code outDir} wrote its summary saying it is complete. */
+    private static boolean finished(Path outDir) {
+        try {
+            return new ObjectMapper().readTree(outDir.resolve("summary.json").toFile()).path("complete").asBoolean(false);
+        } catch (IOException e) {   // none, or cut short: the run did not end
+            return false;
+        }
+    }
+
     private Result locked(Path outDir, java.util.function.Supplier<Result> body) {
+<<<<<<< HEAD
         // a network's state is advanced in place: two runs at once would interleave their steps and both report
         // complete results with wrong totals
         if (!net.running.compareAndSet(false, true)) {
             throw new IllegalStateException("network '" + net.name() + "' is already being simulated (from another "
                     + "thread); a network runs one simulation at a time: build one network per concurrent run");
+=======
+        org.neurosim.core.output.OutputLock lock = null;
+        if (outDir != null) {
+            org.neurosim.network.output.OutputFolder.claim(outDir, net.inputFiles());
+            AtomicFiles.outputDirectory(outDir);
+            lock = org.neurosim.core.output.OutputLock.acquire(outDir);
+>>>>>>> fix-a
         }
         org.neurosim.core.output.OutputLock lock = null;
         try {
@@ -219,7 +257,7 @@ public final class Simulation {
         long start = net.clock();
         long step = 0;
         String reason = null;
-        NumericalFailureException failure = null;
+        RuntimeException failure = null;   // a numerical failure, or any error of a component or listener
         OutputException outputFailure = null;
         OutOfMemoryError outOfMemory = null;
         runWarnings.clear();
@@ -243,6 +281,7 @@ public final class Simulation {
                 rec.weights(first, false);
             }
             boolean flush = rec.readsSynapses();
+            FolderWatch folder = outDir == null ? null : new FolderWatch(outDir);
             long steps = end - start;
             long reportEvery = Math.max(1, steps / 200);
             for (; step < steps; step++) {
@@ -251,6 +290,7 @@ public final class Simulation {
                     reason = "interrupted at t = " + fmt(n * net.dt()) + " s";
                     break;
                 }
+                if (folder != null) folder.check(n * net.dt());
                 engine.step(n);
                 rec.spikes(n);
                 if (flush) engine.deliverStaged();   // the recorded synaptic currents include the step's arrivals
@@ -272,6 +312,11 @@ public final class Simulation {
         } catch (OutputException e) {   // a full disk: stop, keep what was written, say so
             outputFailure = e;
             reason = e.getMessage();
+        } catch (RuntimeException e) {
+            // a listener or plugin that throws ends the run like any failure: the files are closed as far as they got
+            // and the summary says the run is not complete, so no file passes for a finished run's
+            failure = e;
+            reason = "failed at t = " + fmt((start + step) * net.dt()) + " s: " + e;
         } catch (OutOfMemoryError e) {
             // the allocation that failed did not happen, so there is room to close the outputs and say how far the
             // run got; the caller reports it (the CLI: one line, exit 2)
@@ -287,6 +332,11 @@ public final class Simulation {
                 if (outputFailure == null) {
                     outputFailure = e;
                     reason = e.getMessage();
+                }
+            } catch (RuntimeException e) {   // a listener's close
+                if (failure == null) {
+                    failure = e;
+                    reason = "failed at the end of the run: " + e;
                 }
             }
         }
@@ -309,6 +359,41 @@ public final class Simulation {
                 rec, summary);
     }
 
+    /**
+     * Notices within a second that the output folder was deleted or replaced during a run: the open files would go
+     * on filling unlinked disk space until the end (30 s later in the issue's case) and the results would be lost.
+     */
+    private static final class FolderWatch {
+        private static final long EVERY_NS = 1_000_000_000L;   // a stat call a second costs nothing beside a step
+        private final Path dir;
+        private final Object key;   // the folder's identity (inode): a folder deleted and made again is another one
+        private long next;
+
+        FolderWatch(Path dir) {
+            this.dir = dir;
+            this.key = fileKey(dir);
+            this.next = System.nanoTime() + EVERY_NS;
+        }
+
+        /** Throws an {@link OutputException} (exit 4) when the folder is gone; {@code t} is the run's time. */
+        void check(double t) {
+            if (System.nanoTime() < next) return;
+            next = System.nanoTime() + EVERY_NS;
+            if (!Files.isDirectory(dir) || !java.util.Objects.equals(key, fileKey(dir))) {
+                throw new OutputException(dir, "the output folder was deleted or replaced during the run (noticed at "
+                        + "t = " + fmt(t) + " s); the run stopped, as nothing it wrote can be found there");
+            }
+        }
+
+        private static Object fileKey(Path dir) {
+            try {
+                return Files.readAttributes(dir, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+            } catch (IOException e) {
+                return null;
+            }
+        }
+    }
+
     /** Null when every component can save its state; else why not (a plugin's filter or synapse model). */
     private String whyNotCheckpointable() {
         try {
@@ -329,7 +414,7 @@ public final class Simulation {
         Map<String, Long> lengths = files.sync();
         double wall = wallBefore + (c0 - t0) / 1e9;
         Checkpoint.Header h = new Checkpoint.Header(Checkpoint.version(), configHash, net.dt(), first, clock,
-                spikesBefore, wall, lengths);
+                spikesBefore, wall, lengths, inputHashes);
         checkpointBytes = Checkpoint.write(outDir.resolve("checkpoint"), h, net, rec);
         checkpointsWritten++;
         checkpointSeconds += (System.nanoTime() - c0) / 1e9;

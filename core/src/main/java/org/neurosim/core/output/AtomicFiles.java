@@ -41,9 +41,21 @@ public final class AtomicFiles {
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
+            deleteQuietly(tmp);
             throw new UncheckedIOException(e);
+        } catch (RuntimeException | Error e) {   // the content failed (a plot library's exception): no half file stays
+            deleteQuietly(tmp);
+            throw e;
         } finally {
             WRITING.remove(tmp);
+        }
+    }
+
+    private static void deleteQuietly(Path tmp) {
+        try {
+            Files.deleteIfExists(tmp);
+        } catch (IOException e) {
+            // the first failure is the one to report
         }
     }
 

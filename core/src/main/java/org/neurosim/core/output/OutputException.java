@@ -15,6 +15,12 @@ public final class OutputException extends RuntimeException {
         this.file = file;
     }
 
+    /** An output that cannot be written for a reason other than an I/O error, said in {@code why}. */
+    public OutputException(Path file, String why) {
+        super(file + ": " + why);
+        this.file = file;
+    }
+
     public Path file() {
         return file;
     }

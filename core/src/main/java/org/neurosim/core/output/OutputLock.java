@@ -16,8 +16,9 @@ import org.neurosim.core.InvalidInputException;
 /**
  * An output folder held by one run at a time: {@code DIR/.neurosim.lock}, locked with the operating system's file
  * lock (released by the OS if the process dies) and holding the holder's process id, so that a second run on the same
- * folder stops at once with one line naming the holder instead of interleaving its rows with the first's. Within one
- * process the lock is re-entrant (the CLI holds it across the run and its plots; the run takes it again).
+ * folder stops at once with one line naming the holder instead of interleaving its rows with the first's. The lock is
+ * re-entrant for the thread that holds it (the CLI holds it across the run and its plots; the run takes it again);
+ * another thread of the same process is refused like another process, since the OS lock cannot tell them apart.
  */
 public final class OutputLock implements AutoCloseable {
     public static final String FILE = ".neurosim.lock";
@@ -25,6 +26,7 @@ public final class OutputLock implements AutoCloseable {
     private final Path dir;
     private final FileChannel channel;
     private final FileLock lock;
+    private final Thread owner = Thread.currentThread();
     private int holds = 1;
 
     private OutputLock(Path dir, FileChannel channel, FileLock lock) {
@@ -38,6 +40,11 @@ public final class OutputLock implements AutoCloseable {
         Path key = dir.toAbsolutePath().normalize();
         OutputLock mine = HELD.get(key);
         if (mine != null) {
+            if (mine.owner != Thread.currentThread()) {
+                throw new InvalidInputException("--out: '" + dir + "' is being written by another NeuroSim run in "
+                        + "this process (thread '" + mine.owner.getName() + "'); wait for it to finish or choose "
+                        + "another folder");
+            }
             mine.holds++;
             return mine;
         }

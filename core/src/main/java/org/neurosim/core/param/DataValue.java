@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.neurosim.core.InvalidInputException;
 import org.neurosim.core.units.Dimension;
 import org.neurosim.core.units.Units;
@@ -20,11 +21,20 @@ public final class DataValue {
     private final Object value;   // String, List<?> or Map<String, ?>; null when absent
     private final String path;
     private final Path baseDir;
+    // told of every file this value (or a part of it) names, so that the run knows its input files: a resume checks
+    // they did not change, and no output folder may hold them
+    private final Consumer<Path> onFile;
 
     public DataValue(Object value, String path, Path baseDir) {
+        this(value, path, baseDir, f -> { });
+    }
+
+    /** As above; {@code onFile} is told of every file resolved by {@link #file} (the run's input files). */
+    public DataValue(Object value, String path, Path baseDir, Consumer<Path> onFile) {
         this.value = value;
         this.path = path;
         this.baseDir = baseDir;
+        this.onFile = onFile;
     }
 
     public String path() { return path; }
@@ -39,20 +49,20 @@ public final class DataValue {
     public List<DataValue> list() {
         if (!(value instanceof List<?> l)) throw error("expected a list, got " + describe());
         List<DataValue> out = new ArrayList<>(l.size());
-        for (int i = 0; i < l.size(); i++) out.add(new DataValue(l.get(i), path + "[" + i + "]", baseDir));
+        for (int i = 0; i < l.size(); i++) out.add(new DataValue(l.get(i), path + "[" + i + "]", baseDir, onFile));
         return out;
     }
 
     public Map<String, DataValue> entries() {
         if (!(value instanceof Map<?, ?> m)) throw error("expected a mapping, got " + describe());
         Map<String, DataValue> out = new LinkedHashMap<>();
-        m.forEach((k, v) -> out.put(String.valueOf(k), new DataValue(v, path + "." + k, baseDir)));
+        m.forEach((k, v) -> out.put(String.valueOf(k), new DataValue(v, path + "." + k, baseDir, onFile)));
         return Collections.unmodifiableMap(out);
     }
 
     public DataValue get(String key) {
         Object v = value instanceof Map<?, ?> m ? m.get(key) : null;
-        return new DataValue(v, path + "." + key, baseDir);
+        return new DataValue(v, path + "." + key, baseDir, onFile);
     }
 
     public String text() {
@@ -79,7 +89,9 @@ public final class DataValue {
     /** The value as a file name, resolved against the config's folder. */
     public Path file() {
         Path p = Path.of(text());
-        return p.isAbsolute() || baseDir == null ? p : baseDir.resolve(p);
+        Path file = p.isAbsolute() || baseDir == null ? p : baseDir.resolve(p);
+        onFile.accept(file);
+        return file;
     }
 
     /** The lines of the file this value names; a missing or unreadable file is an error naming this key. */

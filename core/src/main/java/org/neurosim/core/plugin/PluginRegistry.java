@@ -182,6 +182,14 @@ public final class PluginRegistry {
     /** The names each registry (by factory type) receives from one plugin module, read without running it. */
     private static Map<Class<?>, List<String>> namesBoundBy(NeuroSimPlugin plugin) {
         List<Element> elements = Elements.getElements(plugin);
+        for (Element element : elements) {
+            // a module whose configure() threw: say which, in one line, before Guice logs its stack trace
+            if (element instanceof com.google.inject.spi.Message m) {
+                throw new InvalidInputException("the plugin module " + plugin.getClass().getName() + " ("
+                        + plugin.moduleName() + ") failed: " + (m.getCause() != null ? m.getCause() : m.getMessage())
+                        + "; fix or remove that plugin");
+            }
+        }
         Map<Class<?>, List<String>> names = new LinkedHashMap<>();
         for (Element element : elements) {
             if (!(element instanceof Binding<?> binding)) continue;

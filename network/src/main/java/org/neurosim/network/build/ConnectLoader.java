@@ -61,13 +61,13 @@ final class ConnectLoader {
         String known = String.join(", ", rules.keySet());
         Map<String, Object> given = new LinkedHashMap<>();
         if (weightCfg.isList()) {
-            given.put("weights", weightCfg.data(ctx.baseDir));
+            given.put("weights", ctx.data(weightCfg));
             return new Chosen("weights", projection, given);
         }
         if (!connect.present()) throw connect.error("required: one of " + known + ", or {rule: NAME, ...}");
         if (!connect.isMap()) throw connect.error("expected a mapping such as {probability: 0.02}");
         if (connect.has("rule")) {
-            given = connect.given(ctx.baseDir);
+            given = ctx.given(connect);
             given.remove("rule");
             FLAGS.forEach(given::remove);
             return new Chosen(connect.get("rule").text(), connect, given);
@@ -83,7 +83,7 @@ final class ConnectLoader {
             }
         }
         if (names.size() != 1) throw connect.error("expected exactly one rule: " + known);
-        given.put(names.get(0), connect.get(names.get(0)).data(ctx.baseDir));
+        given.put(names.get(0), ctx.data(connect.get(names.get(0))));
         return new Chosen(names.get(0), connect, given);
     }
 

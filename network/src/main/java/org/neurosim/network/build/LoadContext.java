@@ -13,12 +13,28 @@ final class LoadContext {
     final double dt;
     final long seed;
     final List<String> warnings = new ArrayList<>();
+    /** Every file the config's values named and a plugin read (weights CSVs, spike-time files...), as resolved. */
+    final java.util.Set<Path> inputFiles = java.util.concurrent.ConcurrentHashMap.newKeySet();   // projections wire in parallel
 
     LoadContext(PluginRegistry registry, Path baseDir, double dt, long seed) {
         this.registry = registry;
         this.baseDir = baseDir;
         this.dt = dt;
         this.seed = seed;
+    }
+
+    /** A config value as a plugin's data, its files relative to the config's folder and noted as inputs. */
+    org.neurosim.core.param.DataValue data(org.neurosim.network.config.Cfg c) {
+        return c.data(baseDir, this::input);
+    }
+
+    /** A mapping's entries as a plugin's given parameters, their files noted as inputs. */
+    java.util.Map<String, Object> given(org.neurosim.network.config.Cfg c) {
+        return c.given(baseDir, this::input);
+    }
+
+    private void input(Path file) {
+        inputFiles.add(file.toAbsolutePath().normalize());
     }
 
     static String fmt(double v) {

@@ -85,6 +85,10 @@ public final class NetworkLoader {
         if (!name.matches("[A-Za-z0-9_.\\-]+")) {
             throw root.get("name").error("expected letters, digits, '-', '_' or '.', got '" + name + "'");
         }
+        if (name.matches("\\.+")) {   // "." or ".." as out/<name> is the working folder or above it
+            throw root.get("name").error("expected a name with a letter, digit, '-' or '_' (it names the output "
+                    + "folder out/<name>), got '" + name + "'");
+        }
         double dt = root.get("dt").quantity(Dimension.TIME, "0.1 ms");
         if (!(dt > 0)) {
             throw root.get("dt").error("expected a positive time step such as '0.1 ms', got '" + root.get("dt").text()
@@ -144,7 +148,7 @@ public final class NetworkLoader {
         }
         Network.RecordSpec record = RecordLoader.load(root.get("record"), byName, blocks, groups.values(), duration, ctx);
         return new Network(name, dt, duration, seed, threads, List.copyOf(byName.values()), projections,
-                List.copyOf(groups.values()), record, ctx.warnings);
+                List.copyOf(groups.values()), record, ctx.warnings, ctx.inputFiles.stream().sorted().toList());
     }
 
     /** v to six significant digits, without trailing zeros or an exponent (0.0012, not 0.00120000). */

@@ -31,11 +31,19 @@ final class PopulationLoader {
     static final Set<String> KEYS = Set.of("model", "size", "params", "init", "input", "bias", "integrator", "times",
             "poisson_input");
 
+    /** The longest population name: with weights-<block>-, .png and .partial around it, a file name fits 255 bytes. */
+    static final int MAX_NAME = 200;
+
     private PopulationLoader() { }
 
     static Population load(String name, Cfg c, int index, String globalIntegrator, LoadContext ctx) {
         if (!name.matches("[A-Za-z0-9_\\-]+")) {
             throw c.error("population names may hold letters, digits, '-' and '_' only");
+        }
+        if (name.length() > MAX_NAME) {
+            throw c.error("expected a population name of at most " + MAX_NAME + " characters (it becomes part of "
+                    + "file names such as weights-0-<name>.png, which the file system limits to 255 bytes), got "
+                    + name.length());
         }
         Cfg modelCfg = c.get("model").required();
         String modelName = modelCfg.text();
@@ -112,10 +120,10 @@ final class PopulationLoader {
     private static <T> T create(PluginFactory<PopulationContext, T> model, Cfg c, PopulationContext context,
                                 Cfg extra, LoadContext ctx) {
         Cfg params = c.get("params");
-        Map<String, Object> given = params.given(ctx.baseDir);
+        Map<String, Object> given = ctx.given(params);
         Cfg init = c.get("init");
         if (init.isMap()) {   // a per-neuron constant may be set by init too (config.md), as Brian2 sets any variable
-            Map<String, Object> initial = init.given(ctx.baseDir);
+            Map<String, Object> initial = ctx.given(init);
             for (ParameterSpec s : model.parameters()) {
                 if (!init.has(s.name())) continue;
                 if (params.has(s.name())) {
@@ -130,7 +138,7 @@ final class PopulationLoader {
                 given.put(s.name(), StimulusLoader.load(v, s.dimensions().get(0), context.size(), ctx));
             }
         }
-        if (extra != null) given.put(extra.path.substring(extra.path.lastIndexOf('.') + 1), extra.data(ctx.baseDir));
+        if (extra != null) given.put(extra.path.substring(extra.path.lastIndexOf('.') + 1), ctx.data(extra));
         try {
             return model.create(context, Parameters.resolve(model.parameters(), given, params.path));
         } catch (InvalidInputException ex) {

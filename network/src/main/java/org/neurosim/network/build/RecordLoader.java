@@ -128,7 +128,7 @@ final class RecordLoader {
             Map<String, Object> given;
             if (f.isMap()) {
                 name = f.get("format").required().text();
-                given = f.given(ctx.baseDir);
+                given = ctx.given(f);
                 given.remove("format");
             } else {
                 name = f.text();

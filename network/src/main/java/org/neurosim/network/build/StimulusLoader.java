@@ -37,16 +37,16 @@ final class StimulusLoader {
         if (entries.containsKey("kind")) {
             name = c.get("kind").text();
             block = c;
-            given = c.given(ctx.baseDir);
+            given = ctx.given(c);
             given.remove("kind");
         } else if (entries.size() == 1) {
             name = entries.keySet().iterator().next();
             block = c.get(name);
             if (block.isMap()) {
-                given = block.given(ctx.baseDir);
+                given = ctx.given(block);
             } else {
                 given = new LinkedHashMap<>();
-                given.put(name, block.data(ctx.baseDir));
+                given.put(name, ctx.data(block));
                 block = c;
             }
         } else {

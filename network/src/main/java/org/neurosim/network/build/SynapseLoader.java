@@ -103,7 +103,7 @@ final class SynapseLoader {
         if (!pl.isMap()) throw pl.error("expected {rule: NAME, its parameters}");
         Cfg ruleCfg = pl.get("rule").required();
         PlasticityRule rule = ctx.registry.get(PluginKind.PLASTICITY_RULE, ruleCfg.text(), ruleCfg.path);
-        Map<String, Object> given = pl.given(ctx.baseDir);
+        Map<String, Object> given = ctx.given(pl);
         given.remove("rule");
         return new Model(pl.path, rule, Parameters.resolve(rule.parameters(), given, pl.path));
     }

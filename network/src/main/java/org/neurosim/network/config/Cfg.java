@@ -145,15 +145,25 @@ public final class Cfg {
 
     /** This value as config data for a plugin (text, lists and mappings), file names relative to baseDir. */
     public DataValue data(java.nio.file.Path baseDir) {
-        return new DataValue(present() ? plain(node) : null, path, baseDir);
+        return data(baseDir, f -> { });
+    }
+
+    /** As above; {@code onFile} is told of every file the plugin reads through the value (the run's inputs). */
+    public DataValue data(java.nio.file.Path baseDir, java.util.function.Consumer<java.nio.file.Path> onFile) {
+        return new DataValue(present() ? plain(node) : null, path, baseDir, onFile);
     }
 
     /** A mapping's entries as a plugin's given parameters, each as config data (file names keep the folder). */
     public Map<String, Object> given(java.nio.file.Path baseDir) {
+        return given(baseDir, f -> { });
+    }
+
+    /** As above, telling {@code onFile} of every file read through the values. */
+    public Map<String, Object> given(java.nio.file.Path baseDir, java.util.function.Consumer<java.nio.file.Path> onFile) {
         Map<String, Object> out = new LinkedHashMap<>();
         if (!present()) return out;
         for (Map.Entry<String, Cfg> e : entries().entrySet()) {
-            out.put(e.getKey(), e.getValue().data(baseDir));
+            out.put(e.getKey(), e.getValue().data(baseDir, onFile));
         }
         return out;
     }

@@ -17,9 +17,24 @@ import org.neurosim.core.InvalidInputException;
 
 /** The config as a tree: read from YAML, and changed by {@code --set KEY=VALUE}. */
 public final class ConfigTree {
-    /** A key given twice in one mapping ({@code dt} twice) is an error, not "the last wins". */
+    /**
+     * A key given twice in one mapping ({@code dt} twice) is an error, not "the last wins". SnakeYAML stops at 3 MB by
+     * default, which an inline weight matrix passes: a config is as large as the heap allows (a larger one runs out of
+     * memory, which the CLI reports in one line).
+     */
     static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .loaderOptions(unlimited())
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+
+    private static org.yaml.snakeyaml.LoaderOptions unlimited() {
+        org.yaml.snakeyaml.LoaderOptions o = new org.yaml.snakeyaml.LoaderOptions();
+        o.setCodePointLimit(Integer.MAX_VALUE);
+        return o;
+    }
+
+    /** YAML's not-a-number and infinities, which Jackson's YAML parser cannot read as numbers. */
+    private static final java.util.regex.Pattern NON_FINITE =
+            java.util.regex.Pattern.compile("Malformed numeric value '([-+]?\\.(?:nan|NaN|NAN|inf|Inf|INF))'");
 
     private ConfigTree() { }
 
@@ -44,6 +59,10 @@ public final class ConfigTree {
             String where = e.getLocation() == null ? "" : ": line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr();
             String msg = e.getOriginalMessage().lines().findFirst().orElse("malformed YAML");
+            java.util.regex.Matcher nonFinite = NON_FINITE.matcher(msg);
+            if (nonFinite.find()) {
+                throw new InvalidInputException(source + where + ": " + keyOf(e) + notFinite(nonFinite.group(1)));
+            }
             java.util.regex.Matcher dup = java.util.regex.Pattern.compile("Duplicate field '(.*)'").matcher(msg);
             if (dup.find()) {
                 throw new InvalidInputException(source + where + ": the key '" + dup.group(1)
@@ -55,6 +74,25 @@ public final class ConfigTree {
             throw new InvalidInputException(source + ": expected a YAML mapping with populations, projections, ...");
         }
         return (ObjectNode) root;
+    }
+
+    private static String notFinite(String value) {
+        boolean nan = value.toLowerCase(java.util.Locale.ROOT).contains("nan");
+        return "expected a finite number or quantity, got '" + value + "' (YAML's "
+                + (nan ? "not-a-number" : "infinity") + ")";
+    }
+
+    /** "populations.a.input: ", the key path the parser had reached (as the loader's messages name keys), or "". */
+    private static String keyOf(JsonProcessingException e) {
+        if (!(e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser p)) return "";
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        for (com.fasterxml.jackson.core.JsonStreamContext c = p.getParsingContext(); c != null && !c.inRoot();
+             c = c.getParent()) {
+            if (c.inObject() && c.getCurrentName() != null) parts.addFirst("." + c.getCurrentName());
+            else if (c.inArray()) parts.addFirst("[" + Math.max(0, c.getCurrentIndex()) + "]");
+        }
+        String path = String.join("", parts).replaceFirst("^\\.", "");
+        return path.isEmpty() ? "" : path + ": ";
     }
 
     /** The list indices of one key part after its first '[': "0][2]" -> [0, 2]. */
@@ -84,6 +122,8 @@ public final class ConfigTree {
         try {
             value = YAML.readTree(valueText.isBlank() ? "\"\"" : valueText);
         } catch (JsonProcessingException e) {
+            java.util.regex.Matcher nonFinite = NON_FINITE.matcher(e.getOriginalMessage());
+            if (nonFinite.find()) throw new InvalidInputException("--set " + key + ": " + notFinite(nonFinite.group(1)));
             throw new InvalidInputException("--set " + key + ": the value '" + valueText + "' is not valid YAML");
         }
         if (value == null) value = JsonNodeFactory.instance.textNode(valueText);

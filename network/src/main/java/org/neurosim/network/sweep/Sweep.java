@@ -76,6 +76,7 @@ public final class Sweep {
     private final PluginRegistry registry;
     private final List<Axis> axes = new ArrayList<>();
     private int seeds = 1;
+    private List<Long> seedValues;   // --vary seed=...: the seeds themselves (not an axis beside the seed column)
 
     private Sweep(ObjectNode config, Path baseDir, PluginRegistry registry) {
         this.config = config;
@@ -93,15 +94,39 @@ public final class Sweep {
         return new Sweep(config, baseDir, registry);
     }
 
+    /** Varies a config key or variable over {@code values}; {@code seed} varies the runs' seed itself. */
     public Sweep vary(String key, List<String> values) {
         if (values.isEmpty()) throw new InvalidInputException("--vary " + key + ": expected at least one value");
+        if (key.equals("seed")) return varySeed(values);
         for (Axis a : axes) if (a.key().equals(key)) throw new InvalidInputException("--vary " + key + ": given twice");
         axes.add(new Axis(key, List.copyOf(values)));
         return this;
     }
 
+    /** The seeds of {@code --vary seed=...}: whole numbers, each run once. */
+    private Sweep varySeed(List<String> values) {
+        if (seedValues != null) throw new InvalidInputException("--vary seed: given twice");
+        if (seeds > 1) throw bothSeedOptions();
+        List<Long> parsed = new ArrayList<>();
+        for (String v : values) {
+            try {
+                parsed.add(Long.parseLong(v.strip()));
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("--vary seed: expected whole numbers such as 1,2,3, got '" + v + "'");
+            }
+        }
+        seedValues = List.copyOf(parsed);
+        return this;
+    }
+
+    private static InvalidInputException bothSeedOptions() {
+        return new InvalidInputException("--seeds: give either --seeds N (seeds base, base + 1, ...) or --vary "
+                + "seed=V1,V2,..., not both");
+    }
+
     public Sweep seeds(int n) {
         if (n < 1) throw new InvalidInputException("--seeds: expected at least 1, got " + n);
+        if (n > 1 && seedValues != null) throw bothSeedOptions();
         this.seeds = n;
         return this;
     }
@@ -135,8 +160,16 @@ public final class Sweep {
             }
             Map<String, String> ordered = new LinkedHashMap<>();
             for (Axis a : axes) ordered.put(a.key(), values.get(a.key()));
-            for (int s = 0; s < seeds; s++) out.add(new Run(out.size(), ordered, baseSeed() + s));
+            for (long seed : seedsOfAPoint()) out.add(new Run(out.size(), ordered, seed));
         }
+        return out;
+    }
+
+    /** The seeds each point runs with: those of {@code --vary seed}, or the config's seed and the next ones. */
+    private List<Long> seedsOfAPoint() {
+        if (seedValues != null) return seedValues;
+        List<Long> out = new ArrayList<>();
+        for (int s = 0; s < seeds; s++) out.add(baseSeed() + s);
         return out;
     }
 
