@@ -198,24 +198,17 @@ public final class Simulation {
     }
 
     private Result locked(Path outDir, java.util.function.Supplier<Result> body) {
-<<<<<<< HEAD
         // a network's state is advanced in place: two runs at once would interleave their steps and both report
         // complete results with wrong totals
         if (!net.running.compareAndSet(false, true)) {
             throw new IllegalStateException("network '" + net.name() + "' is already being simulated (from another "
                     + "thread); a network runs one simulation at a time: build one network per concurrent run");
-=======
-        org.neurosim.core.output.OutputLock lock = null;
-        if (outDir != null) {
-            org.neurosim.network.output.OutputFolder.claim(outDir, net.inputFiles());
-            AtomicFiles.outputDirectory(outDir);
-            lock = org.neurosim.core.output.OutputLock.acquire(outDir);
->>>>>>> fix-a
         }
         org.neurosim.core.output.OutputLock lock = null;
         try {
             requireFiniteState();
             if (outDir != null) {
+                org.neurosim.network.output.OutputFolder.claim(outDir, net.inputFiles());
                 AtomicFiles.outputDirectory(outDir);
                 lock = org.neurosim.core.output.OutputLock.acquire(outDir);
             }
