@@ -109,6 +109,25 @@ class PlasticityRulesTest {
     }
 
     /**
+     * Issue 29 item 12: a_minus is a magnitude (the window's depression is -a_minus w_max e^(s/tau-), as
+     * {@link #onePairChangesTheWeightByTheWindow} checks); Brian2's signed form, a negative A- added to w, would turn
+     * that into potentiation, so it is refused naming the key and the convention. Zero (no depression) stays valid.
+     */
+    @Test
+    void aNegativeAMinusIsRefusedNamingTheConvention() {
+        for (String mode : new String[] {"additive", "multiplicative"}) {
+            assertThat(catchThrowable(() -> make(new Stdp(), one(0.5), "w_max", "1", "a_minus", "-0.0105", "mode", mode)))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessage("synapse.plasticity.a_minus: expected a magnitude >= 0 (depression subtracts a_minus; "
+                            + "a negative A- added to w, as in Brian2's examples, is not this convention), got '-0.0105'");
+        }
+        SynapseDynamics none = make(new Stdp(), one(0.5), "w_max", "1", "a_minus", "0");
+        none.onPost(0, 0, new int[] {0}, 0, 1);
+        none.onPre(0, 0, 1, 0.001);
+        assertThat(none.weight(0)).isEqualTo((double) 0.5f);
+    }
+
+    /**
      * A regular train at interval T through a depressing synapse (tau_fac = 0): the amplitudes A_n = w U x_n follow
      * Tsodyks & Markram (1997)'s recursion, whose closed form is x_n = x_inf + (1 - x_inf) q^(n-1) with
      * q = (1 - U) e^(-T/tau_rec) and x_inf = (1 - e^(-T/tau_rec)) / (1 - q).
