@@ -221,11 +221,25 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
                         double age) {
         double g = synapses.arrivalResponse(input, age);
         double[] v = s[0];
-        long[] bits = refractoryBits;   // 1 bit per neuron: stays in cache where the refractory times would not
         for (int k = from; k < to; k++) {
             int t = targets[k];
-            if ((bits[t >>> 6] & (1L << (t & 63))) == 0) v[t] += (weights == null ? weight : weights[k]) * g;
+            if (!held(t)) v[t] += (weights == null ? weight : weights[k]) * g;
         }
+    }
+
+    @Override
+    public void addLate(double[][] s, int[] targets, int from, int to, double[] weights, int input, double age) {
+        double g = synapses.arrivalResponse(input, age);
+        double[] v = s[0];
+        for (int k = from; k < to; k++) {
+            int t = targets[k];
+            if (!held(t)) v[t] += weights[k] * g;
+        }
+    }
+
+    /** Whether neuron i is held after a spike: 1 bit per neuron, which stays in cache where the times would not. */
+    private boolean held(int i) {
+        return (refractoryBits[i >>> 6] & (1L << (i & 63))) != 0;
     }
 
     // Each pass is a small method of its own: the JIT compiles small methods quickly, which shortens the warm-up of a

@@ -145,8 +145,8 @@ public final class Stdp implements PlasticityRule {
         @Override public boolean learns() { return true; }
 
         @Override
-        public void transmit(int row, int from, int to, double time, float[] efficacy) {
-            for (int s = from; s < to; s++) efficacy[s] = (float) w[s];
+        public void transmit(int row, int from, int to, double time, double[] efficacy) {
+            System.arraycopy(w, from, efficacy, from, to - from);
         }
 
         @Override
