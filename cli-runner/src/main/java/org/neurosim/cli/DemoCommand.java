@@ -298,9 +298,29 @@ final class DemoCommand implements Callable<Integer> {
         Plots.saveGrid(List.of(train, kernels, conv), 1, dir.resolve("psc.png"));
     }
 
-    private static void synapse(PluginRegistry r, Path dir) {
-        // three sources with fixed spike trains, weights 1.0, 0.6 and -0.8, exponential PSC (area 1, 10 ms),
-        // summed into the input of one normalised LIF neuron: v_in(t) = sum_i w_i (s_i * h)(t)
+    /** The synapse demo's weight matrix entries, scaled by {@link #SYNAPSE_WEIGHT_S}: w_i = entry_i x 0.1 s. */
+    private static final double[] SYNAPSE_ENTRIES = {1.0, 0.6, -0.8};
+    private static final double SYNAPSE_WEIGHT_S = 0.1, SYNAPSE_TAU_S = 0.010;
+
+    /**
+     * What the synapse demo's weights are, in the units it uses: with an exponential PSC normalised to area 1,
+     * h(t) = e^(-t/tau)/tau, a spike of weight w (in seconds, so that v_in = sum_i w_i (s_i * h)(t) is
+     * dimensionless) adds w/tau to v_in. Printed, and shown in the plot's legend, from the same numbers the network
+     * is built from.
+     */
+    static String synapseWeightLabel(int i) {
+        double w = SYNAPSE_ENTRIES[i] * SYNAPSE_WEIGHT_S;
+        return "w = " + plain(w) + " s, each spike adds w/tau = " + plain(w / SYNAPSE_TAU_S) + " to v_in";
+    }
+
+    /** A number as a person writes it: 12 significant digits, no trailing zeros (0.06, not 0.060000000000000005). */
+    private static String plain(double x) {
+        return new java.math.BigDecimal(x).round(new java.math.MathContext(12)).stripTrailingZeros().toPlainString();
+    }
+
+    private void synapse(PluginRegistry r, Path dir) {
+        // three sources with fixed spike trains, weights entry_i x 0.1 s, exponential PSC (area 1, 10 ms), summed
+        // into the input of one normalised LIF neuron: v_in(t) = sum_i w_i (s_i * h)(t)
         String yaml = """
                 name: synapse-demo
                 dt: 0.1 ms
@@ -319,13 +339,15 @@ final class DemoCommand implements Callable<Integer> {
                 projections:
                   - from: sources
                     to: neuron
-                    connect: {weights: [[1.0, 0.6, -0.8]]}
-                    weight: 0.1 s
-                    synapse: {kernel: exponential, tau: 10 ms, normalize: area}
+                    connect: {weights: [[%s, %s, %s]]}
+                    weight: %s s
+                    synapse: {kernel: exponential, tau: %s ms, normalize: area}
                 record:
                   spikes: all
                   state: [{population: neuron, variables: [v], neurons: [0]}]
-                """;
+                """.formatted(SYNAPSE_ENTRIES[0], SYNAPSE_ENTRIES[1], SYNAPSE_ENTRIES[2], SYNAPSE_WEIGHT_S,
+                SYNAPSE_TAU_S * 1e3);
+        for (int i = 0; i < 3; i++) root.out.println("demo synapse: source " + i + ": " + synapseWeightLabel(i));
         Network net = NetworkLoader.build(ConfigTree.parse(yaml, "synapse demo"), null, r);
         Recorder rec = new Simulation(net).run(null, null, () -> false, 0).recorder();
         double dt = 1e-4;
@@ -333,9 +355,8 @@ final class DemoCommand implements Callable<Integer> {
         double[] t = times(steps + 1, dt, 1);
         double[] ms = Plots.scaled(t, 1e3);
         SynapticKernel sk = r.get(PluginKind.KERNEL, "exponential", "kernel");
-        Kernel kernel = sk.create(new PluginContext("synapse", dt), Parameters.resolve(sk.parameters(), Map.of("tau", "10 ms"),
-                "synapse"));
-        double[] w = {0.1, 0.06, -0.08};
+        Kernel kernel = sk.create(new PluginContext("synapse", dt), Parameters.resolve(sk.parameters(),
+                Map.of("tau", SYNAPSE_TAU_S * 1e3 + " ms"), "synapse"));
         double[][] trains = new double[3][];
         List<double[]> perSource = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -345,7 +366,7 @@ final class DemoCommand implements Callable<Integer> {
             }
             trains[i] = ti.stream().mapToDouble(Double::doubleValue).toArray();
             double[] ones = new double[trains[i].length];
-            java.util.Arrays.fill(ones, w[i]);
+            java.util.Arrays.fill(ones, SYNAPSE_ENTRIES[i] * SYNAPSE_WEIGHT_S);
             perSource.add(SpikeTrains.filter(trains[i], ones, kernel, 1.0, dt, steps));
         }
         double[] sum = new double[steps + 1];
@@ -356,7 +377,7 @@ final class DemoCommand implements Callable<Integer> {
         for (int i = 0; i < 3; i++) {
             double[] y = new double[trains[i].length];
             java.util.Arrays.fill(y, i);
-            if (y.length > 0) Plots.dots(raster, "source " + i + " (w = " + w[i] * 10 + ")", Plots.scaled(trains[i], 1e3), y);
+            if (y.length > 0) Plots.dots(raster, "source " + i + " (" + synapseWeightLabel(i) + ")", Plots.scaled(trains[i], 1e3), y);
             Plots.line(inputs, "source " + i, ms, perSource.get(i));
         }
         Plots.line(inputs, "sum", ms, sum);

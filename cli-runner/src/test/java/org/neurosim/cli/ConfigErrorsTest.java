@@ -74,6 +74,10 @@ class ConfigErrorsTest {
                 Arguments.of("key given twice", "seed: 1", "seed: 1\nseed: 2", "the key 'seed' is given twice in one mapping"),
                 Arguments.of("plasticity without w_max", "normalize: peak", "normalize: peak, plasticity: {rule: stdp}",
                         "projections[0].synapse.plasticity.w_max: required"),
+                // issue 29 item 12: Brian2's signed A- would silently potentiate; a_minus is a magnitude
+                Arguments.of("signed a_minus", "normalize: peak", "normalize: peak, plasticity: {rule: stdp, w_max: 2 mV, a_minus: -0.0105}",
+                        "projections[0].synapse.plasticity.a_minus: expected a magnitude >= 0 (depression subtracts a_minus; "
+                                + "a negative A- added to w, as in Brian2's examples, is not this convention), got '-0.0105'"),
                 Arguments.of("bad delay distribution", "delay: 1 ms", "delay: \"normal(1 ms, 1 mV)\"", "projections[0].delay: expected a time"),
                 Arguments.of("record unknown pop", "spikes: all", "spikes: [exc, nope]", "record.spikes: unknown population 'nope'"),
                 Arguments.of("rate times dt above 1", "params: {rate: 20 Hz}", "params: {rate: 20 kHz}", "populations.inp.params.rate: rate times dt must be at most 1"));

@@ -32,6 +32,30 @@ class DemoAndBenchCommandTest {
         assertThat(Files.size(dir.resolve(name + ".png"))).isGreaterThan(5_000);
     }
 
+    /**
+     * Issue 29 item 16: the synapse demo says the weight it applies. It prints, per source, w (in seconds) and the
+     * jump w/tau a spike adds to v_in; the CSV's input_i must jump by exactly that at the source's first spike (20, 60,
+     * 130 ms), the closed form of the area-normalised exponential PSC, h(0) = 1/tau (science.md section 4). Before,
+     * the legend said "w = 1.0" for a jump of 10.
+     */
+    @Test
+    void synapseDemoSaysTheWeightsItApplies(@TempDir Path dir) throws Exception {
+        Cli r = Cli.run("demo", "synapse", "--out", dir.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<String> csv = Files.readAllLines(dir.resolve("synapse.csv"));
+        int[] firstSpikeStep = {200, 600, 1300};   // 20, 60, 130 ms at dt 0.1 ms
+        for (int i = 0; i < 3; i++) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("source " + i
+                    + ": w = (\\S+) s, each spike adds w/tau = (\\S+) to v_in").matcher(r.out());
+            assertThat(m.find()).as("the demo states source %d's weight: %s", i, r.out()).isTrue();
+            double w = Double.parseDouble(m.group(1)), jump = Double.parseDouble(m.group(2));
+            assertThat(jump).isCloseTo(w / 0.010, within(1e-9));   // tau 10 ms
+            double before = Double.parseDouble(csv.get(firstSpikeStep[i]).split(",")[1 + i]);
+            double after = Double.parseDouble(csv.get(firstSpikeStep[i] + 1).split(",")[1 + i]);
+            assertThat(after - before).as("input_%d's jump at its first spike", i).isCloseTo(jump, within(1e-9));
+        }
+    }
+
     @Test
     void activationDemoHoldsTheFiveFunctions(@TempDir Path dir) throws Exception {
         Cli.run("demo", "activation", "--out", dir.toString());

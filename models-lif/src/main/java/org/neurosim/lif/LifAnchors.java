@@ -10,8 +10,10 @@ import org.neurosim.core.model.SpikeSink;
  * multiplies the rounding of exp(-dt/tau_m) with every step (3e-11 mV after 5 ms at dt = 2^-13 ms); from the anchor
  * the error stays at a few units of round-off. A neuron whose input or membrane changed since the last step
  * (another input, a jump from a delta synapse, a state set from outside) is anchored afresh at the step's start.
- * Used where LIF is stepped without its synapses (the held drive, single neurons); with exact synapses the input
- * changes in every step and the full-step propagator serves.
+ * Used wherever V between events is the closed form of a constant input: LIF stepped without its synapses (the held
+ * drive, single neurons) and a network population with no synaptic current (no synapses, or delta synapses only,
+ * whose jumps are events); with current synapses the input changes in every step and the full-step propagator
+ * serves.
  */
 final class LifAnchors {
     private final double[] anchorV, anchorInput, anchorOffset, last;

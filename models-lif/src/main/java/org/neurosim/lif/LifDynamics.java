@@ -88,11 +88,19 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
                                int from, int to) {
         if (refractory != boundRefractory) bind(refractory);
         double[] v = s[0], in = drive.current;
+        relaxFromAnchors(v, in, step, from, to);
+        int n = listCrossings(v, vTh, crossed, from, to);
+        redoMarked(refractoryBits, crossed, n, v, in, before, step, refractory, spikes, null, from, to);
+    }
+
+    /**
+     * Pass 1 from each neuron's last event ({@link LifAnchors#relax}): V = v_inf + (V_a - v_inf) e^(-(t - t_a)/tau_m),
+     * so that round-off does not grow with the number of steps; before = the start-of-step values.
+     */
+    private void relaxFromAnchors(double[] v, double[] in, double step, int from, int to) {
         double f = step == dt ? decay : Math.exp(-step / tauM);
         System.arraycopy(v, from, before, from, to - from);
         anchors().relax(v, in, vRest, scale, f, step, tauM, from, to);
-        int n = listCrossings(v, vTh, crossed, from, to);
-        redoMarked(refractoryBits, crossed, n, v, in, before, step, refractory, spikes, null, from, to);
     }
 
     private volatile LifAnchors anchors;
@@ -132,7 +140,11 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
         }
         if (refractory != boundRefractory) bind(refractory);
         double[] v = s[0], in = drive.current;
-        synapses.fullStep(v, before, in, vRest, decay, from, to);
+        if (synapses.hasTerms()) {
+            synapses.fullStep(v, before, in, vRest, decay, from, to);
+        } else {   // no synaptic current: between events V is the closed form of its constant input, from the anchor
+            relaxFromAnchors(v, in, dt, from, to);
+        }
         boolean jumps = synapses.deliver(v, jumpUp, arrivals, dt);
         int n = jumps ? listCrossingsOrJumps(v, in, from, to) : listCrossings(v, vTh, crossed, from, to);
         redoMarked(refractoryBits, crossed, n, v, in, before, dt, refractory, spikes, arrivals, from, to);
@@ -221,11 +233,25 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
                         double age) {
         double g = synapses.arrivalResponse(input, age);
         double[] v = s[0];
-        long[] bits = refractoryBits;   // 1 bit per neuron: stays in cache where the refractory times would not
         for (int k = from; k < to; k++) {
             int t = targets[k];
-            if ((bits[t >>> 6] & (1L << (t & 63))) == 0) v[t] += (weights == null ? weight : weights[k]) * g;
+            if (!held(t)) v[t] += (weights == null ? weight : weights[k]) * g;
         }
+    }
+
+    @Override
+    public void addLate(double[][] s, int[] targets, int from, int to, double[] weights, int input, double age) {
+        double g = synapses.arrivalResponse(input, age);
+        double[] v = s[0];
+        for (int k = from; k < to; k++) {
+            int t = targets[k];
+            if (!held(t)) v[t] += weights[k] * g;
+        }
+    }
+
+    /** Whether neuron i is held after a spike: 1 bit per neuron, which stays in cache where the times would not. */
+    private boolean held(int i) {
+        return (refractoryBits[i >>> 6] & (1L << (i & 63))) != 0;
     }
 
     // Each pass is a small method of its own: the JIT compiles small methods quickly, which shortens the warm-up of a
@@ -269,6 +295,15 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
         for (int p = from; p < m; p++) redo(list[p], v, in, before, dt, refractory, spikes, arrivals, bits, from, to);
     }
 
+    /**
+     * Whether pass 1 ran from the anchors ({@link #relaxFromAnchors}): without synapses bound (a single neuron, the
+     * held drive) or with no synaptic current (none, or delta synapses only), where V between events is the closed
+     * form of the constant input.
+     */
+    private boolean anchored(Arrivals arrivals) {
+        return arrivals == null || !synapses.hasTerms();
+    }
+
     /** One neuron that is refractory or crossed the threshold in this step, advanced exactly from its start value. */
     private void redo(int i, double[] v, double[] in, double[] before, double dt, double[] refractory, SpikeSink spikes,
                       Arrivals arrivals, long[] bits, int from, int to) {
@@ -276,16 +311,13 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
         if (r >= dt) {   // refractory for the whole step (the synapses' state goes on in the filters)
             refractory[i] = r - dt;
             v[i] = vReset;
-            if (arrivals == null) anchors.forget(i);   // re-anchored when it next moves
+            if (anchored(arrivals)) anchors.forget(i);   // re-anchored when it next moves
         } else if (arrivals != null && (synapses.hasTerms() || !arrivals.isEmpty())) {
             // v[i] holds the full-step value, the end of the step when nothing happens in it
             v[i] = synapses.redo(i, before[i], vRest + scale * in[i], r > 0 ? Double.NaN : v[i], refractory, arrivals,
                     spikes);
-        } else if (arrivals == null) {
+        } else {   // constant input alone: spikes, reset and the end of refractoriness from the anchor
             anchors.advanceWithSpikes(v, in[i], vRest + scale * in[i], dt, refractory, spikes, i, this);
-        } else {
-            v[i] = before[i];
-            advanceWithSpikes(v, vRest + scale * in[i], dt, refractory, spikes, i);
         }
         boolean nowRefractory = refractory[i] > 0;
         if (nowRefractory != (r > 0)) markRefractory(bits, i, nowRefractory, from, to);
@@ -336,43 +368,6 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
     }
 
     private static final java.lang.invoke.VarHandle BITS = java.lang.invoke.MethodHandles.arrayElementVarHandle(long[].class);
-
-    private void advanceWithSpikes(double[] v, double vInf, double dt, double[] refractory, SpikeSink spikes, int i) {
-        double t = 0;
-        double vi = v[i];
-        while (true) {
-            if (refractory[i] > 0) {
-                if (refractory[i] >= dt - t) {
-                    refractory[i] -= dt - t;
-                    v[i] = vReset;
-                    return;
-                }
-                t += refractory[i];
-                refractory[i] = 0;
-                vi = vReset;
-            }
-            double crossing;
-            if (vi >= vTh) {
-                crossing = 0;
-            } else if (vInf > vTh) {
-                crossing = tauM * Math.log((vInf - vi) / (vInf - vTh));
-            } else {
-                crossing = Double.POSITIVE_INFINITY;
-            }
-            if (t + crossing > dt) {
-                v[i] = vInf + (vi - vInf) * Math.exp(-(dt - t) / tauM);
-                return;
-            }
-            t += crossing;
-            spikes.spike(i, t);
-            vi = vReset;
-            refractory[i] = tauRef;
-            if (tauRef <= 0 && !(vInf > vTh)) {
-                v[i] = vInf + (vi - vInf) * Math.exp(-(dt - t) / tauM);
-                return;
-            }
-        }
-    }
 
     @Override
     public double analyticRate(double input) {

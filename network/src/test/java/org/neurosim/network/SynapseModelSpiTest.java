@@ -43,10 +43,10 @@ class SynapseModelSpiTest {
             java.util.Arrays.fill(last, Double.NaN);
             return new SynapseDynamics() {
                 @Override
-                public void transmit(int row, int from, int to, double time, float[] efficacy) {
+                public void transmit(int row, int from, int to, double time, double[] efficacy) {
                     for (int s = from; s < to; s++) {
                         if (last[s] == last[s]) x[s] = 1 - (1 - x[s]) * Math.exp(-(time - last[s]) / tauRec);
-                        efficacy[s] = (float) (weight(s) * u * x[s]);
+                        efficacy[s] = weight(s) * u * x[s];
                         x[s] -= u * x[s];
                         last[s] = time;
                     }
@@ -81,8 +81,8 @@ class SynapseModelSpiTest {
             java.util.Arrays.fill(lastPost, Double.NEGATIVE_INFINITY);
             return new SynapseDynamics() {
                 @Override
-                public void transmit(int row, int from, int to, double time, float[] efficacy) {
-                    System.arraycopy(w, from, efficacy, from, to - from);
+                public void transmit(int row, int from, int to, double time, double[] efficacy) {
+                    for (int s = from; s < to; s++) efficacy[s] = w[s];
                 }
 
                 @Override public boolean learns() { return true; }
@@ -158,7 +158,7 @@ class SynapseModelSpiTest {
             int step = 100 * (k + 1);   // the spike's step; the jump shows at the end of it, row step + 1
             // the step's leak, and the jump at 0.05 ms into the step relaxing for the remaining 0.05 ms
             v = rows.get(step)[1] * Math.exp(-1e-4 / 0.020) + jumps[k] * Math.exp(-0.5e-4 / 0.020);
-            assertThat(rows.get(step + 1)[1]).as("v after spike %d", k).isCloseTo(v, within(1e-6));   // float efficacy
+            assertThat(rows.get(step + 1)[1]).as("v after spike %d", k).isCloseTo(v, within(1e-16));
         }
     }
 

@@ -69,6 +69,23 @@ public final class Arrivals {
         count = c;
     }
 
+    /**
+     * Appends a single arrival (targets[k], offset, weights[k], input) for every k in from..to: one presynaptic
+     * spike's synapses with weights in double precision (what a plastic synapse transmits), copied because a row
+     * references float weights ({@link #addRow}).
+     */
+    public void addEach(int[] targets, int from, int to, double[] weights, double offsetInStep, int inputIndex) {
+        reserve(to - from);
+        int c = count;
+        for (int k = from; k < to; k++, c++) {
+            target[c] = targets[k];
+            offset[c] = offsetInStep;
+            weight[c] = weights[k];
+            input[c] = inputIndex;
+        }
+        count = c;
+    }
+
     /** Makes room for n more single arrivals. */
     private void reserve(int n) {
         if (count + n <= target.length) return;
@@ -80,7 +97,7 @@ public final class Arrivals {
     }
 
     /**
-     * Adds one presynaptic spike's arrivals at targets[from..to) with weights[k] (or {@code w} when null), all at
+     * Adds one presynaptic spike's arrivals at targets[from..to) with stored weights[k] (or {@code w} when null), all at
      * {@code offsetInStep} through one input, by reference: the arrays must not change until the step is over.
      * {@code response} and {@code gain} are what an arrival of weight 1 at that time adds to the membrane and to the
      * input's filter state by the step's end ({@link ExactWithSynapses#arrivalGains}).

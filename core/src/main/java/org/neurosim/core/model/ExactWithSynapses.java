@@ -52,6 +52,12 @@ public interface ExactWithSynapses extends ExactlySolvable {
     void addLate(double[][] state, int[] targets, int from, int to, float[] weights, double weight, int input,
                  double age);
 
+    /**
+     * As {@link #addLate(double[][], int[], int, int, float[], double, int, double)}, with what a plastic synapse
+     * transmits: a weight per synapse in double precision.
+     */
+    void addLate(double[][] state, int[] targets, int from, int to, double[] weights, int input, double age);
+
     /** True when the model also has the grid-constrained step ({@link #advanceOnGrid}). */
     default boolean stepsOnGrid() {
         return false;

@@ -18,9 +18,8 @@ public final class StaticSynapse implements PlasticityRule {
             @Override public boolean isStatic() { return true; }
 
             @Override
-            public void transmit(int row, int from, int to, double time, float[] efficacy) {
-                if (w == null) java.util.Arrays.fill(efficacy, from, to, single);
-                else System.arraycopy(w, from, efficacy, from, to - from);
+            public void transmit(int row, int from, int to, double time, double[] efficacy) {
+                for (int s = from; s < to; s++) efficacy[s] = w == null ? single : w[s];
             }
 
             @Override public List<String> variables() { return List.of("w"); }

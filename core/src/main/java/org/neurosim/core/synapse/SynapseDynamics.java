@@ -32,9 +32,11 @@ public interface SynapseDynamics extends org.neurosim.core.checkpoint.Checkpoint
 
     /**
      * A presynaptic spike reaches synapses {@code from..to} of {@code row} at {@code time} (seconds from the start of
-     * the run): writes into {@code efficacy[s]} the weight each synapse transmits, and updates per-synapse state.
+     * the run): writes into {@code efficacy[s]} the weight each synapse transmits, and updates per-synapse state. The
+     * efficacy is a double, as the rule's state is: what a plastic synapse transmits is not rounded to the 24 bits of
+     * a stored float weight (a PSC amplitude w u x of Tsodyks-Markram equals NEST's to round-off).
      */
-    void transmit(int row, int from, int to, double time, float[] efficacy);
+    void transmit(int row, int from, int to, double time, double[] efficacy);
 
     /** True when the rule learns from spike timing: {@link #onPre} and {@link #onPost} are then called. */
     default boolean learns() {

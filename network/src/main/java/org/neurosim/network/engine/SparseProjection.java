@@ -33,7 +33,7 @@ public final class SparseProjection extends Projection {
     final double weight;
     final SynapseDynamics synapse;
     private final boolean isStatic;
-    private final float[] efficacy;         // per synapse, written by a non-static synapse model
+    private final double[] efficacy;        // per synapse, written by a non-static synapse model (in double)
     final int delaySteps;                  // the delay is delaySteps dt + delayFraction, 0 <= delayFraction < dt
     final double delayFraction;
     private final Rows rows;               // null: one delay for all, and rows are sources
@@ -77,7 +77,7 @@ public final class SparseProjection extends Projection {
         this.weight = weight;
         this.synapse = synapse;
         this.isStatic = synapse.isStatic();
-        this.efficacy = isStatic ? null : new float[targets.length];
+        this.efficacy = isStatic ? null : new double[targets.length];
         this.delaySteps = delaySteps;
         this.delayFraction = delayFraction;
         this.rows = rows;
@@ -428,9 +428,12 @@ public final class SparseProjection extends Projection {
             if (from >= to) continue;
             int j = due.neuron(k);
             double offset = due.offset(k);
-            if (!isStatic) synapse.transmit(j, from, to, stepStart + offset, efficacy);
-            now.addRow(targets, from, to, isStatic ? weights : efficacy, isStatic ? weight : 0, offset, input,
-                    upcoming.response[k], upcoming.gain[k]);
+            if (isStatic) {
+                now.addRow(targets, from, to, weights, weight, offset, input, upcoming.response[k], upcoming.gain[k]);
+            } else {   // what it transmits is a double: single arrivals, not a row of float weights
+                synapse.transmit(j, from, to, stepStart + offset, efficacy);
+                now.addEach(targets, from, to, efficacy, offset, input);
+            }
         }
     }
 
@@ -443,10 +446,14 @@ public final class SparseProjection extends Projection {
             int j = late.neuron(k);
             int from = rowStart[j], to = rowStart[j + 1];
             if (from == to) continue;
-            double offset = late.offset(k);
-            float[] w = isStatic ? weights : efficacy;   // transmitted in schedule
-            model.addLate(state, targets, from, to, w, w == null ? weight : 0, input, dt - offset);
-            if (group != null) group.filter.addSpikes(targets, from, to, w, w == null ? weight : 0, dt - offset);
+            double age = dt - late.offset(k);
+            if (isStatic) {
+                model.addLate(state, targets, from, to, weights, weight, input, age);
+                if (group != null) group.filter.addSpikes(targets, from, to, weights, weight, age);
+            } else {   // transmitted in schedule
+                model.addLate(state, targets, from, to, efficacy, input, age);
+                if (group != null) group.filter.addSpikes(targets, efficacy, from, to, age);
+            }
         }
     }
 
@@ -497,7 +504,7 @@ public final class SparseProjection extends Projection {
             if (from >= to) continue;
             double offset = due.offset(k);
             if (isStatic) group.filter.addSpikes(targets, from, to, weights, weight, dt - offset);
-            else group.filter.addSpikes(targets, from, to, efficacy, 0, dt - offset);   // see transmitStaged
+            else group.filter.addSpikes(targets, efficacy, from, to, dt - offset);   // see transmitStaged
         }
     }
 

@@ -48,7 +48,7 @@ public final class Stdp implements PlasticityRule {
                 ParameterSpec.positive("tau_minus", Dimension.TIME, "20 ms", "decay of the postsynaptic trace (depression window)"),
                 ParameterSpec.quantity("a_plus", Dimension.DIMENSIONLESS, "0.01", "potentiation per pair, in units of w_max"),
                 ParameterSpec.quantity("a_minus", Dimension.DIMENSIONLESS, "0.0105",
-                        "depression per pair, in units of w_max (additive) or of w (multiplicative)"),
+                        "depression per pair (a magnitude >= 0, subtracted), in units of w_max (additive) or of w (multiplicative)"),
                 ParameterSpec.text("w_min", "0", "lower bound of the weight (in the projection's weight unit)"),
                 ParameterSpec.text("w_max", "", "upper bound of the weight (required; in the projection's weight unit)"),
                 ParameterSpec.text("mode", "additive", "additive or multiplicative"),
@@ -66,8 +66,9 @@ public final class Stdp implements PlasticityRule {
         }
         boolean multiplicative = choice(p.text("mode"), key + ".mode", "additive", "multiplicative");
         boolean nearest = choice(p.text("pairing"), key + ".pairing", "all", "nearest");
+        double aMinus = aMinus(p, key);
         return new Traces(c, p.get("tau_plus"), p.get("tau_minus"), p.get("a_plus") * wMax,
-                multiplicative ? p.get("a_minus") : p.get("a_minus") * wMax, multiplicative, nearest, wMin, wMax);
+                multiplicative ? aMinus : aMinus * wMax, multiplicative, nearest, wMin, wMax);
     }
 
     /** A bound in the projection's weight unit; a bare 0 is zero in any unit. */
@@ -78,6 +79,22 @@ public final class Stdp implements PlasticityRule {
         }
         if (text.strip().equals("0")) return 0;
         return Units.parse(text, c.weightDimension(), key);
+    }
+
+    /**
+     * a_minus is a magnitude: depression subtracts it, {@code w -= a_minus w_max x_post} (additive), as a_plus is
+     * added. Brian2's STDP examples write the signed form instead (Apost &lt; 0, {@code w += Apost}); taken here, a
+     * negative value would turn depression into potentiation without a word, so it is refused, saying which
+     * convention applies.
+     */
+    private static double aMinus(Parameters p, String key) {
+        double value = p.get("a_minus");
+        if (!(value >= 0)) {
+            throw new InvalidInputException(key + ".a_minus: expected a magnitude >= 0 (depression subtracts a_minus; "
+                    + "a negative A- added to w, as in Brian2's examples, is not this convention), got '"
+                    + p.text("a_minus") + "'");
+        }
+        return value;
     }
 
     private static boolean choice(String value, String key, String first, String second) {
@@ -128,8 +145,8 @@ public final class Stdp implements PlasticityRule {
         @Override public boolean learns() { return true; }
 
         @Override
-        public void transmit(int row, int from, int to, double time, float[] efficacy) {
-            for (int s = from; s < to; s++) efficacy[s] = (float) w[s];
+        public void transmit(int row, int from, int to, double time, double[] efficacy) {
+            System.arraycopy(w, from, efficacy, from, to - from);
         }
 
         @Override

@@ -58,13 +58,13 @@ public final class TsodyksMarkram implements PlasticityRule {
         double single = c.weight();
         return new SynapseDynamics() {
             @Override
-            public void transmit(int row, int from, int to, double time, float[] efficacy) {
+            public void transmit(int row, int from, int to, double time, double[] efficacy) {
                 for (int s = from; s < to; s++) {
                     double delta = time - last[s];
                     x[s] = 1 + (x[s] - u[s] * x[s] - 1) * Math.exp(-delta / tauRec);
                     u[s] = tauFac == 0 ? big : big + u[s] * (1 - big) * Math.exp(-delta / tauFac);
                     last[s] = time;
-                    efficacy[s] = (float) (weight(s) * u[s] * x[s]);
+                    efficacy[s] = weight(s) * u[s] * x[s];
                 }
             }
 

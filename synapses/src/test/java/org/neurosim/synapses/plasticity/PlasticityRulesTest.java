@@ -46,7 +46,7 @@ class PlasticityRulesTest {
             SynapseDynamics d = make(new Stdp(), one(w0), "w_max", "1", "a_plus", "0.01", "a_minus", "0.012",
                     "tau_plus", "16.8 ms", "tau_minus", "33.7 ms", "mode", mode, "pairing", pairing);
             double tPre = 1.234567, tPost = tPre + lag;
-            float[] eff = new float[1];
+            double[] eff = new double[1];
             if (lag > 0) {
                 d.transmit(0, 0, 1, tPre, eff);
                 d.onPre(0, 0, 1, tPre);
@@ -56,7 +56,7 @@ class PlasticityRulesTest {
                 d.transmit(0, 0, 1, tPre, eff);
                 d.onPre(0, 0, 1, tPre);
             }
-            assertThat(eff[0]).as("transmits the weight before the change").isEqualTo((float) w0);
+            assertThat(eff[0]).as("transmits the weight before the change").isEqualTo((double) (float) w0);
             double w00 = (float) w0;   // the stored weight is the projection's float
             double expected = lag > 0 ? w00 + aPlus * wMax * Math.exp(-lag / tauPlus)
                     : w00 - aMinus * (mode.equals("additive") ? wMax : w00) * Math.exp(lag / tauMinus);
@@ -73,7 +73,7 @@ class PlasticityRulesTest {
         double tau = 0.02;
         for (String pairing : new String[] {"all", "nearest"}) {
             SynapseDynamics d = make(new Stdp(), one(0.5), "w_max", "1", "a_minus", "0", "pairing", pairing);
-            float[] eff = new float[1];
+            double[] eff = new double[1];
             for (double t : new double[] {0, 0.005, 0.010}) {
                 d.transmit(0, 0, 1, t, eff);
                 d.onPre(0, 0, 1, t);
@@ -109,6 +109,25 @@ class PlasticityRulesTest {
     }
 
     /**
+     * Issue 29 item 12: a_minus is a magnitude (the window's depression is -a_minus w_max e^(s/tau-), as
+     * {@link #onePairChangesTheWeightByTheWindow} checks); Brian2's signed form, a negative A- added to w, would turn
+     * that into potentiation, so it is refused naming the key and the convention. Zero (no depression) stays valid.
+     */
+    @Test
+    void aNegativeAMinusIsRefusedNamingTheConvention() {
+        for (String mode : new String[] {"additive", "multiplicative"}) {
+            assertThat(catchThrowable(() -> make(new Stdp(), one(0.5), "w_max", "1", "a_minus", "-0.0105", "mode", mode)))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessage("synapse.plasticity.a_minus: expected a magnitude >= 0 (depression subtracts a_minus; "
+                            + "a negative A- added to w, as in Brian2's examples, is not this convention), got '-0.0105'");
+        }
+        SynapseDynamics none = make(new Stdp(), one(0.5), "w_max", "1", "a_minus", "0");
+        none.onPost(0, 0, new int[] {0}, 0, 1);
+        none.onPre(0, 0, 1, 0.001);
+        assertThat(none.weight(0)).isEqualTo((double) 0.5f);
+    }
+
+    /**
      * A regular train at interval T through a depressing synapse (tau_fac = 0): the amplitudes A_n = w U x_n follow
      * Tsodyks & Markram (1997)'s recursion, whose closed form is x_n = x_inf + (1 - x_inf) q^(n-1) with
      * q = (1 - U) e^(-T/tau_rec) and x_inf = (1 - e^(-T/tau_rec)) / (1 - q).
@@ -118,13 +137,13 @@ class PlasticityRulesTest {
         double big = 0.45, tauRec = 0.5, period = 0.025, w = 2.0;
         SynapseDynamics d = make(new TsodyksMarkram(), one(w), "u", "0.45", "tau_rec", "500 ms");
         double e = Math.exp(-period / tauRec), q = (1 - big) * e, xInf = (1 - e) / (1 - q);
-        float[] eff = new float[1];
+        double[] eff = new double[1];
         for (int n = 1; n <= 40; n++) {
             d.transmit(0, 0, 1, 0.1 + (n - 1) * period, eff);
             double x = xInf + (1 - xInf) * Math.pow(q, n - 1);
             double amp = d.value(0, 0) * d.value(1, 0) * d.value(2, 0);
             assertThat(amp).as("A_%d", n).isCloseTo(w * big * x, within(1e-12));
-            assertThat(eff[0]).isEqualTo((float) amp);
+            assertThat(eff[0]).as("transmits A_%d in double precision", n).isEqualTo(amp);
         }
         // the steady state by hand: e = 0.951229, q = 0.523176, x_inf = 0.102282, A_inf = 2 * 0.45 * x_inf = 0.0920540
         assertThat(w * big * xInf).isCloseTo(0.0920540, within(1e-6));
@@ -142,7 +161,7 @@ class PlasticityRulesTest {
         double p = (1 - big) * Math.exp(-period / tauFac), uInf = big / (1 - p);
         double x = 1, uPrev = 0, xPrev = 0;
         double[] amp = new double[30];
-        float[] eff = new float[1];
+        double[] eff = new double[1];
         for (int n = 1; n <= 30; n++) {
             d.transmit(0, 0, 1, 2.0 + (n - 1) * period, eff);
             double u = uInf + (big - uInf) * Math.pow(p, n - 1);
