@@ -72,10 +72,16 @@ class SpikeRuleTest {
         for (int k = 0; k < 10; k++) {
             assertThat(exact[k]).as("spike " + k).isCloseTo(10e-3 * Math.log(2) + k * 1e-2, offset(1e-12));
         }
+        // dormand-prince locates the crossing and stops where refractoriness ends: the same times, to its event_tol
+        double[] adaptive = spikeTimes(aboveThreshold("dormand-prince", "v > 10 mV", "", "refractory: 10 ms"));
+        assertThat(adaptive).hasSize(10);
+        for (int k = 0; k < 10; k++) {
+            assertThat(adaptive[k]).as("spike " + k).isCloseTo(10e-3 * Math.log(2) + k * 1e-2, offset(1e-11));
+        }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"euler", "rk4", "exact"})
+    @ValueSource(strings = {"euler", "rk4", "exact", "dormand-prince"})
     void aResetAtTheThresholdFiresEveryStepAsInBrian2(String integrator) {
         // reset v = 1 mV with threshold v > 1 mV (strict): Brian2 2.5.1 fires 995 times in 100 ms with euler and
         // with exact (every step once v passes 1 mV in the 5th step); NeuroSim fired once, ever
@@ -90,8 +96,10 @@ class SpikeRuleTest {
     void aRefractoryConditionGivesOneSpikePerUpstroke() {
         // HH-like: without refractoriness the condition holds for many steps of each upstroke; Brian2's pairing
         // refractory: v > 10 mV makes it one spike each time v comes from below (the crossing rule's count)
-        String yaml = aboveThreshold("rk4", "v > 10 mV", "", "refractory: v > 10 mV");
-        assertThat(spikeTimes(yaml)).hasSize(1);
+        for (String integrator : new String[] {"rk4", "dormand-prince"}) {
+            String yaml = aboveThreshold(integrator, "v > 10 mV", "", "refractory: v > 10 mV");
+            assertThat(spikeTimes(yaml)).as(integrator).hasSize(1);
+        }
         assertThat(spikeTimes(aboveThreshold("rk4", "v > 10 mV", "", ""))).hasSize(931);   // steps 70 .. 1000
     }
 

@@ -144,6 +144,9 @@ public final class DormandPrince implements Integrator {
             neuron = i;
             evaluations = 0;
             double t = 0, quietUntil = 0;   // no spike counts before quietUntil (refractory, not clamped)
+            if (rule.refractoryCondition() != null && refractory[i] > 0 && !holds(rule.refractoryCondition(), y)) {
+                refractory[i] = 0;   // Brian2's not_refractory: over once its condition fails at a step's start
+            }
             if (refractory[i] > 0 && rule.clamp()) {
                 t = Math.min(refractory[i], dt);
                 refractory[i] -= t;
@@ -153,9 +156,23 @@ public final class DormandPrince implements Integrator {
             boolean armed = below(y);
             double h = dt - t;
             if (t < dt) derivatives(y, k[0]);
+            double lastSpike = -1;   // a condition rule fires at most once at one instant
             while (t < dt) {
                 now = t;
+                if (rule.isCondition() && t >= quietUntil && t > lastSpike && holds(rule.condition(), y)) {
+                    // Brian2's rule: a free neuron (at the step's start, after a jump, or as its refractory
+                    // period ends) for which the condition holds spikes then, above the threshold or not
+                    double[] resume = spike(i, t, dt, refractory, spikes);
+                    lastSpike = t;
+                    t = resume[0];
+                    quietUntil = resume[1];
+                    armed = y[m] < threshold - absTol[m];
+                    if (t < dt) derivatives(y, k[0]);
+                    continue;
+                }
                 h = Math.min(h, dt - t);
+                // a condition rule is tested again where refractoriness ends: the step stops there
+                if (rule.isCondition() && quietUntil > t && quietUntil < dt) h = Math.min(h, quietUntil - t);
                 double e = trialStep(h, y, trial);
                 double at = Double.NaN;   // a spike's time, if this try finds one
                 if (!(e <= 1)) {   // rejected, or not finite: a diverging membrane's spike, or a smaller step
@@ -177,6 +194,7 @@ public final class DormandPrince implements Integrator {
                 }
                 if (at == at) {
                     double[] resume = spike(i, at, dt, refractory, spikes);
+                    lastSpike = at;
                     t = resume[0];
                     quietUntil = resume[1];
                     armed = y[m] < threshold - absTol[m];   // reset below, or still to fall first (HH)
@@ -279,6 +297,10 @@ public final class DormandPrince implements Integrator {
             for (int q = 0; q < dim; q++) one[q][0] = y[q];
             rule.reset().apply(one, 0);
             for (int q = 0; q < dim; q++) y[q] = one[q][0];
+            if (rule.refractoryCondition() != null) {   // refractory until the condition fails at a step's start
+                refractory[i] = Double.POSITIVE_INFINITY;
+                return rule.clamp() ? new double[] {dt, 0} : new double[] {t, Double.POSITIVE_INFINITY};
+            }
             double ref = rule.refractoryPeriod();
             if (ref > 0 && rule.clamp()) {
                 double hold = Math.min(ref, dt - t);
@@ -286,6 +308,12 @@ public final class DormandPrince implements Integrator {
                 return new double[] {t + hold, 0};
             }
             return new double[] {t, t + ref};
+        }
+
+        /** The condition c on one neuron in state s. */
+        private boolean holds(SpikeRule.Condition c, double[] s) {
+            for (int q = 0; q < dim; q++) one[q][0] = s[q];
+            return c.holds(one, 0);
         }
 
         /** f(s) into out, counting evaluations against max_evaluations. */
