@@ -105,6 +105,8 @@ public final class DormandPrince implements Integrator {
         private double[] y, trial, probe;
         private int neuron, evaluations;   // the neuron being advanced, and its evaluations in this step
         private double now;                // its time in the step (for messages)
+        private double heldUntil;          // until when in this step its membrane is held (refractory, clamped)
+        private boolean holding;           // it is held now: the membrane's derivative is 0
 
         Solver(NeuronDynamics d, double[] absTol, double relTol, double eventTol, int maxEvaluations) {
             this.d = d;
@@ -147,15 +149,18 @@ public final class DormandPrince implements Integrator {
             if (rule.refractoryCondition() != null && refractory[i] > 0 && !holds(rule.refractoryCondition(), y)) {
                 refractory[i] = 0;   // Brian2's not_refractory: over once its condition fails at a step's start
             }
-            if (refractory[i] > 0 && rule.clamp()) {
-                t = Math.min(refractory[i], dt);
-                refractory[i] -= t;
+            heldUntil = 0;
+            if (refractory[i] > 0 && rule.clamp()) {   // the membrane held, the other variables integrated
+                heldUntil = Math.min(refractory[i], dt);
+                refractory[i] -= heldUntil;
+                quietUntil = heldUntil;
             } else {
                 quietUntil = refractory[i];
             }
             boolean armed = below(y);
-            double h = dt - t;
-            if (t < dt) derivatives(y, k[0]);
+            double h = dt;
+            holding = heldUntil > 0;
+            derivatives(y, k[0]);
             double lastSpike = -1;   // a condition rule fires at most once at one instant
             while (t < dt) {
                 now = t;
@@ -171,6 +176,7 @@ public final class DormandPrince implements Integrator {
                     continue;
                 }
                 h = Math.min(h, dt - t);
+                if (holding) h = Math.min(h, heldUntil - t);   // the membrane is let go at a step's end
                 // a condition rule is tested again where refractoriness ends: the step stops there
                 if (rule.isCondition() && quietUntil > t && quietUntil < dt) h = Math.min(h, quietUntil - t);
                 double e = trialStep(h, y, trial);
@@ -208,6 +214,10 @@ public final class DormandPrince implements Integrator {
                 t += h;
                 armed |= below(y);
                 h *= factor(e);
+                if (holding && t >= heldUntil) {   // let go: the membrane's own derivative from here on
+                    holding = false;
+                    if (t < dt) derivatives(y, k[0]);
+                }
             }
             if (!rule.clamp()) refractory[i] = Math.max(0, quietUntil - dt);
         }
@@ -299,13 +309,17 @@ public final class DormandPrince implements Integrator {
             for (int q = 0; q < dim; q++) y[q] = one[q][0];
             if (rule.refractoryCondition() != null) {   // refractory until the condition fails at a step's start
                 refractory[i] = Double.POSITIVE_INFINITY;
-                return rule.clamp() ? new double[] {dt, 0} : new double[] {t, Double.POSITIVE_INFINITY};
+                heldUntil = rule.clamp() ? dt : t;
+                holding = heldUntil > t;
+                return new double[] {t, Double.POSITIVE_INFINITY};
             }
             double ref = rule.refractoryPeriod();
-            if (ref > 0 && rule.clamp()) {
+            if (ref > 0 && rule.clamp()) {   // v held at its reset while the other variables go on (AdEx's w)
                 double hold = Math.min(ref, dt - t);
                 refractory[i] = ref - hold;
-                return new double[] {t + hold, 0};
+                heldUntil = t + hold;
+                holding = hold > 0;
+                return new double[] {t, t + hold};
             }
             return new double[] {t, t + ref};
         }
@@ -327,6 +341,7 @@ public final class DormandPrince implements Integrator {
             for (int q = 0; q < dim; q++) one[q][0] = s[q];
             d.derivatives(one, drive1, dOne, 0, 1);
             for (int q = 0; q < dim; q++) out[q] = dOne[q][0];
+            if (holding) out[m] = 0;
         }
 
         private NumericalFailureException tooSmall(double t) {
