@@ -24,12 +24,12 @@ public final class PopulationSolver implements org.neurosim.core.checkpoint.Chec
     private final SpikeLocatingStepper locating;
     private final double[][] state;
     private final double[] membraneBefore;
-    private final int[] refractorySteps;
+    private final long[] refractorySteps;
     private final double[] refractoryTime;
     private final int membrane;
     private final double threshold;
     private final double dt;
-    private final int refractoryStepCount;
+    private final long refractoryStepCount;
     private final boolean bounded;
     private final int order;
 
@@ -57,11 +57,21 @@ public final class PopulationSolver implements org.neurosim.core.checkpoint.Chec
         this.membrane = rule.membrane();
         this.threshold = rule.threshold();
         this.membraneBefore = membrane >= 0 && locating == null ? new double[size] : null;
-        this.refractorySteps = locating == null ? new int[size] : null;
+        this.refractorySteps = locating == null ? new long[size] : null;
         this.refractoryTime = locating != null ? new double[size] : null;
         this.dt = dt;
-        this.refractoryStepCount = (int) Math.round(rule.refractoryPeriod() / dt);
+        this.refractoryStepCount = refractoryStepCount(rule.refractoryPeriod(), dt);
         this.bounded = dynamics instanceof ExactlySolvable e && e.boundedForFiniteInput();
+    }
+
+    /**
+     * The refractory period in whole steps, round(tau_ref / dt), saturating: Math.round gives Long.MAX_VALUE for
+     * anything at or beyond 2^63 steps (tau_ref = 1e308 ms, or infinity), far more than the 10^12 steps a run may
+     * have, so such a neuron fires once and never again, as the exact paths do. (An int count would wrap round to
+     * a negative number, that is no refractoriness at all.)
+     */
+    static long refractoryStepCount(double refractoryPeriod, double dt) {
+        return Math.round(refractoryPeriod / dt);
     }
 
     /** Convenience: the given integrator with its default parameters. */
@@ -77,7 +87,7 @@ public final class PopulationSolver implements org.neurosim.core.checkpoint.Chec
     public void save(org.neurosim.core.checkpoint.StateWriter out) {
         out.section("solver").writeInt(state.length);
         for (double[] x : state) out.doubles(x);
-        if (refractorySteps != null) out.ints(refractorySteps);
+        if (refractorySteps != null) out.longs(refractorySteps);
         if (refractoryTime != null) out.doubles(refractoryTime);
         for (Object part : new Object[] {dynamics, grid, locating}) {
             if (part instanceof org.neurosim.core.checkpoint.Checkpointable c) c.save(out);
@@ -90,7 +100,7 @@ public final class PopulationSolver implements org.neurosim.core.checkpoint.Chec
         int vars = in.readInt();
         if (vars != state.length) throw in.mismatch(vars + " state variables saved, the model has " + state.length);
         for (int k = 0; k < state.length; k++) in.doubles(state[k], dynamics.stateVariables().get(k).name());
-        if (refractorySteps != null) in.ints(refractorySteps, "refractory steps");
+        if (refractorySteps != null) in.longs(refractorySteps, "refractory steps");
         if (refractoryTime != null) in.doubles(refractoryTime, "refractory times");
         for (Object part : new Object[] {dynamics, grid, locating}) {
             if (part instanceof org.neurosim.core.checkpoint.Checkpointable c) c.restore(in);
