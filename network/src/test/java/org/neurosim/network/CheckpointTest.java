@@ -52,7 +52,8 @@ class CheckpointTest {
                 Arguments.of("brunel2000", file("brunel2000.yaml"), List.of("duration=25 ms"), 2, 131),
                 Arguments.of("brunel2000, spikes inside the step", file("brunel2000.yaml"),
                         List.of("duration=25 ms", "integrator=exact"), 2, 131),
-                Arguments.of("rate-network", file("rate-network.yaml"), List.of(), 1, 7));
+                Arguments.of("rate-network", file("rate-network.yaml"), List.of(), 1, 7),
+                Arguments.of("rate network with a delay line", RateNetworkTest.delayed("4 ms", "2 ms"), List.of(), 2, 9));
     }
 
     static String file(String name) {

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.neurosim.core.InvalidInputException;
+import org.neurosim.core.units.Dimension;
+import org.neurosim.core.units.Units;
 import org.neurosim.network.config.Cfg;
 
 /**
@@ -81,6 +83,7 @@ final class MemoryEstimate {
             for (String t : p.get("to").names()) {
                 Long tgt = sizes.get(t);
                 if (tgt == null) continue;
+                bytes += rateDelayLine(root, pops.get(p.get("from").text("")), p, src);
                 boolean perSynapse = p.get("weight").present() && !p.get("weight").isList()
                         && p.get("weight").text().contains("(");
                 double synapses;
@@ -104,6 +107,23 @@ final class MemoryEstimate {
             }
         }
         return bytes + scratch + second;
+    }
+
+    /**
+     * A projection from a rate population with a delay of d steps keeps the source's last d + 1 rate vectors
+     * (DenseProjection): 8 (d + 1) bytes per source neuron; 0 for any other projection or a delay the loader refuses.
+     */
+    private static double rateDelayLine(Cfg root, Cfg source, Cfg projection, long src) {
+        if (source == null || !source.get("model").text("").equals("rate") || !projection.get("delay").present()) {
+            return 0;
+        }
+        try {
+            double dt = Units.parse(root.get("dt").text("0.1 ms"), Dimension.TIME, "dt");
+            double steps = Units.parse(projection.get("delay").text(), Dimension.TIME, "delay") / dt;
+            return steps >= 0 && steps <= 1e6 ? 8.0 * (Math.round(steps) + 1) * src : 0;
+        } catch (InvalidInputException e) {
+            return 0;   // the loader names what it expects
+        }
     }
 
     /** The expected synapse count of one connect block (a plugin rule counts as none: it is unknown here). */

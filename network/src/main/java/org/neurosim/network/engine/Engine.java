@@ -261,7 +261,7 @@ public final class Engine implements AutoCloseable {
         for (Population p : populations) {
             if (p.solver != null && p.dynamics instanceof org.neurosim.core.model.Instantaneous) {
                 p.buildDrive(0, 0, p.size, false);
-                for (DenseProjection pr : dense) if (pr.target == p) pr.addRateInput();
+                for (DenseProjection pr : dense) if (pr.target == p) pr.addRateInput(0);
                 p.solver.step(p.drive, (i, o) -> { }, 0, p.size);
             }
         }
@@ -322,7 +322,7 @@ public final class Engine implements AutoCloseable {
         for (GridTarget g : grid) if (g != null) g.turn(n);   // this step's slot of every ring
         if (dense.length > 0) {
             parallel.onEveryWorker(driveTask);
-            for (DenseProjection pr : dense) pr.addRateInput();
+            for (DenseProjection pr : dense) pr.addRateInput(n);
             parallel.onEveryWorker(advanceTask);
         } else {
             parallel.onEveryWorker(driveAndAdvanceTask);
