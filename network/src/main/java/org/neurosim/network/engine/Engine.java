@@ -30,7 +30,8 @@ public final class Engine implements AutoCloseable {
     public static final String ALWAYS_SPLIT = Parallel.ALWAYS_SPLIT;
     /**
      * System property that keeps every population's drive held over the step, also where the model could integrate
-     * its synapses exactly (to measure what exact integration costs and changes).
+     * its synapses exactly or a grid integrator could follow its conductances inside the step (to measure what
+     * either costs and changes).
      */
     public static final String HELD_DRIVE = "neurosim.heldDrive";
 
@@ -251,6 +252,9 @@ public final class Engine implements AutoCloseable {
         p.conductanceGroups = conductances.toArray(SynapseGroup[]::new);
         p.conductanceDecay = conductanceDecay.stream().mapToDouble(Double::doubleValue).toArray();
         groupsOnto[p.index] = advancing.toArray(SynapseGroup[]::new);
+        // a grid integrator's stages follow the conductance inside the step (HELD_DRIVE holds it, to compare)
+        boolean held = p.conductanceGroups.length == 0 || Boolean.getBoolean(HELD_DRIVE);
+        p.drive.conductanceCourse(held ? null : new ConductanceCourse(dt, p.conductanceGroups, p.conductanceDecay));
     }
 
     /**

@@ -253,6 +253,10 @@ public final class SparseProjection extends Projection {
     void schedule(long n, double dt) {
         SpikeBuffer spikes = source.spikes;
         late.clear();
+        // an arrival on a grid point is the end of the step before, onto the grid (see gridRing) and into a
+        // conductance (see deliverStaged: the conductance is then there for the whole next step, as in NEST's
+        // iaf_cond_exp, instead of being taken at that step's end)
+        boolean pointIsStepBefore = gridRing != null || atStepEnd();
         for (int k = 0; k < spikes.count(); k++) {
             double offset = spikes.offset(k);
             if (rows != null) {   // one entry per (source, delay) row: whole steps, the offset kept
@@ -263,8 +267,7 @@ public final class SparseProjection extends Projection {
                     g = gains[0];
                     e = gains[1];
                 }
-                // onto the grid, an arrival at a grid point is the end of the step before (see gridRing)
-                boolean onPoint = gridRing != null && offset <= ON_GRID * dt;
+                boolean onPoint = pointIsStepBefore && offset <= ON_GRID * dt;
                 for (int r = rows.sourceRows()[j]; r < rows.sourceRows()[j + 1]; r++) {
                     int d = rows.rowDelay()[r] - (onPoint ? 1 : 0);
                     add(ring[(int) ((n + d) % ring.length)], r, onPoint ? dt : offset, g, e);
@@ -279,7 +282,7 @@ public final class SparseProjection extends Projection {
                     steps++;
                 }
             }
-            if (gridRing != null && steps > 0 && offset <= ON_GRID * dt) {   // a grid point: the step before's end
+            if (pointIsStepBefore && steps > 0 && offset <= ON_GRID * dt) {   // a grid point: the step before's end
                 steps--;
                 offset = dt;
             }
@@ -483,8 +486,21 @@ public final class SparseProjection extends Projection {
         for (int k = 0; k < slot.rows.count(); k++) bound(slot, k, slot.rows.neuron(k));
     }
 
+    /**
+     * True when this projection's arrivals enter its filter with their full weight at the end of their step: a
+     * conductance onto a population whose integrator samples it (any but an exact target's), as NEST's
+     * iaf_cond_exp takes its spikes at grid points. Its integrator then follows the conductance's exact course from
+     * there ({@link ConductanceCourse}), so each spike's conductance integral, int g dt = w tau for an exponential,
+     * is whole, only up to one step late. (Decayed from its time inside the step instead, the part before the
+     * step's end would be lost: up to 1 - exp(-dt / tau), 39% with tau = 0.2 ms at dt 0.1 ms.)
+     */
+    private boolean atStepEnd() {
+        return group != null && group.conductance && !exactTarget && gridRing == null;
+    }
+
     /** Adds the staged spikes to the targets of chunk c (all targets when unchunked); not for exact targets. */
     void deliverStaged(double dt, int c) {
+        boolean whole = atStepEnd();
         SpikeBuffer due = staged;
         int cs = chunks;
         for (int k = 0; k < due.count(); k++) {
@@ -492,9 +508,9 @@ public final class SparseProjection extends Projection {
             int from = c == 0 ? rowStart[j] : split[j * (cs - 1) + c - 1];
             int to = c == cs - 1 ? rowStart[j + 1] : split[j * (cs - 1) + c];
             if (from >= to) continue;
-            double offset = due.offset(k);
-            if (isStatic) group.filter.addSpikes(targets, from, to, weights, weight, dt - offset);
-            else group.filter.addSpikes(targets, from, to, efficacy, 0, dt - offset);   // see transmitStaged
+            double since = whole ? 0 : dt - due.offset(k);
+            if (isStatic) group.filter.addSpikes(targets, from, to, weights, weight, since);
+            else group.filter.addSpikes(targets, from, to, efficacy, 0, since);   // see transmitStaged
         }
     }
 
