@@ -77,8 +77,8 @@ public final class Network {
 
     /**
      * The network's state for a checkpoint, taken between steps with nothing staged: the clock, every population
-     * (state, refractory counters, spike counts), every synaptic filter, and every projection's spikes in flight and
-     * synapse-model state. Connectivity and constant parameters are rebuilt from the config and its seed.
+     * (state, refractory counters, spike counts), every synaptic filter, every projection's spikes in flight and
+     * synapse-model state, and every rate projection's delay line. Connectivity and constant parameters are rebuilt from the config and its seed.
      */
     void save(org.neurosim.core.checkpoint.StateWriter out, long clock) {
         out.section("network").writeLong(clock);
@@ -86,6 +86,7 @@ public final class Network {
         for (SynapseGroup g : groups) g.save(out);
         for (Projection pr : projections) {
             if (pr instanceof org.neurosim.network.engine.SparseProjection s) s.save(out);
+            if (pr instanceof org.neurosim.network.engine.DenseProjection d) d.save(out);
         }
     }
 
@@ -96,6 +97,7 @@ public final class Network {
         for (SynapseGroup g : groups) g.restore(in);
         for (Projection pr : projections) {
             if (pr instanceof org.neurosim.network.engine.SparseProjection s) s.restore(in, at);
+            if (pr instanceof org.neurosim.network.engine.DenseProjection d) d.restore(in);
         }
         clock = at;
     }

@@ -49,10 +49,13 @@ class CheckpointTest {
                         + "tau: 0.5 ms, normalize: peak, plasticity: {rule: stdp, a_plus: 0.01, a_minus: 0.012, "
                         + "w_min: -1 nA, w_max: 0 pA}}"), List.of("duration=50 ms"), 2, 277),
                 Arguments.of("cobahh", file("cobahh.yaml"), List.of("duration=30 ms"), 1, 149),
+                Arguments.of("cobahh, conductances at rk4's stage times", file("cobahh.yaml"),
+                        List.of("duration=10 ms", "dt=0.02 ms", "integrator=rk4"), 2, 243),
                 Arguments.of("brunel2000", file("brunel2000.yaml"), List.of("duration=25 ms"), 2, 131),
                 Arguments.of("brunel2000, spikes inside the step", file("brunel2000.yaml"),
                         List.of("duration=25 ms", "integrator=exact"), 2, 131),
-                Arguments.of("rate-network", file("rate-network.yaml"), List.of(), 1, 7));
+                Arguments.of("rate-network", file("rate-network.yaml"), List.of(), 1, 7),
+                Arguments.of("rate network with a delay line", RateNetworkTest.delayed("4 ms", "2 ms"), List.of(), 2, 9));
     }
 
     static String file(String name) {

@@ -8,6 +8,12 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.neurosim.core.InvalidInputException;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The course's rate network y = s(W x + b) (../shared/science.md section 5), computed independently here. */
 class RateNetworkTest {
@@ -53,5 +59,66 @@ class RateNetworkTest {
         // y0 = relu(0.5 + 0.5 + 0.1) = 1.1; y1 = relu(1.5 - 0.2) = 1.3
         assertThat(last[1]).isCloseTo(1.1, within(1e-12));
         assertThat(last[2]).isCloseTo(1.3, within(1e-12));
+    }
+
+    /**
+     * A rising source x (tau dy/dt = -y + 1 from y = 0) drives h through W = 2 with DELAY; h has time constant TAU
+     * (0: h = W x at once). dt = 1 ms.
+     */
+    static String delayed(String delay, String tau) {
+        return """
+                dt: 1 ms
+                duration: 30 ms
+                populations:
+                  x: {model: rate, size: 2, params: {activation: linear, tau: 5 ms}, input: [1.0, 0.5]}
+                  h: {model: rate, size: 1, params: {activation: linear, tau: TAU}}
+                projections:
+                  - {from: x, to: h, weight: [[2.0, -1.0]], delay: DELAY}
+                record:
+                  state: [{population: h, neurons: [0]}, {population: x, neurons: [0, 1]}]
+                """.replace("DELAY", delay).replace("TAU", tau);
+    }
+
+    /**
+     * Issue 29 item 4. Reference: NEST's rate models with {@code rate_connection_delayed} (rate_neuron_ipn): the rate
+     * at the start of step m enters the target's input in step m + d, and the delay buffers start at zero. x starts at
+     * 0, so h's input with a delay of d steps is the undelayed input shifted by d steps, and h's trace the undelayed
+     * trace shifted by d rows, exactly; before the fix the delay was ignored (the traces were equal).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"0 ms", "2 ms"})
+    void aDelayOfWholeStepsShiftsTheTargetsTraceByThatManySteps(String tau) {
+        List<double[]> now = Nets.run(Nets.build(delayed("0 ms", tau))).recorder().traceRows();
+        List<double[]> late = Nets.run(Nets.build(delayed("3 ms", tau))).recorder().traceRows();
+        assertThat(now).hasSize(31);
+        assertThat(now.get(10)[1]).isGreaterThan(0.1);
+        for (int n = 0; n < now.size(); n++) {
+            assertThat(late.get(n)[2]).as("x at row %d", n).isEqualTo(now.get(n)[2]);
+            assertThat(late.get(n)[1]).as("h at row %d", n).isEqualTo(n < 3 ? 0.0 : now.get(n - 3)[1]);
+        }
+    }
+
+    /** Spec config.md, "Rate networks with delays": whole steps only; one delay per projection; >= 0. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "-1 ms|projections[0].delay: expected a single delay >= 0 that is a whole number of steps (dt = 1.0 ms), got '-1 ms'",
+            "1.5 ms|projections[0].delay: expected a single delay >= 0 that is a whole number of steps (dt = 1.0 ms), got '1.5 ms'",
+            "\"normal(3 ms, 1 ms)\"|projections[0].delay: expected a single delay >= 0 that is a whole number of steps",
+            "3 mV|projections[0].delay: expected a single delay >= 0 that is a whole number of steps",
+            "2000 s|projections[0].delay: expected a delay of at most 1000 s and 10^6 steps, got '2000 s'"})
+    void aDelayThatIsNotWholeStepsOrIsNegativeIsRefused(String delay, String message) {
+        assertThatThrownBy(() -> Nets.build(delayed(delay, "2 ms"))).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith(message);
+    }
+
+    /** The delay line holds d + 1 rate vectors of the source: one too large for the heap is refused before it is made. */
+    @Test
+    void aDelayLineLargerThanTheHeapIsRefusedBeforeItIsBuilt() {
+        String yaml = delayed("100 s", "2 ms").replace("dt: 1 ms", "dt: 0.1 ms")
+                .replace("size: 2, params: {activation: linear, tau: 5 ms}, input: [1.0, 0.5]",
+                        "size: 100000, params: {activation: linear, tau: 5 ms}")
+                .replace("weight: [[2.0, -1.0]]", "connect: {probability: 0.0001}, weight: 1");
+        assertThatThrownBy(() -> Nets.build(yaml)).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("populations: the network needs about 745");
     }
 }

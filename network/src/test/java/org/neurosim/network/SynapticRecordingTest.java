@@ -48,7 +48,11 @@ class SynapticRecordingTest {
         }
     }
 
-    /** Conductance synapses onto lif-cond: g_0 is the kernel, i_syn = g_0 (E - V) with the recorded V. */
+    /**
+     * Conductance synapses onto lif-cond: g_0 is the kernel, i_syn = g_0 (E - V) with the recorded V. The spike
+     * arrives at 2.05 ms, inside a step, and opens its conductance whole at the step's end, 2.1 ms (as NEST's
+     * iaf_cond_exp at its next grid point; see ConductanceWithinStepTest).
+     */
     @Test
     void conductanceAndItsCurrent() {
         Network net = Nets.build("""
@@ -64,7 +68,7 @@ class SynapticRecordingTest {
                 """);
         List<double[]> rows = Nets.run(net).recorder().traceRows();
         for (int k : new int[] {21, 40, 100}) {
-            double t = k * 1e-4, g = 0.3 * Math.exp(-(t - 2.05e-3) / 5e-3);
+            double t = k * 1e-4, g = 0.3 * Math.exp(-(t - 2.1e-3) / 5e-3);
             assertThat(rows.get(k)[3]).as("g_0 at step %d", k).isCloseTo(g, within(1e-12));
             assertThat(rows.get(k)[2]).isCloseTo(g * (0 - rows.get(k)[1]), within(1e-15));
         }

@@ -9,6 +9,8 @@ import org.neurosim.core.param.Parameters;
  * Exponential Euler for conditionally linear equations ds/dt = a(s') s + b(s'), each variable solved exactly over
  * the step with the others held at their start values:
  * s_(k+1) = s_k + (a s_k + b) (exp(a dt) - 1) / a   (-> s_k + b dt as a -> 0). Order 1; stable for stiff gates.
+ * A synaptic conductance enters a and b as its mean over the step, (1/dt) int_0^dt g(t_k + s) ds (see
+ * {@link org.neurosim.core.model.Drive#meanConductance}), so the step takes in its exact integral.
  */
 public final class ExponentialEuler extends FixedStepIntegrator {
     @Override public String name() { return "exponential-euler"; }
@@ -31,6 +33,7 @@ public final class ExponentialEuler extends FixedStepIntegrator {
         double[][] a = scratch(d, size), b = scratch(d, size);
         double[] e = new double[size], start = new double[size];
         return (s, drive, dt, from, to) -> {
+            drive.meanConductance(from, to);   // one stage: the conductance's exact integral over the step
             cl.linearForm(s, drive, a, b, from, to);
             for (int v = 0; v < s.length; v++) advance(s[v], a[v], b[v], e, start, dt, from, to);
         };

@@ -5,7 +5,8 @@ import org.neurosim.core.param.Parameters;
 
 /**
  * Heun's method (explicit trapezoid, 2nd-order Runge-Kutta):
- * k1 = f(s), k2 = f(s + dt k1), s += dt (k1 + k2) / 2.
+ * k1 = f(t, s), k2 = f(t + dt, s + dt k1), s += dt (k1 + k2) / 2; a synaptic conductance is taken at each stage's
+ * time ({@link org.neurosim.core.model.Drive#conductanceAt}).
  */
 public final class Heun extends FixedStepIntegrator {
     @Override public String name() { return "heun"; }
@@ -20,6 +21,7 @@ public final class Heun extends FixedStepIntegrator {
         return (s, drive, dt, from, to) -> {
             d.derivatives(s, drive, k1, from, to);
             axpy(s, dt, k1, tmp, from, to);
+            drive.conductanceAt(dt, from, to);   // the second stage is at t + dt
             d.derivatives(tmp, drive, k2, from, to);
             for (int v = 0; v < s.length; v++) {
                 double[] sv = s[v], a = k1[v], b = k2[v];

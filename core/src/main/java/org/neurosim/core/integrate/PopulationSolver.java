@@ -31,12 +31,12 @@ public final class PopulationSolver implements org.neurosim.core.checkpoint.Chec
     private final double[] membraneLeft;
     /** Condition rule: neurons that spiked at the step's start (tested once per step, as Brian2 does). */
     private final boolean[] spikedAtStart;
-    private final int[] refractorySteps;
+    private final long[] refractorySteps;
     private final double[] refractoryTime;
     private final int membrane;
     private final double threshold;
     private final double dt;
-    private final int refractoryStepCount;
+    private final long refractoryStepCount;
     private final boolean bounded;
     private final int order;
 
@@ -66,11 +66,21 @@ public final class PopulationSolver implements org.neurosim.core.checkpoint.Chec
         this.membraneLeft = onGridSteps && !rule.isCondition() ? new double[size] : null;
         if (membraneLeft != null) java.util.Arrays.fill(membraneLeft, Double.NaN);
         this.spikedAtStart = onGridSteps && rule.isCondition() ? new boolean[size] : null;
-        this.refractorySteps = locating == null ? new int[size] : null;
+        this.refractorySteps = locating == null ? new long[size] : null;
         this.refractoryTime = locating != null ? new double[size] : null;
         this.dt = dt;
-        this.refractoryStepCount = (int) Math.round(rule.refractoryPeriod() / dt);
+        this.refractoryStepCount = refractoryStepCount(rule.refractoryPeriod(), dt);
         this.bounded = dynamics instanceof ExactlySolvable e && e.boundedForFiniteInput();
+    }
+
+    /**
+     * The refractory period in whole steps, round(tau_ref / dt), saturating: Math.round gives Long.MAX_VALUE for
+     * anything at or beyond 2^63 steps (tau_ref = 1e308 ms, or infinity), far more than the 10^12 steps a run may
+     * have, so such a neuron fires once and never again, as the exact paths do. (An int count would wrap round to
+     * a negative number, that is no refractoriness at all.)
+     */
+    static long refractoryStepCount(double refractoryPeriod, double dt) {
+        return Math.round(refractoryPeriod / dt);
     }
 
     /** Convenience: the given integrator with its default parameters. */
@@ -86,7 +96,7 @@ public final class PopulationSolver implements org.neurosim.core.checkpoint.Chec
     public void save(org.neurosim.core.checkpoint.StateWriter out) {
         out.section("solver").writeInt(state.length);
         for (double[] x : state) out.doubles(x);
-        if (refractorySteps != null) out.ints(refractorySteps);
+        if (refractorySteps != null) out.longs(refractorySteps);
         if (refractoryTime != null) out.doubles(refractoryTime);
         if (membraneLeft != null) out.doubles(membraneLeft);
         for (Object part : new Object[] {dynamics, grid, locating}) {
@@ -100,7 +110,7 @@ public final class PopulationSolver implements org.neurosim.core.checkpoint.Chec
         int vars = in.readInt();
         if (vars != state.length) throw in.mismatch(vars + " state variables saved, the model has " + state.length);
         for (int k = 0; k < state.length; k++) in.doubles(state[k], dynamics.stateVariables().get(k).name());
-        if (refractorySteps != null) in.ints(refractorySteps, "refractory steps");
+        if (refractorySteps != null) in.longs(refractorySteps, "refractory steps");
         if (refractoryTime != null) in.doubles(refractoryTime, "refractory times");
         if (membraneLeft != null) in.doubles(membraneLeft, "membrane after the last step");
         for (Object part : new Object[] {dynamics, grid, locating}) {
@@ -205,7 +215,7 @@ public final class PopulationSolver implements org.neurosim.core.checkpoint.Chec
         double[] v = state[membrane];
         boolean clamp = rule.clamp();
         SpikeRule.Condition condition = rule.condition();
-        int held = rule.refractoryCondition() != null ? 1 : refractoryStepCount;
+        long held = rule.refractoryCondition() != null ? 1 : refractoryStepCount;
         int bad = -1;
         for (int i = from; i < to; i++) {
             double before = membraneBefore[i];
@@ -223,7 +233,7 @@ public final class PopulationSolver implements org.neurosim.core.checkpoint.Chec
     }
 
     /** A spike of neuron i at {@code offset} inside the step: reset at the step's end, then refractory. */
-    private void spikeInside(SpikeSink spikes, int i, double offset, int refractory) {
+    private void spikeInside(SpikeSink spikes, int i, double offset, long refractory) {
         spikes.spike(i, offset);
         rule.reset().apply(state, i);
         refractorySteps[i] = refractory;

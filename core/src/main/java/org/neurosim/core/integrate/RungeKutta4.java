@@ -5,7 +5,9 @@ import org.neurosim.core.param.Parameters;
 
 /**
  * The classical 4th-order Runge-Kutta method:
- * k1 = f(s), k2 = f(s + dt/2 k1), k3 = f(s + dt/2 k2), k4 = f(s + dt k3), s += dt (k1 + 2 k2 + 2 k3 + k4) / 6.
+ * k1 = f(t, s), k2 = f(t + dt/2, s + dt/2 k1), k3 = f(t + dt/2, s + dt/2 k2), k4 = f(t + dt, s + dt k3),
+ * s += dt (k1 + 2 k2 + 2 k3 + k4) / 6; a synaptic conductance is taken at each stage's time
+ * ({@link org.neurosim.core.model.Drive#conductanceAt}).
  */
 public final class RungeKutta4 extends FixedStepIntegrator {
     @Override public String name() { return "rk4"; }
@@ -21,10 +23,12 @@ public final class RungeKutta4 extends FixedStepIntegrator {
         return (s, drive, dt, from, to) -> {
             d.derivatives(s, drive, k1, from, to);
             axpy(s, 0.5 * dt, k1, tmp, from, to);
+            drive.conductanceAt(0.5 * dt, from, to);   // stages 2 and 3 are at t + dt/2, stage 4 at t + dt
             d.derivatives(tmp, drive, k2, from, to);
             axpy(s, 0.5 * dt, k2, tmp, from, to);
             d.derivatives(tmp, drive, k3, from, to);
             axpy(s, dt, k3, tmp, from, to);
+            drive.conductanceAt(dt, from, to);
             d.derivatives(tmp, drive, k4, from, to);
             double h = dt / 6.0;
             for (int v = 0; v < s.length; v++) {

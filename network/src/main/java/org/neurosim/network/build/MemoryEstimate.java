@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.neurosim.core.InvalidInputException;
+import org.neurosim.core.units.Dimension;
+import org.neurosim.core.units.Units;
 import org.neurosim.network.config.Cfg;
 
 /**
@@ -23,14 +25,14 @@ final class MemoryEstimate {
 
     /**
      * Bytes per synapse that a plastic synapse holds beyond a static one's, by rule: every plastic projection keeps
-     * the efficacies the engine reads (a float); STDP adds its weight (a double), the synapse's row and the by-target
+     * the efficacies the engine reads (a double: what a plastic synapse transmits is not rounded); STDP adds its weight (a double), the synapse's row and the by-target
      * index with its rows (three ints); Tsodyks-Markram u, x and the last spike time (three doubles). A plugin's rule
      * is taken as STDP's. (Before these counted, a 20-million-synapse STDP network the estimate admitted in a 256 MiB
      * heap ran out of memory while building.)
      */
     static final Map<String, Double> PLASTIC_BYTES_PER_SYNAPSE = Map.of(
-            "stdp", 4.0 + 8 + 3 * 4,
-            "tsodyks-markram", 4.0 + 3 * 8);
+            "stdp", 8.0 + 8 + 3 * 4,
+            "tsodyks-markram", 8.0 + 3 * 8);
 
     private MemoryEstimate() { }
 
@@ -92,6 +94,7 @@ final class MemoryEstimate {
             for (String t : p.get("to").names()) {
                 Long tgt = sizes.get(t);
                 if (tgt == null) continue;
+                bytes += rateDelayLine(root, pops.get(p.get("from").text("")), p, src);
                 boolean perSynapse = p.get("weight").present() && !p.get("weight").isList()
                         && p.get("weight").text().contains("(");
                 double synapses;
@@ -124,6 +127,23 @@ final class MemoryEstimate {
         String name = rule.text("");
         if (name.equals("static")) return 0;
         return PLASTIC_BYTES_PER_SYNAPSE.getOrDefault(name, PLASTIC_BYTES_PER_SYNAPSE.get("stdp"));
+    }
+
+    /**
+     * A projection from a rate population with a delay of d steps keeps the source's last d + 1 rate vectors
+     * (DenseProjection): 8 (d + 1) bytes per source neuron; 0 for any other projection or a delay the loader refuses.
+     */
+    private static double rateDelayLine(Cfg root, Cfg source, Cfg projection, long src) {
+        if (source == null || !source.get("model").text("").equals("rate") || !projection.get("delay").present()) {
+            return 0;
+        }
+        try {
+            double dt = Units.parse(root.get("dt").text("0.1 ms"), Dimension.TIME, "dt");
+            double steps = Units.parse(projection.get("delay").text(), Dimension.TIME, "delay") / dt;
+            return steps >= 0 && steps <= 1e6 ? 8.0 * (Math.round(steps) + 1) * src : 0;
+        } catch (InvalidInputException e) {
+            return 0;   // the loader names what it expects
+        }
     }
 
     /** The expected synapse count of one connect block (a plugin rule counts as none: it is unknown here). */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.neurosim.core.InvalidInputException;
 import org.neurosim.core.Seeds;
 import org.neurosim.core.connect.Connections;
 import org.neurosim.core.model.NeuronDynamics;
@@ -12,6 +13,7 @@ import org.neurosim.core.synapse.Normalization;
 import org.neurosim.core.synapse.SynapseContext;
 import org.neurosim.core.synapse.SynapseDynamics;
 import org.neurosim.core.units.Dimension;
+import org.neurosim.core.units.Units;
 import org.neurosim.network.config.Cfg;
 import org.neurosim.network.config.Distribution;
 import org.neurosim.network.engine.DenseProjection;
@@ -108,7 +110,8 @@ final class ProjectionLoader {
         if (conn.weights() != null) {
             double unit = ConnectLoader.matrixUnit(c.get("connect"), weightCfg, weightDim);
             if (!p.spiking) {
-                p.dense = new DenseProjection(p.label(), p.source, p.target, conn.toDense(p.target.size, null, 0, unit));
+                p.dense = new DenseProjection(p.label(), p.source, p.target, conn.toDense(p.target.size, null, 0, unit),
+                        rateDelaySteps(c, ctx.dt));
                 return;
             }
             weights = new float[conn.count()];
@@ -124,7 +127,7 @@ final class ProjectionLoader {
             }
             if (!p.spiking) {
                 p.dense = new DenseProjection(p.label(), p.source, p.target,
-                        conn.toDense(p.target.size, weights, weight, 1));
+                        conn.toDense(p.target.size, weights, weight, 1), rateDelaySteps(c, ctx.dt));
                 return;
             }
         }
@@ -146,6 +149,38 @@ final class ProjectionLoader {
             p.rows = DelayRows.group(conn.rowStart(), conn.targets(), weights, delayDist, ctx.dt, delayRandom,
                     delayCfg.path);
         }
+    }
+
+    /**
+     * The delay of a projection from a rate population in whole steps d = delay / dt (0 without {@code delay}): the
+     * target then reads the source's rates of d steps ago (NEST's rate models with delay). One value for the whole
+     * projection, >= 0, at most 1000 s and 10^6 steps, and a whole number of steps to 1e-9 (0.3 ms / 0.1 ms is 3).
+     */
+    static int rateDelaySteps(Cfg c, double dt) {
+        for (String bound : new String[] {"delay_min", "delay_max"}) {
+            if (c.has(bound)) {
+                throw c.get(bound).error("a projection from a rate population takes a single delay, not a drawn one");
+            }
+        }
+        Cfg delayCfg = c.get("delay");
+        if (!delayCfg.present()) return 0;
+        String expected = "expected a single delay >= 0 that is a whole number of steps (dt = "
+                + Math.round(dt * 1e9) / 1e6 + " ms)";
+        double delay;
+        try {
+            delay = Units.parse(delayCfg.text(), Dimension.TIME, delayCfg.path);
+        } catch (InvalidInputException e) {
+            throw delayCfg.error(expected + ", got '" + delayCfg.text() + "'");
+        }
+        double steps = delay / dt;
+        long whole = Math.round(steps);
+        if (!(delay >= 0) || Math.abs(steps - whole) > 1e-9 * Math.max(1, steps)) {
+            throw delayCfg.error(expected + ", got '" + delayCfg.text() + "'");
+        }
+        if (delay > 1e3 || whole > 1_000_000) {
+            throw delayCfg.error("expected a delay of at most 1000 s and 10^6 steps, got '" + delayCfg.text() + "'");
+        }
+        return (int) whole;
     }
 
     /** The projection, with its shared filter and synapse model (serial, in config order). */

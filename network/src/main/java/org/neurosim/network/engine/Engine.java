@@ -30,7 +30,8 @@ public final class Engine implements AutoCloseable {
     public static final String ALWAYS_SPLIT = Parallel.ALWAYS_SPLIT;
     /**
      * System property that keeps every population's drive held over the step, also where the model could integrate
-     * its synapses exactly (to measure what exact integration costs and changes).
+     * its synapses exactly or a grid integrator could follow its conductances inside the step (to measure what
+     * either costs and changes).
      */
     public static final String HELD_DRIVE = "neurosim.heldDrive";
 
@@ -251,6 +252,9 @@ public final class Engine implements AutoCloseable {
         p.conductanceGroups = conductances.toArray(SynapseGroup[]::new);
         p.conductanceDecay = conductanceDecay.stream().mapToDouble(Double::doubleValue).toArray();
         groupsOnto[p.index] = advancing.toArray(SynapseGroup[]::new);
+        // a grid integrator's stages follow the conductance inside the step (HELD_DRIVE holds it, to compare)
+        boolean held = p.conductanceGroups.length == 0 || Boolean.getBoolean(HELD_DRIVE);
+        p.drive.conductanceCourse(held ? null : new ConductanceCourse(dt, p.conductanceGroups, p.conductanceDecay));
     }
 
     /**
@@ -261,7 +265,7 @@ public final class Engine implements AutoCloseable {
         for (Population p : populations) {
             if (p.solver != null && p.dynamics instanceof org.neurosim.core.model.Instantaneous) {
                 p.buildDrive(0, 0, p.size, false);
-                for (DenseProjection pr : dense) if (pr.target == p) pr.addRateInput();
+                for (DenseProjection pr : dense) if (pr.target == p) pr.addRateInput(0);
                 p.solver.step(p.drive, (i, o) -> { }, 0, p.size);
             }
         }
@@ -322,7 +326,7 @@ public final class Engine implements AutoCloseable {
         for (GridTarget g : grid) if (g != null) g.turn(n);   // this step's slot of every ring
         if (dense.length > 0) {
             parallel.onEveryWorker(driveTask);
-            for (DenseProjection pr : dense) pr.addRateInput();
+            for (DenseProjection pr : dense) pr.addRateInput(n);
             parallel.onEveryWorker(advanceTask);
         } else {
             parallel.onEveryWorker(driveAndAdvanceTask);
