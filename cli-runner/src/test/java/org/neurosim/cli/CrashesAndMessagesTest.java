@@ -145,7 +145,8 @@ class CrashesAndMessagesTest {
     /**
      * A 20-million-synapse STDP network in a 256 MiB heap: the estimate counted no plastic state, admitted it, and the
      * build ran out of memory. Reference: the same network without plasticity, which the estimate admits and which
-     * runs in that heap; the plastic one needs about 0.6 GiB (it ran in -Xmx1g, 590 MB resident, by hand).
+     * runs in that heap; the plastic one needs about 0.7 GiB with its efficacies as doubles (it ran in -Xmx1g,
+     * 590 MB resident, by hand, with them as floats).
      */
     @Test
     void theMemoryEstimateCountsPlasticState(@TempDir Path dir) throws Exception {
@@ -173,7 +174,7 @@ class CrashesAndMessagesTest {
                 assertThat(p.exitValue()).as(said).isZero();
             } else {
                 assertThat(p.exitValue()).as(said).isEqualTo(2);
-                assertThat(said.strip()).startsWith("neurosim: populations: the network needs about 0.6 GiB")
+                assertThat(said.strip()).startsWith("neurosim: populations: the network needs about 0.7 GiB")
                         .contains("raise it with JAVA_OPTS=-Xmx1g").doesNotContain("\n");
             }
         }
