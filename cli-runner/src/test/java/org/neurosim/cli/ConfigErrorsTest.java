@@ -107,6 +107,7 @@ class ConfigErrorsTest {
             "bad --dt            | run,CONFIG,--dt,-1 parsecs                | --dt: expected a time",
             "bad --duration      | run,CONFIG,--duration,5 mV                | --duration: expected a time such as '20 ms', got '5 mV'",
             "zero threads        | run,CONFIG,--threads,0                    | --threads: expected at least 1",
+            "duration not steps  | run,CONFIG,--dt,0.4ms,--duration,1ms     | duration: expected a whole number of steps of dt = 0.0004 s, got '1ms' (2.5 steps); use 0.0008 s or 0.0012 s",
             "unknown model       | fi-curve,--model,nope,--inputs,1          | --model: unknown neuron model 'nope'",
             "fi-curve bad unit   | fi-curve,--model,hh,--inputs,1 mV         | --inputs: expected a current density",
             "fi-curve infinite   | fi-curve,--model,lif,--inputs,1e400       | --inputs: expected finite numbers, got '1e400'",
