@@ -148,13 +148,14 @@ class Result:
         style.update(scatter)
         for p in reversed(pops):
             neurons, times = self.spikes(p)
+            colour = {"color": f"C{self._c.populations.index(p) % 10}"} if "color" not in scatter and "c" not in scatter else {}
             n = self.size(p) if max_neurons is None else min(self.size(p), max_neurons)
             keep = neurons < n
             if start is not None:
                 keep &= times >= start
             if end is not None:
                 keep &= times <= end
-            ax.scatter(times[keep] * 1e3, neurons[keep] + offset, label=p, **style)
+            ax.scatter(times[keep] * 1e3, neurons[keep] + offset, label=p, **colour, **style)
             ticks.append(offset + n / 2)
             labels.append(p)
             offset += n
