@@ -189,3 +189,15 @@ def test_a_missing_jar_says_how_to_build_it(tmp_path, repository):
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert p.returncode == 0, p.stderr
     assert "no such file" in p.stdout and "mvn -B package -DskipTests" in p.stdout
+
+
+def test_a_numerical_failure_raises_with_the_clis_message(jar, tmp_path):
+    config = tmp_path / "blowup.yaml"
+    config.write_text("name: blowup\nduration: 50 ms\ndt: 0.5 ms\nintegrator: euler\n"
+                      "populations: {n: {model: hh, size: 1, input: 200 uA/cm^2}}\n")
+    p = cli_run(jar, config, tmp_path / "out")
+    assert p.returncode == 3, p.stderr
+    expected = p.stderr.strip().splitlines()[-1][len("neurosim: "):]
+    with pytest.raises(neurosim.NumericalFailure) as e:
+        neurosim.run(config)
+    assert str(e.value) == expected and expected.startswith("numerical failure: population n, neuron 0: v became")
