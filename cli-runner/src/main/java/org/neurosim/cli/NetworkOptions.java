@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.neurosim.core.units.Dimension;
-import org.neurosim.core.units.Units;
 import org.neurosim.network.Network;
 import org.neurosim.network.build.NetworkLoader;
 import org.neurosim.network.config.ConfigTree;
@@ -37,27 +35,14 @@ final class NetworkOptions {
     /** The config tree with every override applied, and its name. */
     ObjectNode tree() {
         ObjectNode root = ConfigTree.read(config);
-        for (String s : sets) ConfigTree.set(root, s);
-        if (seed != null) root.put("seed", seed);
-        durationAndThreads(root, duration, threads);
-        if (dt != null) {
-            Units.parse(dt, Dimension.TIME, "--dt");
-            root.put("dt", dt);
-        }
+        ConfigTree.runOptions(root, sets, seed, duration, dt, threads);
         if (!root.has("name")) root.put("name", config.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
         return root;
     }
 
     /** {@code --duration} and {@code --threads} (null: not given) into the tree, checked; run and resume share it. */
     static void durationAndThreads(ObjectNode root, String duration, Integer threads) {
-        if (duration != null) {
-            Units.parse(duration, Dimension.TIME, "--duration");
-            root.put("duration", duration);
-        }
-        if (threads != null) {
-            if (threads < 1) throw new org.neurosim.core.InvalidInputException("--threads: expected at least 1, got " + threads);
-            root.put("threads", threads);
-        }
+        ConfigTree.durationAndThreads(root, duration, threads);
     }
 
     Network build(ObjectNode tree, PluginRegistry registry) {

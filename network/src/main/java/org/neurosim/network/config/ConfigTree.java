@@ -163,4 +163,32 @@ public final class ConfigTree {
         }
     }
 
+
+    /**
+     * The run options of the command line and of the Python package, into the tree: {@code --set KEY=VALUE} for each
+     * of {@code sets} (see {@link #set}), then {@code --seed}, {@code --duration}, {@code --dt} and {@code --threads}
+     * (null: not given), checked as the CLI checks them (a bad one is an {@link InvalidInputException} naming it).
+     */
+    public static void runOptions(ObjectNode root, List<String> sets, Long seed, String duration, String dt,
+                                  Integer threads) {
+        for (String s : sets) set(root, s);
+        if (seed != null) root.put("seed", seed);
+        durationAndThreads(root, duration, threads);
+        if (dt != null) {
+            org.neurosim.core.units.Units.parse(dt, org.neurosim.core.units.Dimension.TIME, "--dt");
+            root.put("dt", dt);
+        }
+    }
+
+    /** {@code --duration} and {@code --threads} (null: not given) into the tree, checked; run and resume share it. */
+    public static void durationAndThreads(ObjectNode root, String duration, Integer threads) {
+        if (duration != null) {
+            org.neurosim.core.units.Units.parse(duration, org.neurosim.core.units.Dimension.TIME, "--duration");
+            root.put("duration", duration);
+        }
+        if (threads != null) {
+            if (threads < 1) throw new InvalidInputException("--threads: expected at least 1, got " + threads);
+            root.put("threads", threads);
+        }
+    }
 }
