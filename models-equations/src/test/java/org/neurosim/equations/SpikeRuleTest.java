@@ -147,7 +147,7 @@ class SpikeRuleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"euler", "heun", "rk4", "exact", "exact-grid"})
+    @ValueSource(strings = {"euler", "heun", "rk4", "exact", "exact-grid", "dormand-prince"})
     void aJumpOverTheThresholdIsASpikeAtTheJumpsTime(String integrator) {
         // NEST's iaf_psc_delta: the jump arriving at 10 ms + 1 ms is taken at the end of the step ending at 11 ms,
         // and V >= V_th there is a spike at 11 ms. Before: no spike with euler, heun or rk4 (0 Hz)
@@ -179,5 +179,18 @@ class SpikeRuleTest {
         for (int k = 0; k < t.length; k++) latency.add(t[k] - (k + 1) * 0.01);
         assertThat(t).hasSize(10);
         for (double l : latency) assertThat(l).isCloseTo(1e-3, offset(1e-12));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"euler", "heun", "rk4", "exact", "exact-grid", "dormand-prince"})
+    void aLifStartedAboveItsThresholdSpikesAtOnce(String integrator) {
+        // v(0) = -45 mV over v_th = -50 mV: exact spikes at t = 0 and NEST's iaf_psc_delta at its first update (the
+        // end of the first step, as exact-grid does); before, the grid integrators and dormand-prince never spiked,
+        // the membrane decaying from above the threshold
+        String yaml = jumpedOver("lif", integrator).replace("params: {tau_m", "init: {v: -45 mV}\n    params: {tau_m")
+                .replace("weight: 12 mV", "weight: 0 mV");
+        double[] t = spikeTimes(yaml);
+        assertThat(t).hasSize(1);
+        assertThat(t[0]).isCloseTo(integrator.equals("exact-grid") ? 1e-4 : 0, offset(1e-15));
     }
 }

@@ -162,6 +162,16 @@ public final class DormandPrince implements Integrator {
             holding = heldUntil > 0;
             derivatives(y, k[0]);
             double lastSpike = -1;   // a condition rule fires at most once at one instant
+            if (!rule.isCondition() && !armed && quietUntil == 0 && heldUntil == 0
+                    && rule.reset() != SpikeRule.Reset.NOTHING) {
+                // crossing rule with a reset: above the threshold at a step's start only through a jump or the
+                // initial state, which is a spike then (as with exact and the grid integrators)
+                double[] resume = spike(i, 0, dt, refractory, spikes);
+                lastSpike = 0;
+                quietUntil = resume[1];
+                armed = y[m] < threshold - absTol[m];
+                derivatives(y, k[0]);
+            }
             while (t < dt) {
                 now = t;
                 if (rule.isCondition() && t >= quietUntil && t > lastSpike && holds(rule.condition(), y)) {

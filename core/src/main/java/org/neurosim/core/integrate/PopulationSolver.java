@@ -163,8 +163,11 @@ public final class PopulationSolver implements org.neurosim.core.checkpoint.Chec
         SpikeRule.Reset reset = rule.reset();
         if (!rule.isCondition()) {
             double[] left = membraneLeft;
+            // a model with a reset is never above its threshold after a step unless something put it there (a
+            // jump, its initial state): that is a spike, as with exact; one without (HH) is there in each upstroke
+            boolean resets = reset != SpikeRule.Reset.NOTHING;
             for (int i = from; i < to; i++) {
-                if (left[i] < threshold && v[i] >= threshold && refractorySteps[i] == 0) {
+                if (v[i] >= threshold && (left[i] < threshold || resets) && refractorySteps[i] == 0) {
                     spikes.spike(i, 0);
                     reset.apply(state, i);
                     refractorySteps[i] = refractoryStepCount;
