@@ -13,6 +13,17 @@ final class Csv {
         AtomicFiles.outputDirectory(dir);
     }
 
+    /**
+     * Creates or claims the output folder of a command that writes the files {@code writes}: a folder NeuroSim did
+     * not make that holds one of them is refused (never write over a file NeuroSim did not write), and the folder
+     * is marked as NeuroSim's.
+     */
+    static void outputDir(Path dir, String... writes) {
+        org.neurosim.network.output.OutputFolder.claimFor(dir, List.of(writes));
+        AtomicFiles.outputDirectory(dir);
+        org.neurosim.network.output.OutputFolder.mark(dir);
+    }
+
     /** Columns of equal length under a header. */
     static void columns(Path file, List<String> header, List<double[]> columns) {
         StringBuilder sb = new StringBuilder(String.join(",", header)).append('\n');

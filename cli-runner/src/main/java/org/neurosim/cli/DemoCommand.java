@@ -98,7 +98,7 @@ final class DemoCommand implements Callable<Integer> {
             eulerSteps = steps;
         }
         Path dir = out != null ? out : Path.of("out", "demo-" + name);
-        Csv.outputDir(dir);
+        Csv.outputDir(dir, name + ".csv", name + ".png");
         PluginRegistry r = root.registry();
         double[] given = inputs;
         switch (name) {

@@ -122,7 +122,7 @@ final class FiCurveCommand implements Callable<Integer> {
         boolean analytic = d instanceof AnalyticRate;
 
         Path dir = out != null ? out : Path.of("out", "fi-curve-" + label);
-        Csv.outputDir(dir);
+        Csv.outputDir(dir, "fi_curve.csv", "fi_curve.png");
         StringBuilder csv = new StringBuilder("input,rate_hz,spikes,first_spike_s" + (analytic ? ",analytic_rate_hz" : "") + "\n");
         String longRun = Words.longRunWarning(dur / step * values.length, 1e-7, 1, String.format(Locale.ROOT,
                 "%s of %.3g steps", Words.count(values.length, "input"), dur / step));

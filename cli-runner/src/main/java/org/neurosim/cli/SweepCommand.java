@@ -95,7 +95,7 @@ final class SweepCommand implements Callable<Integer> {
         sweep.check();   // a bad key or value fails now, with its message, not in every row
         int k = workers != null ? workers : Runtime.getRuntime().availableProcessors();
         Path dir = out != null ? out : Path.of("out", "sweep-" + name);
-        Csv.outputDir(dir);
+        Csv.outputDir(dir, "sweep.csv");
         try (org.neurosim.core.output.OutputLock lock = org.neurosim.core.output.OutputLock.acquire(dir)) {
             return sweepIn(dir, sweep, k, remote == null ? Sweep.local(k) : remote.create(k, master));
         }

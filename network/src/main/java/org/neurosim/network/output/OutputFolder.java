@@ -34,14 +34,34 @@ public final class OutputFolder {
                         + "run replaces the files of its output folder; choose a folder without inputs in it");
             }
         }
+        claimFor(dir, runFiles());
+    }
+
+    /**
+     * Refuses (exit 2, naming {@code --out}) an existing folder that NeuroSim never wrote to (no {@link
+     * OutputLock#FILE}) which holds one of the files a command writes ({@code writes}), and otherwise makes the
+     * folder and marks it as NeuroSim's, so that the next command may replace what this one wrote.
+     */
+    public static void claimFor(Path dir, Collection<String> writes) {
         if (Files.isDirectory(dir) && !Files.exists(dir.resolve(OutputLock.FILE))) {
-            for (String name : runFiles()) {
+            for (String name : writes) {
                 if (Files.exists(dir.resolve(name))) {
                     throw new InvalidInputException("--out: '" + dir + "' holds '" + name + "', which NeuroSim did "
                             + "not write (the folder has no " + OutputLock.FILE + "); a run would replace it, so "
                             + "choose another folder or move that file");
                 }
             }
+        }
+    }
+
+    /** Marks a folder NeuroSim has made or claimed as its own (the file every run's lock leaves). */
+    public static void mark(Path dir) {
+        try {
+            if (!Files.exists(dir.resolve(OutputLock.FILE))) Files.createFile(dir.resolve(OutputLock.FILE));
+        } catch (java.nio.file.FileAlreadyExistsException raced) {
+            // another command marked it first: the same mark
+        } catch (IOException e) {
+            throw new org.neurosim.core.output.OutputException(dir.resolve(OutputLock.FILE), e);
         }
     }
 
