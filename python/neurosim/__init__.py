@@ -19,8 +19,24 @@ from .errors import ConfigError, JarNotFoundError, NeuroSimError, NumericalFailu
 from .result import Result
 
 __all__ = ["run", "load", "Result", "NeuroSimError", "ConfigError", "NumericalFailure", "OutputError",
-           "JarNotFoundError", "start_jvm", "bridge"]
+           "JarNotFoundError", "start_jvm", "bridge", "pynn_path", "use_pynn"]
 __version__ = "0.1.0"
+
+
+def pynn_path():
+    """The folder holding the PyNN backend package ``neurosim/``: append it to ``pyNN.__path__`` to make
+    ``pyNN.neurosim`` importable (use_pynn() does it)."""
+    from pathlib import Path
+    return str(Path(__file__).resolve().parent / "pynn_backend")
+
+
+def use_pynn():
+    """Makes ``pyNN.neurosim`` importable (PyNN 0.10, Debian's python3-pynn) and returns it."""
+    import importlib
+    import pyNN
+    if pynn_path() not in pyNN.__path__:
+        pyNN.__path__.append(pynn_path())
+    return importlib.import_module("pyNN.neurosim")
 
 
 def start_jvm(jar=None, jvm_options=None):

@@ -100,6 +100,20 @@ public final class Simulation {
         return run(null, null, () -> false, 0);
     }
 
+    /**
+     * Runs {@code steps} steps from the network's clock, whatever its duration, without writing files: for front
+     * ends whose runs have lengths of their own (PyNN's {@code run(t)}). Runs in a row continue each other exactly
+     * as {@link #run()} does.
+     */
+    public Result runSteps(long steps) {
+        if (steps < 0) throw new IllegalArgumentException("steps < 0: " + steps);
+        return locked(null, () -> {
+            long first = net.clock();
+            long[] before = net.populations().stream().mapToLong(Population::totalSpikes).toArray();
+            return runFrom(null, new OutputFiles(null), null, first, first + steps, before, 0, null, () -> false, 0);
+        });
+    }
+
     /** Runs the network to its end, writing every output file to {@code outDir}. */
     public Result run(Path outDir) {
         return run(outDir, null, () -> false, 0);

@@ -77,4 +77,17 @@ class ContinuedRunTest {
         assertThat(second.summary().get("populations").get("exc").get("mean_rate_hz").asDouble())
                 .isCloseTo(secondSpikes / (300 * 0.06), within(1e-9));
     }
+
+    /** runSteps: runs of any length (30 + 90 + 0 + 1080 steps) of a network built for 60 ms equal one run of 120 ms. */
+    @Test
+    void runsOfTheirOwnLengthsEqualOneRun() {
+        Network once = Nets.build(NET.replace("DURATION", "120 ms"));
+        List<String> all = Nets.spikes(Nets.run(once), once);
+        Network net = Nets.build(NET.replace("DURATION", "60 ms"));
+        List<String> joined = new ArrayList<>();
+        for (long n : new long[] {30, 90, 0, 1080}) joined.addAll(Nets.spikes(new Simulation(net).runSteps(n), net));
+        assertThat(joined).isEqualTo(all);
+        assertThat(net.clock()).isEqualTo(1200);
+        assertThat(weights(net)).isEqualTo(weights(once));
+    }
 }

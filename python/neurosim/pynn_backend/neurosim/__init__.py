@@ -1,0 +1,66 @@
+"""pyNN.neurosim: a PyNN 0.10 backend that runs NeuroSim's engine in-process (JPype, through neurosim.bridge).
+
+Make it importable with ``neurosim.use_pynn()`` (or ``pyNN.__path__.append(neurosim.pynn_path())``), then
+``import pyNN.neurosim as sim``. The backend keeps the PyNN objects and builds one NeuroSim network at the first
+run(); later run() calls continue it. Supported today: IF_curr_exp, IF_cond_exp, SpikeSourceArray,
+SpikeSourcePoisson; StaticSynapse with any connector of PyNN (connections go to NeuroSim as explicit weight
+matrices, one per delay); recording of spikes and v. Anything else raises NotImplementedError naming it.
+"""
+import logging
+
+from pyNN import common
+from pyNN.common.control import DEFAULT_MAX_DELAY, DEFAULT_MIN_DELAY, DEFAULT_TIMESTEP
+from pyNN.connectors import *   # noqa: F401,F403  (PyNN's connectors all call Projection._convergent_connect)
+from pyNN.recording import *   # noqa: F401,F403
+from pyNN.random import NumpyRNG, RandomDistribution   # noqa: F401
+from pyNN.space import Space   # noqa: F401
+
+from . import simulator
+from .populations import Assembly, Population, PopulationView
+from .projections import Projection
+from .standardmodels import IF_cond_exp, IF_curr_exp, SpikeSourceArray, SpikeSourcePoisson, StaticSynapse
+
+logger = logging.getLogger("PyNN")
+
+
+def list_standard_models():
+    return ["IF_curr_exp", "IF_cond_exp", "SpikeSourceArray", "SpikeSourcePoisson"]
+
+
+def setup(timestep=DEFAULT_TIMESTEP, min_delay=DEFAULT_MIN_DELAY, **extra_params):
+    """timestep and min_delay in ms; extra: max_delay, rng_seed (NeuroSim's seed), threads."""
+    max_delay = extra_params.get("max_delay", DEFAULT_MAX_DELAY)
+    common.setup(timestep, min_delay, **extra_params)
+    simulator.state.clear()
+    simulator.state.dt = timestep
+    simulator.state.min_delay = timestep if min_delay == "auto" else min_delay
+    simulator.state.min_delay_auto = min_delay == "auto"
+    simulator.state.max_delay = max_delay
+    simulator.state.seed = int(extra_params.get("rng_seed", extra_params.get("seed", 1)))
+    simulator.state.threads = int(extra_params.get("threads", 1))
+    return 0
+
+
+def end(compatible_output=True):
+    for (population, variables, filename) in getattr(simulator.state, "write_on_end", []):
+        population.write_data(filename, variables)
+    simulator.state.write_on_end = []
+
+
+run, run_until = common.build_run(simulator)
+run_for = run
+reset = common.build_reset(simulator)
+initialize = common.initialize
+get_current_time, get_time_step, get_min_delay, get_max_delay, num_processes, rank = \
+    common.build_state_queries(simulator)
+create = common.build_create(Population)
+connect = common.build_connect(Projection, FixedProbabilityConnector, StaticSynapse)   # noqa: F405
+record = common.build_record(simulator)
+
+
+def record_v(source, filename):
+    return record(["v"], source, filename)
+
+
+def record_gsyn(source, filename):
+    raise NotImplementedError("pyNN.neurosim: recording gsyn")

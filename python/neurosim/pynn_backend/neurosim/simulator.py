@@ -1,0 +1,180 @@
+"""Simulator state of pyNN.neurosim: the PyNN objects of the current network, turned into one NeuroSim network at
+the first run() (a config dict built by build_config, through neurosim.bridge) and advanced by later runs.
+
+Units: PyNN's (ms, mV, nA, nF, uS, Hz) are written into the config with their units; NeuroSim's spike times and
+traces (s, V) come back converted to ms and mV.
+"""
+import numpy as np
+
+from pyNN import common
+
+from neurosim import bridge
+
+name = "NeuroSim"
+
+
+class ID(int, common.IDMixin):
+
+    def __init__(self, n):
+        int.__init__(n)
+        common.IDMixin.__init__(self)
+
+
+class State(common.control.BaseState):
+
+    def __init__(self):
+        common.control.BaseState.__init__(self)
+        self.mpi_rank = 0
+        self.num_processes = 1
+        self.dt = 0.1
+        self.min_delay = 0.1
+        self.min_delay_auto = False
+        self.max_delay = 10.0
+        self.seed = 1
+        self.threads = 1
+        self.populations = []
+        self.projections = []
+        self.clear()
+
+    def clear(self):
+        """Forgets the network (setup() starts a new one)."""
+        self.recorders = set()
+        self.write_on_end = []
+        self.populations = []
+        self.projections = []
+        self.id_counter = 0
+        self.segment_counter = -1
+        self.reset()
+
+    def reset(self):
+        """t = 0, a new segment; the network is built again, from the same objects, at the next run()."""
+        self.running = False
+        self.t = 0.0
+        self.t_start = 0.0
+        self.segment_counter += 1
+        self.network = None
+        self.data = {}
+
+    @property
+    def built(self):
+        return self.network is not None
+
+    def refuse_if_built(self, what):
+        if self.built:
+            raise NotImplementedError(f"pyNN.neurosim: {what} after run() is not supported (the network is built "
+                                      f"at the first run(); call reset() or setup() first)")
+
+    def run(self, simtime):
+        self.run_until(self.t + simtime)
+
+    def run_until(self, tstop):
+        steps = int(round((tstop - self.t) / self.dt))
+        if steps < 0:
+            raise ValueError(f"Time {tstop} is in the past (current time {self.t})")
+        if self.network is None:
+            tree, base = bridge.config_tree(build_config(self))
+            self.network = bridge.build(tree, base)
+            if self.min_delay_auto:   # as NEST: the shortest delay of the network once it is built
+                delays = [np.min(prj._arrays()[3]) for prj in self.projections if len(prj)]
+                self.min_delay = float(min(delays)) if delays else self.dt
+        ArrayOutput = bridge.java("org.neurosim.network.output.ArrayOutput")
+        Simulation = bridge.java("org.neurosim.network.Simulation")
+        with bridge.java_errors():
+            out = ArrayOutput(self.network)
+            Simulation(self.network).listen(out).runSteps(steps)
+            collected = bridge.Collected(out)
+        self._store(collected)
+        self.t = float(self.network.clock()) * self.dt if steps else self.t
+        self.running = True
+
+    def _store(self, c):
+        """Appends a run's spikes (ms) and v traces (mV) to self.data[population name]."""
+        for p in self.populations:
+            d = self.data.setdefault(p.ns_name, {"spikes": [], "v": [], "fresh": True})
+            if p.ns_name in c.spike_neurons:
+                d["spikes"].append((c.spike_neurons[p.ns_name], c.spike_times[p.ns_name] * 1e3))
+            cols = [k for k, n in enumerate(c.trace_names) if n.startswith(p.ns_name + ".v[")]
+            if cols:
+                rows = c.state[:, cols] * 1e3
+                if not d["fresh"]:
+                    rows = rows[1:]   # the first sample repeats the previous run's last one
+                d["v"].append(rows)
+                d["v_neurons"] = [int(c.trace_names[k].split("[")[1].rstrip("]")) for k in cols]
+            d["fresh"] = False
+
+
+state = State()
+
+
+def _q(value, unit):
+    return f"{float(value)!r} {unit}"
+
+
+def _one(p, name, unit):
+    """A parameter NeuroSim takes as one value per population: refused when it differs between neurons."""
+    v = np.asarray(p.native(name), dtype=float)
+    if v.size and not np.all(v == v.flat[0]):
+        raise NotImplementedError(f"pyNN.neurosim: {p.celltype.__class__.__name__}.{name} must be the same for "
+                                  f"every neuron of a population (population {p.label!r}); per-neuron values of it "
+                                  f"are not supported yet")
+    return _q(v.flat[0], unit)
+
+
+def _population_config(p):
+    from . import standardmodels as sm
+    ct = p.celltype
+    if isinstance(ct, (sm.IF_curr_exp, sm.IF_cond_exp)):
+        cfg = {"model": "lif" if isinstance(ct, sm.IF_curr_exp) else "lif-cond", "size": p.size,
+               "integrator": "exact-grid" if isinstance(ct, sm.IF_curr_exp) else "rk4",
+               "params": {"tau_m": _one(p, "tau_m", "ms"), "tau_ref": _one(p, "tau_refrac", "ms"),
+                          "v_rest": _one(p, "v_rest", "mV"), "v_th": _one(p, "v_thresh", "mV"),
+                          "v_reset": _one(p, "v_reset", "mV"), "c_m": _one(p, "cm", "nF")}}
+        i = np.asarray(p.native("i_offset"), dtype=float)
+        cfg["input"] = _q(i[0], "nA") if np.all(i == i[0]) else [_q(x, "nA") for x in i]
+        v = p.initial_v()
+        cfg["init"] = {"v": _q(v[0], "mV") if np.all(v == v[0]) else [_q(x, "mV") for x in v]}
+        return cfg
+    if isinstance(ct, sm.SpikeSourceArray):
+        times = []
+        for seq in p.native("spike_times"):
+            t = np.asarray(seq.value if hasattr(seq, "value") else seq, dtype=float)
+            times.append([_q(x, "ms") for x in t])
+        return {"model": "spike-times", "size": p.size, "times": times}
+    if isinstance(ct, sm.SpikeSourcePoisson):
+        start, duration = float(_one(p, "start", "ms").split()[0]), float(_one(p, "duration", "ms").split()[0])
+        if start <= 0 and duration >= 1e9:
+            rates = np.asarray(p.native("rate"), dtype=float)
+            r = _q(rates[0], "Hz") if np.all(rates == rates[0]) else [_q(x, "Hz") for x in rates]
+            return {"model": "poisson", "size": p.size, "params": {"rate": r}}
+        rate = _one(p, "rate", "Hz")   # with start / duration: one rate per population, as a schedule
+        steps = [{"at": "0 ms", "value": "0 Hz"}, {"at": _q(start, "ms"), "value": rate}]
+        if duration < 1e9:
+            steps.append({"at": _q(start + duration, "ms"), "value": "0 Hz"})
+        r = {"steps": steps[1:] if start <= 0 else steps}
+        return {"model": "poisson", "size": p.size, "params": {"rate": r}}
+    raise NotImplementedError(f"pyNN.neurosim: cell type {ct.__class__.__name__} is not supported yet")
+
+
+def build_config(st):
+    """The NeuroSim config dict of the current PyNN network."""
+    pops = {}
+    spikes, probes = [], []
+    for p in st.populations:
+        if p.size == 0:
+            continue
+        pops[p.ns_name] = _population_config(p)
+        spikes.append(p.ns_name)
+        v = sorted(p.recorder.filter_recorded("v", None))
+        if v:
+            probes.append({"population": p.ns_name, "variables": ["v"], "neurons": [p.id_to_index(i) for i in v]})
+    projections = []
+    for prj in st.projections:
+        projections.extend(prj.ns_projections())
+    record = {"spikes": spikes} if spikes else {}
+    if probes:
+        record["state"] = probes
+    cfg = {"name": "pynn", "dt": _q(st.dt, "ms"), "duration": _q(st.dt, "ms"), "seed": int(st.seed),
+           "threads": int(st.threads), "populations": pops, "record": record}
+    if projections:
+        cfg["projections"] = projections
+    return cfg

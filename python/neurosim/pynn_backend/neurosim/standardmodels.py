@@ -1,0 +1,38 @@
+"""The standard cell types pyNN.neurosim supports, with identity translations (native parameters are PyNN's, in
+PyNN's units; simulator.build_config writes them into NeuroSim's config with their units)."""
+from pyNN.standardmodels import build_translations, cells, synapses
+
+
+def _identity(cls, *exclude):
+    return build_translations(*[(n, n) for n in cls.default_parameters if n not in exclude])
+
+
+class IF_curr_exp(cells.IF_curr_exp):
+    """NeuroSim's lif with c_m and exponential current synapses, on the grid (integrator exact-grid: NEST's
+    iaf_psc_exp)."""
+    translations = _identity(cells.IF_curr_exp)
+    recordable = ["spikes", "v"]
+
+
+class IF_cond_exp(cells.IF_cond_exp):
+    """NeuroSim's lif-cond with c_m and exponential conductance synapses (integrator rk4)."""
+    translations = _identity(cells.IF_cond_exp)
+    recordable = ["spikes", "v"]
+
+
+class SpikeSourceArray(cells.SpikeSourceArray):
+    """NeuroSim's spike-times."""
+    translations = _identity(cells.SpikeSourceArray)
+
+
+class SpikeSourcePoisson(cells.SpikeSourcePoisson):
+    """NeuroSim's poisson (start and duration as a rate schedule)."""
+    translations = _identity(cells.SpikeSourcePoisson)
+
+
+class StaticSynapse(synapses.StaticSynapse):
+    translations = build_translations(("weight", "weight"), ("delay", "delay"))
+
+    def _get_minimum_delay(self):
+        from .simulator import state
+        return state.min_delay
