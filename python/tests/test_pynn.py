@@ -231,6 +231,14 @@ def test_current_sources_refuse_what_neurosim_cannot_express(sim):
         dc.stop = 30.0                                # the current from 20 ms on would change
     with pytest.raises(ValueError):
         sim.StepCurrentSource(times=[1.0, 0.5], amplitudes=[0.1, 0.2])
+    sim.setup(timestep=0.1)
+    p = sim.Population(2, sim.IF_curr_exp())
+    noise = sim.NoisyCurrentSource(mean=0.1, stdev=0.5, start=5.0, stop=30.0, dt=1.0)
+    p.inject(noise)
+    sim.run(10.0)
+    noise.mean = 0.1                                  # the same noise to come: accepted
+    with pytest.raises(NotImplementedError, match="after run"):
+        noise.stdev = 0.2
     sim.end()
 
 

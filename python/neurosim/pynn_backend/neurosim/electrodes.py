@@ -98,12 +98,8 @@ class NeuroSimCurrentSource(StandardCurrentSource):
         st = simulator.state
         if st.built and self.cell_list:
             k = int(round(st.t / st.dt))
-            old_p, self._p = self._p, new
-            try:
-                same = all(self._profile(i).future(k) == self._with(old_p)._profile(i).future(k)
-                           for i in range(len(self.cell_list)))
-            finally:
-                self._p = old_p
+            changed = self._with(new)   # (with the noise drawn so far: the same draws for the same window)
+            same = all(self._profile(j).future(k) == changed._profile(j).future(k) for j in range(len(self.cell_list)))
             if not same:
                 raise NotImplementedError(
                     f"pyNN.neurosim: changing {self.__class__.__name__} parameters after run() in a way that changes "
@@ -119,7 +115,7 @@ class NeuroSimCurrentSource(StandardCurrentSource):
         other = object.__new__(type(self))
         object.__setattr__(other, "_p", p)
         object.__setattr__(other, "rng", self.rng)
-        object.__setattr__(other, "_draws", {})
+        object.__setattr__(other, "_draws", dict(self._draws))
         object.__setattr__(other, "index", self.index)
         return other
 
