@@ -123,6 +123,125 @@ def test_what_is_not_supported_is_refused_by_name(sim):
     assert not hasattr(sim, "IF_curr_alpha")
 
 
+def lif_on_grid(i, v0, v_rest, tau_m, cm, dt):
+    """V at every grid point of a LIF (no threshold reached) whose current is i[k] (nA) over [k dt, (k + 1) dt):
+    the exact solution, V(t + dt) = V_inf + (V(t) - V_inf) exp(-dt / tau_m) with V_inf = v_rest + i R, R = tau_m / cm."""
+    v = np.empty(len(i) + 1)
+    v[0] = v0
+    decay = math.exp(-dt / tau_m)
+    for k, x in enumerate(i):
+        v_inf = v_rest + x * tau_m / cm
+        v[k + 1] = v_inf + (v[k] - v_inf) * decay
+    return v
+
+
+def test_dc_and_step_current_sources_are_the_closed_form_on_the_grid(sim):
+    dt, tau_m, cm, v_rest = 0.1, 10.0, 0.25, -65.0
+    R = tau_m / cm
+    sim.setup(timestep=dt)
+    p = sim.Population(4, sim.IF_curr_exp(cm=cm, tau_m=tau_m, v_rest=v_rest, v_thresh=0.0, i_offset=[0, 0, 0, 0.05]))
+    p.initialize(v=v_rest)
+    dc = sim.DCSource(amplitude=0.2, start=5.0, stop=30.0)
+    p[0:2].inject(dc)                                # a PopulationView: neurons 0 and 1 only
+    step = sim.StepCurrentSource(times=[10.0, 20.0, 40.0], amplitudes=[0.3, -0.1, 0.0])
+    p[1].inject(step)                                # adds to the DC source on neuron 1
+    dc.amplitude = 0.1                               # parameters may change until the first run
+    step.record()
+    p.record("v")
+    sim.run(30.0)
+    sim.run(30.0)
+    v = np.asarray(p.get_data().segments[0].analogsignals[0].magnitude)
+    i_step = np.asarray(step.get_data().magnitude).ravel()
+    sim.end()
+    t = np.arange(v.shape[0]) * dt
+    # DCSource of amplitude I from t0 to t1: v = v_rest + I R (1 - exp(-(t - t0)/tau_m)), then decays from v(t1)
+    t0, t1, amp = 5.0, 30.0, 0.1
+    on = v_rest + amp * R * (1 - np.exp(-np.clip(t - t0, 0, None) / tau_m))
+    v1 = v_rest + amp * R * (1 - math.exp(-(t1 - t0) / tau_m))
+    expected0 = np.where(t <= t1, on, v_rest + (v1 - v_rest) * np.exp(-(t - t1) / tau_m))
+    assert np.max(np.abs(v[:, 0] - expected0)) < 1e-9
+    assert v[50, 0] == v_rest and v[51, 0] > v_rest            # V changes one step after start
+    # neuron 1: the sum, piecewise constant: 0, 0.1 (5 ms), 0.4 (10 ms), 0.0 (20 ms), -0.1 (30 ms), 0 (40 ms)
+    pieces = [(0.0, 0.0), (5.0, 0.1), (10.0, 0.4), (20.0, 0.0), (30.0, -0.1), (40.0, 0.0)]
+    expected1, vk = np.empty_like(t), v_rest
+    for n, (tk, ik) in enumerate(pieces):
+        end = pieces[n + 1][0] if n + 1 < len(pieces) else t[-1] + 1
+        sel = (t >= tk) & (t <= end)
+        v_inf = v_rest + ik * R
+        expected1[sel] = v_inf + (vk - v_inf) * np.exp(-(t[sel] - tk) / tau_m)
+        vk = v_inf + (vk - v_inf) * math.exp(-(end - tk) / tau_m)
+    assert np.max(np.abs(v[:, 1] - expected1)) < 1e-9
+    assert np.all(v[:, 2] == v_rest)                                 # no source
+    assert np.max(np.abs(v[:, 3] - (v_rest + 0.05 * R * (1 - np.exp(-t / tau_m))))) < 1e-9   # i_offset alone
+    # the recorded source current: 0 before 10 ms, then the amplitudes from their times
+    assert i_step.shape == (601,)
+    assert np.array_equal(i_step, np.select([t < 10.0 - 1e-9, t < 20.0 - 1e-9, t < 40.0 - 1e-9], [0.0, 0.3, -0.1], 0.0))
+
+
+def test_ac_and_noisy_current_sources_give_the_recorded_current_on_the_grid(sim):
+    dt, tau_m, cm, v_rest = 0.1, 20.0, 1.0, -65.0
+    sim.setup(timestep=dt, min_delay=1.0)
+    p = sim.Population(2, sim.IF_curr_exp(cm=cm, tau_m=tau_m, v_rest=v_rest, v_thresh=0.0))
+    p.initialize(v=v_rest)
+    ac = sim.ACSource(start=5.0, stop=35.0, amplitude=0.5, offset=0.1, frequency=100.0, phase=90.0)
+    p[0].inject(ac)
+    noise = sim.NoisyCurrentSource(mean=0.2, stdev=0.3, start=10.0, stop=30.0, dt=1.0)
+    p[1].inject(noise)
+    ac.record()
+    noise.record()
+    p.record("v")
+    sim.run(50.0)
+    v = np.asarray(p.get_data().segments[0].analogsignals[0].magnitude)
+    i_ac = np.asarray(ac.get_data().magnitude).ravel()
+    i_noise = np.asarray(noise.get_data().magnitude).ravel()
+    sim.end()
+    t = np.arange(501) * dt
+    # ACSource: offset + amplitude sin(2 pi f (t - start) + phase) for start <= t < stop, phase (degrees) at start
+    on = (t > 5.0 - 1e-9) & (t < 35.0 - 1e-9)
+    assert np.max(np.abs(i_ac - np.where(on, 0.1 + 0.5 * np.sin(2 * np.pi * 0.1 * (t - 5.0) + np.pi / 2), 0))) < 1e-12
+    assert i_ac[50] == pytest.approx(0.6)
+    # NoisyCurrentSource: a new value every 1 ms (10 steps) from 10 ms to 30 ms
+    vals = i_noise[100:300].reshape(20, 10)
+    assert np.all(vals == vals[:, :1]) and len(np.unique(vals[:, 0])) == 20
+    assert np.all(i_noise[:100] == 0) and np.all(i_noise[300:] == 0)
+    # V is the exact LIF under the recorded current, held over each step
+    assert np.max(np.abs(v[:, 0] - lif_on_grid(i_ac[:-1], v_rest, v_rest, tau_m, cm, dt))) < 1e-9
+    assert np.max(np.abs(v[:, 1] - lif_on_grid(i_noise[:-1], v_rest, v_rest, tau_m, cm, dt))) < 1e-9
+
+
+def test_current_sources_refuse_what_neurosim_cannot_express(sim):
+    sim.setup(timestep=0.1)
+    p = sim.Population(1, sim.IF_curr_exp())
+    p.inject(sim.ACSource(start=5.0))                 # a sine without stop from 5 ms
+    with pytest.raises(NotImplementedError, match="ACSource with start > 0 and no stop"):
+        sim.run(1.0)
+    sim.setup(timestep=0.1)
+    p = sim.Population(1, sim.IF_curr_exp())
+    p.inject(sim.NoisyCurrentSource(mean=0.1, stdev=0.1))
+    p.inject(sim.DCSource(amplitude=0.1, start=5.0))
+    with pytest.raises(NotImplementedError, match="without stop together with another"):
+        sim.run(1.0)
+    sim.setup(timestep=0.1)
+    p = sim.Population(1, sim.IF_curr_exp())
+    dc = sim.DCSource(amplitude=0.1, start=5.0, stop=10.0)
+    p.inject(dc)
+    sim.run(20.0)
+    dc.amplitude = 0.5                                # only the past changes: accepted
+    with pytest.raises(NotImplementedError, match="after run"):
+        dc.stop = 30.0                                # the current from 20 ms on would change
+    with pytest.raises(ValueError):
+        sim.StepCurrentSource(times=[1.0, 0.5], amplitudes=[0.1, 0.2])
+    sim.setup(timestep=0.1)
+    p = sim.Population(2, sim.IF_curr_exp())
+    noise = sim.NoisyCurrentSource(mean=0.1, stdev=0.5, start=5.0, stop=30.0, dt=1.0)
+    p.inject(noise)
+    sim.run(10.0)
+    noise.mean = 0.1                                  # the same noise to come: accepted
+    with pytest.raises(NotImplementedError, match="after run"):
+        noise.stdev = 0.2
+    sim.end()
+
+
 # PyNN 0.10.1's system scenarios that pass with pyNN.neurosim today (run_scenarios.py prints the others' reasons)
 PASSING = [
     "scenario1", "test_reset", "test_reset_with_clear", "test_reset_with_spikes", "test_setup", "test_run_until",
@@ -131,6 +250,8 @@ PASSING = [
     "all_to_all_static_no_self", "fixed_number_pre_no_replacement", "fixed_number_pre_with_replacement",
     "fixed_number_post_no_replacement", "fixed_number_post_with_replacement", "issue309", "issue622", "issue231",
     "connections_attribute", "connection_access_weight_and_delay", "issue672",
+    "scenario2", "test_record_with_filename", "issue499", "issue165", "issue451", "issue483", "issue487", "issue631",
+    "issue445", "issue_465_474_630", "issue497", "issue512",
 ]
 
 

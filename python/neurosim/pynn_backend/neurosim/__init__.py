@@ -4,7 +4,8 @@ Make it importable with ``neurosim.use_pynn()`` (or ``pyNN.__path__.append(neuro
 ``import pyNN.neurosim as sim``. The backend keeps the PyNN objects and builds one NeuroSim network at the first
 run(); later run() calls continue it. Supported today: IF_curr_exp, IF_cond_exp, SpikeSourceArray,
 SpikeSourcePoisson; StaticSynapse with any connector of PyNN (connections go to NeuroSim as explicit weight
-matrices, one per delay); recording of spikes and v. Anything else raises NotImplementedError naming it.
+matrices, one per delay); DCSource, StepCurrentSource, ACSource, NoisyCurrentSource (electrodes.py: the population's
+input); recording of spikes and v. Anything else raises NotImplementedError naming it.
 """
 import logging
 
@@ -16,6 +17,7 @@ from pyNN.random import NumpyRNG, RandomDistribution   # noqa: F401
 from pyNN.space import Space   # noqa: F401
 
 from . import simulator
+from .electrodes import ACSource, DCSource, NoisyCurrentSource, StepCurrentSource
 from .populations import Assembly, Population, PopulationView
 from .projections import Projection
 from .standardmodels import IF_cond_exp, IF_curr_exp, SpikeSourceArray, SpikeSourcePoisson, StaticSynapse

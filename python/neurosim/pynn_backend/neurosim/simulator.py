@@ -42,6 +42,7 @@ class State(common.control.BaseState):
         self.write_on_end = []
         self.populations = []
         self.projections = []
+        self.current_sources = []
         self.id_counter = 0
         self.segment_counter = -1
         self.reset()
@@ -129,8 +130,8 @@ def _population_config(p):
                "params": {"tau_m": _one(p, "tau_m", "ms"), "tau_ref": _one(p, "tau_refrac", "ms"),
                           "v_rest": _one(p, "v_rest", "mV"), "v_th": _one(p, "v_thresh", "mV"),
                           "v_reset": _one(p, "v_reset", "mV"), "c_m": _one(p, "cm", "nF")}}
-        i = np.asarray(p.native("i_offset"), dtype=float)
-        cfg["input"] = _q(i[0], "nA") if np.all(i == i[0]) else [_q(x, "nA") for x in i]
+        from .electrodes import population_input
+        cfg["input"] = population_input(p, np.asarray(p.native("i_offset"), dtype=float).reshape(p.size))
         v = p.initial_v()
         cfg["init"] = {"v": _q(v[0], "mV") if np.all(v == v[0]) else [_q(x, "mV") for x in v]}
         return cfg

@@ -53,6 +53,35 @@ class InputsTest {
     }
 
     @Test
+    void aListPerNeuronMayHoldAStimulusForEachNeuron() {
+        // neuron 0: none; neuron 1: the schedule above from 20 ms; neuron 2: 10 uA/cm^2 from 0; neurons 3 and 4:
+        // noise, each its own (as noise for a population is independent per neuron)
+        String yaml = """
+                dt: 0.01 ms
+                duration: 30 ms
+                populations:
+                  n:
+                    model: hh
+                    size: 5
+                    input: [0 uA/cm^2, {steps: [{at: 20 ms, value: 10 uA/cm^2}]}, 10 uA/cm^2,
+                            {noise: {mean: 0 uA/cm^2, std: 20 uA/cm^2}}, {noise: {mean: 0 uA/cm^2, std: 20 uA/cm^2}}]
+                record: {spikes: all, state: [{population: n, variables: [v], neurons: [3, 4]}]}
+                """;
+        Network net = Nets.build(yaml);
+        Simulation.Result r = Nets.run(net);
+        List<String> spikes = Nets.spikes(r, net);
+        List<Double> first1 = spikes.stream().filter(s -> s.startsWith("n 1 ")).map(s -> Double.parseDouble(s.split(" ")[2])).toList();
+        List<Double> first2 = spikes.stream().filter(s -> s.startsWith("n 2 ")).map(s -> Double.parseDouble(s.split(" ")[2])).toList();
+        assertThat(spikes.stream().filter(s -> s.startsWith("n 0 "))).isEmpty();
+        assertThat(first2.get(0)).isCloseTo(0.001901, within(2e-5));
+        assertThat(first1.get(0)).isCloseTo(0.020 + 0.001901, within(2e-5));
+        assertThat(first1).hasSize(1);
+        List<double[]> rows = r.recorder().traceRows();
+        double[] last = rows.get(rows.size() - 1);
+        assertThat(last[last.length - 2]).isNotEqualTo(last[last.length - 1]);
+    }
+
+    @Test
     void spikeTimesFromACsvFile(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("train.csv"), "neuron,time_s\n1,0.0105\n0,0.002\n1,0.003\n");
         Files.writeString(dir.resolve("net.yaml"), """

@@ -15,8 +15,9 @@ import org.neurosim.network.config.Cfg;
 
 /**
  * A population's {@code input} (or a Poisson {@code rate}) as a {@link Signal}: a quantity (constant), a list
- * (one constant per neuron), {@code {NAME: {its parameters}}}, {@code {NAME: value}} for a stimulus whose main
- * parameter carries its name ({@code {steps: [...]}}), or {@code {kind: NAME, its parameters}}.
+ * (one per neuron: a constant, or any of the other forms, each as for a population of one neuron), {@code {NAME:
+ * {its parameters}}}, {@code {NAME: value}} for a stimulus whose main parameter carries its name ({@code {steps:
+ * [...]}}), or {@code {kind: NAME, its parameters}}.
  */
 final class StimulusLoader {
     private StimulusLoader() { }
@@ -25,9 +26,21 @@ final class StimulusLoader {
         if (c.isList()) {
             List<Cfg> items = c.list();
             if (items.size() != size) throw c.error("expected " + size + " values (one per neuron), got " + items.size());
-            double[] values = new double[size];
-            for (int i = 0; i < size; i++) values[i] = items.get(i).quantity(dimension);
-            return Signal.perNeuron(values);
+            boolean allQuantities = true;
+            for (Cfg item : items) allQuantities &= !item.isMap() && !item.isList();
+            if (allQuantities) {
+                double[] values = new double[size];
+                for (int i = 0; i < size; i++) values[i] = items.get(i).quantity(dimension);
+                return Signal.perNeuron(values);
+            }
+            // one stimulus per neuron (a quantity or any stimulus form, each as for a population of one neuron)
+            Signal[] signals = new Signal[size];
+            for (int i = 0; i < size; i++) {
+                Cfg item = items.get(i);
+                if (item.isList()) throw item.error("expected a quantity or a stimulus for neuron " + i + ", not a list");
+                signals[i] = load(item, dimension, 1, ctx);
+            }
+            return perNeuron(signals);
         }
         if (!c.isMap()) return Signal.constant(c.quantity(dimension));
         Map<String, Cfg> entries = c.entries();
@@ -62,5 +75,29 @@ final class StimulusLoader {
         }
         return stimulus.create(new StimulusContext(block.path, size, ctx.dt, dimension,
                 Seeds.mix(ctx.seed, "stimulus:" + c.path)), p);
+    }
+
+    /** Neuron i's value in each step from signals[i] (a signal for a population of one). */
+    private static Signal perNeuron(Signal[] signals) {
+        boolean constant = true;
+        for (Signal s : signals) constant &= s.constant();
+        boolean allConstant = constant;
+        return new Signal() {
+            @Override public boolean uniform() { return false; }
+            @Override public boolean constant() { return allConstant; }
+            @Override public double value(long step) { throw new UnsupportedOperationException("per-neuron signal"); }
+            @Override public void fill(long step, double[] out, int from, int to) {
+                double[] one = new double[1];
+                for (int i = from; i < to; i++) {
+                    Signal s = signals[i];
+                    if (s.uniform()) {
+                        out[i] = s.value(step);
+                    } else {
+                        s.fill(step, one, 0, 1);
+                        out[i] = one[0];
+                    }
+                }
+            }
+        };
     }
 }

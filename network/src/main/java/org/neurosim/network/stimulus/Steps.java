@@ -42,9 +42,12 @@ public final class Steps implements Stimulus {
         double dt = c.dt();
         return step -> {
             double t = step * dt;
-            double v = 0;
-            for (int k = 0; k < times.length && times[k] <= t + 1e-12; k++) v = values[k];
-            return v;
+            int lo = 0, hi = times.length;   // the number of steps with at_k <= t (+ 1 ps): times are in order
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (times[mid] <= t + 1e-12) lo = mid + 1; else hi = mid;
+            }
+            return lo == 0 ? 0 : values[lo - 1];
         };
     }
 }
