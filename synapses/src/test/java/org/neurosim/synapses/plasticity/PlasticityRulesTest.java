@@ -175,4 +175,39 @@ class PlasticityRulesTest {
         assertThat(amp[1]).isGreaterThan(amp[0]);   // facilitation first
         assertThat(amp[29]).isLessThan(amp[4]);     // then depression wins at 50 Hz
     }
+
+    /**
+     * tau_psc &gt; 0 (Tsodyks, Uziel &amp; Markram 2000; NEST's tsodyks_synapse): after a spike from rest the used
+     * resources U sit in y, decay into z with tau_psc and recover into x with tau_rec. Solving dy/dt = -y/tau_psc,
+     * dz/dt = y/tau_psc - z/tau_rec from y = U, z = 0 gives, T later, z = U tau_rec (e^(-T/tau_rec) - e^(-T/tau_psc)) /
+     * (tau_rec - tau_psc) and x = 1 - y - z; the second spike transmits w u_2 x with u_2 = U + U (1 - U) e^(-T/tau_fac).
+     * tau_psc -&gt; 0 (1e-9 s here) gives the recursion without y, to O(tau_psc / tau_rec).
+     */
+    @ParameterizedTest
+    @CsvSource({"0.003", "0.0157", "0.1", "0.9"})
+    void secondSpikeThroughTheActiveStateIsTheClosedForm(double period) {
+        double big = 0.3, tauRec = 0.2, tauPsc = 0.005, tauFac = 0.05, w = 1.5;
+        SynapseDynamics d = make(new TsodyksMarkram(), one(w), "u", "0.3", "tau_rec", "200 ms", "tau_fac", "50 ms",
+                "tau_psc", "5 ms");
+        double[] eff = new double[1];
+        d.transmit(0, 0, 1, 0.7, eff);
+        assertThat(eff[0]).isCloseTo(w * big, within(1e-12));   // from rest: u = U, x = 1
+        d.transmit(0, 0, 1, 0.7 + period, eff);
+        double y = big * Math.exp(-period / tauPsc);
+        double z = big * tauRec * (Math.exp(-period / tauRec) - Math.exp(-period / tauPsc)) / (tauRec - tauPsc);
+        double u2 = big + big * (1 - big) * Math.exp(-period / tauFac);
+        assertThat(eff[0]).isCloseTo((double) (float) w * u2 * (1 - y - z), within(1e-12));
+
+        SynapseDynamics limit = make(new TsodyksMarkram(), one(w), "u", "0.3", "tau_rec", "200 ms", "tau_fac",
+                "50 ms", "tau_psc", "0.000001 ms");
+        SynapseDynamics two = make(new TsodyksMarkram(), one(w), "u", "0.3", "tau_rec", "200 ms", "tau_fac", "50 ms");
+        double[] a = new double[1], b = new double[1];
+        for (int n = 0; n < 20; n++) {
+            limit.transmit(0, 0, 1, 1 + n * period, a);
+            two.transmit(0, 0, 1, 1 + n * period, b);
+            assertThat(a[0]).as("spike %d", n).isCloseTo(b[0], within(1e-7));   // differs by O(tau_psc / tau_rec)
+        }
+        assertThat(catchThrowable(() -> make(new TsodyksMarkram(), one(w), "tau_rec", "5 ms", "tau_psc", "5 ms")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("tau_psc");
+    }
 }
