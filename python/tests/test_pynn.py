@@ -187,7 +187,7 @@ def test_stdp_pair_potentiates_by_a_plus_w_max_exp(sim):
                                                                  A_minus=0.02),
                              weight_dependence=sim.AdditiveWeightDependence(w_min=0.0, w_max=w_max),
                              weight=w0, delay=delay, dendritic_delay_fraction=0)
-    sim.Projection(pre, cells[0:1], sim.AllToAllConnector(), stdp)
+    prj = sim.Projection(pre, cells[0:1], sim.AllToAllConnector(), stdp)
     sim.Projection(pre, cells[1:2], sim.AllToAllConnector(), sim.StaticSynapse(weight=w0, delay=delay))
     sim.Projection(drive, cells, sim.AllToAllConnector(), sim.StaticSynapse(weight=1.5, delay=delay))
     cells.record(["v", "spikes"])
@@ -195,6 +195,7 @@ def test_stdp_pair_potentiates_by_a_plus_w_max_exp(sim):
     seg = cells.get_data().segments[0]
     v = np.asarray(seg.analogsignals[0].magnitude)
     spikes = [np.asarray(st.magnitude) for st in seg.spiketrains]
+    learned = prj.get("weight", format="list", with_address=False)
     sim.end()
     assert len(spikes[0]) == 1 and spikes[0].tolist() == spikes[1].tolist()
     lag = spikes[0][0] - (8.0 + delay)
@@ -202,6 +203,9 @@ def test_stdp_pair_potentiates_by_a_plus_w_max_exp(sim):
     dw = a_plus * w_max * math.exp(-lag / tau_plus)   # fires at 14.6 ms: 0.05 * 0.5 * e^(-5.6/16.8) = 0.0179
     t = np.arange(v.shape[0]) * dt
     assert np.max(np.abs((v[:, 0] - v[:, 1]) - psp(t - 100.0 - delay, dw, cm, tau_m, tau_s))) < 1e-7 * 5.0 * dw / w0
+    # the second arrival (101 ms) then depresses by A_minus w_max e^(-(101 - t_post) / tau_minus); read back
+    depression = 0.02 * w_max * math.exp(-(100.0 + delay - spikes[0][0]) / 33.7)
+    assert learned == pytest.approx([w0 + dw - depression], rel=1e-7)   # w0 stored in single precision
 
 
 def test_stdp_what_neurosim_cannot_express_is_refused_by_name(sim):
@@ -226,8 +230,7 @@ def test_stdp_what_neurosim_cannot_express_is_refused_by_name(sim):
     prj = sim.Projection(a, b, sim.AllToAllConnector(), sim.STDPMechanism(
         weight_dependence=sim.AdditiveWeightDependence(), dendritic_delay_fraction=0, **rule))
     sim.run(5.0)
-    with pytest.raises(NotImplementedError, match="after run"):
-        prj.get("weight", format="array")
+    assert prj.get("weight", format="list", with_address=False) == pytest.approx([0.1] * 4)   # no spikes: unchanged
     sim.end()
 
 

@@ -14,8 +14,8 @@ Everything else is refused with NotImplementedError naming what NeuroSim cannot 
 NeuroSim's delays are axonal), MultiplicativeWeightDependence and GutigWeightDependence (potentiation proportional
 to (w_max - w)^mu_plus: NeuroSim's stdp potentiates additively), per-connection values beyond MAX_GROUPS distinct
 parameter sets (each distinct set is its own NeuroSim projection, exact), two plastic connections between the same
-pair of neurons with the same delay (a NeuroSim projection holds one synapse per pair) and reading learned weights
-after a run.
+pair of neurons with the same delay (a NeuroSim projection holds one synapse per pair).
+Learned weights are read from the engine after a run (learned_weights).
 """
 import numpy as np
 
@@ -51,10 +51,29 @@ def parameter_names(syn):
     return set(syn.translations) - {"weight", "delay"}
 
 
-def refuse_learned_weights(prj):
-    if simulator.state.built and type(prj.synapse_type) is sm.STDPMechanism:
-        raise NotImplementedError("pyNN.neurosim: reading the weights of an STDPMechanism projection after run() "
-                                  "(the learned weights are not read back from the engine yet)")
+def learned_weights(prj):
+    """After a run, the current weights of an STDP projection's connections, read from the engine (in the order of
+    the connections); None for other projections or before a run."""
+    st = simulator.state
+    if not st.built or type(prj.synapse_type) is not sm.STDPMechanism or not len(prj):
+        return None
+    clock = int(st.network.clock())
+    cached = getattr(prj, "_learned", None)
+    if cached is not None and cached[0] is st.network and cached[1] == clock:
+        return cached[2]
+    from neurosim import bridge
+    out = np.array(prj._arrays()[2], dtype=float)
+    engine = st.network.projections()
+    with bridge.java_errors():
+        for g, (ks, src, tgt, tsize, si) in enumerate(prj.ns_groups):
+            ep = engine.get(prj.ns_index + g)
+            key = np.asarray(bridge.ints(ep.sources()), dtype=np.int64) * tsize + np.asarray(bridge.ints(ep.targets()))
+            order = np.argsort(key)
+            want = src.astype(np.int64) * tsize + tgt
+            at = order[np.searchsorted(key, want, sorter=order)]
+            out[ks] = np.asarray(bridge.doubles(ep.currentWeights()))[at] / si
+    prj._learned = (st.network, clock, out)
+    return out
 
 
 def check_groups(prj, count):

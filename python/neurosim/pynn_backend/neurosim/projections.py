@@ -23,7 +23,9 @@ class Connection(common.Connection):
 
     def _get(self, name):
         if name == "_w":
-            plasticity.refuse_learned_weights(self._prj)
+            learned = plasticity.learned_weights(self._prj)
+            if learned is not None:
+                return float(learned[self._k])
         return float(getattr(self._prj, name)[self._k])
 
     def __getattr__(self, name):
@@ -130,6 +132,7 @@ class Projection(common.Projection):
         uniq, inverse = np.unique(keys, axis=0, return_inverse=True)
         plasticity.check_groups(self, len(uniq))
         out = []
+        self.ns_groups = []   # per NeuroSim projection: its connections, sources and targets within its populations
         for g, row in enumerate(uniq):
             a, b, s = int(row[0]), int(row[1]), int(row[2])
             ks = np.flatnonzero(inverse.reshape(-1) == g)
@@ -143,6 +146,8 @@ class Projection(common.Projection):
             cells = (post_ids[ks] - int(tp.first_id), pre_ids[ks] - int(sp.first_id))
             np.add.at(m, cells, w[ks])
             syn = self._synapse(tp)
+            si = 1e-9 if syn["unit"] == "1 nA" else 1e-6   # the engine holds weights in A or S
+            self.ns_groups.append((ks, cells[1], cells[0], tp.size, si))
             rule = plasticity.block(self, dict(zip(names, row[3:])), syn, cells, w[ks])
             if rule:
                 syn["plasticity"] = rule
