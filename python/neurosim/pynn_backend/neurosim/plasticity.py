@@ -5,14 +5,15 @@
   changes w by A_plus w_max e^(-s/tau_plus) for s > 0 and by -A_minus w_max e^(s/tau_minus) for s < 0, as NEST's
   stdp_synapse (lambda = A_plus, alpha = A_minus / A_plus, mu_plus = mu_minus = 0) does; w clipped to [w_min, w_max].
   AdditivePotentiationMultiplicativeDepression with w_min = 0 is `mode: multiplicative` (depression A_minus w x_post,
-  NEST's mu_minus = 1).
+  NEST's mu_minus = 1); MultiplicativeWeightDependence and GutigWeightDependence with w_min = 0 are `mode: gutig`
+  (potentiation A_plus w_max (1 - w/w_max)^mu_plus x_pre, depression A_minus w_max (w/w_max)^mu_minus x_post, NEST's
+  mu_plus / mu_minus; 1 and 1 for multiplicative).
 - TsodyksMarkramSynapse is NeuroSim's `tsodyks-markram` with tau_psc, NEST's tsodyks_synapse (see
   tsodyks_markram_block).
 
 Everything else is refused with NotImplementedError naming what NeuroSim cannot express: dendritic delays
 (PyNN's default dendritic_delay_fraction = 1: NEST's stdp_synapse sees the postsynaptic spike after the delay;
-NeuroSim's delays are axonal), MultiplicativeWeightDependence and GutigWeightDependence (potentiation proportional
-to (w_max - w)^mu_plus: NeuroSim's stdp potentiates additively), per-connection values beyond MAX_GROUPS distinct
+NeuroSim's delays are axonal), w_min != 0 but for the additive dependence, per-connection values beyond MAX_GROUPS distinct
 parameter sets (each distinct set is its own NeuroSim projection, exact), two plastic connections between the same
 pair of neurons with the same delay (a NeuroSim projection holds one synapse per pair).
 Learned weights are read from the engine after a run (learned_weights).
@@ -110,16 +111,17 @@ def stdp_block(syn, p, unit):
                                   f"delay and the postsynaptic spike at once, which is dendritic_delay_fraction=0; "
                                   f"NEST's stdp_synapse, and PyNN's default 1, shift the window by the delay)")
     wd = type(syn.weight_dependence)
-    if wd in (sm.MultiplicativeWeightDependence, sm.GutigWeightDependence):
-        raise NotImplementedError(f"pyNN.neurosim: {wd.__name__} (potentiation proportional to (w_max - "
-                                  f"w)^mu_plus; NeuroSim's stdp potentiates by A_plus w_max, additive)")
-    if wd is sm.AdditivePotentiationMultiplicativeDepression and p["w_min"] != 0:
-        raise NotImplementedError("pyNN.neurosim: AdditivePotentiationMultiplicativeDepression with w_min != 0 "
-                                  "(NeuroSim's multiplicative depression is proportional to w)")
+    if wd is not sm.AdditiveWeightDependence and p["w_min"] != 0:
+        raise NotImplementedError(f"pyNN.neurosim: {wd.__name__} with w_min != 0 (NEST's stdp_synapse, and "
+                                  f"NeuroSim's stdp, scale by w / w_max and 1 - w / w_max: w_min 0)")
     if p["A_minus"] < 0 or p["A_plus"] < 0:
         raise NotImplementedError("pyNN.neurosim: negative A_plus or A_minus (amplitudes are magnitudes)")
-    return {"rule": "stdp", "mode": "additive" if wd is sm.AdditiveWeightDependence else "multiplicative",
-            "pairing": "all", "tau_plus": simulator._q(p["tau_plus"], "ms"),
+    mode = {sm.AdditiveWeightDependence: {"mode": "additive"},
+            sm.AdditivePotentiationMultiplicativeDepression: {"mode": "multiplicative"},
+            sm.MultiplicativeWeightDependence: {"mode": "gutig", "mu_plus": "1", "mu_minus": "1"}}.get(wd)
+    if mode is None:   # GutigWeightDependence
+        mode = {"mode": "gutig", "mu_plus": repr(float(p["mu_plus"])), "mu_minus": repr(float(p["mu_minus"]))}
+    return {"rule": "stdp", **mode, "pairing": "all", "tau_plus": simulator._q(p["tau_plus"], "ms"),
             "tau_minus": simulator._q(p["tau_minus"], "ms"), "a_plus": repr(float(p["A_plus"])),
             "a_minus": repr(float(p["A_minus"])), "w_min": simulator._q(p["w_min"], unit),
             "w_max": simulator._q(p["w_max"], unit)}

@@ -103,7 +103,7 @@ class PlasticityRulesTest {
                 .isInstanceOf(InvalidInputException.class).hasMessage("synapse.plasticity.w_max: required; expected "
                         + Dimension.DIMENSIONLESS.describe() + " (the weight's bound)");
         assertThat(catchThrowable(() -> make(new Stdp(), one(0.5), "w_max", "1", "mode", "additve")))
-                .hasMessage("synapse.plasticity.mode: expected additive or multiplicative, got 'additve'");
+                .hasMessage("synapse.plasticity.mode: expected additive, multiplicative or gutig, got 'additve'");
         assertThat(catchThrowable(() -> make(new TsodyksMarkram(), one(0.5), "u", "1.5")))
                 .hasMessage("synapse.plasticity.u: expected 0 < u <= 1, got '1.5'");
     }
@@ -209,5 +209,38 @@ class PlasticityRulesTest {
         }
         assertThat(catchThrowable(() -> make(new TsodyksMarkram(), one(w), "tau_rec", "5 ms", "tau_psc", "5 ms")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("tau_psc");
+    }
+
+    /**
+     * Mode gutig (NEST's stdp_synapse with mu_plus, mu_minus; PyNN's GutigWeightDependence, and with both 1 its
+     * MultiplicativeWeightDependence): one pair at lag s changes w by a_plus w_max (1 - w0/w_max)^mu_plus e^(-s/tau+)
+     * for s &gt; 0 and by -a_minus w_max (w0/w_max)^mu_minus e^(s/tau-) for s &lt; 0; mu 0 is the additive window.
+     */
+    @ParameterizedTest
+    @CsvSource({"0.5,0.5", "1,1", "0,0", "0.3,2"})
+    void gutigPairChangesTheWeightByItsWindow(double muPlus, double muMinus) {
+        double w0 = (float) 0.3, wMax = 0.8, aPlus = 0.01, aMinus = 0.012, tauPlus = 16.8e-3, tauMinus = 33.7e-3;
+        for (double lag : new double[] {-0.0403, -1e-5, 1e-5, 0.0197}) {
+            SynapseDynamics d = make(new Stdp(), one(w0), "w_max", "0.8", "a_plus", "0.01", "a_minus", "0.012",
+                    "tau_plus", "16.8 ms", "tau_minus", "33.7 ms", "mode", "gutig", "mu_plus", String.valueOf(muPlus),
+                    "mu_minus", String.valueOf(muMinus));
+            double tPre = 0.5, tPost = tPre + lag;
+            double[] eff = new double[1];
+            if (lag > 0) {
+                d.transmit(0, 0, 1, tPre, eff);
+                d.onPre(0, 0, 1, tPre);
+                d.onPost(0, tPost, new int[] {0}, 0, 1);
+            } else {
+                d.onPost(0, tPost, new int[] {0}, 0, 1);
+                d.transmit(0, 0, 1, tPre, eff);
+                d.onPre(0, 0, 1, tPre);
+            }
+            double expected = lag > 0
+                    ? w0 + aPlus * wMax * Math.pow(1 - w0 / wMax, muPlus) * Math.exp(-lag / tauPlus)
+                    : w0 - aMinus * wMax * Math.pow(w0 / wMax, muMinus) * Math.exp(lag / tauMinus);
+            assertThat(d.weight(0)).as("lag %s", lag).isCloseTo(expected, within(1e-15));
+        }
+        assertThat(catchThrowable(() -> make(new Stdp(), one(w0), "w_max", "1", "w_min", "0.1", "mode", "gutig")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("w_min 0");
     }
 }
