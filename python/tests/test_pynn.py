@@ -236,6 +236,12 @@ def test_stdp_what_neurosim_cannot_express_is_refused_by_name(sim):
         weight_dependence=sim.AdditiveWeightDependence(), dendritic_delay_fraction=0, **rule))
     sim.run(5.0)
     assert prj.get("weight", format="list", with_address=False) == pytest.approx([0.1] * 4)   # no spikes: unchanged
+    sim.setup()
+    a = sim.Population(2, sim.SpikeSourceArray(spike_times=[1.0]))
+    b = sim.Population(2, sim.IF_curr_exp())
+    prj = sim.Projection(a, b, sim.AllToAllConnector(), sim.TsodyksMarkramSynapse(U=0.3))
+    with pytest.raises(NotImplementedError, match="initialize"):
+        prj.initialize(u=0.2)
     sim.end()
 
 

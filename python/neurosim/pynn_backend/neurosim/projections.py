@@ -81,6 +81,10 @@ class Projection(common.Projection):
             target = w if name == "weight" else d if name == "delay" else self._params[name]
             target[:] = m[pre, post]
 
+    def _set_initial_value_array(self, variable, value):
+        raise NotImplementedError(f"pyNN.neurosim: Projection.initialize({variable}=...) (plastic synapses start at "
+                                  f"rest: TsodyksMarkramSynapse's u at 0 and x at 1, STDP traces at 0)")
+
     def _convergent_connect(self, presynaptic_indices, postsynaptic_index, **connection_parameters):
         if not isinstance(self._pre, list):   # read since (len(), connections): back to lists of arrays
             self._pre, self._post, self._w, self._d = [self._pre], [self._post], [self._w], [self._d]
