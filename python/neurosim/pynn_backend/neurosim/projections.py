@@ -4,14 +4,16 @@ from pyNN import common
 from pyNN.space import Space
 
 from . import simulator
+from . import plasticity
 from .standardmodels import StaticSynapse
 
 MAX_MATRIX = 4_000_000   # entries of one explicit weight matrix (source size x target size), sent as YAML text
 
 
 class Connection(common.Connection):
-    """Connection k of a projection: indices in its pre and post, weight (nA or uS) and delay (ms); setting weight
-    or delay changes the projection (before the first run())."""
+    """Connection k of a projection: indices in its pre and post, weight (nA or uS), delay (ms) and the synapse
+    type's other parameters (U, tau_plus, ... as attributes); setting them changes the projection (before the first
+    run())."""
 
     def __init__(self, projection, k):
         self._prj = projection
@@ -20,7 +22,19 @@ class Connection(common.Connection):
         self.postsynaptic_index = int(projection._post[k])
 
     def _get(self, name):
+        if name == "_w":
+            learned = plasticity.learned_weights(self._prj)
+            if learned is not None:
+                return float(learned[self._k])
         return float(getattr(self._prj, name)[self._k])
+
+    def __getattr__(self, name):
+        params = self.__dict__.get("_prj") and self._prj._params
+        if params and name in params:
+            return float(params[name][self._k])
+        if params and name + "s" in params:   # Projection.get(format="array") strips a final s: "A_plus" -> "A_plu"
+            return float(params[name + "s"][self._k])
+        raise AttributeError(name)
 
     def _set(self, name, value):
         simulator.state.refuse_if_built("changing a connection's weight or delay")
@@ -43,12 +57,11 @@ class Projection(common.Projection):
         simulator.state.refuse_if_built("creating a Projection")
         common.Projection.__init__(self, presynaptic_population, postsynaptic_population, connector, synapse_type,
                                    source, receptor_type, space, label)
-        if type(self.synapse_type) is not StaticSynapse:
-            raise NotImplementedError(f"pyNN.neurosim: synapse type {type(self.synapse_type).__name__} "
-                                      f"(only StaticSynapse is supported yet)")
+        plasticity.check_synapse_type(self.synapse_type)
         if self.receptor_type not in ("excitatory", "inhibitory"):
             raise NotImplementedError(f"pyNN.neurosim: receptor type {self.receptor_type!r}")
         self._pre, self._post, self._w, self._d = [], [], [], []
+        self._params = {}   # the synapse type's other parameters, one value per connection
         connector.connect(self)
         simulator.state.projections.append(self)
 
@@ -62,20 +75,29 @@ class Projection(common.Projection):
         parameter_space.evaluate(simplify=False)
         pre, post, w, d = self._arrays()
         for name, value in parameter_space.items():
-            if name not in ("weight", "delay"):
+            if name not in ("weight", "delay") and name not in self._params:
                 raise NotImplementedError(f"pyNN.neurosim: setting {name!r} of a projection")
             m = np.broadcast_to(np.asarray(value, dtype=float), (self.pre.size, self.post.size))
-            (w if name == "weight" else d)[:] = m[pre, post]
+            target = w if name == "weight" else d if name == "delay" else self._params[name]
+            target[:] = m[pre, post]
+
+    def _set_initial_value_array(self, variable, value):
+        raise NotImplementedError(f"pyNN.neurosim: Projection.initialize({variable}=...) (plastic synapses start at "
+                                  f"rest: TsodyksMarkramSynapse's u at 0 and x at 1, STDP traces at 0)")
 
     def _convergent_connect(self, presynaptic_indices, postsynaptic_index, **connection_parameters):
         if not isinstance(self._pre, list):   # read since (len(), connections): back to lists of arrays
             self._pre, self._post, self._w, self._d = [self._pre], [self._post], [self._w], [self._d]
+            self._params = {k: [v] for k, v in self._params.items()}
         pre = np.asarray(presynaptic_indices, dtype=int).reshape(-1)
         n = pre.size
         w = np.broadcast_to(np.asarray(connection_parameters.pop("weight"), dtype=float), (n,)).copy()
         d = np.broadcast_to(np.asarray(connection_parameters.pop("delay"), dtype=float), (n,)).copy()
-        if connection_parameters:
-            raise NotImplementedError(f"pyNN.neurosim: connection parameters {sorted(connection_parameters)}")
+        for name, value in connection_parameters.items():
+            if name not in plasticity.parameter_names(self.synapse_type):
+                raise NotImplementedError(f"pyNN.neurosim: connection parameter {name!r}")
+            self._params.setdefault(name, []).append(
+                np.broadcast_to(np.asarray(value, dtype=float), (n,)).copy())
         self._pre.append(pre)
         self._post.append(np.full(n, int(postsynaptic_index)))
         self._w.append(w)
@@ -87,6 +109,7 @@ class Projection(common.Projection):
             cat = lambda a, t: np.concatenate(a) if a else np.zeros(0, t)
             self._pre, self._post = cat(self._pre, int), cat(self._post, int)
             self._w, self._d = cat(self._w, float), cat(self._d, float)
+            self._params = {k: cat(v, float) for k, v in self._params.items()}
         return self._pre, self._post, self._w, self._d
 
     @property
@@ -108,10 +131,14 @@ class Projection(common.Projection):
         pre_pop = np.searchsorted(firsts, pre_ids, side="right") - 1
         post_pop = np.searchsorted(firsts, post_ids, side="right") - 1
         steps = np.rint(d / st.dt).astype(np.int64)
-        keys = np.stack([pre_pop, post_pop, steps], axis=1)
+        names = sorted(self._params)
+        keys = np.stack([pre_pop, post_pop, steps] + [self._params[k] for k in names], axis=1)
         uniq, inverse = np.unique(keys, axis=0, return_inverse=True)
+        plasticity.check_groups(self, len(uniq))
         out = []
-        for g, (a, b, s) in enumerate(uniq):
+        self.ns_groups = []   # per NeuroSim projection: its connections, sources and targets within its populations
+        for g, row in enumerate(uniq):
+            a, b, s = int(row[0]), int(row[1]), int(row[2])
             ks = np.flatnonzero(inverse.reshape(-1) == g)
             sp, tp = pops[a], pops[b]
             src, tgt = sp.ns_name, tp.ns_name
@@ -120,8 +147,14 @@ class Projection(common.Projection):
                                           f"{tp.size} neurons (connections go to NeuroSim as a dense weight "
                                           f"matrix, at most {MAX_MATRIX} entries for now)")
             m = np.zeros((tp.size, sp.size))
-            np.add.at(m, (post_ids[ks] - int(tp.first_id), pre_ids[ks] - int(sp.first_id)), w[ks])
+            cells = (post_ids[ks] - int(tp.first_id), pre_ids[ks] - int(sp.first_id))
+            np.add.at(m, cells, w[ks])
             syn = self._synapse(tp)
+            si = 1e-9 if syn["unit"] == "1 nA" else 1e-6   # the engine holds weights in A or S
+            self.ns_groups.append((ks, cells[1], cells[0], tp.size, si))
+            rule = plasticity.block(self, dict(zip(names, row[3:])), syn, cells, w[ks])
+            if rule:
+                syn["plasticity"] = rule
             out.append({"from": src, "to": tgt, "connect": {"weights": m.tolist()}, "weight": syn.pop("unit"),
                         "delay": simulator._q(s * st.dt, "ms"), "synapse": syn})
         return out

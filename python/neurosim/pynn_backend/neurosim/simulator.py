@@ -170,6 +170,7 @@ def build_config(st):
             probes.append({"population": p.ns_name, "variables": ["v"], "neurons": [p.id_to_index(i) for i in v]})
     projections = []
     for prj in st.projections:
+        prj.ns_index = len(projections)   # its first NeuroSim projection (learned weights are read from there)
         projections.extend(prj.ns_projections())
     record = {"spikes": spikes} if spikes else {}
     if probes:

@@ -36,3 +36,43 @@ class StaticSynapse(synapses.StaticSynapse):
     def _get_minimum_delay(self):
         from .simulator import state
         return state.min_delay
+
+
+class TsodyksMarkramSynapse(synapses.TsodyksMarkramSynapse):
+    """NeuroSim's tsodyks-markram plasticity (u, tau_rec, tau_fac; see projections.plasticity for the checks)."""
+    translations = build_translations(("weight", "weight"), ("delay", "delay"), ("U", "U"), ("tau_rec", "tau_rec"),
+                                      ("tau_facil", "tau_facil"))
+
+    def _get_minimum_delay(self):
+        from .simulator import state
+        return state.min_delay
+
+
+class STDPMechanism(synapses.STDPMechanism):
+    """NeuroSim's stdp plasticity (pairing all; see projections.plasticity for what maps exactly)."""
+    base_translations = build_translations(("weight", "weight"), ("delay", "delay"),
+                                           ("dendritic_delay_fraction", "dendritic_delay_fraction"))
+
+    def _get_minimum_delay(self):
+        from .simulator import state
+        return state.min_delay
+
+
+class SpikePairRule(synapses.SpikePairRule):
+    translations = _identity(synapses.SpikePairRule)
+
+
+class AdditiveWeightDependence(synapses.AdditiveWeightDependence):
+    translations = _identity(synapses.AdditiveWeightDependence)
+
+
+class MultiplicativeWeightDependence(synapses.MultiplicativeWeightDependence):
+    translations = _identity(synapses.MultiplicativeWeightDependence)
+
+
+class AdditivePotentiationMultiplicativeDepression(synapses.AdditivePotentiationMultiplicativeDepression):
+    translations = _identity(synapses.AdditivePotentiationMultiplicativeDepression)
+
+
+class GutigWeightDependence(synapses.GutigWeightDependence):
+    translations = _identity(synapses.GutigWeightDependence)

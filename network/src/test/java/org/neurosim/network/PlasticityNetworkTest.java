@@ -47,6 +47,34 @@ class PlasticityNetworkTest {
     }
 
     /**
+     * What the PyNN backend reads after a run: every synapse's source, target and current weight in storage order.
+     * From a weight matrix (rows = targets) whose pairs have distinct weights, with one pre spike and no post spike:
+     * no pair, so every synapse keeps its matrix weight, found at its own (source, target).
+     */
+    @Test
+    void currentWeightsSourcesAndTargetsListEverySynapse() {
+        Network net = Nets.build("""
+                dt: 0.1 ms
+                duration: 5 ms
+                populations:
+                  pre: {model: spike-times, size: 3, times: [[1 ms], [], []]}
+                  post: {model: lif, size: 2, params: {tau_m: 20 ms, tau_ref: 2 ms}}
+                projections:
+                  - {from: pre, to: post, connect: {weights: [[0.1, 0, 0.3], [0.4, 0.5, 0]]}, weight: 1, delay: 1 ms,
+                     synapse: {kernel: delta, plasticity: {rule: stdp, w_max: 1}}}
+                """);
+        Nets.run(net);
+        SparseProjection p = (SparseProjection) net.projections().get(0);
+        int[] sources = p.sources(), targets = p.targets();
+        double[] w = p.currentWeights();
+        assertThat(w).hasSize(4);
+        double[][] matrix = {{0.1, 0, 0.3}, {0.4, 0.5, 0}};
+        for (int s = 0; s < w.length; s++) {
+            assertThat(w[s]).as("synapse %d", s).isCloseTo(matrix[targets[s]][sources[s]], within(1e-7));
+        }
+    }
+
+    /**
      * Issue 29 item 11: a Tsodyks-Markram synapse transmits NEST's tsodyks2_synapse amplitude A_n = w u_n x_n in
      * double precision on every delivery path (exact: arrivals known at the step's start, or late with delay 0; rk4:
      * the network's filter; exact-grid: the filter's ring). The reference is the recursion of

@@ -538,6 +538,20 @@ public final class SparseProjection extends Projection {
         return synapse;
     }
 
+    /** Every synapse's weight as its synapse model holds it now (learned ones included), in storage order. */
+    public double[] currentWeights() {
+        double[] w = new double[targets.length];
+        for (int s = 0; s < w.length; s++) w[s] = synapse.weight(s);
+        return w;
+    }
+
+    /** The source neuron of every synapse, in storage order (beside {@link #targets()}). */
+    public int[] sources() {
+        int[] out = new int[targets.length];
+        for (int r = 0; r + 1 < rowStart.length; r++) java.util.Arrays.fill(out, rowStart[r], rowStart[r + 1], rowSource(r));
+        return out;
+    }
+
     /** The source neuron of row r. */
     public int rowSource(int r) {
         return org.neurosim.core.synapse.SynapseContext.sourceOf(rows == null ? null : rows.sourceRows(), r);

@@ -22,6 +22,10 @@ import org.neurosim.core.units.Units;
  *   at a postsynaptic spike   w += a_plus w_max x_pre(t)                          (both modes)
  *   at a presynaptic arrival  w -= a_minus w_max x_post(t)     mode: additive   (Song, Miller &amp; Abbott 2000)
  *                             w -= a_minus w x_post(t)          mode: multiplicative (van Rossum, Bi &amp; Turrigiano 2000)
+ *   mode: gutig (Gütig et al. 2003; NEST's stdp_synapse with mu_plus, mu_minus; needs w_min = 0):
+ *     at a postsynaptic spike  w += a_plus w_max (1 - w / w_max)^mu_plus x_pre(t)
+ *     at a presynaptic arrival w -= a_minus w_max (w / w_max)^mu_minus x_post(t)
+ *     (mu_plus = mu_minus = 0 is additive; mu_plus = 0, mu_minus = 1 multiplicative)
  *   then w is clipped to [w_min, w_max] (hard bounds)
  * </pre>
  * so one pair with lag s = t_post - t_pre changes w by a_plus w_max e^(-s / tau_plus) for s &gt; 0 and by
@@ -51,7 +55,11 @@ public final class Stdp implements PlasticityRule {
                         "depression per pair (a magnitude >= 0, subtracted), in units of w_max (additive) or of w (multiplicative)"),
                 ParameterSpec.text("w_min", "0", "lower bound of the weight (in the projection's weight unit)"),
                 ParameterSpec.text("w_max", "", "upper bound of the weight (required; in the projection's weight unit)"),
-                ParameterSpec.text("mode", "additive", "additive or multiplicative"),
+                ParameterSpec.text("mode", "additive", "additive, multiplicative or gutig"),
+                ParameterSpec.quantity("mu_plus", Dimension.DIMENSIONLESS, "0.5",
+                        "mode gutig: exponent of (1 - w / w_max) in potentiation"),
+                ParameterSpec.quantity("mu_minus", Dimension.DIMENSIONLESS, "0.5",
+                        "mode gutig: exponent of w / w_max in depression"),
                 ParameterSpec.text("pairing", "all", "all (all-to-all) or nearest (nearest spikes)"));
     }
 
@@ -64,11 +72,29 @@ public final class Stdp implements PlasticityRule {
             throw new InvalidInputException(key + ".w_max: expected a bound above w_min (" + p.text("w_min") + "), got '"
                     + p.text("w_max") + "'");
         }
-        boolean multiplicative = choice(p.text("mode"), key + ".mode", "additive", "multiplicative");
+        String mode = p.text("mode");
+        if (!List.of("additive", "multiplicative", "gutig").contains(mode)) {
+            throw new InvalidInputException(key + ".mode: expected additive, multiplicative or gutig, got '" + mode + "'");
+        }
+        boolean gutig = mode.equals("gutig"), multiplicative = mode.equals("multiplicative");
         boolean nearest = choice(p.text("pairing"), key + ".pairing", "all", "nearest");
         double aMinus = aMinus(p, key);
-        return new Traces(c, p.get("tau_plus"), p.get("tau_minus"), p.get("a_plus") * wMax,
+        Traces t = new Traces(c, p.get("tau_plus"), p.get("tau_minus"), p.get("a_plus") * wMax,
                 multiplicative ? aMinus : aMinus * wMax, multiplicative, nearest, wMin, wMax);
+        if (gutig) {
+            if (wMin != 0) {
+                throw new InvalidInputException(key + ".w_min: mode gutig needs w_min 0 (its factors are w / w_max "
+                        + "and 1 - w / w_max), got '" + p.text("w_min") + "'");
+            }
+            for (String mu : new String[] {"mu_plus", "mu_minus"}) {
+                if (!(p.get(mu) >= 0)) {
+                    throw new InvalidInputException(key + "." + mu + ": expected an exponent >= 0, got '"
+                            + p.text(mu) + "'");
+                }
+            }
+            t.gutig(p.get("mu_plus"), p.get("mu_minus"));
+        }
+        return t;
     }
 
     /** A bound in the projection's weight unit; a bare 0 is zero in any unit. */
@@ -121,6 +147,8 @@ public final class Stdp implements PlasticityRule {
         private double refPre, refPost;              // the frames' reference times
         private final double tauPlus, tauMinus, aPlus, aMinus, wMin, wMax;
         private final boolean multiplicative, nearest;
+        private boolean gutig;
+        private double muPlus, muMinus;
 
         Traces(SynapseContext c, double tauPlus, double tauMinus, double aPlus, double aMinus, boolean multiplicative,
                boolean nearest, double wMin, double wMax) {
@@ -142,6 +170,13 @@ public final class Stdp implements PlasticityRule {
             yPost = new double[c.targetCount()];
         }
 
+        /** Mode gutig: potentiation scaled by (1 - w / w_max)^mu_plus, depression by (w / w_max)^mu_minus. */
+        void gutig(double muPlus, double muMinus) {
+            this.gutig = true;
+            this.muPlus = muPlus;
+            this.muMinus = muMinus;
+        }
+
         @Override public boolean learns() { return true; }
 
         @Override
@@ -155,7 +190,13 @@ public final class Stdp implements PlasticityRule {
             double decay = Math.exp(-(time - refPost) / tauMinus);   // x_post(t) = yPost[i] decay
             double[] y = yPost, ws = w;
             int[] tg = targets;
-            if (multiplicative) {
+            if (gutig) {
+                double a = aMinus * decay;
+                for (int s = from; s < to; s++) {
+                    double v = ws[s] - a * y[tg[s]] * Math.pow(ws[s] / wMax, muMinus);
+                    ws[s] = v < wMin ? wMin : v;
+                }
+            } else if (multiplicative) {
                 double a = aMinus * decay;
                 for (int s = from; s < to; s++) {
                     double v = ws[s] * (1 - a * y[tg[s]]);
@@ -180,10 +221,18 @@ public final class Stdp implements PlasticityRule {
             if (incoming != boundIncoming) bindIncoming(incoming);
             double[] y = yPre, ws = w;
             int[] rows = incomingRow;
-            for (int k = from; k < to; k++) {
-                int s = incoming[k];
-                double v = ws[s] + a * y[rows[k]];
-                ws[s] = v > wMax ? wMax : v;
+            if (gutig) {
+                for (int k = from; k < to; k++) {
+                    int s = incoming[k];
+                    double v = ws[s] + a * y[rows[k]] * Math.pow(1 - ws[s] / wMax, muPlus);
+                    ws[s] = v > wMax ? wMax : v;
+                }
+            } else {
+                for (int k = from; k < to; k++) {
+                    int s = incoming[k];
+                    double v = ws[s] + a * y[rows[k]];
+                    ws[s] = v > wMax ? wMax : v;
+                }
             }
             if (time - refPost > REBASE * tauMinus) refPost = rebase(yPost, refPost, time, tauMinus);
             double one = Math.exp((time - refPost) / tauMinus);

@@ -103,7 +103,7 @@ class PlasticityRulesTest {
                 .isInstanceOf(InvalidInputException.class).hasMessage("synapse.plasticity.w_max: required; expected "
                         + Dimension.DIMENSIONLESS.describe() + " (the weight's bound)");
         assertThat(catchThrowable(() -> make(new Stdp(), one(0.5), "w_max", "1", "mode", "additve")))
-                .hasMessage("synapse.plasticity.mode: expected additive or multiplicative, got 'additve'");
+                .hasMessage("synapse.plasticity.mode: expected additive, multiplicative or gutig, got 'additve'");
         assertThat(catchThrowable(() -> make(new TsodyksMarkram(), one(0.5), "u", "1.5")))
                 .hasMessage("synapse.plasticity.u: expected 0 < u <= 1, got '1.5'");
     }
@@ -174,5 +174,73 @@ class PlasticityRulesTest {
         }
         assertThat(amp[1]).isGreaterThan(amp[0]);   // facilitation first
         assertThat(amp[29]).isLessThan(amp[4]);     // then depression wins at 50 Hz
+    }
+
+    /**
+     * tau_psc &gt; 0 (Tsodyks, Uziel &amp; Markram 2000; NEST's tsodyks_synapse): after a spike from rest the used
+     * resources U sit in y, decay into z with tau_psc and recover into x with tau_rec. Solving dy/dt = -y/tau_psc,
+     * dz/dt = y/tau_psc - z/tau_rec from y = U, z = 0 gives, T later, z = U tau_rec (e^(-T/tau_rec) - e^(-T/tau_psc)) /
+     * (tau_rec - tau_psc) and x = 1 - y - z; the second spike transmits w u_2 x with u_2 = U + U (1 - U) e^(-T/tau_fac).
+     * tau_psc -&gt; 0 (1e-9 s here) gives the recursion without y, to O(tau_psc / tau_rec).
+     */
+    @ParameterizedTest
+    @CsvSource({"0.003", "0.0157", "0.1", "0.9"})
+    void secondSpikeThroughTheActiveStateIsTheClosedForm(double period) {
+        double big = 0.3, tauRec = 0.2, tauPsc = 0.005, tauFac = 0.05, w = 1.5;
+        SynapseDynamics d = make(new TsodyksMarkram(), one(w), "u", "0.3", "tau_rec", "200 ms", "tau_fac", "50 ms",
+                "tau_psc", "5 ms");
+        double[] eff = new double[1];
+        d.transmit(0, 0, 1, 0.7, eff);
+        assertThat(eff[0]).isCloseTo(w * big, within(1e-12));   // from rest: u = U, x = 1
+        d.transmit(0, 0, 1, 0.7 + period, eff);
+        double y = big * Math.exp(-period / tauPsc);
+        double z = big * tauRec * (Math.exp(-period / tauRec) - Math.exp(-period / tauPsc)) / (tauRec - tauPsc);
+        double u2 = big + big * (1 - big) * Math.exp(-period / tauFac);
+        assertThat(eff[0]).isCloseTo((double) (float) w * u2 * (1 - y - z), within(1e-12));
+
+        SynapseDynamics limit = make(new TsodyksMarkram(), one(w), "u", "0.3", "tau_rec", "200 ms", "tau_fac",
+                "50 ms", "tau_psc", "0.000001 ms");
+        SynapseDynamics two = make(new TsodyksMarkram(), one(w), "u", "0.3", "tau_rec", "200 ms", "tau_fac", "50 ms");
+        double[] a = new double[1], b = new double[1];
+        for (int n = 0; n < 20; n++) {
+            limit.transmit(0, 0, 1, 1 + n * period, a);
+            two.transmit(0, 0, 1, 1 + n * period, b);
+            assertThat(a[0]).as("spike %d", n).isCloseTo(b[0], within(1e-7));   // differs by O(tau_psc / tau_rec)
+        }
+        assertThat(catchThrowable(() -> make(new TsodyksMarkram(), one(w), "tau_rec", "5 ms", "tau_psc", "5 ms")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("tau_psc");
+    }
+
+    /**
+     * Mode gutig (NEST's stdp_synapse with mu_plus, mu_minus; PyNN's GutigWeightDependence, and with both 1 its
+     * MultiplicativeWeightDependence): one pair at lag s changes w by a_plus w_max (1 - w0/w_max)^mu_plus e^(-s/tau+)
+     * for s &gt; 0 and by -a_minus w_max (w0/w_max)^mu_minus e^(s/tau-) for s &lt; 0; mu 0 is the additive window.
+     */
+    @ParameterizedTest
+    @CsvSource({"0.5,0.5", "1,1", "0,0", "0.3,2"})
+    void gutigPairChangesTheWeightByItsWindow(double muPlus, double muMinus) {
+        double w0 = (float) 0.3, wMax = 0.8, aPlus = 0.01, aMinus = 0.012, tauPlus = 16.8e-3, tauMinus = 33.7e-3;
+        for (double lag : new double[] {-0.0403, -1e-5, 1e-5, 0.0197}) {
+            SynapseDynamics d = make(new Stdp(), one(w0), "w_max", "0.8", "a_plus", "0.01", "a_minus", "0.012",
+                    "tau_plus", "16.8 ms", "tau_minus", "33.7 ms", "mode", "gutig", "mu_plus", String.valueOf(muPlus),
+                    "mu_minus", String.valueOf(muMinus));
+            double tPre = 0.5, tPost = tPre + lag;
+            double[] eff = new double[1];
+            if (lag > 0) {
+                d.transmit(0, 0, 1, tPre, eff);
+                d.onPre(0, 0, 1, tPre);
+                d.onPost(0, tPost, new int[] {0}, 0, 1);
+            } else {
+                d.onPost(0, tPost, new int[] {0}, 0, 1);
+                d.transmit(0, 0, 1, tPre, eff);
+                d.onPre(0, 0, 1, tPre);
+            }
+            double expected = lag > 0
+                    ? w0 + aPlus * wMax * Math.pow(1 - w0 / wMax, muPlus) * Math.exp(-lag / tauPlus)
+                    : w0 - aMinus * wMax * Math.pow(w0 / wMax, muMinus) * Math.exp(lag / tauMinus);
+            assertThat(d.weight(0)).as("lag %s", lag).isCloseTo(expected, within(1e-15));
+        }
+        assertThat(catchThrowable(() -> make(new Stdp(), one(w0), "w_max", "1", "w_min", "0.1", "mode", "gutig")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("w_min 0");
     }
 }
