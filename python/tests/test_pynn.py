@@ -1,5 +1,6 @@
 """pyNN.neurosim, the PyNN 0.10 backend (Debian's python3-pynn; bin/test installs it): closed forms of NEST's
-iaf_psc_exp on the grid, and PyNN's own system scenarios (../shared/conformance/pynn-0.10.1) that pass today."""
+iaf_psc_exp and iaf_psc_alpha on the grid, iaf_cond_alpha against an accurate solution, and PyNN's own system
+scenarios (../shared/conformance/pynn-0.10.1) that pass today."""
 import math
 import os
 import subprocess
@@ -79,6 +80,74 @@ def test_spike_source_array_psp_is_the_closed_form_of_iaf_psc_exp(sim):
     assert len(seg.spiketrains[0]) == 0
 
 
+def alpha_psp(s, w, cm, tau_m, tau_s):
+    """V - v_rest (mV) at s ms after an alpha current w (s/tau_s) e^(1 - s/tau_s) (w nA) enters a LIF (C = cm nF):
+    (1/C) int_0^s e^(-(s-u)/tau_m) I(u) du = w e / (C tau_s a^2) (e^(-s/tau_m) - e^(-s/tau_s) (1 + a s)),
+    a = 1/tau_s - 1/tau_m."""
+    s = np.maximum(s, 0.0)
+    a = 1.0 / tau_s - 1.0 / tau_m
+    return w * math.e / (cm * tau_s * a * a) * (np.exp(-s / tau_m) - np.exp(-s / tau_s) * (1.0 + a * s))
+
+
+def test_if_curr_alpha_psp_is_the_closed_form_of_iaf_psc_alpha(sim):
+    dt, cm, tau_m, tau_e, tau_i, delay, w = 0.1, 0.25, 20.0, 2.0, 5.0, 1.5, 0.4
+    sim.setup(timestep=dt, min_delay=dt)
+    src = sim.Population(1, sim.SpikeSourceArray(spike_times=[10.0, 60.3]))
+    cells = sim.Population(2, sim.IF_curr_alpha(cm=cm, tau_m=tau_m, tau_syn_E=tau_e, tau_syn_I=tau_i, v_rest=-65.0,
+                                                v_reset=-65.0, v_thresh=-50.0, tau_refrac=2.0))
+    cells.initialize(v=-65.0)
+    sim.Projection(src, cells, sim.FromListConnector([(0, 0, w, delay)]), sim.StaticSynapse(),
+                   receptor_type="excitatory")
+    sim.Projection(src, cells, sim.FromListConnector([(0, 1, -w, 2 * delay)]), sim.StaticSynapse(),
+                   receptor_type="inhibitory")
+    cells.record(["v", "spikes"])
+    sim.run(100.0)
+    seg = cells.get_data().segments[0]
+    v = np.asarray(seg.analogsignals[0].magnitude)
+    t = np.arange(v.shape[0]) * dt
+    sim.end()
+    assert v.shape == (1001, 2)
+    expected0 = -65.0 + alpha_psp(t - 10.0 - delay, w, cm, tau_m, tau_e) \
+        + alpha_psp(t - 60.3 - delay, w, cm, tau_m, tau_e)
+    expected1 = -65.0 + alpha_psp(t - 10.0 - 2 * delay, -w, cm, tau_m, tau_i) \
+        + alpha_psp(t - 60.3 - 2 * delay, -w, cm, tau_m, tau_i)
+    peak0, peak1 = np.max(np.abs(expected0 + 65.0)), np.max(np.abs(expected1 + 65.0))
+    assert peak0 > 4.0 and peak1 > 8.0
+    # at every grid point (arrivals at 11.5 and 61.8 ms, 13 and 63.3 ms: on the grid), to 1e-7 of the PSP's peak
+    assert np.max(np.abs(v[:, 0] - expected0)) < 1e-7 * peak0
+    assert np.max(np.abs(v[:, 1] - expected1)) < 1e-7 * peak1
+    assert len(seg.spiketrains[0]) == 0 and len(seg.spiketrains[1]) == 0
+
+
+def test_if_cond_alpha_psp_is_the_accurate_solution_of_iaf_cond_alpha(sim):
+    # one spike of weight w uS onto IF_cond_alpha: g(s) = w (s/tau) e^(1 - s/tau) (NEST's iaf_cond_alpha, peak w),
+    # cm dV/dt = cm (v_rest - V) / tau_m + g (e_rev - V); the reference is this ODE solved to 1e-12 (rk4 at dt 0.1 ms)
+    from scipy.integrate import solve_ivp
+    dt, cm, tau_m, tau_s, w, e_rev, v_rest = 0.1, 0.25, 20.0, 2.0, 0.01, 0.0, -65.0
+    sim.setup(timestep=dt, min_delay=dt)
+    src = sim.Population(1, sim.SpikeSourceArray(spike_times=[10.0]))
+    cell = sim.Population(1, sim.IF_cond_alpha(cm=cm, tau_m=tau_m, tau_syn_E=tau_s, e_rev_E=e_rev, v_rest=v_rest,
+                                               v_reset=-65.0, v_thresh=-40.0))
+    cell.initialize(v=v_rest)
+    sim.Projection(src, cell, sim.OneToOneConnector(), sim.StaticSynapse(weight=w, delay=1.0))
+    cell.record("v")
+    sim.run(60.0)
+    v = np.asarray(cell.get_data().segments[0].analogsignals[0].magnitude)[:, 0]
+    sim.end()
+    t = np.arange(v.size) * dt
+
+    def g(s):
+        return w * max(s, 0.0) / tau_s * math.exp(1.0 - max(s, 0.0) / tau_s)
+
+    sol = solve_ivp(lambda s, y: [(v_rest - y[0]) / tau_m + g(s) * (e_rev - y[0]) / cm], (0.0, 49.0), [v_rest],
+                    t_eval=t[t >= 11.0] - 11.0, rtol=1e-12, atol=1e-12, method="DOP853")
+    ref = sol.y[0]
+    psp_peak = ref.max() - v_rest
+    assert 5.0 < psp_peak < 10.0
+    assert np.all(v[t < 11.0 - 1e-9] == v_rest)
+    assert np.max(np.abs(v[t >= 11.0 - 1e-9] - ref)) < 1e-4 * psp_peak
+
+
 def test_a_spike_crossing_on_the_grid_is_at_the_first_step_end_above_threshold(sim):
     dt, cm, tau_m, tau_s, w = 0.1, 0.25, 20.0, 5.0, 2.0
     sim.setup(timestep=dt)
@@ -120,7 +189,7 @@ def test_what_is_not_supported_is_refused_by_name(sim):
     with pytest.raises(NotImplementedError, match="after run"):
         sim.Population(1, sim.IF_curr_exp())
     sim.end()
-    assert not hasattr(sim, "IF_curr_alpha")
+    assert not hasattr(sim, "EIF_cond_exp_isfa_ista") and not hasattr(sim, "SpikeSourceGamma")
 
 
 def lif_on_grid(i, v0, v_rest, tau_m, cm, dt):
@@ -377,6 +446,7 @@ PASSING = [
     "test_set_synaptic_parameters_multiply_connected", "issue505", "all_to_all_tsodyksmarkram",
     "fixed_number_pre_with_replacement_heterogeneous_parameters",
     "fixed_number_post_with_replacement_heterogeneous_parameters", "issue652",
+    "ticket226", "issue321", "issue437", "issue442", "scenario1a",
 ]
 
 

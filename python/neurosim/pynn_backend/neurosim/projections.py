@@ -164,9 +164,12 @@ class Projection(common.Projection):
         ct = target.celltype
         exc = self.receptor_type == "excitatory"
         tau = simulator._one(target, "tau_syn_E" if exc else "tau_syn_I", "ms")
-        if isinstance(ct, sm.IF_curr_exp):
-            return {"kernel": "exponential", "tau": tau, "normalize": "peak", "unit": "1 nA"}
-        if isinstance(ct, sm.IF_cond_exp):
-            return {"kernel": "exponential", "tau": tau, "normalize": "peak", "unit": "1 uS",
+        # peak-normalised kernels: exponential w e^(-t/tau), alpha w (t/tau) e^(1 - t/tau), as PyNN defines them
+        if isinstance(ct, (sm.IF_curr_exp, sm.IF_curr_alpha)):
+            kernel = "exponential" if isinstance(ct, sm.IF_curr_exp) else "alpha"
+            return {"kernel": kernel, "tau": tau, "normalize": "peak", "unit": "1 nA"}
+        if isinstance(ct, (sm.IF_cond_exp, sm.IF_cond_alpha)):
+            kernel = "exponential" if isinstance(ct, sm.IF_cond_exp) else "alpha"
+            return {"kernel": kernel, "tau": tau, "normalize": "peak", "unit": "1 uS",
                     "reversal": simulator._one(target, "e_rev_E" if exc else "e_rev_I", "mV")}
         raise NotImplementedError(f"pyNN.neurosim: projections onto {ct.__class__.__name__}")

@@ -124,9 +124,10 @@ def _one(p, name, unit):
 def _population_config(p):
     from . import standardmodels as sm
     ct = p.celltype
-    if isinstance(ct, (sm.IF_curr_exp, sm.IF_cond_exp)):
-        cfg = {"model": "lif" if isinstance(ct, sm.IF_curr_exp) else "lif-cond", "size": p.size,
-               "integrator": "exact-grid" if isinstance(ct, sm.IF_curr_exp) else "rk4",
+    if isinstance(ct, (sm.IF_curr_exp, sm.IF_cond_exp, sm.IF_curr_alpha, sm.IF_cond_alpha)):
+        current = isinstance(ct, (sm.IF_curr_exp, sm.IF_curr_alpha))
+        cfg = {"model": "lif" if current else "lif-cond", "size": p.size,
+               "integrator": "exact-grid" if current else "rk4",
                "params": {"tau_m": _one(p, "tau_m", "ms"), "tau_ref": _one(p, "tau_refrac", "ms"),
                           "v_rest": _one(p, "v_rest", "mV"), "v_th": _one(p, "v_thresh", "mV"),
                           "v_reset": _one(p, "v_reset", "mV"), "c_m": _one(p, "cm", "nF")}}

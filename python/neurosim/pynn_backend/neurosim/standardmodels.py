@@ -20,6 +20,20 @@ class IF_cond_exp(cells.IF_cond_exp):
     recordable = ["spikes", "v"]
 
 
+class IF_curr_alpha(cells.IF_curr_alpha):
+    """NeuroSim's lif with c_m and alpha current synapses normalised to their peak (a weight w nA gives the PSC
+    w (t/tau) e^(1 - t/tau)), on the grid (integrator exact-grid: NEST's iaf_psc_alpha)."""
+    translations = _identity(cells.IF_curr_alpha)
+    recordable = ["spikes", "v"]
+
+
+class IF_cond_alpha(cells.IF_cond_alpha):
+    """NeuroSim's lif-cond with c_m and alpha conductance synapses normalised to their peak (a weight w uS gives
+    g(t) = w (t/tau) e^(1 - t/tau), NEST's iaf_cond_alpha), integrator rk4."""
+    translations = _identity(cells.IF_cond_alpha)
+    recordable = ["spikes", "v"]
+
+
 class SpikeSourceArray(cells.SpikeSourceArray):
     """NeuroSim's spike-times."""
     translations = _identity(cells.SpikeSourceArray)
