@@ -148,6 +148,46 @@ def test_if_cond_alpha_psp_is_the_accurate_solution_of_iaf_cond_alpha(sim):
     assert np.max(np.abs(v[t >= 11.0 - 1e-9] - ref)) < 1e-4 * psp_peak
 
 
+def test_eif_cond_exp_isfa_ista_is_aeif_cond_exp_solved_accurately(sim):
+    # PyNN's default EIF_cond_exp_isfa_ista (NEST's aeif_cond_exp) driven by i_offset 1 nA from rest:
+    # cm dv/dt = -g_l (v - v_rest) + g_l delta_T exp((v - v_thresh)/delta_T) - w + i, tau_w dw/dt = a (v - v_rest) - w,
+    # g_l = cm / tau_m; the reference is this ODE solved to 1e-12 up to v = v_spike, then v = v_reset, w += b
+    from scipy.integrate import solve_ivp
+    dt, i = 0.1, 1.0
+    sim.setup(timestep=dt)
+    cell = sim.Population(1, sim.EIF_cond_exp_isfa_ista(i_offset=i))
+    cell.record(["v", "spikes"])
+    sim.run(100.0)
+    seg = cell.get_data().segments[0]
+    v = np.asarray(seg.analogsignals[0].magnitude)[:, 0]
+    spikes = np.asarray(seg.spiketrains[0].magnitude)
+    sim.end()
+    c = sim.EIF_cond_exp_isfa_ista.default_parameters
+    cm, g_l = c["cm"], c["cm"] / c["tau_m"]   # nF, uS: mV, ms, nA throughout
+
+    def f(t, y):
+        return [(-g_l * (y[0] - c["v_rest"]) + g_l * c["delta_T"] * math.exp((y[0] - c["v_thresh"]) / c["delta_T"])
+                 - y[1] + i) / cm, (c["a"] * 1e-3 * (y[0] - c["v_rest"]) - y[1]) / c["tau_w"]]
+
+    def crossing(t, y):
+        return y[0] - c["v_spike"]
+    crossing.terminal, crossing.direction = True, 1
+    t = np.arange(v.size) * dt
+    sol = solve_ivp(f, (0.0, 100.0), [c["v_rest"], 0.0], events=crossing, rtol=1e-12, atol=1e-12, method="DOP853",
+                    dense_output=True)
+    t1 = sol.t_events[0][0]
+    before = t < t1 - 1e-9
+    assert 10.0 < t1 < 100.0 and len(spikes) >= 2
+    assert spikes[0] == pytest.approx(t1, abs=1e-6)                     # the spike located inside its step
+    assert np.max(np.abs(v[before] - sol.sol(t[before])[0])) < 1e-6      # mV, at every grid point before it
+    # after the spike: v = v_reset, w + b, v held for tau_refrac from the spike's time (w decays meanwhile)
+    w1 = sol.y_events[0][0][1] + c["b"]
+    sol2 = solve_ivp(f, (t1 + c["tau_refrac"], 100.0), [c["v_reset"], w1 * math.exp(-c["tau_refrac"] / c["tau_w"])
+                     + c["a"] * 1e-3 * (c["v_reset"] - c["v_rest"]) * (1 - math.exp(-c["tau_refrac"] / c["tau_w"]))],
+                     events=crossing, rtol=1e-12, atol=1e-12, method="DOP853")
+    assert spikes[1] == pytest.approx(sol2.t_events[0][0], abs=1e-6)   # (3e-8 ms today)
+
+
 def test_a_spike_crossing_on_the_grid_is_at_the_first_step_end_above_threshold(sim):
     dt, cm, tau_m, tau_s, w = 0.1, 0.25, 20.0, 5.0, 2.0
     sim.setup(timestep=dt)
@@ -189,7 +229,7 @@ def test_what_is_not_supported_is_refused_by_name(sim):
     with pytest.raises(NotImplementedError, match="after run"):
         sim.Population(1, sim.IF_curr_exp())
     sim.end()
-    assert not hasattr(sim, "EIF_cond_exp_isfa_ista") and not hasattr(sim, "SpikeSourceGamma")
+    assert not hasattr(sim, "HH_cond_exp") and not hasattr(sim, "SpikeSourceGamma")
 
 
 def lif_on_grid(i, v0, v_rest, tau_m, cm, dt):
@@ -446,7 +486,7 @@ PASSING = [
     "test_set_synaptic_parameters_multiply_connected", "issue505", "all_to_all_tsodyksmarkram",
     "fixed_number_pre_with_replacement_heterogeneous_parameters",
     "fixed_number_post_with_replacement_heterogeneous_parameters", "issue652",
-    "ticket226", "issue321", "issue437", "issue442", "scenario1a",
+    "ticket226", "issue321", "issue437", "issue442", "scenario1a", "scenario4", "issue367",
 ]
 
 

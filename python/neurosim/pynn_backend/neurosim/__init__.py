@@ -21,7 +21,8 @@ from . import simulator
 from .electrodes import ACSource, DCSource, NoisyCurrentSource, StepCurrentSource
 from .populations import Assembly, Population, PopulationView
 from .projections import Projection
-from .standardmodels import (IF_cond_exp, IF_curr_exp, IF_curr_alpha, IF_cond_alpha, SpikeSourceArray, SpikeSourcePoisson, StaticSynapse,   # noqa: F401
+from .standardmodels import (IF_cond_exp, IF_curr_exp, IF_curr_alpha, IF_cond_alpha, EIF_cond_exp_isfa_ista,   # noqa: F401
+                             SpikeSourceArray, SpikeSourcePoisson, StaticSynapse,
                              TsodyksMarkramSynapse, STDPMechanism, SpikePairRule, AdditiveWeightDependence,
                              MultiplicativeWeightDependence, AdditivePotentiationMultiplicativeDepression,
                              GutigWeightDependence)
@@ -30,7 +31,8 @@ logger = logging.getLogger("PyNN")
 
 
 def list_standard_models():
-    return ["IF_curr_exp", "IF_cond_exp", "IF_curr_alpha", "IF_cond_alpha", "SpikeSourceArray", "SpikeSourcePoisson"]
+    return ["IF_curr_exp", "IF_cond_exp", "IF_curr_alpha", "IF_cond_alpha", "EIF_cond_exp_isfa_ista",
+            "SpikeSourceArray", "SpikeSourcePoisson"]
 
 
 def setup(timestep=DEFAULT_TIMESTEP, min_delay=DEFAULT_MIN_DELAY, **extra_params):

@@ -136,6 +136,8 @@ def _population_config(p):
         v = p.initial_v()
         cfg["init"] = {"v": _q(v[0], "mV") if np.all(v == v[0]) else [_q(x, "mV") for x in v]}
         return cfg
+    if isinstance(ct, sm.EIF_cond_exp_isfa_ista):
+        return _eif_config(p)
     if isinstance(ct, sm.SpikeSourceArray):
         times = []
         for seq in p.native("spike_times"):
@@ -155,6 +157,43 @@ def _population_config(p):
         r = {"steps": steps[1:] if start <= 0 else steps}
         return {"model": "poisson", "size": p.size, "params": {"rate": r}}
     raise NotImplementedError(f"pyNN.neurosim: cell type {ct.__class__.__name__} is not supported yet")
+
+
+def eif_equations(delta_t_zero):
+    """NEST's aeif_cond_exp (Brette & Gerstner 2005) in NeuroSim's equations: c_m dv/dt = -g_l (v - e_l)
+    + g_l delta_t exp((v - v_t)/delta_t) + g_e (E_e - v) + g_i (E_i - v) - w + I_e, tau_w dw/dt = a (v - e_l) - w; the
+    conductance synapses' g (E - v) and the population's input (i_offset, current sources) come in as I_syn and
+    I_ext. A spike at v > v_peak (v_spike; v_thresh when delta_T = 0, whose exponential term NEST drops as here),
+    then v = v_reset, w += b, v held at v_reset for tau_refrac while w goes on."""
+    spike = "" if delta_t_zero else " + g_l*delta_t*exp((v - v_t)/delta_t)"
+    return (f"dv/dt = (-g_l*(v - e_l){spike} - w + I_syn + I_ext)/c_m : volt (unless refractory)\n"
+            "dw/dt = (a*(v - e_l) - w)/tau_w : amp\n"
+            "c_m : farad\ng_l : siemens\ne_l : volt\nv_t : volt\ndelta_t : volt\na : siemens\n"
+            "tau_w : second\nb : amp\nv_r : volt\nv_peak : volt\n")
+
+
+def _eif_config(p):
+    cm = float(_one(p, "cm", "nF").split()[0])
+    tau_m = float(_one(p, "tau_m", "ms").split()[0])
+    delta_t = float(_one(p, "delta_T", "mV").split()[0])
+    if delta_t < 0:
+        raise NotImplementedError("pyNN.neurosim: EIF_cond_exp_isfa_ista.delta_T must be >= 0")
+    peak = _one(p, "v_thresh" if delta_t == 0 else "v_spike", "mV")
+    params = {"c_m": _q(cm, "nF"), "g_l": _q(cm / tau_m * 1e3, "nS"), "e_l": _one(p, "v_rest", "mV"),
+              "v_t": _one(p, "v_thresh", "mV"), "delta_t": _q(delta_t, "mV"), "a": _one(p, "a", "nS"),
+              "tau_w": _one(p, "tau_w", "ms"), "b": _one(p, "b", "nA"), "v_r": _one(p, "v_reset", "mV"),
+              "v_peak": peak}
+    cfg = {"model": "equations", "size": p.size, "equations": eif_equations(delta_t == 0),
+           "threshold": "v > v_peak", "reset": "v = v_r\nw += b", "refractory": _one(p, "tau_refrac", "ms"),
+           "integrator": "dormand-prince", "params": params}
+    from .electrodes import population_input
+    cfg["input"] = population_input(p, np.asarray(p.native("i_offset"), dtype=float).reshape(p.size))
+    v = p.initial_v()
+    w = p._initial.get("w")
+    w = np.zeros(p.size) if w is None else w
+    cfg["init"] = {"v": _q(v[0], "mV") if np.all(v == v[0]) else [_q(x, "mV") for x in v],
+                   "w": _q(w[0], "nA") if np.all(w == w[0]) else [_q(x, "nA") for x in w]}
+    return cfg
 
 
 def build_config(st):

@@ -34,6 +34,13 @@ class IF_cond_alpha(cells.IF_cond_alpha):
     recordable = ["spikes", "v"]
 
 
+class EIF_cond_exp_isfa_ista(cells.EIF_cond_exp_isfa_ista):
+    """NEST's aeif_cond_exp typed as NeuroSim equations (simulator.eif_equations), exponential conductances
+    normalised to their peak, integrator dormand-prince."""
+    translations = _identity(cells.EIF_cond_exp_isfa_ista)
+    recordable = ["spikes", "v"]
+
+
 class SpikeSourceArray(cells.SpikeSourceArray):
     """NeuroSim's spike-times."""
     translations = _identity(cells.SpikeSourceArray)
