@@ -156,10 +156,11 @@ def test_eif_cond_exp_isfa_ista_is_aeif_cond_exp_solved_accurately(sim):
     dt, i = 0.1, 1.0
     sim.setup(timestep=dt)
     cell = sim.Population(1, sim.EIF_cond_exp_isfa_ista(i_offset=i))
-    cell.record(["v", "spikes"])
+    cell.record(["v", "w", "spikes"])
     sim.run(100.0)
     seg = cell.get_data().segments[0]
-    v = np.asarray(seg.analogsignals[0].magnitude)[:, 0]
+    v = np.asarray(seg.filter(name="v")[0].magnitude)[:, 0]
+    w = np.asarray(seg.filter(name="w")[0].magnitude)[:, 0]
     spikes = np.asarray(seg.spiketrains[0].magnitude)
     sim.end()
     c = sim.EIF_cond_exp_isfa_ista.default_parameters
@@ -180,6 +181,8 @@ def test_eif_cond_exp_isfa_ista_is_aeif_cond_exp_solved_accurately(sim):
     assert 10.0 < t1 < 100.0 and len(spikes) >= 2
     assert spikes[0] == pytest.approx(t1, abs=1e-6)                     # the spike located inside its step
     assert np.max(np.abs(v[before] - sol.sol(t[before])[0])) < 1e-6      # mV, at every grid point before it
+    assert np.max(np.abs(w[before] - sol.sol(t[before])[1])) < 1e-9      # nA
+    assert w.size == v.size and w[before][-1] > 0.004 and w.max() > 2 * c["b"]   # b = 0.0805 nA a spike
     # after the spike: v = v_reset, w + b, v held for tau_refrac from the spike's time (w decays meanwhile)
     w1 = sol.y_events[0][0][1] + c["b"]
     sol2 = solve_ivp(f, (t1 + c["tau_refrac"], 100.0), [c["v_reset"], w1 * math.exp(-c["tau_refrac"] / c["tau_w"])
@@ -487,6 +490,7 @@ PASSING = [
     "fixed_number_pre_with_replacement_heterogeneous_parameters",
     "fixed_number_post_with_replacement_heterogeneous_parameters", "issue652",
     "ticket226", "issue321", "issue437", "issue442", "scenario1a", "scenario4", "issue367",
+    "test_EIF_cond_alpha_isfa_ista",
 ]
 
 

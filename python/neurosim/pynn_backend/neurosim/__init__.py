@@ -3,10 +3,11 @@
 Make it importable with ``neurosim.use_pynn()`` (or ``pyNN.__path__.append(neurosim.pynn_path())``), then
 ``import pyNN.neurosim as sim``. The backend keeps the PyNN objects and builds one NeuroSim network at the first
 run(); later run() calls continue it. Supported today: IF_curr_exp, IF_cond_exp, IF_curr_alpha, IF_cond_alpha,
-SpikeSourceArray, SpikeSourcePoisson; StaticSynapse with any connector of PyNN (connections go to NeuroSim as explicit weight
-matrices, one per delay), TsodyksMarkramSynapse and STDPMechanism where NeuroSim's rules express
-them exactly (plasticity.py); DCSource, StepCurrentSource, ACSource, NoisyCurrentSource (electrodes.py: the
-population's input); recording of spikes and v. Anything else raises NotImplementedError naming it.
+EIF_cond_exp_isfa_ista, EIF_cond_alpha_isfa_ista, SpikeSourceArray, SpikeSourcePoisson; StaticSynapse with any
+connector of PyNN (connections go to NeuroSim as explicit weight matrices, one per delay), TsodyksMarkramSynapse and
+STDPMechanism where NeuroSim's rules express them exactly (plasticity.py); DCSource, StepCurrentSource, ACSource,
+NoisyCurrentSource (electrodes.py: the population's input); recording of spikes, v (and w of the EIF types).
+Anything else raises NotImplementedError naming it.
 """
 import logging
 
@@ -22,6 +23,7 @@ from .electrodes import ACSource, DCSource, NoisyCurrentSource, StepCurrentSourc
 from .populations import Assembly, Population, PopulationView
 from .projections import Projection
 from .standardmodels import (IF_cond_exp, IF_curr_exp, IF_curr_alpha, IF_cond_alpha, EIF_cond_exp_isfa_ista,   # noqa: F401
+                             EIF_cond_alpha_isfa_ista,
                              SpikeSourceArray, SpikeSourcePoisson, StaticSynapse,
                              TsodyksMarkramSynapse, STDPMechanism, SpikePairRule, AdditiveWeightDependence,
                              MultiplicativeWeightDependence, AdditivePotentiationMultiplicativeDepression,
@@ -32,7 +34,7 @@ logger = logging.getLogger("PyNN")
 
 def list_standard_models():
     return ["IF_curr_exp", "IF_cond_exp", "IF_curr_alpha", "IF_cond_alpha", "EIF_cond_exp_isfa_ista",
-            "SpikeSourceArray", "SpikeSourcePoisson"]
+            "EIF_cond_alpha_isfa_ista", "SpikeSourceArray", "SpikeSourcePoisson"]
 
 
 def setup(timestep=DEFAULT_TIMESTEP, min_delay=DEFAULT_MIN_DELAY, **extra_params):

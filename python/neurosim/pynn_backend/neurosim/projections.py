@@ -168,8 +168,8 @@ class Projection(common.Projection):
         if isinstance(ct, (sm.IF_curr_exp, sm.IF_curr_alpha)):
             kernel = "exponential" if isinstance(ct, sm.IF_curr_exp) else "alpha"
             return {"kernel": kernel, "tau": tau, "normalize": "peak", "unit": "1 nA"}
-        if isinstance(ct, (sm.IF_cond_exp, sm.IF_cond_alpha, sm.EIF_cond_exp_isfa_ista)):
-            kernel = "alpha" if isinstance(ct, sm.IF_cond_alpha) else "exponential"
+        if isinstance(ct, (sm.IF_cond_exp, sm.IF_cond_alpha, sm.EIF_cond_exp_isfa_ista, sm.EIF_cond_alpha_isfa_ista)):
+            kernel = "alpha" if isinstance(ct, (sm.IF_cond_alpha, sm.EIF_cond_alpha_isfa_ista)) else "exponential"
             return {"kernel": kernel, "tau": tau, "normalize": "peak", "unit": "1 uS",
                     "reversal": simulator._one(target, "e_rev_E" if exc else "e_rev_I", "mV")}
         raise NotImplementedError(f"pyNN.neurosim: projections onto {ct.__class__.__name__}")

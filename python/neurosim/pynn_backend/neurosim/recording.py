@@ -6,7 +6,8 @@ from . import simulator
 
 
 class Recorder(recording.Recorder):
-    """Every spike of every population is collected; v for the neurons asked for before the first run()."""
+    """Every spike of every population is collected; v (and w of the EIF types) for the neurons asked for before the
+    first run()."""
     _simulator = simulator
 
     def _record(self, variable, new_ids, sampling_interval=None):
@@ -16,13 +17,13 @@ class Recorder(recording.Recorder):
                 raise NotImplementedError("pyNN.neurosim: a sampling_interval that is not a whole number of time "
                                           f"steps ({sampling_interval} ms, dt = {simulator.state.dt} ms)")
             self.sampling_interval = sampling_interval
-        if variable not in ("spikes", "v"):
+        if variable not in ("spikes",) + simulator.SIGNALS:
             raise NotImplementedError(f"pyNN.neurosim: recording {variable!r}")
-        if variable == "v" and new_ids:
-            simulator.state.refuse_if_built("record('v') of more neurons")
+        if variable != "spikes" and new_ids:
+            simulator.state.refuse_if_built(f"record({variable!r}) of more neurons")
 
     def _data(self):
-        return simulator.state.data.get(self.population.ns_name, {"spikes": [], "v": []})
+        return simulator.state.data.get(self.population.ns_name, {"spikes": []})
 
     def _get_spiketimes(self, ids, clear=False):
         d = self._data()
@@ -39,10 +40,10 @@ class Recorder(recording.Recorder):
 
     def _get_all_signals(self, variable, ids, clear=False):
         d = self._data()
-        if variable != "v" or not d["v"] or not ids:
+        if variable not in simulator.SIGNALS or not d.get(variable) or not ids:
             return np.zeros((0, len(ids))), None
-        v = np.concatenate(d["v"], axis=0)[::int(round(self.sampling_interval / simulator.state.dt))]
-        col = {n: k for k, n in enumerate(d["v_neurons"])}
+        v = np.concatenate(d[variable], axis=0)[::int(round(self.sampling_interval / simulator.state.dt))]
+        col = {n: k for k, n in enumerate(d[variable + "_neurons"])}
         return v[:, [col[self.population.id_to_index(int(i))] for i in ids]], None
 
     def _local_count(self, variable, filter_ids=None):
@@ -50,7 +51,7 @@ class Recorder(recording.Recorder):
         return {i: len(t) for i, t in spikes.items()}
 
     def _clear_simulator(self):
-        simulator.state.data[self.population.ns_name] = {"spikes": [], "v": [], "fresh": True}
+        simulator.state.data[self.population.ns_name] = {"spikes": [], "fresh": True}
 
     def _reset(self):
         pass

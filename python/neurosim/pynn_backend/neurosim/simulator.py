@@ -12,6 +12,9 @@ from neurosim import bridge
 
 name = "NeuroSim"
 
+SIGNALS_SCALE = {"v": 1e3, "w": 1e9}   # recordable traces: NeuroSim's V and A to PyNN's mV and nA
+SIGNALS = tuple(SIGNALS_SCALE)
+
 
 class ID(int, common.IDMixin):
 
@@ -89,18 +92,19 @@ class State(common.control.BaseState):
         self.running = True
 
     def _store(self, c):
-        """Appends a run's spikes (ms) and v traces (mV) to self.data[population name]."""
+        """Appends a run's spikes (ms) and signal traces (v in mV, w in nA) to self.data[population name]."""
         for p in self.populations:
-            d = self.data.setdefault(p.ns_name, {"spikes": [], "v": [], "fresh": True})
+            d = self.data.setdefault(p.ns_name, {"spikes": [], "fresh": True})
             if p.ns_name in c.spike_neurons:
                 d["spikes"].append((c.spike_neurons[p.ns_name], c.spike_times[p.ns_name] * 1e3))
-            cols = [k for k, n in enumerate(c.trace_names) if n.startswith(p.ns_name + ".v[")]
-            if cols:
-                rows = c.state[:, cols] * 1e3
-                if not d["fresh"]:
-                    rows = rows[1:]   # the first sample repeats the previous run's last one
-                d["v"].append(rows)
-                d["v_neurons"] = [int(c.trace_names[k].split("[")[1].rstrip("]")) for k in cols]
+            for var, scale in SIGNALS_SCALE.items():
+                cols = [k for k, n in enumerate(c.trace_names) if n.startswith(f"{p.ns_name}.{var}[")]
+                if cols:
+                    rows = c.state[:, cols] * scale
+                    if not d["fresh"]:
+                        rows = rows[1:]   # the first sample repeats the previous run's last one
+                    d.setdefault(var, []).append(rows)
+                    d[var + "_neurons"] = [int(c.trace_names[k].split("[")[1].rstrip("]")) for k in cols]
             d["fresh"] = False
 
 
@@ -136,7 +140,7 @@ def _population_config(p):
         v = p.initial_v()
         cfg["init"] = {"v": _q(v[0], "mV") if np.all(v == v[0]) else [_q(x, "mV") for x in v]}
         return cfg
-    if isinstance(ct, sm.EIF_cond_exp_isfa_ista):
+    if isinstance(ct, (sm.EIF_cond_exp_isfa_ista, sm.EIF_cond_alpha_isfa_ista)):
         return _eif_config(p)
     if isinstance(ct, sm.SpikeSourceArray):
         times = []
@@ -177,7 +181,7 @@ def _eif_config(p):
     tau_m = float(_one(p, "tau_m", "ms").split()[0])
     delta_t = float(_one(p, "delta_T", "mV").split()[0])
     if delta_t < 0:
-        raise NotImplementedError("pyNN.neurosim: EIF_cond_exp_isfa_ista.delta_T must be >= 0")
+        raise NotImplementedError(f"pyNN.neurosim: {p.celltype.__class__.__name__}.delta_T must be >= 0")
     peak = _one(p, "v_thresh" if delta_t == 0 else "v_spike", "mV")
     params = {"c_m": _q(cm, "nF"), "g_l": _q(cm / tau_m * 1e3, "nS"), "e_l": _one(p, "v_rest", "mV"),
               "v_t": _one(p, "v_thresh", "mV"), "delta_t": _q(delta_t, "mV"), "a": _one(p, "a", "nS"),
@@ -205,9 +209,12 @@ def build_config(st):
             continue
         pops[p.ns_name] = _population_config(p)
         spikes.append(p.ns_name)
-        v = sorted(p.recorder.filter_recorded("v", None))
-        if v:
-            probes.append({"population": p.ns_name, "variables": ["v"], "neurons": [p.id_to_index(i) for i in v]})
+        recorded = {var: p.recorder.filter_recorded(var, None) for var in SIGNALS if var in p.celltype.recordable}
+        variables = [var for var in SIGNALS if recorded.get(var)]
+        if variables:   # one probe: every variable of the neurons any is recorded from (reading picks its neurons)
+            ids = sorted(set().union(*[recorded[var] for var in variables]))
+            probes.append({"population": p.ns_name, "variables": variables,
+                           "neurons": [p.id_to_index(i) for i in ids]})
     projections = []
     for prj in st.projections:
         prj.ns_index = len(projections)   # its first NeuroSim projection (learned weights are read from there)

@@ -38,7 +38,13 @@ class EIF_cond_exp_isfa_ista(cells.EIF_cond_exp_isfa_ista):
     """NEST's aeif_cond_exp typed as NeuroSim equations (simulator.eif_equations), exponential conductances
     normalised to their peak, integrator dormand-prince."""
     translations = _identity(cells.EIF_cond_exp_isfa_ista)
-    recordable = ["spikes", "v"]
+    recordable = ["spikes", "v", "w"]
+
+
+class EIF_cond_alpha_isfa_ista(cells.EIF_cond_alpha_isfa_ista):
+    """As EIF_cond_exp_isfa_ista with alpha conductances normalised to their peak (NEST's aeif_cond_alpha)."""
+    translations = _identity(cells.EIF_cond_alpha_isfa_ista)
+    recordable = ["spikes", "v", "w"]
 
 
 class SpikeSourceArray(cells.SpikeSourceArray):
