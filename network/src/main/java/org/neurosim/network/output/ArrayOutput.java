@@ -31,12 +31,8 @@ public final class ArrayOutput implements RunOutput {
     private int[][] neurons;
     private double[][] times;
     private int[] counts;
-    private double[] stateTimes = new double[1024];
-    private double[] state;
-    private int stateRows;
-    private double[] rateTimes = new double[64];
-    private double[] rates;
-    private int rateRows;
+    private Rows state;
+    private Rows rates;
 
     /** A listener for the recordings of {@code net} (its record section says what is recorded). */
     public ArrayOutput(Network net) {
@@ -53,10 +49,8 @@ public final class ArrayOutput implements RunOutput {
         neurons = new int[populations.length][16];
         times = new double[populations.length][16];
         counts = new int[populations.length];
-        stateRows = 0;
-        state = new double[Math.max(1, traces.length) * stateTimes.length];
-        rateRows = 0;
-        rates = new double[Math.max(1, ratePopulations.length) * rateTimes.length];
+        state = new Rows(traces.length, 1024);
+        rates = new Rows(ratePopulations.length, 64);
     }
 
     @Override
@@ -78,26 +72,12 @@ public final class ArrayOutput implements RunOutput {
 
     @Override
     public void state(double time, double[] values) {
-        if (traces.length == 0) return;
-        if (stateRows == stateTimes.length) {
-            stateTimes = Arrays.copyOf(stateTimes, 2 * stateRows);
-            state = Arrays.copyOf(state, stateTimes.length * traces.length);
-        }
-        stateTimes[stateRows] = time;
-        System.arraycopy(values, 0, state, stateRows * traces.length, traces.length);
-        stateRows++;
+        state.add(time, values);
     }
 
     @Override
     public void rates(double binStart, double[] values) {
-        if (ratePopulations.length == 0) return;
-        if (rateRows == rateTimes.length) {
-            rateTimes = Arrays.copyOf(rateTimes, 2 * rateRows);
-            rates = Arrays.copyOf(rates, rateTimes.length * ratePopulations.length);
-        }
-        rateTimes[rateRows] = binStart;
-        System.arraycopy(values, 0, rates, rateRows * ratePopulations.length, ratePopulations.length);
-        rateRows++;
+        rates.add(binStart, values);
     }
 
     @Override
@@ -130,12 +110,12 @@ public final class ArrayOutput implements RunOutput {
 
     /** The time (s) of each state sample. */
     public double[] stateTimes() {
-        return Arrays.copyOf(stateTimes, stateRows);
+        return state.times();
     }
 
     /** The state samples, row-major: row i (at {@code stateTimes()[i]}) holds one value per trace, in SI units. */
     public double[] state() {
-        return Arrays.copyOf(state, stateRows * traces.length);
+        return state.values();
     }
 
     /** The populations whose rates are recorded: the columns of {@link #rates()} (empty when none are). */
@@ -145,11 +125,44 @@ public final class ArrayOutput implements RunOutput {
 
     /** The start (s) of each rate bin. */
     public double[] rateTimes() {
-        return Arrays.copyOf(rateTimes, rateRows);
+        return rates.times();
     }
 
     /** The population rates (Hz), row-major: row i (the bin starting at {@code rateTimes()[i]}), one per column. */
     public double[] rates() {
-        return Arrays.copyOf(rates, rateRows * ratePopulations.length);
+        return rates.values();
+    }
+
+    /** A growing table of rows, each a time and {@code width} values, kept row-major in one array. */
+    private static final class Rows {
+        private final int width;
+        private double[] times;
+        private double[] values;
+        private int rows;
+
+        Rows(int width, int capacity) {
+            this.width = width;
+            this.times = new double[capacity];
+            this.values = new double[Math.max(1, width) * capacity];
+        }
+
+        void add(double time, double[] row) {
+            if (width == 0) return;   // nothing recorded of this kind
+            if (rows == times.length) {
+                times = Arrays.copyOf(times, 2 * rows);
+                values = Arrays.copyOf(values, times.length * width);
+            }
+            times[rows] = time;
+            System.arraycopy(row, 0, values, rows * width, width);
+            rows++;
+        }
+
+        double[] times() {
+            return Arrays.copyOf(times, rows);
+        }
+
+        double[] values() {
+            return Arrays.copyOf(values, rows * width);
+        }
     }
 }
