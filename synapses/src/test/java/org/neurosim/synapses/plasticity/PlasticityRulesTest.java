@@ -46,17 +46,8 @@ class PlasticityRulesTest {
             SynapseDynamics d = make(new Stdp(), one(w0), "w_max", "1", "a_plus", "0.01", "a_minus", "0.012",
                     "tau_plus", "16.8 ms", "tau_minus", "33.7 ms", "mode", mode, "pairing", pairing);
             double tPre = 1.234567, tPost = tPre + lag;
-            double[] eff = new double[1];
-            if (lag > 0) {
-                d.transmit(0, 0, 1, tPre, eff);
-                d.onPre(0, 0, 1, tPre);
-                d.onPost(0, tPost, new int[] {0}, 0, 1);
-            } else {
-                d.onPost(0, tPost, new int[] {0}, 0, 1);
-                d.transmit(0, 0, 1, tPre, eff);
-                d.onPre(0, 0, 1, tPre);
-            }
-            assertThat(eff[0]).as("transmits the weight before the change").isEqualTo((double) (float) w0);
+            double transmitted = pair(d, tPre, tPost);
+            assertThat(transmitted).as("transmits the weight before the change").isEqualTo((double) (float) w0);
             double w00 = (float) w0;   // the stored weight is the projection's float
             double expected = lag > 0 ? w00 + aPlus * wMax * Math.exp(-lag / tauPlus)
                     : w00 - aMinus * (mode.equals("additive") ? wMax : w00) * Math.exp(lag / tauMinus);
@@ -225,16 +216,7 @@ class PlasticityRulesTest {
                     "tau_plus", "16.8 ms", "tau_minus", "33.7 ms", "mode", "gutig", "mu_plus", String.valueOf(muPlus),
                     "mu_minus", String.valueOf(muMinus));
             double tPre = 0.5, tPost = tPre + lag;
-            double[] eff = new double[1];
-            if (lag > 0) {
-                d.transmit(0, 0, 1, tPre, eff);
-                d.onPre(0, 0, 1, tPre);
-                d.onPost(0, tPost, new int[] {0}, 0, 1);
-            } else {
-                d.onPost(0, tPost, new int[] {0}, 0, 1);
-                d.transmit(0, 0, 1, tPre, eff);
-                d.onPre(0, 0, 1, tPre);
-            }
+            pair(d, tPre, tPost);
             double expected = lag > 0
                     ? w0 + aPlus * wMax * Math.pow(1 - w0 / wMax, muPlus) * Math.exp(-lag / tauPlus)
                     : w0 - aMinus * wMax * Math.pow(w0 / wMax, muMinus) * Math.exp(lag / tauMinus);
@@ -242,5 +224,23 @@ class PlasticityRulesTest {
         }
         assertThat(catchThrowable(() -> make(new Stdp(), one(w0), "w_max", "1", "w_min", "0.1", "mode", "gutig")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("w_min 0");
+    }
+
+    /**
+     * One synapse hears a presynaptic arrival at tPre and a postsynaptic spike at tPost, in time order; returns what
+     * the arrival transmitted.
+     */
+    static double pair(SynapseDynamics d, double tPre, double tPost) {
+        double[] eff = new double[1];
+        if (tPost > tPre) {
+            d.transmit(0, 0, 1, tPre, eff);
+            d.onPre(0, 0, 1, tPre);
+            d.onPost(0, tPost, new int[] {0}, 0, 1);
+        } else {
+            d.onPost(0, tPost, new int[] {0}, 0, 1);
+            d.transmit(0, 0, 1, tPre, eff);
+            d.onPre(0, 0, 1, tPre);
+        }
+        return eff[0];
     }
 }
