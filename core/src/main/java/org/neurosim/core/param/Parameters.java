@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import org.neurosim.core.InvalidInputException;
 import org.neurosim.core.stimulus.Signal;
@@ -20,12 +21,23 @@ public final class Parameters {
     private final Map<String, Quantity> values;
     private final Map<String, String> texts;
     private final Map<String, Object> structured;   // DataValue for DATA, Signal for SIGNAL
+    private final Map<String, double[]> varying;   // quantities given a different value per neuron (SI)
+    private final Map<String, String> keys;   // full config keys of the varying ones, for messages
 
-    private Parameters(Map<String, Quantity> values, Map<String, String> texts, Map<String, Object> structured) {
+    private Parameters(Map<String, Quantity> values, Map<String, String> texts, Map<String, Object> structured,
+                       Map<String, double[]> varying, Map<String, String> keys) {
         this.values = Collections.unmodifiableMap(values);
         this.texts = Collections.unmodifiableMap(texts);
         this.structured = Collections.unmodifiableMap(structured);
+        this.varying = Collections.unmodifiableMap(varying);
+        this.keys = Collections.unmodifiableMap(keys);
     }
+
+    /**
+     * Where a parameter may take a value per neuron (a population's {@code params}): the population's size and the
+     * stream distributions draw from, in neuron order.
+     */
+    public record PerNeuron(int size, SplittableRandom random) { }
 
     /** Checks user-given values (as text, {@code "20 ms"}) against the specs and fills in defaults. */
     public static Parameters resolve(List<ParameterSpec> specs, Map<String, ?> given, String keyPrefix) {
@@ -42,6 +54,19 @@ public final class Parameters {
      */
     public static Parameters resolve(List<ParameterSpec> specs, Map<String, ?> given, String keyPrefix,
                                      Dimension inputDimension) {
+        return resolve(specs, given, keyPrefix, inputDimension, null);
+    }
+
+    /**
+     * As above, where quantities may also be given per neuron: a list of one value per neuron, or a distribution
+     * ({@code uniform(a, b)}, {@code normal(mean, sd)}, {@code lognormal(mean, sd)}) drawn in neuron order. Each
+     * value is checked as a single one would be. A model reads such a parameter with {@link #values}; reading it with
+     * {@link #get} refuses it with a line naming the key (the model takes one value for the population there).
+     *
+     * @param perNeuron the population's size and stream; null where no per-neuron values are allowed
+     */
+    public static Parameters resolve(List<ParameterSpec> specs, Map<String, ?> given, String keyPrefix,
+                                     Dimension inputDimension, PerNeuron perNeuron) {
         Map<String, ParameterSpec> byName = new LinkedHashMap<>();
         specs.forEach(s -> byName.put(s.name(), s));
         for (String k : given.keySet()) {
@@ -55,6 +80,8 @@ public final class Parameters {
         Map<String, Quantity> values = new LinkedHashMap<>();
         Map<String, String> texts = new LinkedHashMap<>();
         Map<String, Object> structured = new LinkedHashMap<>();
+        Map<String, double[]> varying = new LinkedHashMap<>();
+        Map<String, String> keys = new LinkedHashMap<>();
         for (ParameterSpec s : specs) {
             Object v = given.get(s.name());
             String key = key(keyPrefix, s.name());
@@ -69,6 +96,19 @@ public final class Parameters {
             if (v instanceof Signal signal && s.kind() == ParameterSpec.Kind.SIGNAL) {
                 structured.put(s.name(), signal);
                 texts.put(s.name(), "(stimulus)");
+                continue;
+            }
+            if ((s.kind() == ParameterSpec.Kind.QUANTITY || s.kind() == ParameterSpec.Kind.INTEGER)
+                    && isPerNeuron(v)) {
+                double[] each = eachNeuron(s, v, key, inputDimension, perNeuron);
+                Quantity first = new Quantity(each[0], dimensionOfPerNeuron(s, v, key, inputDimension));
+                values.put(s.name(), first);
+                texts.put(s.name(), v instanceof DataValue d && d.isList() ? d.list().size() + " values"
+                        : text(v).strip());
+                if (!allEqual(each)) {
+                    varying.put(s.name(), each);
+                    keys.put(s.name(), key);
+                }
                 continue;
             }
             if (v instanceof DataValue d) {
@@ -109,7 +149,88 @@ public final class Parameters {
             values.put(s.name(), q);
             if (s.kind() == ParameterSpec.Kind.SIGNAL) structured.put(s.name(), Signal.constant(q.si()));
         }
-        return new Parameters(values, texts, structured);
+        return new Parameters(values, texts, structured, varying, keys);
+    }
+
+    private static String text(Object v) {
+        return v instanceof DataValue d ? d.text() : String.valueOf(v);
+    }
+
+    private static boolean isPerNeuron(Object v) {
+        if (v instanceof DataValue d && d.isList()) return true;
+        if (v == null || v instanceof DataValue d && (d.isMap() || !d.present())) return false;
+        return Distribution.CALL.matcher(text(v)).matches();
+    }
+
+    /** The dimension a list or distribution is written in (its first value's, or the distribution's first argument's). */
+    private static Dimension dimensionOfPerNeuron(ParameterSpec s, Object v, String key, Dimension inputDimension) {
+        String first;
+        if (v instanceof DataValue d && d.isList()) {
+            first = d.list().get(0).text();
+        } else {
+            java.util.regex.Matcher m = Distribution.CALL.matcher(text(v));
+            if (!m.matches()) throw new IllegalStateException();
+            first = m.group(2).strip();
+        }
+        return quantity(s, first, key, inputDimension).dimension();
+    }
+
+    /** One value per neuron from a list or a distribution, each checked as a single value would be. */
+    private static double[] eachNeuron(ParameterSpec s, Object v, String key, Dimension inputDimension,
+                                       PerNeuron perNeuron) {
+        if (perNeuron == null) {
+            throw new InvalidInputException(key + ": expected one value (" + describe(s, inputDimension)
+                    + "); values per neuron are taken by a population's params only");
+        }
+        int n = perNeuron.size();
+        double[] out = new double[n];
+        if (v instanceof DataValue d && d.isList()) {
+            List<DataValue> items = d.list();
+            if (items.size() != n) {
+                throw new InvalidInputException(key + ": expected " + n + " values (one per neuron), got "
+                        + items.size());
+            }
+            Dimension dim = dimensionOfPerNeuron(s, v, key, inputDimension);
+            for (int i = 0; i < n; i++) {
+                String k = key + "[" + i + "]";
+                Quantity q = quantity(s, items.get(i).text(), k, inputDimension);
+                if (!q.dimension().equals(dim)) {
+                    throw new InvalidInputException(k + ": expected " + dim.describe() + " as the list's first value, got '"
+                            + items.get(i).text().strip() + "'");
+                }
+                out[i] = checked(s, q.si(), items.get(i).text().strip(), k);
+            }
+            return out;
+        }
+        String text = text(v).strip();
+        Distribution dist = Distribution.parse(text, dimensionOfPerNeuron(s, v, key, inputDimension), key);
+        if (s.kind() == ParameterSpec.Kind.INTEGER) {
+            throw new InvalidInputException(key + ": expected a whole number or a list of them, got '" + text + "'");
+        }
+        for (int i = 0; i < n; i++) {
+            double x = dist.sample(perNeuron.random());
+            if (x < s.min() || x > s.max()) {
+                throw new InvalidInputException(key + ": '" + text + "' drew " + x + " (SI) for neuron " + i
+                        + ", out of range; expected " + range(s) + " for every neuron: narrow the distribution");
+            }
+            out[i] = x;
+        }
+        return out;
+    }
+
+    private static double checked(ParameterSpec s, double si, String text, String key) {
+        if (s.kind() == ParameterSpec.Kind.INTEGER && si != Math.rint(si)) {
+            throw new InvalidInputException(key + ": expected a whole number, got '" + text + "'");
+        }
+        if (si < s.min() || si > s.max()) {
+            throw new InvalidInputException(key + ": " + text + " is out of range; expected " + range(s));
+        }
+        return si;
+    }
+
+    private static boolean allEqual(double[] a) {
+        for (double x : a) if (Double.doubleToLongBits(x) != Double.doubleToLongBits(a[0])) return false;
+        return true;
     }
 
     private static Quantity quantity(ParameterSpec s, String text, String key, Dimension inputDimension) {
@@ -178,14 +299,40 @@ public final class Parameters {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
-    /** The value in SI units. */
+    /**
+     * The value in SI units. A parameter given a different value per neuron is refused here, with a line naming its
+     * key: a model that takes per-neuron values for it reads them with {@link #values}.
+     */
     public double get(String name) {
+        if (varying.containsKey(name)) {
+            throw new InvalidInputException(keys.get(name) + ": this model takes one value for the whole population "
+                    + "here, not one per neuron");
+        }
         Quantity q = values.get(name);
         if (q == null) {
             throw new IllegalArgumentException(structured.containsKey(name) ? "parameter " + name
                     + " is a stimulus, not one number; read it with signal()" : "no numeric parameter " + name);
         }
         return q.si();
+    }
+
+    /** The value of each of {@code size} neurons in SI units (a fresh array; all equal unless given per neuron). */
+    public double[] values(String name, int size) {
+        double[] each = varying.get(name);
+        if (each != null) {
+            if (each.length != size) {
+                throw new IllegalArgumentException(name + ": " + each.length + " values given, " + size + " neurons");
+            }
+            return each.clone();
+        }
+        double[] out = new double[size];
+        java.util.Arrays.fill(out, get(name));
+        return out;
+    }
+
+    /** True when the parameter has one value for every neuron. */
+    public boolean uniform(String name) {
+        return !varying.containsKey(name);
     }
 
     public boolean flag(String name) {

@@ -63,4 +63,60 @@ class ParametersTest {
                 java.util.Map.of("tau", "20 mV"), "populations.p.params"))
                 .hasMessage("populations.p.params.tau: expected a time such as '20 ms', got '20 mV'");
     }
+
+    private static Parameters.PerNeuron three(long seed) {
+        return new Parameters.PerNeuron(3, new java.util.SplittableRandom(seed));
+    }
+
+    private static DataValue list(String... items) {
+        return new DataValue(List.of(items), "populations.p.params.tau_m", null);
+    }
+
+    @Test
+    void takesAListPerNeuronReadThroughValues() {
+        Parameters p = Parameters.resolve(specs, Map.of("tau_m", list("10 ms", "20 ms", "30 ms")),
+                "populations.p.params", null, three(1));
+        assertThat(p.values("tau_m", 3)).containsExactly(0.01, 0.02, 0.03);
+        assertThat(p.uniform("tau_m")).isFalse();
+        assertThat(p.values("v_th", 3)).containsExactly(1.0, 1.0, 1.0);
+        // a model that reads one value refuses the list with a line naming the key
+        assertThatThrownBy(() -> p.get("tau_m")).isInstanceOf(InvalidInputException.class)
+                .hasMessage("populations.p.params.tau_m: this model takes one value for the whole population here, "
+                        + "not one per neuron");
+        // a list of equal values is one value
+        Parameters same = Parameters.resolve(specs, Map.of("tau_m", list("10 ms", "10 ms", "10 ms")),
+                "populations.p.params", null, three(1));
+        assertThat(same.get("tau_m")).isEqualTo(0.01);
+    }
+
+    @Test
+    void drawsADistributionPerNeuronFromThePopulationsStream() {
+        Parameters p = Parameters.resolve(specs, Map.of("tau_m", "uniform(10 ms, 20 ms)"), "populations.p.params",
+                null, three(7));
+        // the same draws as the stream gives: low + (high - low) u, in neuron order
+        java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+        double[] expected = new double[3];
+        for (int i = 0; i < 3; i++) expected[i] = 0.01 + (0.02 - 0.01) * r.nextDouble();
+        assertThat(p.values("tau_m", 3)).containsExactly(expected);
+    }
+
+    @Test
+    void checksEveryValueAndTheListsLength() {
+        assertThatThrownBy(() -> Parameters.resolve(specs, Map.of("tau_m", list("10 ms", "-1 ms", "30 ms")),
+                "populations.p.params", null, three(1)))
+                .hasMessage("populations.p.params.tau_m[1]: -1 ms is out of range; expected a value of at least 0 ms");
+        assertThatThrownBy(() -> Parameters.resolve(specs, Map.of("tau_m", list("10 ms", "20 ms")),
+                "populations.p.params", null, three(1)))
+                .hasMessage("populations.p.params.tau_m: expected 3 values (one per neuron), got 2");
+        assertThatThrownBy(() -> Parameters.resolve(specs, Map.of("tau_m", list("10 ms", "20 mV", "30 ms")),
+                "populations.p.params", null, three(1)))
+                .hasMessageStartingWith("populations.p.params.tau_m[1]: expected a time");
+        assertThatThrownBy(() -> Parameters.resolve(specs, Map.of("tau_m", "normal(1 ms, 5 ms)"),
+                "populations.p.params", null, three(1)))
+                .hasMessageContaining("out of range; expected a value of at least 0 ms for every neuron");
+        // outside a population (a kernel, a rule) one value is expected
+        assertThatThrownBy(() -> Parameters.resolve(specs, Map.of("tau_m", "uniform(1 ms, 2 ms)"), "synapse"))
+                .hasMessage("synapse.tau_m: expected one value (a time such as '20 ms'); values per neuron are taken "
+                        + "by a population's params only");
+    }
 }

@@ -3,7 +3,7 @@ package org.neurosim.network.build;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.neurosim.core.InvalidInputException;
-import org.neurosim.network.config.Distribution;
+import org.neurosim.core.param.Distribution;
 
 /**
  * Per-synapse delays stored as rows grouped by delay: each source's synapses are reordered (stably, so targets

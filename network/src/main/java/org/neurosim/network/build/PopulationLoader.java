@@ -20,7 +20,7 @@ import org.neurosim.core.source.SpikeSourceModel;
 import org.neurosim.core.stimulus.Signal;
 import org.neurosim.core.units.Dimension;
 import org.neurosim.network.config.Cfg;
-import org.neurosim.network.config.Distribution;
+import org.neurosim.core.param.Distribution;
 import org.neurosim.network.engine.Population;
 
 /**
@@ -140,7 +140,8 @@ final class PopulationLoader {
         }
         if (extra != null) given.put(extra.path.substring(extra.path.lastIndexOf('.') + 1), ctx.data(extra));
         try {
-            return model.create(context, Parameters.resolve(model.parameters(), given, params.path));
+            return model.create(context, Parameters.resolve(model.parameters(), given, params.path, null,
+                    new Parameters.PerNeuron(context.size(), context.random("params"))));
         } catch (InvalidInputException ex) {
             throw ex.getMessage().startsWith(c.path) ? ex : ex.under(params.path);
         }

@@ -15,7 +15,7 @@ import org.neurosim.core.synapse.SynapseDynamics;
 import org.neurosim.core.units.Dimension;
 import org.neurosim.core.units.Units;
 import org.neurosim.network.config.Cfg;
-import org.neurosim.network.config.Distribution;
+import org.neurosim.core.param.Distribution;
 import org.neurosim.network.engine.DenseProjection;
 import org.neurosim.network.engine.Population;
 import org.neurosim.network.engine.Projection;

@@ -1,4 +1,4 @@
-package org.neurosim.network.config;
+package org.neurosim.core.param;
 
 import java.util.SplittableRandom;
 import java.util.regex.Matcher;
