@@ -1,6 +1,7 @@
 package org.neurosim.hh;
 
 import java.util.List;
+import org.neurosim.core.InvalidInputException;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import org.neurosim.core.model.ConditionallyLinear;
 import org.neurosim.core.model.Drive;
@@ -53,10 +54,19 @@ public final class HodgkinHuxley implements NeuronModel {
                         "membrane area; 0: input is a current density, > 0: input is an absolute current"));
     }
 
+    /** Every parameter but {@code spike_threshold} may take a value per neuron (a list or a distribution). */
     @Override
     public NeuronDynamics create(PopulationContext context, Parameters p) {
-        return new Dynamics(p.get("c_m"), p.get("g_na"), p.get("g_k"), p.get("g_l"), p.get("e_na"), p.get("e_k"),
-                p.get("e_l"), p.get("spike_threshold"), p.get("area"));
+        int n = context.size();
+        double[] area = p.values("area", n);
+        for (double a : area) {
+            if ((a > 0) != (area[0] > 0)) {
+                throw new InvalidInputException(context.key() + ".params.area: either 0 for every neuron (input is a "
+                        + "current density) or above 0 for every neuron (input is a current), not both");
+            }
+        }
+        return new Dynamics(p.values("c_m", n), p.values("g_na", n), p.values("g_k", n), p.values("g_l", n),
+                p.values("e_na", n), p.values("e_k", n), p.values("e_l", n), p.get("spike_threshold"), area);
     }
 
     // gate rates one at a time, V in mV, result in 1/ms (resting state, tests)
@@ -96,14 +106,15 @@ public final class HodgkinHuxley implements NeuronModel {
         }
     }
 
-    /** Population equations; state in SI: V (volts), n, m, h. */
+    /** Population equations; state in SI: V (volts), n, m, h. Parameters per neuron (arrays of the population's size). */
     static final class Dynamics implements ConditionallyLinear {
         static final int V = 0, N = 1, M = 2, H = 3;
-        final double cm, gNa, gK, gL, eNa, eK, eL, threshold, area;
-        private final double inputScale;
+        final double[] cm, gNa, gK, gL, eNa, eK, eL, area;
+        final double threshold;
+        private final double[] inputScale;
 
-        Dynamics(double cm, double gNa, double gK, double gL, double eNa, double eK, double eL, double threshold,
-                 double area) {
+        Dynamics(double[] cm, double[] gNa, double[] gK, double[] gL, double[] eNa, double[] eK, double[] eL,
+                 double threshold, double[] area) {
             this.cm = cm;
             this.gNa = gNa;
             this.gK = gK;
@@ -113,7 +124,15 @@ public final class HodgkinHuxley implements NeuronModel {
             this.eL = eL;
             this.threshold = threshold;
             this.area = area;
-            this.inputScale = area > 0 ? 1 / area : 1;
+            this.inputScale = new double[area.length];
+            for (int i = 0; i < area.length; i++) inputScale[i] = area[i] > 0 ? 1 / area[i] : 1;
+        }
+
+        /** One neuron with scalar parameters (tests, single-neuron demos). */
+        Dynamics(double cm, double gNa, double gK, double gL, double eNa, double eK, double eL, double threshold,
+                 double area) {
+            this(new double[] {cm}, new double[] {gNa}, new double[] {gK}, new double[] {gL}, new double[] {eNa},
+                    new double[] {eK}, new double[] {eL}, threshold, new double[] {area});
         }
 
         @Override
@@ -122,23 +141,44 @@ public final class HodgkinHuxley implements NeuronModel {
                     new StateVariable("m", Dimension.DIMENSIONLESS), new StateVariable("h", Dimension.DIMENSIONLESS));
         }
 
-        @Override public Dimension inputDimension() { return area > 0 ? Dimension.CURRENT : Dimension.CURRENT_DENSITY; }
+        @Override public Dimension inputDimension() { return area[0] > 0 ? Dimension.CURRENT : Dimension.CURRENT_DENSITY; }
         /** A spike is the upstroke through {@code spike_threshold}; HH needs no reset. */
         @Override public SpikeRule spikeRule() { return SpikeRule.threshold(threshold); }
         @Override public String preferredIntegrator() { return "rk4"; }
 
-        /** Net ionic plus injected current density (A/m^2) at steady-state gates: zero at rest. */
-        double steadyCurrent(double v, double input) {
+        /** Net ionic plus injected current density (A/m^2) of neuron i at steady-state gates: zero at rest. */
+        double steadyCurrent(int i, double v, double input) {
             double mv = v * 1e3;
             double n = alphaN(mv) / (alphaN(mv) + betaN(mv));
             double m = alphaM(mv) / (alphaM(mv) + betaM(mv));
             double h = alphaH(mv) / (alphaH(mv) + betaH(mv));
-            return input - gL * (v - eL) - gNa * m * m * m * h * (v - eNa) - gK * n * n * n * n * (v - eK);
+            return input - gL[i] * (v - eL[i]) - gNa[i] * m * m * m * h * (v - eNa[i])
+                    - gK[i] * n * n * n * n * (v - eK[i]);
         }
 
+        /** Neuron 0's resting state. */
         @Override
         public void restingState(double[] values) {
-            double v = new BrentSolver(1e-14, 1e-14).solve(200, x -> steadyCurrent(x, 0), -0.090, -0.040);
+            restingState(0, values);
+        }
+
+        /** Each neuron's own resting state (its parameters may differ). */
+        @Override
+        public void restingState(double[][] state) {
+            double[] rest = new double[state.length];
+            for (int i = 0; i < state[0].length; i++) {
+                if (i == 0 || !sameParameters(i, i - 1)) restingState(i, rest);
+                for (int k = 0; k < state.length; k++) state[k][i] = rest[k];
+            }
+        }
+
+        private boolean sameParameters(int i, int j) {
+            return cm[i] == cm[j] && gNa[i] == gNa[j] && gK[i] == gK[j] && gL[i] == gL[j] && eNa[i] == eNa[j]
+                    && eK[i] == eK[j] && eL[i] == eL[j];
+        }
+
+        private void restingState(int i, double[] values) {
+            double v = new BrentSolver(1e-14, 1e-14).solve(200, x -> steadyCurrent(i, x, 0), -0.090, -0.040);
             double mv = v * 1e3;
             values[V] = v;
             values[N] = alphaN(mv) / (alphaN(mv) + betaN(mv));
@@ -153,9 +193,9 @@ public final class HodgkinHuxley implements NeuronModel {
             for (int i = from; i < to; i++) {
                 double vi = v[i], mv = vi * 1e3;
                 double ni = n[i], mi = m[i], hi = h[i];
-                double gna = gNa * mi * mi * mi * hi, gk = gK * ni * ni * ni * ni;
-                double input = (d.current[i] + d.conductanceTimesReversal[i] - d.conductance[i] * vi) * inputScale;
-                ds[V][i] = (input - gL * (vi - eL) - gna * (vi - eNa) - gk * (vi - eK)) / cm;
+                double gna = gNa[i] * mi * mi * mi * hi, gk = gK[i] * ni * ni * ni * ni;
+                double input = (d.current[i] + d.conductanceTimesReversal[i] - d.conductance[i] * vi) * inputScale[i];
+                ds[V][i] = (input - gL[i] * (vi - eL[i]) - gna * (vi - eNa[i]) - gk * (vi - eK[i])) / cm[i];
                 r.at(mv);
                 double an = r.an, bn = r.bn, am = r.am, bm = r.bm, ah = r.ah, bh = r.bh;
                 ds[N][i] = 1e3 * (an * (1 - ni) - bn * ni);
@@ -171,10 +211,11 @@ public final class HodgkinHuxley implements NeuronModel {
             for (int i = from; i < to; i++) {
                 double vi = v[i], mv = vi * 1e3;
                 double ni = n[i], mi = m[i], hi = h[i];
-                double gna = gNa * mi * mi * mi * hi, gk = gK * ni * ni * ni * ni;
-                double gSyn = d.conductance[i] * inputScale;
-                a[V][i] = -(gL + gna + gk + gSyn) / cm;
-                b[V][i] = ((d.current[i] + d.conductanceTimesReversal[i]) * inputScale + gL * eL + gna * eNa + gk * eK) / cm;
+                double gna = gNa[i] * mi * mi * mi * hi, gk = gK[i] * ni * ni * ni * ni;
+                double gSyn = d.conductance[i] * inputScale[i];
+                a[V][i] = -(gL[i] + gna + gk + gSyn) / cm[i];
+                b[V][i] = ((d.current[i] + d.conductanceTimesReversal[i]) * inputScale[i] + gL[i] * eL[i]
+                        + gna * eNa[i] + gk * eK[i]) / cm[i];
                 r.at(mv);
                 double an = r.an, bn = r.bn, am = r.am, bm = r.bm, ah = r.ah, bh = r.bh;
                 a[N][i] = -1e3 * (an + bn);

@@ -54,19 +54,29 @@ public final class TraubMiles implements NeuronModel {
                 ParameterSpec.positive("tau_ref", Dimension.TIME, "3 ms", "refractory period (no spike counted)"));
     }
 
+    /** Every parameter but {@code spike_threshold} and {@code tau_ref} may take a value per neuron. */
     @Override
     public NeuronDynamics create(PopulationContext context, Parameters p) {
-        double a = p.get("area");
-        return new Dynamics(p.get("c_m") * a, p.get("g_l") * a, p.get("g_na") * a, p.get("g_kd") * a, p.get("e_l"),
-                p.get("e_na"), p.get("e_k"), p.get("v_t"), p.get("spike_threshold"), p.get("tau_ref"));
+        int n = context.size();
+        double[] a = p.values("area", n);
+        return new Dynamics(times(p.values("c_m", n), a), times(p.values("g_l", n), a), times(p.values("g_na", n), a),
+                times(p.values("g_kd", n), a), p.values("e_l", n), p.values("e_na", n), p.values("e_k", n),
+                p.values("v_t", n), p.get("spike_threshold"), p.get("tau_ref"));
     }
 
+    private static double[] times(double[] x, double[] a) {
+        for (int i = 0; i < x.length; i++) x[i] *= a[i];
+        return x;
+    }
+
+    /** Population equations; absolute conductances and capacitance per neuron (arrays of the population's size). */
     static final class Dynamics implements ConditionallyLinear {
         static final int V = 0, M = 1, N = 2, H = 3;
-        final double c, gL, gNa, gKd, eL, eNa, eK, vtMv, threshold, tauRef;
+        final double[] c, gL, gNa, gKd, eL, eNa, eK, vtMv;
+        final double threshold, tauRef;
 
-        Dynamics(double c, double gL, double gNa, double gKd, double eL, double eNa, double eK, double vt,
-                 double threshold, double tauRef) {
+        Dynamics(double[] c, double[] gL, double[] gNa, double[] gKd, double[] eL, double[] eNa, double[] eK,
+                 double[] vt, double threshold, double tauRef) {
             this.c = c;
             this.gL = gL;
             this.gNa = gNa;
@@ -74,7 +84,8 @@ public final class TraubMiles implements NeuronModel {
             this.eL = eL;
             this.eNa = eNa;
             this.eK = eK;
-            this.vtMv = vt * 1e3;
+            this.vtMv = new double[vt.length];
+            for (int i = 0; i < vt.length; i++) vtMv[i] = vt[i] * 1e3;
             this.threshold = threshold;
             this.tauRef = tauRef;
         }
@@ -97,16 +108,37 @@ public final class TraubMiles implements NeuronModel {
         @Override public SpikeRule spikeRule() { return new SpikeRule(V, threshold, tauRef, false, SpikeRule.Reset.NOTHING); }
         @Override public String preferredIntegrator() { return "exponential-euler"; }
 
+        /** Neuron 0's resting state. */
         @Override
         public void restingState(double[] values) {
+            restingState(0, values);
+        }
+
+        /** Each neuron's own resting state (its parameters may differ). */
+        @Override
+        public void restingState(double[][] state) {
+            double[] rest = new double[state.length];
+            for (int i = 0; i < state[0].length; i++) {
+                if (i == 0 || !sameParameters(i, i - 1)) restingState(i, rest);
+                for (int k = 0; k < state.length; k++) state[k][i] = rest[k];
+            }
+        }
+
+        private boolean sameParameters(int i, int j) {
+            return c[i] == c[j] && gL[i] == gL[j] && gNa[i] == gNa[j] && gKd[i] == gKd[j] && eL[i] == eL[j]
+                    && eNa[i] == eNa[j] && eK[i] == eK[j] && vtMv[i] == vtMv[j];
+        }
+
+        private void restingState(int i, double[] values) {
             double v = new BrentSolver(1e-14, 1e-14).solve(200, x -> {
-                double u = x * 1e3 - vtMv;
+                double u = x * 1e3 - vtMv[i];
                 double m = alphaM(u) / (alphaM(u) + betaM(u));
                 double n = alphaN(u) / (alphaN(u) + betaN(u));
                 double h = alphaH(u) / (alphaH(u) + betaH(u));
-                return gL * (eL - x) - gNa * m * m * m * h * (x - eNa) - gKd * n * n * n * n * (x - eK);
+                return gL[i] * (eL[i] - x) - gNa[i] * m * m * m * h * (x - eNa[i])
+                        - gKd[i] * n * n * n * n * (x - eK[i]);
             }, -0.1, -0.03);
-            double u = v * 1e3 - vtMv;
+            double u = v * 1e3 - vtMv[i];
             values[V] = v;
             values[M] = alphaM(u) / (alphaM(u) + betaM(u));
             values[N] = alphaN(u) / (alphaN(u) + betaN(u));
@@ -117,10 +149,10 @@ public final class TraubMiles implements NeuronModel {
         public void derivatives(double[][] s, Drive d, double[][] ds, int from, int to) {
             double[] v = s[V], m = s[M], n = s[N], h = s[H];
             for (int i = from; i < to; i++) {
-                double vi = v[i], u = vi * 1e3 - vtMv, mi = m[i], ni = n[i], hi = h[i];
-                double gna = gNa * mi * mi * mi * hi, gk = gKd * ni * ni * ni * ni;
-                ds[V][i] = (gL * (eL - vi) - gna * (vi - eNa) - gk * (vi - eK) + d.current[i]
-                        + d.conductanceTimesReversal[i] - d.conductance[i] * vi) / c;
+                double vi = v[i], u = vi * 1e3 - vtMv[i], mi = m[i], ni = n[i], hi = h[i];
+                double gna = gNa[i] * mi * mi * mi * hi, gk = gKd[i] * ni * ni * ni * ni;
+                ds[V][i] = (gL[i] * (eL[i] - vi) - gna * (vi - eNa[i]) - gk * (vi - eK[i]) + d.current[i]
+                        + d.conductanceTimesReversal[i] - d.conductance[i] * vi) / c[i];
                 ds[M][i] = 1e3 * (alphaM(u) * (1 - mi) - betaM(u) * mi);
                 ds[N][i] = 1e3 * (alphaN(u) * (1 - ni) - betaN(u) * ni);
                 ds[H][i] = 1e3 * (alphaH(u) * (1 - hi) - betaH(u) * hi);
@@ -132,13 +164,12 @@ public final class TraubMiles implements NeuronModel {
             double[] v = s[V], m = s[M], n = s[N], h = s[H];
             double[] av = a[V], bv = b[V], am = a[M], bm = b[M], an = a[N], bn = b[N], ah = a[H], bh = b[H];
             double[] cur = d.current, g = d.conductance, gE = d.conductanceTimesReversal;
-            double invC = 1 / c;
             primeSeriesBranches();
             for (int i = from; i < to; i++) {
-                double u = v[i] * 1e3 - vtMv, mi = m[i], ni = n[i], hi = h[i];
-                double gna = gNa * mi * mi * mi * hi, n2 = ni * ni, gk = gKd * n2 * n2;
-                av[i] = -(gL + gna + gk + g[i]) * invC;
-                bv[i] = (gL * eL + gna * eNa + gk * eK + cur[i] + gE[i]) * invC;
+                double u = v[i] * 1e3 - vtMv[i], mi = m[i], ni = n[i], hi = h[i];
+                double gna = gNa[i] * mi * mi * mi * hi, n2 = ni * ni, gk = gKd[i] * n2 * n2, invC = 1 / c[i];
+                av[i] = -(gL[i] + gna + gk + g[i]) * invC;
+                bv[i] = (gL[i] * eL[i] + gna * eNa[i] + gk * eK[i] + cur[i] + gE[i]) * invC;
                 // the six rates from three exponentials and three square roots: exp(-u/4) and exp(-u/5) serve
                 // alpha_m, beta_m, alpha_n and beta_h (their arguments differ by constants), and
                 // exp(-u/40) = exp(-u/5)^(1/8) serves beta_n

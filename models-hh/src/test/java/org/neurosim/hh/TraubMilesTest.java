@@ -25,16 +25,18 @@ class TraubMilesTest {
         double[] singular = {13, 40, 15, 13 + 1e-6, 40 - 1e-6, 15 + 3e-5};
         System.arraycopy(singular, 0, us, 2001, singular.length);
         int n = us.length;
+        TraubMiles.Dynamics d = (TraubMiles.Dynamics) new TraubMiles().create(new PopulationContext("p", "p", n,
+                Double.NaN, 1), Parameters.defaults(new TraubMiles().parameters()));
         double[][] s = new double[4][n], a = new double[4][n], b = new double[4][n];
         for (int i = 0; i < n; i++) {
-            s[0][i] = (us[i] + d.vtMv) * 1e-3;
+            s[0][i] = (us[i] + d.vtMv[0]) * 1e-3;
             s[1][i] = 0.3;
             s[2][i] = 0.4;
             s[3][i] = 0.5;
         }
         d.linearForm(s, new Drive(n), a, b, 0, n);
         for (int i = 0; i < n; i++) {
-            double u = s[0][i] * 1e3 - d.vtMv;   // what the step sees, rounding included
+            double u = s[0][i] * 1e3 - d.vtMv[0];   // what the step sees, rounding included
             assertRelative(-a[1][i], 1e3 * (d.alphaM(u) + d.betaM(u)), u);
             assertRelative(b[1][i], 1e3 * d.alphaM(u), u);
             assertRelative(-a[2][i], 1e3 * (d.alphaN(u) + d.betaN(u)), u);
@@ -60,7 +62,7 @@ class TraubMilesTest {
         double[] rest = new double[4];
         d.restingState(rest);
         assertThat(rest[0] * 1e3).isCloseTo(-33.41, within(0.01));
-        double u = rest[0] * 1e3 - d.vtMv;
+        double u = rest[0] * 1e3 - d.vtMv[0];
         assertThat(rest[1]).isCloseTo(d.alphaM(u) / (d.alphaM(u) + d.betaM(u)), within(1e-12));
         assertThat(rest[2]).isCloseTo(d.alphaN(u) / (d.alphaN(u) + d.betaN(u)), within(1e-12));
         assertThat(rest[3]).isCloseTo(d.alphaH(u) / (d.alphaH(u) + d.betaH(u)), within(1e-12));
