@@ -23,7 +23,7 @@ from .electrodes import ACSource, DCSource, NoisyCurrentSource, StepCurrentSourc
 from .populations import Assembly, Population, PopulationView
 from .projections import Projection
 from .standardmodels import (IF_cond_exp, IF_curr_exp, IF_curr_alpha, IF_cond_alpha, EIF_cond_exp_isfa_ista,   # noqa: F401
-                             EIF_cond_alpha_isfa_ista,
+                             EIF_cond_alpha_isfa_ista, HH_cond_exp, IF_curr_delta, Izhikevich,
                              SpikeSourceArray, SpikeSourcePoisson, StaticSynapse,
                              TsodyksMarkramSynapse, STDPMechanism, SpikePairRule, AdditiveWeightDependence,
                              MultiplicativeWeightDependence, AdditivePotentiationMultiplicativeDepression,

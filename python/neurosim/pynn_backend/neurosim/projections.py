@@ -150,7 +150,7 @@ class Projection(common.Projection):
             cells = (post_ids[ks] - int(tp.first_id), pre_ids[ks] - int(sp.first_id))
             np.add.at(m, cells, w[ks])
             syn = self._synapse(tp)
-            si = 1e-9 if syn["unit"] == "1 nA" else 1e-6   # the engine holds weights in A or S
+            si = {"1 nA": 1e-9, "1 uS": 1e-6, "1 mV": 1e-3}[syn["unit"]]   # the engine holds weights in A, S or V
             self.ns_groups.append((ks, cells[1], cells[0], tp.size, si))
             rule = plasticity.block(self, dict(zip(names, row[3:])), syn, cells, w[ks])
             if rule:
@@ -163,12 +163,15 @@ class Projection(common.Projection):
         from . import standardmodels as sm
         ct = target.celltype
         exc = self.receptor_type == "excitatory"
+        if isinstance(ct, (sm.IF_curr_delta, sm.Izhikevich)):   # voltage jumps, weights in mV
+            return {"kernel": "delta", "unit": "1 mV"}
         tau = simulator._one(target, "tau_syn_E" if exc else "tau_syn_I", "ms")
         # peak-normalised kernels: exponential w e^(-t/tau), alpha w (t/tau) e^(1 - t/tau), as PyNN defines them
         if isinstance(ct, (sm.IF_curr_exp, sm.IF_curr_alpha)):
             kernel = "exponential" if isinstance(ct, sm.IF_curr_exp) else "alpha"
             return {"kernel": kernel, "tau": tau, "normalize": "peak", "unit": "1 nA"}
-        if isinstance(ct, (sm.IF_cond_exp, sm.IF_cond_alpha, sm.EIF_cond_exp_isfa_ista, sm.EIF_cond_alpha_isfa_ista)):
+        if isinstance(ct, (sm.IF_cond_exp, sm.IF_cond_alpha, sm.EIF_cond_exp_isfa_ista, sm.EIF_cond_alpha_isfa_ista,
+                           sm.HH_cond_exp)):
             kernel = "alpha" if isinstance(ct, (sm.IF_cond_alpha, sm.EIF_cond_alpha_isfa_ista)) else "exponential"
             return {"kernel": kernel, "tau": tau, "normalize": "peak", "unit": "1 uS",
                     "reversal": simulator._one(target, "e_rev_E" if exc else "e_rev_I", "mV")}

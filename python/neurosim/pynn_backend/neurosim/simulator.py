@@ -12,7 +12,7 @@ from neurosim import bridge
 
 name = "NeuroSim"
 
-SIGNALS_SCALE = {"v": 1e3, "w": 1e9}   # recordable traces: NeuroSim's V and A to PyNN's mV and nA
+SIGNALS_SCALE = {"v": 1e3, "w": 1e9, "u": 1.0}   # recordable traces: NeuroSim's V, A and V/s to PyNN's mV, nA, mV/ms
 SIGNALS = tuple(SIGNALS_SCALE)
 
 
@@ -112,7 +112,7 @@ state = State()
 
 
 def _q(value, unit):
-    return f"{float(value)!r} {unit}"
+    return f"{float(value)!r} {unit}".rstrip()
 
 
 def _one(p, name, unit):
@@ -125,11 +125,71 @@ def _one(p, name, unit):
     return _q(v.flat[0], unit)
 
 
+def _vals(p, name, unit, scale=1.0):
+    """A parameter a NeuroSim model takes per neuron: one value when all neurons share it, else a list."""
+    v = np.asarray(p.native(name), dtype=float).reshape(-1) * scale
+    if v.size and np.all(v == v[0]):
+        return _q(v[0], unit)
+    return [_q(x, unit) for x in v]
+
+
+def _init(p, name, default, unit):
+    """The initial values of a state variable: one value or a list per neuron."""
+    v = p._initial.get(name)
+    v = np.full(p.size, float(default)) if v is None else np.asarray(v, dtype=float).reshape(p.size)
+    return _q(v[0], unit) if np.all(v == v[0]) else [_q(x, unit) for x in v]
+
+
+HH_AREA = "1e8 um^2"   # HH_cond_exp: hh-traub's densities over 1 cm^2, so that nF, uS and nA carry over unscaled
+
+
+def _hh_config(p):
+    """HH_cond_exp as NEST's hh_cond_exp_traub: NeuroSim's hh-traub (Traub & Miles 1991 rates around v_offset = V_T)
+    over an area of 1 cm^2, so that cm (nF) and gbar (uS) become uF/cm^2 and mS/cm^2 by a factor 1e-3; integrated with
+    dormand-prince (NEST: GSL's adaptive RKF45); a spike at V_T + 30 mV, counted once per 2 ms (NEST's t_ref)."""
+    params = {"area": HH_AREA, "c_m": _vals(p, "cm", "uF/cm^2", 1e-3), "g_na": _vals(p, "gbar_Na", "mS/cm^2", 1e-3),
+              "g_kd": _vals(p, "gbar_K", "mS/cm^2", 1e-3), "g_l": _vals(p, "g_leak", "mS/cm^2", 1e-3),
+              "e_na": _vals(p, "e_rev_Na", "mV"), "e_k": _vals(p, "e_rev_K", "mV"),
+              "e_l": _vals(p, "e_rev_leak", "mV"), "v_t": _vals(p, "v_offset", "mV"),
+              "spike_threshold": _q(float(_one(p, "v_offset", "mV").split()[0]) + 30.0, "mV"), "tau_ref": "2 ms"}
+    from .electrodes import population_input
+    cfg = {"model": "hh-traub", "size": p.size, "integrator": "dormand-prince", "params": params,
+           "input": population_input(p, np.asarray(p.native("i_offset"), dtype=float).reshape(p.size))}
+    # PyNN's initial values (v = -65 mV, m = 0, h = 1, n = 0 unless initialize() says otherwise), as pyNN.nest sets them
+    d = p.celltype.default_initial_values
+    cfg["init"] = {"v": _init(p, "v", d["v"], "mV"), **{g: _init(p, g, d[g], "") for g in ("m", "h", "n")}}
+    return cfg
+
+
+IZHIKEVICH = """dv/dt = (0.04*v**2/mV + 5*v + 140*mV)/ms - u + I_ext*k_i : volt
+du/dt = a*(b*v - u) : volt/second
+a : hertz
+b : hertz
+c : volt
+d : volt/second
+k_i : volt/second/amp
+"""
+
+
+def _izhikevich_config(p):
+    """Izhikevich (2003) as NEST's izhikevich (consistent_integration): forward Euler on the grid, dv/dt = 0.04 v^2
+    + 5 v + 140 - u + I (mV, ms; I in pA read as mV/ms: k_i = 1 mV/ms per pA), du/dt = a (b v - u); v >= 30 mV is a
+    spike, then v = c, u += d. Synapses are voltage jumps (delta, weights in mV)."""
+    params = {"a": _vals(p, "a", "Hz", 1e3), "b": _vals(p, "b", "Hz", 1e3), "c": _vals(p, "c", "mV"),
+              "d": _vals(p, "d", "V/s"), "k_i": "1e12 V/s/A"}
+    from .electrodes import population_input
+    d = p.celltype.default_initial_values
+    return {"model": "equations", "size": p.size, "equations": IZHIKEVICH, "threshold": "v >= 30 mV",
+            "reset": "v = c\nu += d", "integrator": "euler", "params": params,
+            "input": population_input(p, np.asarray(p.native("i_offset"), dtype=float).reshape(p.size)),
+            "init": {"v": _init(p, "v", d["v"], "mV"), "u": _init(p, "u", d["u"], "V/s")}}
+
+
 def _population_config(p):
     from . import standardmodels as sm
     ct = p.celltype
-    if isinstance(ct, (sm.IF_curr_exp, sm.IF_cond_exp, sm.IF_curr_alpha, sm.IF_cond_alpha)):
-        current = isinstance(ct, (sm.IF_curr_exp, sm.IF_curr_alpha))
+    if isinstance(ct, (sm.IF_curr_exp, sm.IF_cond_exp, sm.IF_curr_alpha, sm.IF_cond_alpha, sm.IF_curr_delta)):
+        current = isinstance(ct, (sm.IF_curr_exp, sm.IF_curr_alpha, sm.IF_curr_delta))
         cfg = {"model": "lif" if current else "lif-cond", "size": p.size,
                "integrator": "exact-grid" if current else "rk4",
                "params": {"tau_m": _one(p, "tau_m", "ms"), "tau_ref": _one(p, "tau_refrac", "ms"),
@@ -142,6 +202,10 @@ def _population_config(p):
         return cfg
     if isinstance(ct, (sm.EIF_cond_exp_isfa_ista, sm.EIF_cond_alpha_isfa_ista)):
         return _eif_config(p)
+    if isinstance(ct, sm.HH_cond_exp):
+        return _hh_config(p)
+    if isinstance(ct, sm.Izhikevich):
+        return _izhikevich_config(p)
     if isinstance(ct, sm.SpikeSourceArray):
         times = []
         for seq in p.native("spike_times"):

@@ -47,6 +47,27 @@ class EIF_cond_alpha_isfa_ista(cells.EIF_cond_alpha_isfa_ista):
     recordable = ["spikes", "v", "w"]
 
 
+class HH_cond_exp(cells.HH_cond_exp):
+    """NEST's hh_cond_exp_traub: NeuroSim's hh-traub over 1 cm^2 with exponential conductance synapses normalised to
+    their peak, integrator dormand-prince (simulator._hh_config)."""
+    translations = _identity(cells.HH_cond_exp)
+    recordable = ["spikes", "v"]
+
+
+class IF_curr_delta(cells.IF_curr_delta):
+    """NeuroSim's lif with c_m and delta synapses (a weight w mV is a jump of w mV), on the grid (integrator
+    exact-grid: NEST's iaf_psc_delta; jumps arriving while refractory are dropped, as NEST's default)."""
+    translations = _identity(cells.IF_curr_delta)
+    recordable = ["spikes", "v"]
+
+
+class Izhikevich(cells.Izhikevich):
+    """NEST's izhikevich typed as NeuroSim equations, forward Euler on the grid (simulator._izhikevich_config);
+    synapses are voltage jumps (weights in mV)."""
+    translations = _identity(cells.Izhikevich)
+    recordable = ["spikes", "v", "u"]
+
+
 class SpikeSourceArray(cells.SpikeSourceArray):
     """NeuroSim's spike-times."""
     translations = _identity(cells.SpikeSourceArray)
