@@ -12,8 +12,10 @@ from neurosim import bridge
 
 name = "NeuroSim"
 
-SIGNALS_SCALE = {"v": 1e3, "w": 1e9, "u": 1.0}   # recordable traces: NeuroSim's V, A and V/s to PyNN's mV, nA, mV/ms
+# recordable traces: NeuroSim's V, A, V/s and S to PyNN's mV, nA, mV/ms and uS
+SIGNALS_SCALE = {"v": 1e3, "w": 1e9, "u": 1.0, "gsyn_exc": 1e6, "gsyn_inh": 1e6}
 SIGNALS = tuple(SIGNALS_SCALE)
+GSYN = ("gsyn_exc", "gsyn_inh")
 
 
 class ID(int, common.IDMixin):
@@ -99,8 +101,20 @@ class State(common.control.BaseState):
                 d["spikes"].append((c.spike_neurons[p.ns_name], c.spike_times[p.ns_name] * 1e3))
             for var, scale in SIGNALS_SCALE.items():
                 cols = [k for k, n in enumerate(c.trace_names) if n.startswith(f"{p.ns_name}.{var}[")]
+                if var in GSYN:   # the sum of the receptor's conductance filters g_c (none: zero)
+                    cols = [k for k, n in enumerate(c.trace_names) if n.startswith(f"{p.ns_name}.g_0[")]
+                    if var not in getattr(p, "ns_gsyn", {}):
+                        cols = []
                 if cols:
-                    rows = c.state[:, cols] * scale
+                    if var in GSYN:
+                        names = [c.trace_names[k] for k in cols]
+                        rows = np.zeros((c.state.shape[0], len(cols)))
+                        for g in p.ns_gsyn[var]:
+                            gcols = [c.trace_names.index(n.replace(".g_0[", f".g_{g}[")) for n in names]
+                            rows += c.state[:, gcols]
+                        rows *= scale
+                    else:
+                        rows = c.state[:, cols] * scale
                     if not d["fresh"]:
                         rows = rows[1:]   # the first sample repeats the previous run's last one
                     d.setdefault(var, []).append(rows)
@@ -264,6 +278,30 @@ def _eif_config(p):
     return cfg
 
 
+def _conductance_groups(st, projections):
+    """Which of each population's conductance filters (g_0, g_1, ... in config order: one per distinct kernel, tau
+    and reversal onto it, as the engine groups them) are excitatory and which inhibitory: p.ns_gsyn[gsyn_exc|inh]."""
+    receptors = []
+    for prj in st.projections:
+        receptors += [prj.receptor_type] * len(getattr(prj, "ns_groups", []))
+    for p in st.populations:
+        keys, p.ns_gsyn, p.ns_gsyn_shared = [], {"gsyn_exc": [], "gsyn_inh": []}, False
+        for cfg, receptor in zip(projections, receptors):
+            syn = cfg.get("synapse", {})
+            if cfg["to"] != getattr(p, "ns_name", None) or "reversal" not in syn:
+                continue
+            key = (syn["kernel"], syn.get("tau"), syn.get("normalize"), syn["reversal"])
+            if key not in keys:
+                keys.append(key)
+            var = "gsyn_exc" if receptor == "excitatory" else "gsyn_inh"
+            other = p.ns_gsyn["gsyn_inh" if var == "gsyn_exc" else "gsyn_exc"]
+            c = keys.index(key)
+            p.ns_gsyn_shared = getattr(p, "ns_gsyn_shared", False) or c in other
+            if c not in p.ns_gsyn[var]:
+                p.ns_gsyn[var].append(c)
+        p.ns_groups = len(keys)
+
+
 def build_config(st):
     """The NeuroSim config dict of the current PyNN network."""
     pops = {}
@@ -273,16 +311,28 @@ def build_config(st):
             continue
         pops[p.ns_name] = _population_config(p)
         spikes.append(p.ns_name)
-        recorded = {var: p.recorder.filter_recorded(var, None) for var in SIGNALS if var in p.celltype.recordable}
-        variables = [var for var in SIGNALS if recorded.get(var)]
-        if variables:   # one probe: every variable of the neurons any is recorded from (reading picks its neurons)
-            ids = sorted(set().union(*[recorded[var] for var in variables]))
-            probes.append({"population": p.ns_name, "variables": variables,
-                           "neurons": [p.id_to_index(i) for i in ids]})
     projections = []
     for prj in st.projections:
         prj.ns_index = len(projections)   # its first NeuroSim projection (learned weights are read from there)
         projections.extend(prj.ns_projections())
+    _conductance_groups(st, projections)
+    for p in st.populations:
+        if p.size == 0:
+            continue
+        recorded = {var: p.recorder.filter_recorded(var, None) for var in SIGNALS if var in p.celltype.recordable}
+        variables = [var for var in SIGNALS if recorded.get(var)]
+        if variables:   # one probe: every variable of the neurons any is recorded from (reading picks its neurons)
+            ids = sorted(set().union(*[recorded[var] for var in variables]))
+            ns_vars = [v for v in variables if v not in GSYN]
+            if any(v in GSYN for v in variables) and getattr(p, "ns_gsyn_shared", False):
+                raise NotImplementedError(f"pyNN.neurosim: excitatory and inhibitory synapses onto {p.label!r} have "
+                                          f"the same time constant and reversal potential, so NeuroSim holds them in "
+                                          f"one conductance and cannot record gsyn_exc and gsyn_inh apart")
+            if any(v in GSYN for v in variables) and p.ns_groups:
+                ns_vars += [f"g_{c}" for c in range(p.ns_groups)]
+            if ns_vars:
+                probes.append({"population": p.ns_name, "variables": ns_vars,
+                               "neurons": [p.id_to_index(i) for i in ids]})
     record = {"spikes": spikes} if spikes else {}
     if probes:
         record["state"] = probes

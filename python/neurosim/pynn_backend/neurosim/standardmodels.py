@@ -17,7 +17,7 @@ class IF_curr_exp(cells.IF_curr_exp):
 class IF_cond_exp(cells.IF_cond_exp):
     """NeuroSim's lif-cond with c_m and exponential conductance synapses (integrator rk4)."""
     translations = _identity(cells.IF_cond_exp)
-    recordable = ["spikes", "v"]
+    recordable = ["spikes", "v", "gsyn_exc", "gsyn_inh"]
 
 
 class IF_curr_alpha(cells.IF_curr_alpha):
@@ -31,27 +31,27 @@ class IF_cond_alpha(cells.IF_cond_alpha):
     """NeuroSim's lif-cond with c_m and alpha conductance synapses normalised to their peak (a weight w uS gives
     g(t) = w (t/tau) e^(1 - t/tau), NEST's iaf_cond_alpha), integrator rk4."""
     translations = _identity(cells.IF_cond_alpha)
-    recordable = ["spikes", "v"]
+    recordable = ["spikes", "v", "gsyn_exc", "gsyn_inh"]
 
 
 class EIF_cond_exp_isfa_ista(cells.EIF_cond_exp_isfa_ista):
     """NEST's aeif_cond_exp typed as NeuroSim equations (simulator.eif_equations), exponential conductances
     normalised to their peak, integrator dormand-prince."""
     translations = _identity(cells.EIF_cond_exp_isfa_ista)
-    recordable = ["spikes", "v", "w"]
+    recordable = ["spikes", "v", "w", "gsyn_exc", "gsyn_inh"]
 
 
 class EIF_cond_alpha_isfa_ista(cells.EIF_cond_alpha_isfa_ista):
     """As EIF_cond_exp_isfa_ista with alpha conductances normalised to their peak (NEST's aeif_cond_alpha)."""
     translations = _identity(cells.EIF_cond_alpha_isfa_ista)
-    recordable = ["spikes", "v", "w"]
+    recordable = ["spikes", "v", "w", "gsyn_exc", "gsyn_inh"]
 
 
 class HH_cond_exp(cells.HH_cond_exp):
     """NEST's hh_cond_exp_traub: NeuroSim's hh-traub over 1 cm^2 with exponential conductance synapses normalised to
     their peak, integrator dormand-prince (simulator._hh_config)."""
     translations = _identity(cells.HH_cond_exp)
-    recordable = ["spikes", "v"]
+    recordable = ["spikes", "v", "gsyn_exc", "gsyn_inh"]
 
 
 class IF_curr_delta(cells.IF_curr_delta):

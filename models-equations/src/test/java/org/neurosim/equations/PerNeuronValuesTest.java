@@ -102,4 +102,60 @@ class PerNeuronValuesTest {
         // with I_syn read, current synapses are taken
         assertThat(build(TWO.formatted("I_syn/(200*pF)", "1 pC", "")).populations()).hasSize(2);
     }
+
+    /** "population neuron time" of every spike of a run. */
+    private static java.util.List<String> spikes(Network net) {
+        org.neurosim.network.output.Recorder rec = new org.neurosim.network.Simulation(net)
+                .run(null, null, () -> false, 0).recorder();
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int k = 0; k < rec.rasterCount(); k++) {
+            out.add(net.populations().get(rec.rasterPopulation(k)).name() + " " + rec.rasterNeuron(k) + " "
+                    + rec.rasterTime(k));
+        }
+        return out;
+    }
+
+    private static java.util.List<String> times(java.util.List<String> spikes, String pop, int i) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String s : spikes) {
+            String[] f = s.split(" ");
+            if (f[0].equals(pop) && Integer.parseInt(f[1]) == i) out.add(f[2]);
+        }
+        return out;
+    }
+
+    @Test
+    void anEquationsModelsConstantsPerNeuronUnderDormandPrince() {
+        // a constant given per neuron and read by the equations, the reset and (through v) the threshold
+        String model = "equations\n    equations: |\n      dv/dt = (e - v)/tau : volt\n      e : volt\n"
+                + "      tau : second\n      jump : volt\n    threshold: v > -50 mV\n    reset: v = -70 mV + jump";
+        StringBuilder yaml = new StringBuilder("dt: 0.1 ms\nduration: 100 ms\npopulations:\n");
+        String[] e = {"-40 mV", "-45 mV", "-30 mV"}, tau = {"10 ms", "20 ms", "5 ms"}, jump = {"0 mV", "5 mV", "-5 mV"};
+        yaml.append("  mixed:\n    model: ").append(model).append("\n    size: 3\n    integrator: dormand-prince\n")
+                .append("    params: {e: [").append(String.join(", ", e)).append("], tau: [")
+                .append(String.join(", ", tau)).append("], jump: [").append(String.join(", ", jump)).append("]}\n")
+                .append("    init: {v: -70 mV}\n");
+        for (int i = 0; i < 3; i++) {
+            yaml.append("  one").append(i).append(":\n    model: ").append(model)
+                    .append("\n    size: 1\n    integrator: dormand-prince\n    params: {e: ").append(e[i])
+                    .append(", tau: ").append(tau[i]).append(", jump: ").append(jump[i]).append("}\n")
+                    .append("    init: {v: -70 mV}\n");
+        }
+        yaml.append("record: {spikes: all}\n");
+        Network net = build(yaml.toString());
+        java.util.List<String> spikes = spikes(net);
+        java.util.Set<Integer> counts = new java.util.HashSet<>();
+        for (int i = 0; i < 3; i++) {
+            // the one-neuron populations' constants are compiled in as literals, the mixed one's read from arrays:
+            // the same formula, rounded in another order, so equal to round-off (1e-15 s), not to the bit
+            java.util.List<String> mixed = times(spikes, "mixed", i), alone = times(spikes, "one" + i, 0);
+            assertThat(mixed).as("neuron %d", i).hasSameSizeAs(alone);
+            for (int k = 0; k < alone.size(); k++) {
+                assertThat(Double.parseDouble(mixed.get(k))).isCloseTo(Double.parseDouble(alone.get(k)), offset(1e-15));
+            }
+            counts.add(alone.size());
+        }
+        assertThat(counts).hasSize(3);
+    }
+
 }

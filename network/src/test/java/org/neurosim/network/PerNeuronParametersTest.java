@@ -68,6 +68,14 @@ class PerNeuronParametersTest {
     }
 
     @Test
+    void dormandPrinceAdvancesEachNeuronWithItsOwnParameters() {
+        // the adaptive stepper advances one neuron at a time: it must read that neuron's values, not neuron 0's
+        eachNeuronEqualsItsOwnPopulation("hh-traub", "dormand-prince", "0.2 nA", "g_kd",
+                new String[] {"30 mS/cm^2", "15 mS/cm^2", "45 mS/cm^2"},
+                "e_l", new String[] {"-60 mV", "-55 mV", "-65 mV"});
+    }
+
+    @Test
     void aDistributionIsDrawnPerNeuronAndReproducibleFromTheSeed() {
         String yaml = "dt: 0.01 ms\nduration: 60 ms\nseed: 5\npopulations:\n  p: {model: hh, size: 20, input: 8 uA/cm^2, "
                 + "params: {g_na: \"uniform(60 mS/cm^2, 120 mS/cm^2)\"}}\nrecord: {spikes: all}\n";

@@ -99,8 +99,10 @@ public final class DormandPrince implements Integrator {
         private final double threshold, relTol, eventTol;
         private final double[] absTol;
         private final int maxEvaluations;
-        private final double[][] one, dOne;      // one neuron's state and derivatives, as the model reads them
-        private final Drive drive1;
+        // the population's state and derivatives as the model reads them: the neuron being advanced is written at
+        // its own index, so that a model (or a condition, a reset) reads that neuron's own parameters
+        private double[][] one, dOne;
+        private Drive drive;
         private final double[][] k;              // the stages k_1 .. k_7 of the current step
         private double[] y, trial, probe;
         private int neuron, evaluations;   // the neuron being advanced, and its evaluations in this step
@@ -118,9 +120,6 @@ public final class DormandPrince implements Integrator {
             this.relTol = relTol;
             this.eventTol = eventTol;
             this.maxEvaluations = maxEvaluations;
-            this.drive1 = new Drive(1, d.separatesSynapticCurrent());
-            this.one = new double[dim][1];
-            this.dOne = new double[dim][1];
             this.k = new double[7][dim];
             this.y = new double[dim];
             this.trial = new double[dim];
@@ -130,11 +129,13 @@ public final class DormandPrince implements Integrator {
         @Override
         public void advance(double[][] state, Drive drive, double dt, double[] refractory, SpikeSink spikes,
                             int from, int to) {
+            int size = state[0].length;
+            if (one == null || one[0].length != size) {
+                one = new double[dim][size];
+                dOne = new double[dim][size];
+            }
+            this.drive = drive;
             for (int i = from; i < to; i++) {
-                drive1.current[0] = drive.current[i];
-                drive1.conductance[0] = drive.conductance[i];
-                drive1.conductanceTimesReversal[0] = drive.conductanceTimesReversal[i];
-                if (drive1.synapticCurrent != null) drive1.synapticCurrent[0] = drive.synapticCurrent[i];
                 for (int q = 0; q < dim; q++) y[q] = state[q][i];
                 advanceNeuron(i, dt, refractory, spikes);
                 for (int q = 0; q < dim; q++) state[q][i] = y[q];
@@ -314,9 +315,9 @@ public final class DormandPrince implements Integrator {
          */
         private double[] spike(int i, double t, double dt, double[] refractory, SpikeSink spikes) {
             spikes.spike(i, t);
-            for (int q = 0; q < dim; q++) one[q][0] = y[q];
-            rule.reset().apply(one, 0);
-            for (int q = 0; q < dim; q++) y[q] = one[q][0];
+            for (int q = 0; q < dim; q++) one[q][neuron] = y[q];
+            rule.reset().apply(one, neuron);
+            for (int q = 0; q < dim; q++) y[q] = one[q][neuron];
             if (rule.refractoryCondition() != null) {   // refractory until the condition fails at a step's start
                 refractory[i] = Double.POSITIVE_INFINITY;
                 heldUntil = rule.clamp() ? dt : t;
@@ -336,8 +337,8 @@ public final class DormandPrince implements Integrator {
 
         /** The condition c on one neuron in state s. */
         private boolean holds(SpikeRule.Condition c, double[] s) {
-            for (int q = 0; q < dim; q++) one[q][0] = s[q];
-            return c.holds(one, 0);
+            for (int q = 0; q < dim; q++) one[q][neuron] = s[q];
+            return c.holds(one, neuron);
         }
 
         /** f(s) into out, counting evaluations against max_evaluations. */
@@ -348,9 +349,9 @@ public final class DormandPrince implements Integrator {
                         + "are stiff or singular there: use exponential-euler or rk4 with a smaller dt, loosen abs_tol "
                         + "and rel_tol, or raise max_evaluations", neuron, maxEvaluations, now), now);
             }
-            for (int q = 0; q < dim; q++) one[q][0] = s[q];
-            d.derivatives(one, drive1, dOne, 0, 1);
-            for (int q = 0; q < dim; q++) out[q] = dOne[q][0];
+            for (int q = 0; q < dim; q++) one[q][neuron] = s[q];
+            d.derivatives(one, drive, dOne, neuron, neuron + 1);
+            for (int q = 0; q < dim; q++) out[q] = dOne[q][neuron];
             if (holding) out[m] = 0;
         }
 
