@@ -227,18 +227,34 @@ def _population_config(p):
             times.append([_q(x, "ms") for x in t])
         return {"model": "spike-times", "size": p.size, "times": times}
     if isinstance(ct, sm.SpikeSourcePoisson):
-        start, duration = float(_one(p, "start", "ms").split()[0]), float(_one(p, "duration", "ms").split()[0])
-        if start <= 0 and duration >= 1e9:
-            rates = np.asarray(p.native("rate"), dtype=float)
-            r = _q(rates[0], "Hz") if np.all(rates == rates[0]) else [_q(x, "Hz") for x in rates]
-            return {"model": "poisson", "size": p.size, "params": {"rate": r}}
-        rate = _one(p, "rate", "Hz")   # with start / duration: one rate per population, as a schedule
-        steps = [{"at": "0 ms", "value": "0 Hz"}, {"at": _q(start, "ms"), "value": rate}]
-        if duration < 1e9:
-            steps.append({"at": _q(start + duration, "ms"), "value": "0 Hz"})
-        r = {"steps": steps[1:] if start <= 0 else steps}
-        return {"model": "poisson", "size": p.size, "params": {"rate": r}}
+        return _poisson_config(p)
     raise NotImplementedError(f"pyNN.neurosim: cell type {ct.__class__.__name__} is not supported yet")
+
+
+def _poisson_config(p):
+    """SpikeSourcePoisson: NeuroSim's poisson, with start and duration as a rate schedule (one per neuron where
+    rate, start or duration differ between neurons)."""
+    n = p.size
+    rate, start, duration = (np.asarray(p.native(k), dtype=float).reshape(-1) * np.ones(n)
+                             for k in ("rate", "start", "duration"))
+
+    def schedule(r, t0, d):
+        if t0 <= 0 and d >= 1e9:
+            return _q(r, "Hz")
+        steps = [{"at": "0 ms", "value": "0 Hz"}, {"at": _q(t0, "ms"), "value": _q(r, "Hz")}]
+        if d < 1e9:
+            steps.append({"at": _q(t0 + d, "ms"), "value": "0 Hz"})
+        return {"steps": steps[1:] if t0 <= 0 else steps}
+
+    if np.all(start == start[0]) and np.all(duration == duration[0]) and (start[0] <= 0 and duration[0] >= 1e9
+                                                                         or np.all(rate == rate[0])):
+        if start[0] <= 0 and duration[0] >= 1e9 and not np.all(rate == rate[0]):
+            r = [_q(x, "Hz") for x in rate]
+        else:
+            r = schedule(rate[0], start[0], duration[0])
+    else:
+        r = [schedule(rate[i], start[i], duration[i]) for i in range(n)]
+    return {"model": "poisson", "size": n, "params": {"rate": r}}
 
 
 def eif_equations(delta_t_zero):
