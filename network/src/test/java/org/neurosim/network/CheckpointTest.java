@@ -184,6 +184,21 @@ class CheckpointTest {
                 .isInstanceOf(CheckpointException.class).hasMessageContaining("exc");
     }
 
+    /** A checkpoint of an earlier format (3: before the spike sources' state) is refused with one line. */
+    @Test
+    void aCheckpointOfAnEarlierFormatIsRefusedWithOneLine() throws IOException {
+        Path state = tmp.resolve("state.bin");
+        try (java.io.OutputStream out = Files.newOutputStream(state)) {
+            new org.neurosim.core.checkpoint.StateWriter(out).string("NeuroSim checkpoint").writeInt(3)
+                    .string(Checkpoint.version()).finish();
+        }
+        assertThat(Checkpoint.FORMAT).isEqualTo(4);
+        assertThatThrownBy(() -> Checkpoint.open(state, new Checkpoint.Header[1]))
+                .isInstanceOf(CheckpointException.class)
+                .hasMessage(state + ": a checkpoint of format 3, this NeuroSim (" + Checkpoint.version()
+                        + ") reads format 4; rerun with the version that wrote it");
+    }
+
     /**
      * A plugin synapse model that does not save its state (SynapseModelSpiTest's depression sketch): asked for
      * periodic checkpoints, the run is refused before it starts, naming the class; asked for none, it runs and its
