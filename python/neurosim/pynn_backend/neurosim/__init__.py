@@ -24,7 +24,8 @@ from .populations import Assembly, Population, PopulationView
 from .projections import Projection
 from .standardmodels import (IF_cond_exp, IF_curr_exp, IF_curr_alpha, IF_cond_alpha, EIF_cond_exp_isfa_ista,   # noqa: F401
                              EIF_cond_alpha_isfa_ista, HH_cond_exp, IF_curr_delta, Izhikevich,
-                             SpikeSourceArray, SpikeSourcePoisson, StaticSynapse,
+                             SpikeSourceArray, SpikeSourcePoisson, SpikeSourceGamma, SpikeSourcePoissonRefractory,
+                             StaticSynapse,
                              TsodyksMarkramSynapse, STDPMechanism, SpikePairRule, AdditiveWeightDependence,
                              MultiplicativeWeightDependence, AdditivePotentiationMultiplicativeDepression,
                              GutigWeightDependence)

@@ -228,6 +228,8 @@ def _population_config(p):
         return {"model": "spike-times", "size": p.size, "times": times}
     if isinstance(ct, sm.SpikeSourcePoisson):
         return _poisson_config(p)
+    if isinstance(ct, (sm.SpikeSourceGamma, sm.SpikeSourcePoissonRefractory)):
+        return _renewal_config(p)
     raise NotImplementedError(f"pyNN.neurosim: cell type {ct.__class__.__name__} is not supported yet")
 
 
@@ -255,6 +257,35 @@ def _poisson_config(p):
     else:
         r = [schedule(rate[i], start[i], duration[i]) for i in range(n)]
     return {"model": "poisson", "size": n, "params": {"rate": r}}
+
+
+def _renewal_config(p):
+    """SpikeSourceGamma (NEST's gamma_sup_generator: shape alpha, mean rate beta/alpha) and
+    SpikeSourcePoissonRefractory (ppd_sup_generator: rate, dead time tau_refrac) as NeuroSim's `gamma` and
+    `poisson-dead-time`, every parameter per neuron; start and stop from PyNN's start and duration."""
+    from . import standardmodels as sm
+    n = p.size
+    start = np.asarray(p.native("start"), dtype=float).reshape(-1) * np.ones(n)
+    duration = np.asarray(p.native("duration"), dtype=float).reshape(-1) * np.ones(n)
+    if not (np.all(start == start[0]) and np.all(duration == duration[0])):
+        raise NotImplementedError(f"pyNN.neurosim: {p.celltype.__class__.__name__}.start and duration must be the "
+                                  f"same for every neuron of a population (population {p.label!r})")
+    params = {"start": _q(max(start[0], 0.0), "ms")}
+    if duration[0] < 1e9:
+        params["stop"] = _q(start[0] + duration[0], "ms")
+    if isinstance(p.celltype, sm.SpikeSourceGamma):
+        alpha = np.asarray(p.native("alpha"), dtype=float).reshape(-1) * np.ones(n)
+        if np.any(alpha != np.rint(alpha)) or np.any(alpha < 1):
+            raise NotImplementedError("pyNN.neurosim: SpikeSourceGamma.alpha must be a whole number >= 1 (NeuroSim's "
+                                      "gamma source, as NEST's gamma_sup_generator, takes an integer shape)")
+        beta = np.asarray(p.native("beta"), dtype=float).reshape(-1) * np.ones(n)
+        params["shape"] = [str(int(a)) for a in alpha] if np.any(alpha != alpha[0]) else str(int(alpha[0]))
+        rate = beta / alpha
+        params["rate"] = _q(rate[0], "Hz") if np.all(rate == rate[0]) else [_q(r, "Hz") for r in rate]
+        return {"model": "gamma", "size": n, "params": params}
+    params["rate"] = _vals(p, "rate", "Hz")
+    params["dead_time"] = _vals(p, "tau_refrac", "ms")
+    return {"model": "poisson-dead-time", "size": n, "params": params}
 
 
 def eif_equations(delta_t_zero):

@@ -73,6 +73,16 @@ class SpikeSourceArray(cells.SpikeSourceArray):
     translations = _identity(cells.SpikeSourceArray)
 
 
+class SpikeSourceGamma(cells.SpikeSourceGamma):
+    """NeuroSim's gamma (a renewal process with gamma(alpha) intervals of mean alpha/beta, drawn exactly)."""
+    translations = _identity(cells.SpikeSourceGamma)
+
+
+class SpikeSourcePoissonRefractory(cells.SpikeSourcePoissonRefractory):
+    """NeuroSim's poisson-dead-time (a Poisson process with dead time tau_refrac and mean rate `rate`)."""
+    translations = _identity(cells.SpikeSourcePoissonRefractory)
+
+
 class SpikeSourcePoisson(cells.SpikeSourcePoisson):
     """NeuroSim's poisson (start and duration as a rate schedule)."""
     translations = _identity(cells.SpikeSourcePoisson)

@@ -59,8 +59,14 @@ class PluginsCommandTest {
         assertThat(names(j.get("stimuli"))).contains("constant", "steps", "sine", "pulses", "noise");
         assertThat(names(j.get("plasticity_rules"))).contains("static");
         assertThat(names(j.get("output_formats"))).contains("csv");
-        assertThat(names(j.get("spike_sources"))).containsExactlyInAnyOrder("poisson", "spike-times");
+        assertThat(names(j.get("spike_sources")))
+                .containsExactlyInAnyOrder("poisson", "spike-times", "gamma", "poisson-dead-time");
         assertThat(find(j.get("neuron_models"), "poisson").get("kind").asText()).isEqualTo("spike source");
+        JsonNode gamma = find(j.get("neuron_models"), "gamma");
+        assertThat(gamma.get("kind").asText()).isEqualTo("spike source");
+        assertThat(names(gamma.get("params"))).containsExactly("shape", "rate", "start", "stop");
+        assertThat(names(find(j.get("spike_sources"), "poisson-dead-time").get("params")))
+                .containsExactly("rate", "dead_time", "start", "stop");
         JsonNode total = find(j.get("connection_rules"), "total");
         assertThat(total.get("source").asText()).isEqualTo("network");
         assertThat(names(total.get("params"))).containsExactly("total");

@@ -30,8 +30,9 @@ import org.neurosim.network.output.Recorder;
 public final class Checkpoint {
     /** Bumped whenever what is saved changes: an older file is refused with a clear message. */
     // 2: a filter's ring of spikes on their way (exact-grid); 3: input files, refractory step counts as longs, rate
-    // projections' delay lines, the membrane after the last step (the crossing rule's jumps)
-    public static final int FORMAT = 3;
+    // projections' delay lines, the membrane after the last step (the crossing rule's jumps); 4: the state arrays of
+    // every spike source population (none for poisson and spike-times; gamma's and poisson-dead-time's next spikes)
+    public static final int FORMAT = 4;
     public static final String FILE = "state.bin";
     private static final String MAGIC = "NeuroSim checkpoint";
 

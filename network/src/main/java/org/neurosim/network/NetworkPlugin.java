@@ -7,6 +7,8 @@ import org.neurosim.network.connect.FixedTotal;
 import org.neurosim.network.connect.OneToOne;
 import org.neurosim.network.connect.Probability;
 import org.neurosim.network.output.CsvOutput;
+import org.neurosim.network.source.GammaSource;
+import org.neurosim.network.source.PoissonDeadTimeSource;
 import org.neurosim.network.source.PoissonSource;
 import org.neurosim.network.source.SpikeTimesSource;
 import org.neurosim.network.stimulus.Constant;
@@ -26,6 +28,8 @@ public final class NetworkPlugin extends AbstractNeuroSimPlugin {
     protected void configure() {
         spikeSource(new PoissonSource());
         spikeSource(new SpikeTimesSource());
+        spikeSource(new GammaSource());
+        spikeSource(new PoissonDeadTimeSource());
         connectionRule(new Probability());
         connectionRule(new Probability.All());
         connectionRule(new OneToOne());

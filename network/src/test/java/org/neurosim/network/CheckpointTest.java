@@ -55,8 +55,25 @@ class CheckpointTest {
                 Arguments.of("brunel2000, spikes inside the step", file("brunel2000.yaml"),
                         List.of("duration=25 ms", "integrator=exact"), 2, 131),
                 Arguments.of("rate-network", file("rate-network.yaml"), List.of(), 1, 7),
-                Arguments.of("rate network with a delay line", RateNetworkTest.delayed("4 ms", "2 ms"), List.of(), 2, 9));
+                Arguments.of("rate network with a delay line", RateNetworkTest.delayed("4 ms", "2 ms"), List.of(), 2, 9),
+                Arguments.of("gamma and dead-time sources", RENEWAL, List.of(), 1, 377),
+                Arguments.of("gamma and dead-time sources", RENEWAL, List.of("integrator=exact"), 2, 413));
     }
+
+    /** Renewal sources (their next spikes are state) driving LIF neurons, all spikes recorded. */
+    static final String RENEWAL = """
+            dt: 0.1 ms
+            duration: 80 ms
+            seed: 17
+            populations:
+              g: {model: gamma, size: 200, params: {shape: 4, rate: 40 Hz, start: 5 ms}}
+              d: {model: poisson-dead-time, size: 200, params: {rate: 60 Hz, dead_time: 8 ms}}
+              exc: {model: lif, size: 100, params: {tau_m: 20 ms, v_th: 20 mV, v_reset: 10 mV, v_rest: 0 mV}}
+            projections:
+              - {from: g, to: exc, connect: {probability: 0.2}, weight: 1.5 mV, delay: 1 ms}
+              - {from: d, to: exc, connect: {probability: 0.2}, weight: 1.5 mV, delay: 1.2 ms}
+            record: {spikes: all, rates: {bin: 5 ms}}
+            """;
 
     static String file(String name) {
         try {
@@ -165,6 +182,21 @@ class CheckpointTest {
         String other = text.replace("size: 300", "size: 301");
         assertThatThrownBy(() -> new Simulation(build(other)).resume(dir, null, () -> false, 0))
                 .isInstanceOf(CheckpointException.class).hasMessageContaining("exc");
+    }
+
+    /** A checkpoint of an earlier format (3: before the spike sources' state) is refused with one line. */
+    @Test
+    void aCheckpointOfAnEarlierFormatIsRefusedWithOneLine() throws IOException {
+        Path state = tmp.resolve("state.bin");
+        try (java.io.OutputStream out = Files.newOutputStream(state)) {
+            new org.neurosim.core.checkpoint.StateWriter(out).string("NeuroSim checkpoint").writeInt(3)
+                    .string(Checkpoint.version()).finish();
+        }
+        assertThat(Checkpoint.FORMAT).isEqualTo(4);
+        assertThatThrownBy(() -> Checkpoint.open(state, new Checkpoint.Header[1]))
+                .isInstanceOf(CheckpointException.class)
+                .hasMessage(state + ": a checkpoint of format 3, this NeuroSim (" + Checkpoint.version()
+                        + ") reads format 4; rerun with the version that wrote it");
     }
 
     /**

@@ -7,6 +7,7 @@ import org.neurosim.core.model.NeuronDynamics;
 import org.neurosim.core.model.SpikeBuffer;
 import org.neurosim.core.model.StateVariable;
 import org.neurosim.core.source.SpikeSource;
+import org.neurosim.core.source.StatefulSpikeSource;
 import org.neurosim.core.stimulus.Signal;
 import org.neurosim.core.units.Dimension;
 
@@ -272,12 +273,31 @@ public final class Population implements org.neurosim.core.checkpoint.Checkpoint
         }
     }
 
-    /** The spike count and the solver's state (a source has none: its random stream is per step). */
+    /**
+     * The spike count and the solver's state; of a source, its state arrays (none for a stateless source, whose
+     * random stream is per step).
+     */
     @Override
     public void save(org.neurosim.core.checkpoint.StateWriter out) {
         out.section("population " + name).writeInt(size).writeLong(totalSpikes);
         if (solver != null) solver.save(out);
+        if (source != null) {
+            long[][] longs = longState(source);
+            double[][] doubles = doubleState(source);
+            out.writeInt(longs.length);
+            for (long[] a : longs) out.longs(a);
+            out.writeInt(doubles.length);
+            for (double[] a : doubles) out.doubles(a);
+        }
         Rings.save(out, jumpRing);
+    }
+
+    private static long[][] longState(SpikeSource s) {
+        return s instanceof StatefulSpikeSource st ? st.longState() : new long[0][];
+    }
+
+    private static double[][] doubleState(SpikeSource s) {
+        return s instanceof StatefulSpikeSource st ? st.doubleState() : new double[0][];
     }
 
     /**
@@ -299,6 +319,21 @@ public final class Population implements org.neurosim.core.checkpoint.Checkpoint
         if (n != size) throw in.mismatch("population " + name + " has " + n + " neurons saved, " + size + " here");
         totalSpikes = in.readLong();
         if (solver != null) solver.restore(in);
+        if (source != null) {   // read in place into the arrays the source works on
+            long[][] longs = longState(source);
+            double[][] doubles = doubleState(source);
+            String what = "the state of source " + name + " (" + model + ")";
+            int n1 = in.readInt();
+            if (n1 != longs.length) {
+                throw in.mismatch(what + " has " + n1 + " integer arrays saved, " + longs.length + " here");
+            }
+            for (long[] a : longs) in.longs(a, what);
+            int n2 = in.readInt();
+            if (n2 != doubles.length) {
+                throw in.mismatch(what + " has " + n2 + " real arrays saved, " + doubles.length + " here");
+            }
+            for (double[] a : doubles) in.doubles(a, what);
+        }
         jumpRing = Rings.restore(in, size, "jumps onto " + name);
     }
 }
