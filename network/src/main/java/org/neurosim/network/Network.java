@@ -90,6 +90,26 @@ public final class Network {
         }
     }
 
+    /**
+     * Takes over the state of {@code earlier}, a network built from a config of the same structure (the same
+     * populations and sizes, the same projections and synapse models) with some values changed: membranes, synaptic
+     * filters, spikes in flight, plastic synapses' state, sources' state and the clock, exactly as a checkpoint
+     * carries them, while parameters, inputs, spike times, static weights and what is recorded are this network's.
+     * So a run continues from earlier's step with the new values (PyNN's set() between two run()s, as NEST applies
+     * it). A difference of structure is refused with a {@link org.neurosim.core.checkpoint.CheckpointException}
+     * naming the first one.
+     */
+    public void continueFrom(Network earlier) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        org.neurosim.core.checkpoint.StateWriter out = new org.neurosim.core.checkpoint.StateWriter(bytes);
+        earlier.save(out, earlier.clock());
+        out.finish();
+        try (org.neurosim.core.checkpoint.StateReader in = org.neurosim.core.checkpoint.StateReader.of(
+                bytes.toByteArray(), "the network before the change")) {
+            restore(in);
+        }
+    }
+
     void restore(org.neurosim.core.checkpoint.StateReader in) {
         in.section("network");
         long at = in.readLong();

@@ -90,4 +90,42 @@ class ContinuedRunTest {
         assertThat(net.clock()).isEqualTo(1200);
         assertThat(weights(net)).isEqualTo(weights(once));
     }
+
+    /**
+     * Network.continueFrom: a network rebuilt with other values takes over the state of the one that ran, so the run
+     * goes on with the new values (PyNN's set() between runs). Reference: one network whose values change at that
+     * step by a schedule (a step input, a rate schedule): 60 ms, then 60 ms with the exc input at 0.4 mV and the
+     * source at 35 Hz, equal 120 ms with both changing at 60 ms; spikes in flight and learnt weights carry over.
+     */
+    @Test
+    void aRebuiltNetworkWithNewValuesContinuesFromTheStateOfTheOld() {
+        String base = NET.replace("DURATION", "60 ms").replace("weight: 0.25 mV}\n",
+                "weight: 0.25 mV}\n    input: INPUT\n")
+                .replace("params: {rate: 20 Hz}", "params: {rate: RATE}");
+        assertThat(base).contains("input: INPUT").contains("rate: RATE");
+        Network scheduled = Nets.build(base.replace("duration: 60 ms", "duration: 120 ms")
+                .replace("INPUT", "{steps: [{at: 0 ms, value: 0.1 mV}, {at: 60 ms, value: 0.4 mV}]}")
+                .replace("RATE", "{steps: [{at: 0 ms, value: 20 Hz}, {at: 60 ms, value: 35 Hz}]}"));
+        List<String> all = Nets.spikes(Nets.run(scheduled), scheduled);
+
+        Network before = Nets.build(base.replace("INPUT", "0.1 mV").replace("RATE", "20 Hz"));
+        List<String> joined = new ArrayList<>(Nets.spikes(Nets.run(before), before));
+        Network after = Nets.build(base.replace("INPUT", "0.4 mV").replace("RATE", "35 Hz"));
+        after.continueFrom(before);
+        assertThat(after.clock()).isEqualTo(600);
+        joined.addAll(Nets.spikes(new Simulation(after).runSteps(600), after));
+        assertThat(joined).hasSizeGreaterThan(500).isEqualTo(all);
+        assertThat(weights(after)).isEqualTo(weights(scheduled));
+    }
+
+    /** A network of another structure cannot take over the state: refused, naming the first difference. */
+    @Test
+    void aNetworkOfAnotherStructureIsRefused() {
+        Network before = Nets.build(NET.replace("DURATION", "10 ms"));
+        Nets.run(before);
+        Network other = Nets.build(NET.replace("DURATION", "10 ms").replace("size: 100", "size: 101"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> other.continueFrom(before))
+                .isInstanceOf(org.neurosim.core.checkpoint.CheckpointException.class)
+                .hasMessageContaining("the network before the change");
+    }
 }

@@ -69,6 +69,14 @@ public final class StateReader implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads state a {@link StateWriter} wrote into memory (a network handing its state to its rebuilt self, see
+     * Network.continueFrom); {@code what} names it in messages. No checksum: the bytes never left the process.
+     */
+    public static StateReader of(byte[] bytes, String what) {
+        return new StateReader(new java.io.ByteArrayInputStream(bytes), what);
+    }
+
     /** Expects section {@code name} here. */
     public StateReader section(String name) {
         String found = string();
