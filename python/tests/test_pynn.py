@@ -491,7 +491,8 @@ PASSING = [
     "fixed_number_post_with_replacement_heterogeneous_parameters", "issue652",
     "ticket226", "issue321", "issue437", "issue442", "scenario1a", "scenario4", "issue367",
     "test_EIF_cond_alpha_isfa_ista", "test_record_vm_and_gsyn_from_assembly", "test_HH_cond_exp",
-    "test_SpikeSourceGamma", "test_SpikeSourcePoissonRefractory",
+    "test_SpikeSourceGamma", "test_SpikeSourcePoissonRefractory", "ticket166", "test_update_SpikeSourceArray",
+    "test_changing_electrode",
 ]
 
 

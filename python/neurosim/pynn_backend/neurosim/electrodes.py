@@ -100,11 +100,8 @@ class NeuroSimCurrentSource(StandardCurrentSource):
             k = int(round(st.t / st.dt))
             changed = self._with(new)   # (with the noise drawn so far: the same draws for the same window)
             same = all(self._profile(j).future(k) == changed._profile(j).future(k) for j in range(len(self.cell_list)))
-            if not same:
-                raise NotImplementedError(
-                    f"pyNN.neurosim: changing {self.__class__.__name__} parameters after run() in a way that changes "
-                    f"the current from t = {st.t} ms on is not supported (the network is built at the first run(); "
-                    f"call reset() or setup() first)")
+            if not same:   # the current from now on changes: the next run continues a rebuilt network
+                st.changed(f"changing {self.__class__.__name__} parameters")
         self._p = new
 
     def set_native_parameters(self, parameters):
@@ -120,7 +117,7 @@ class NeuroSimCurrentSource(StandardCurrentSource):
         return other
 
     def inject_into(self, cells):
-        simulator.state.refuse_if_built("injecting a current source")
+        simulator.state.changed("injecting a current source")
         cells = list(cells) if isinstance(cells, (Population, PopulationView, Assembly)) else list(cells)
         for id in cells:
             if not id.celltype.injectable:

@@ -21,7 +21,7 @@ class PopulationView(common.PopulationView):
                               shape=(self.size,))
 
     def _set_parameters(self, parameter_space):
-        simulator.state.refuse_if_built("setting parameters")
+        simulator.state.changed("setting parameters")
         parameter_space.evaluate(simplify=False)
         for name, value in parameter_space.items():
             self.parent._parameters[name][self.mask] = value
@@ -72,7 +72,7 @@ class Population(common.Population):
         return ParameterSpace({n: simplify(self._parameters[n]) for n in names}, shape=(self.local_size,))
 
     def _set_parameters(self, parameter_space):
-        simulator.state.refuse_if_built("setting parameters")
+        simulator.state.changed("setting parameters")
         parameter_space.evaluate(simplify=False)
         for name, value in parameter_space.items():
             self._parameters[name] = value

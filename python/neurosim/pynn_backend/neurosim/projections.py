@@ -37,7 +37,7 @@ class Connection(common.Connection):
         raise AttributeError(name)
 
     def _set(self, name, value):
-        simulator.state.refuse_if_built("changing a connection's weight or delay")
+        self._prj._changed("changing a connection's weight or delay")
         getattr(self._prj, name)[self._k] = value
 
     weight = property(lambda self: self._get("_w"), lambda self, v: self._set("_w", v))
@@ -71,7 +71,7 @@ class Projection(common.Projection):
     def _set_attributes(self, parameter_space):
         """Projection.set() before the first run(): values as (pre size x post size) matrices, read at each
         connection's (pre, post)."""
-        simulator.state.refuse_if_built("Projection.set()")
+        self._changed("Projection.set()")
         parameter_space.evaluate(simplify=False)
         pre, post, w, d = self._arrays()
         for name, value in parameter_space.items():
@@ -80,6 +80,14 @@ class Projection(common.Projection):
             m = np.broadcast_to(np.asarray(value, dtype=float), (self.pre.size, self.post.size))
             target = w if name == "weight" else d if name == "delay" else self._params[name]
             target[:] = m[pre, post]
+
+    def _changed(self, what):
+        """Static weights and delays may change between runs (the next run rebuilds the network from the new values
+        and continues from the old one's state); a plastic projection's synapses keep their learnt state there, so a
+        change to them after a run is refused."""
+        if simulator.state.built and not isinstance(self.synapse_type, StaticSynapse):
+            simulator.state.refuse_if_built(f"{what} of a plastic projection")
+        simulator.state.changed(what)
 
     def _set_initial_value_array(self, variable, value):
         raise NotImplementedError(f"pyNN.neurosim: Projection.initialize({variable}=...) (plastic synapses start at "

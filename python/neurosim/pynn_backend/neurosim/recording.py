@@ -20,7 +20,7 @@ class Recorder(recording.Recorder):
         if variable not in ("spikes",) + simulator.SIGNALS:
             raise NotImplementedError(f"pyNN.neurosim: recording {variable!r}")
         if variable != "spikes" and new_ids:
-            simulator.state.refuse_if_built(f"record({variable!r}) of more neurons")
+            simulator.state.changed(f"record({variable!r}) of more neurons")
 
     def _data(self):
         return simulator.state.data.get(self.population.ns_name, {"spikes": []})

@@ -59,11 +59,19 @@ class State(common.control.BaseState):
         self.t_start = 0.0
         self.segment_counter += 1
         self.network = None
+        self.rebuild = False
         self.data = {}
 
     @property
     def built(self):
         return self.network is not None
+
+    def changed(self, what):
+        """A value changed (parameters, spike times, current sources, weights of static synapses, what is recorded):
+        after a run, the next run rebuilds the network with the new values and continues from the old one's state
+        (Network.continueFrom), as NEST applies a change from the current time on."""
+        if self.built:
+            self.rebuild = True
 
     def refuse_if_built(self, what):
         if self.built:
@@ -77,9 +85,13 @@ class State(common.control.BaseState):
         steps = int(round((tstop - self.t) / self.dt))
         if steps < 0:
             raise ValueError(f"Time {tstop} is in the past (current time {self.t})")
-        if self.network is None:
+        if self.network is None or self.rebuild:
             tree, base = bridge.config_tree(build_config(self))
-            self.network = bridge.build(tree, base)
+            earlier, self.network = self.network, bridge.build(tree, base)
+            if earlier is not None:
+                with bridge.java_errors():
+                    self.network.continueFrom(earlier)
+                self.rebuild = False
             if self.min_delay_auto:   # as NEST: the shortest delay of the network once it is built
                 delays = [np.min(prj._arrays()[3]) for prj in self.projections if len(prj)]
                 self.min_delay = float(min(delays)) if delays else self.dt
