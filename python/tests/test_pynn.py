@@ -227,12 +227,13 @@ def test_what_is_not_supported_is_refused_by_name(sim):
     sim.setup()
     p = sim.Population(2, sim.IF_curr_exp())
     sim.run(1.0)
-    with pytest.raises(NotImplementedError, match="after run"):
-        p.set(i_offset=1.0)
+    p.set(i_offset=1.0)   # a value may change between runs (test_pynn_cells: it acts from then on)
     with pytest.raises(NotImplementedError, match="after run"):
         sim.Population(1, sim.IF_curr_exp())
+    with pytest.raises(NotImplementedError, match="after run"):
+        p.initialize(v=-60.0)
     sim.end()
-    assert not hasattr(sim, "HH_cond_exp") and not hasattr(sim, "SpikeSourceGamma")
+    assert not hasattr(sim, "GIF_cond_exp")
 
 
 def lif_on_grid(i, v0, v_rest, tau_m, cm, dt):
@@ -338,9 +339,10 @@ def test_current_sources_refuse_what_neurosim_cannot_express(sim):
     dc = sim.DCSource(amplitude=0.1, start=5.0, stop=10.0)
     p.inject(dc)
     sim.run(20.0)
-    dc.amplitude = 0.5                                # only the past changes: accepted
-    with pytest.raises(NotImplementedError, match="after run"):
-        dc.stop = 30.0                                # the current from 20 ms on would change
+    dc.amplitude = 0.5                                # only the past changes: nothing to rebuild
+    assert not sim.simulator.state.rebuild
+    dc.stop = 30.0                                    # the current from 20 ms on changes: the next run rebuilds
+    assert sim.simulator.state.rebuild
     with pytest.raises(ValueError):
         sim.StepCurrentSource(times=[1.0, 0.5], amplitudes=[0.1, 0.2])
     sim.setup(timestep=0.1)
@@ -348,9 +350,10 @@ def test_current_sources_refuse_what_neurosim_cannot_express(sim):
     noise = sim.NoisyCurrentSource(mean=0.1, stdev=0.5, start=5.0, stop=30.0, dt=1.0)
     p.inject(noise)
     sim.run(10.0)
-    noise.mean = 0.1                                  # the same noise to come: accepted
-    with pytest.raises(NotImplementedError, match="after run"):
-        noise.stdev = 0.2
+    noise.mean = 0.1                                  # the same noise to come: nothing to rebuild
+    assert not sim.simulator.state.rebuild
+    noise.stdev = 0.2                                 # the same draws, scaled from now on: the next run rebuilds
+    assert sim.simulator.state.rebuild
 
 
 def tsodyks_amplitudes(times, w, big, tau_rec, tau_fac, tau_psc):
