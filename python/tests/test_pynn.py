@@ -404,13 +404,16 @@ def test_tsodyks_markram_psps_follow_the_three_state_model(sim, tau_facil):
     assert np.max(np.abs(two - amps)) > 1e-3
 
 
-@pytest.mark.parametrize("dependence, mu_plus, mu_minus", [("Additive", 0, 0), ("Multiplicative", 1, 1),
-                                                         ("Gutig", 0.5, 0.7)])
-def test_stdp_pair_potentiates_by_a_plus_w_max_exp(sim, dependence, mu_plus, mu_minus):
+@pytest.mark.parametrize("dependence, mu_plus, mu_minus, fraction", [
+    ("Additive", 0, 0, 0), ("Multiplicative", 1, 1, 0), ("Gutig", 0.5, 0.7, 0), ("Additive", 0, 0, 1),
+    ("Gutig", 0.5, 0.7, 1)])
+def test_stdp_pair_potentiates_by_a_plus_w_max_exp(sim, dependence, mu_plus, mu_minus, fraction):
     # pre spike arrives at t_a, the target fires at t_post (driven by another source): SpikePairRule adds
-    # A_plus w_max (1 - w0/w_max)^mu_plus e^(-(t_post - t_a) / tau_plus) (NEST's stdp_synapse; mu 0 additive, 1
-    # multiplicative); a later pre spike transmits it. A twin target with a static synapse of the initial weight
-    # gets the same inputs, so the two v traces differ by exactly the PSP of that change.
+    # A_plus w_max (1 - w0/w_max)^mu_plus e^(-lag / tau_plus) (NEST's stdp_synapse; mu 0 additive, 1
+    # multiplicative), lag = t_post - t_a with the delay axonal (dendritic_delay_fraction 0), t_post + delay - t_pre
+    # with it dendritic (1, NEST's convention: the rule hears the postsynaptic spike after the delay); a later pre
+    # spike transmits it. A twin target with a static synapse of the initial weight gets the same inputs, so the two
+    # v traces differ by exactly the PSP of that change.
     dt, cm, tau_m, tau_s, delay, w0 = 0.1, 0.25, 20.0, 5.0, 1.0, 0.1
     a_plus, w_max, tau_plus = 0.05, 0.5, 16.8
     sim.setup(timestep=dt, min_delay=dt)
@@ -424,7 +427,7 @@ def test_stdp_pair_potentiates_by_a_plus_w_max_exp(sim, dependence, mu_plus, mu_
                              weight_dependence=getattr(sim, dependence + "WeightDependence")(
                                  w_min=0.0, w_max=w_max,
                                  **({"mu_plus": mu_plus, "mu_minus": mu_minus} if dependence == "Gutig" else {})),
-                             weight=w0, delay=delay, dendritic_delay_fraction=0)
+                             weight=w0, delay=delay, dendritic_delay_fraction=fraction)
     prj = sim.Projection(pre, cells[0:1], sim.AllToAllConnector(), stdp)
     sim.Projection(pre, cells[1:2], sim.AllToAllConnector(), sim.StaticSynapse(weight=w0, delay=delay))
     sim.Projection(drive, cells, sim.AllToAllConnector(), sim.StaticSynapse(weight=1.5, delay=delay))
@@ -436,21 +439,23 @@ def test_stdp_pair_potentiates_by_a_plus_w_max_exp(sim, dependence, mu_plus, mu_
     learned = prj.get("weight", format="list", with_address=False)
     sim.end()
     assert len(spikes[0]) == 1 and spikes[0].tolist() == spikes[1].tolist()
-    lag = spikes[0][0] - (8.0 + delay)
+    lag = spikes[0][0] - (8.0 + delay) + 2 * delay * fraction
     assert 0 < lag < 10
     dw = a_plus * w_max * (1 - w0 / w_max) ** mu_plus * math.exp(-lag / tau_plus)   # fires at 14.6 ms
     # additive: 0.05 * 0.5 * e^(-5.6/16.8) = 0.0179
     t = np.arange(v.shape[0]) * dt
     assert np.max(np.abs((v[:, 0] - v[:, 1]) - psp(t - 100.0 - delay, dw, cm, tau_m, tau_s))) < 1e-7 * 5.0 * dw / w0
     # the second arrival (101 ms) then depresses by A_minus w_max e^(-(101 - t_post) / tau_minus); read back
-    depression = 0.02 * w_max * ((w0 + dw) / w_max) ** mu_minus * math.exp(-(100.0 + delay - spikes[0][0]) / 33.7)
+    depression = 0.02 * w_max * ((w0 + dw) / w_max) ** mu_minus * math.exp(
+        -(100.0 + delay - spikes[0][0] - 2 * delay * fraction) / 33.7)
     assert learned == pytest.approx([w0 + dw - depression], rel=1e-7)   # w0 stored in single precision
 
 
 def test_stdp_what_neurosim_cannot_express_is_refused_by_name(sim):
     rule = dict(timing_dependence=sim.SpikePairRule(), weight=0.1)
     cases = [
-        (dict(weight_dependence=sim.AdditiveWeightDependence()), "dendritic_delay_fraction=1"),
+        (dict(weight_dependence=sim.AdditiveWeightDependence(), dendritic_delay_fraction=0.5),
+         "dendritic_delay_fraction=0.5"),
         (dict(weight_dependence=sim.GutigWeightDependence(w_min=0.05), dendritic_delay_fraction=0),
          "GutigWeightDependence with w_min"),
     ]

@@ -11,9 +11,11 @@
 - TsodyksMarkramSynapse is NeuroSim's `tsodyks-markram` with tau_psc, NEST's tsodyks_synapse (see
   tsodyks_markram_block).
 
-Everything else is refused with NotImplementedError naming what NeuroSim cannot express: dendritic delays
-(PyNN's default dendritic_delay_fraction = 1: NEST's stdp_synapse sees the postsynaptic spike after the delay;
-NeuroSim's delays are axonal), w_min != 0 but for the additive dependence, per-connection values beyond MAX_GROUPS distinct
+dendritic_delay_fraction 1 (PyNN's default, NEST's stdp_synapse: the rule hears the postsynaptic spike after the
+delay) is the rule's `delays: dendritic`, 0 its default `axonal`.
+
+Everything else is refused with NotImplementedError naming what NeuroSim cannot express: a delay split between the
+two (fractions other than 0 and 1), w_min != 0 but for the additive dependence, per-connection values beyond MAX_GROUPS distinct
 parameter sets (each distinct set is its own NeuroSim projection, exact), two plastic connections between the same
 pair of neurons with the same delay (a NeuroSim projection holds one synapse per pair).
 Learned weights are read from the engine after a run (learned_weights).
@@ -105,11 +107,10 @@ def block(prj, params, synapse, cells, weights):
 
 def stdp_block(syn, p, unit):
     fraction = p["dendritic_delay_fraction"]
-    if fraction != 0:
+    if fraction not in (0, 1):
         raise NotImplementedError(f"pyNN.neurosim: STDPMechanism with dendritic_delay_fraction={fraction:g} "
-                                  f"(NeuroSim's delays are axonal: the rule sees the presynaptic spike after the "
-                                  f"delay and the postsynaptic spike at once, which is dendritic_delay_fraction=0; "
-                                  f"NEST's stdp_synapse, and PyNN's default 1, shift the window by the delay)")
+                                  f"(NeuroSim's stdp takes the whole delay as axonal, 0, or as dendritic, 1: NEST's "
+                                  f"stdp_synapse and PyNN's default)")
     wd = type(syn.weight_dependence)
     if wd is not sm.AdditiveWeightDependence and p["w_min"] != 0:
         raise NotImplementedError(f"pyNN.neurosim: {wd.__name__} with w_min != 0 (NEST's stdp_synapse, and "
@@ -124,7 +125,7 @@ def stdp_block(syn, p, unit):
     return {"rule": "stdp", **mode, "pairing": "all", "tau_plus": simulator._q(p["tau_plus"], "ms"),
             "tau_minus": simulator._q(p["tau_minus"], "ms"), "a_plus": repr(float(p["A_plus"])),
             "a_minus": repr(float(p["A_minus"])), "w_min": simulator._q(p["w_min"], unit),
-            "w_max": simulator._q(p["w_max"], unit)}
+            "w_max": simulator._q(p["w_max"], unit), "delays": "dendritic" if fraction == 1 else "axonal"}
 
 
 def tsodyks_markram_block(p, tau_psc):

@@ -47,6 +47,73 @@ class PlasticityNetworkTest {
     }
 
     /**
+     * The same pairing with {@code delays: dendritic}, NEST's stdp_synapse convention (the whole delay d dendritic):
+     * the rule pairs the presynaptic spike at t_pre with the postsynaptic one at t_post + d, so the lags are
+     * t_post + 1.5 ms - 10.05 ms (potentiation) and 25.05 ms - (t_post + 1.5 ms) (depression), not the axonal
+     * t_post - 11.55 ms and 26.55 ms - t_post; the spikes themselves arrive as before. Then a checkpoint-style
+     * hand-over (Network.continueFrom) half-way, with the postsynaptic spike still queued for the rule, gives the
+     * same weight.
+     */
+    @Test
+    void dendriticTimingPairsThePostsynapticSpikeAfterTheDelay() {
+        String yaml = """
+                dt: 0.1 ms
+                duration: DURATION
+                populations:
+                  pre: {model: spike-times, size: 1, times: [[10.05 ms, 25.05 ms]]}
+                  kick: {model: spike-times, size: 1, times: [[15.0371 ms]]}
+                  post: {model: lif, size: 1, params: {tau_m: 20 ms, tau_ref: 2 ms}}
+                projections:
+                  - {from: pre, to: post, connect: {all: true}, weight: 0.5, delay: 1.5 ms,
+                     synapse: {kernel: delta, plasticity: {rule: stdp, w_max: 1, a_plus: 0.01, a_minus: 0.012,
+                               tau_plus: 16.8 ms, tau_minus: 33.7 ms, delays: dendritic}}}
+                  - {from: kick, to: post, connect: {all: true}, weight: 1.5, delay: 0.2 ms}
+                record: {spikes: [post]}
+                """;
+        Network net = Nets.build(yaml.replace("DURATION", "40 ms"));
+        Recorder rec = Nets.run(net).recorder();
+        assertThat(rec.rasterCount()).isEqualTo(1);
+        double tPost = rec.rasterTime(0);
+        assertThat(tPost).isCloseTo(15.2371e-3, within(1e-12));   // the spikes travel as before
+        double expected = 0.5 + 0.01 * Math.exp(-(tPost + 1.5e-3 - 10.05e-3) / 16.8e-3)
+                - 0.012 * Math.exp(-(25.05e-3 - (tPost + 1.5e-3)) / 33.7e-3);
+        double w = ((SparseProjection) net.projections().get(0)).synapse().weight(0);
+        assertThat(w).isCloseTo(expected, within(1e-12));
+        assertThat(expected - 0.5).isCloseTo(0.0067163 - 0.0093768, within(1e-6));   // by hand
+
+        // stopped at 16 ms, the postsynaptic spike still on its way to the rule (due at 18.2371 ms)
+        Network first = Nets.build(yaml.replace("DURATION", "16 ms"));
+        Nets.run(first);
+        Network second = Nets.build(yaml.replace("DURATION", "40 ms"));
+        second.continueFrom(first);
+        new Simulation(second).runSteps(240);
+        assertThat(((SparseProjection) second.projections().get(0)).synapse().weight(0)).isEqualTo(w);
+    }
+
+    @Test
+    void dendriticTimingIsRefusedWhereItCannotBeHonoured() {
+        String yaml = """
+                dt: 0.1 ms
+                duration: 1 ms
+                populations:
+                  pre: {model: spike-times, size: 2, times: [[1 ms], [2 ms]]}
+                  post: {model: lif, size: 1}
+                projections:
+                  - {from: pre, to: post, connect: {all: true}, weight: 0.5, delay: DELAY,
+                     synapse: {kernel: delta, plasticity: {rule: RULE, RULEPARAMSdelays: CONVENTION}}}
+                """;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Nets.build(yaml.replace("DELAY", "\"uniform(1 ms, 3 ms)\"")
+                .replace("RULEPARAMS", "w_max: 1, ").replace("RULE", "stdp").replace("CONVENTION", "dendritic")))
+                .hasMessageStartingWith("projections[0].synapse.plasticity.delays: dendritic timing needs one delay");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Nets.build(yaml.replace("DELAY", "1 ms")
+                .replace("RULEPARAMS", "w_max: 1, ").replace("RULE", "stdp").replace("CONVENTION", "both")))
+                .hasMessageStartingWith("projections[0].synapse.plasticity.delays: expected axonal");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Nets.build(yaml.replace("DELAY", "1 ms")
+                .replace("RULEPARAMS", "").replace("RULE", "tsodyks-markram").replace("CONVENTION", "dendritic")))
+                .hasMessageStartingWith("projections[0].synapse.plasticity.delays: only a rule that learns");
+    }
+
+    /**
      * What the PyNN backend reads after a run: every synapse's source, target and current weight in storage order.
      * From a weight matrix (rows = targets) whose pairs have distinct weights, with one pre spike and no post spike:
      * no pair, so every synapse keeps its matrix weight, found at its own (source, target).

@@ -210,8 +210,18 @@ final class ProjectionLoader {
         }
         SparseProjection.Rows delays = rows == null ? null
                 : new SparseProjection.Rows(rows.rowDelay, rows.sourceRows, rows.maxDelay);
-        return new SparseProjection(p.label(), source, target, rowStart, conn.targets(), weights, p.weight, dynamics,
-                p.delaySteps, p.fraction, delays, group, p.weightDim);
+        SparseProjection sp = new SparseProjection(p.label(), source, target, rowStart, conn.targets(), weights,
+                p.weight, dynamics, p.delaySteps, p.fraction, delays, group, p.weightDim);
+        if (model.dendritic()) {
+            Cfg d = syn.get("plasticity").get("delays");
+            if (!dynamics.learns()) throw d.error("only a rule that learns from spike timing has a delay convention");
+            if (rows != null) {
+                throw d.error("dendritic timing needs one delay for the projection (the rule would hear each "
+                        + "postsynaptic spike at every synapse's own delay); give 'delay' one value");
+            }
+            sp.timeDendritically();
+        }
+        return sp;
     }
 
     /** The filter onto the target that this projection feeds (shared per kernel and reversal), initialised. */

@@ -34,8 +34,12 @@ final class SynapseLoader {
         }
     }
 
-    /** The synapse model with its parameters (static when the block names none). */
-    record Model(String key, PlasticityRule rule, Parameters parameters) { }
+    /**
+     * The synapse model with its parameters (static when the block names none); {@code dendritic}: the plasticity
+     * block's {@code delays: dendritic} (the rule hears postsynaptic spikes through the projection's delay, NEST's
+     * convention) rather than the default {@code axonal}.
+     */
+    record Model(String key, PlasticityRule rule, Parameters parameters, boolean dendritic) { }
 
     private SynapseLoader() { }
 
@@ -98,13 +102,23 @@ final class SynapseLoader {
         Cfg pl = syn.get("plasticity");
         if (!pl.present()) {
             PlasticityRule rule = ctx.registry.get(PluginKind.PLASTICITY_RULE, StaticSynapse.NAME, null);
-            return new Model(syn.path, rule, Parameters.defaults(rule.parameters()));
+            return new Model(syn.path, rule, Parameters.defaults(rule.parameters()), false);
         }
         if (!pl.isMap()) throw pl.error("expected {rule: NAME, its parameters}");
         Cfg ruleCfg = pl.get("rule").required();
         PlasticityRule rule = ctx.registry.get(PluginKind.PLASTICITY_RULE, ruleCfg.text(), ruleCfg.path);
         Map<String, Object> given = ctx.given(pl);
         given.remove("rule");
-        return new Model(pl.path, rule, Parameters.resolve(rule.parameters(), given, pl.path));
+        boolean dendritic = false;
+        if (pl.has("delays")) {
+            given.remove("delays");
+            String d = pl.get("delays").text();
+            if (!d.equals("axonal") && !d.equals("dendritic")) {
+                throw pl.get("delays").error("expected axonal (the default: the rule hears a presynaptic spike after "
+                        + "the delay, a postsynaptic one at once) or dendritic (NEST's stdp_synapse), got '" + d + "'");
+            }
+            dendritic = d.equals("dendritic");
+        }
+        return new Model(pl.path, rule, Parameters.resolve(rule.parameters(), given, pl.path), dendritic);
     }
 }

@@ -59,6 +59,11 @@ public final class SparseProjection extends Projection {
     // postsynaptic spikes for the synapse model: incoming[inStart[i] .. inStart[i+1]) are the synapses onto i
     private int[] inStart, incoming;
     private final SpikeBuffer preSorted = new SpikeBuffer(), postSorted = new SpikeBuffer();
+    // dendritic timing (timeDendritically): the target's spikes on their way to the rule, first-in first-out, each
+    // at its time plus twice the delay (times in seconds from the start, targets); null for axonal timing
+    private double[] postDueTime;
+    private int[] postDueTarget;
+    private int postHead, postCount;
 
     /**
      * Delays drawn per synapse: rows are (source, delay) groups; row r arrives {@code rowDelay[r]} whole steps
@@ -216,20 +221,74 @@ public final class SparseProjection extends Projection {
     }
 
     /**
-     * A learning rule's events of step n, on one thread: the step's arrivals (rows) and the target's spikes, in
-     * time order, an arrival first at equal times.
+     * NEST's delay convention for the learning rule (stdp_synapse: the whole delay d is dendritic): the rule pairs a
+     * presynaptic spike at t_pre with postsynaptic spikes as they reach the synapse at t_post + d, so a pair's lag is
+     * t_post + d - t_pre. Here presynaptic spikes reach the rule when they arrive, at t_pre + d, so postsynaptic
+     * spikes are handed to it 2d late, at t_post + 2d: the same lags, in the same order. The spikes still travel to
+     * the target with the delay d. Needs one delay for the projection.
+     */
+    public void timeDendritically() {
+        if (rows != null || inStart == null) throw new IllegalStateException("dendritic timing: one delay, a learning rule");
+        postDueTime = new double[64];
+        postDueTarget = new int[64];
+    }
+
+    /** The target's spikes of step n (t0 = n dt) join the queue at their times plus 2d. */
+    private void queuePost(SpikeBuffer post, double t0, double dt) {
+        double shift = 2 * (delaySteps * dt + delayFraction);
+        postSorted.clear();
+        postSorted.addAll(post);
+        postSorted.sortByOffset();
+        for (int k = 0; k < postSorted.count(); k++) {
+            if (postCount == postDueTime.length) {   // grow, unrolling the ring so that it starts at 0
+                double[] t = new double[2 * postCount];
+                int[] g = new int[2 * postCount];
+                for (int j = 0; j < postCount; j++) {
+                    t[j] = postDueTime[(postHead + j) % postCount];
+                    g[j] = postDueTarget[(postHead + j) % postCount];
+                }
+                postDueTime = t;
+                postDueTarget = g;
+                postHead = 0;
+            }
+            int at = (postHead + postCount) % postDueTime.length;
+            postDueTime[at] = t0 + postSorted.offset(k) + shift;
+            postDueTarget[at] = postSorted.neuron(k);
+            postCount++;
+        }
+    }
+
+    /** The queued postsynaptic spikes due before t1, taken off the queue into postSorted as offsets from t0. */
+    private void duePost(double t0, double t1) {
+        postSorted.clear();
+        while (postCount > 0 && postDueTime[postHead] < t1) {
+            postSorted.spike(postDueTarget[postHead], postDueTime[postHead] - t0);
+            postHead = (postHead + 1) % postDueTime.length;
+            postCount--;
+        }
+    }
+
+    /**
+     * A learning rule's events of step n, on one thread: the step's arrivals (rows) and the target's spikes (or,
+     * timed dendritically, those due now), in time order, an arrival first at equal times.
      */
     private void learn(long n, double dt, SpikeBuffer arrivedRows, SpikeBuffer lateRows) {
         SpikeBuffer post = target.spikes;
-        if (arrivedRows.count() == 0 && lateRows.count() == 0 && post.count() == 0) return;
+        double t0 = n * dt;
+        if (postDueTime != null) {
+            if (post.count() > 0) queuePost(post, t0, dt);
+            if (arrivedRows.count() == 0 && lateRows.count() == 0 && postCount == 0) return;
+            duePost(t0, t0 + dt);
+        } else {
+            if (arrivedRows.count() == 0 && lateRows.count() == 0 && post.count() == 0) return;
+            postSorted.clear();
+            postSorted.addAll(post);
+            postSorted.sortByOffset();
+        }
         preSorted.clear();
         preSorted.addAll(arrivedRows);
         preSorted.addAll(lateRows);
         preSorted.sortByOffset();
-        postSorted.clear();
-        postSorted.addAll(post);
-        postSorted.sortByOffset();
-        double t0 = n * dt;
         int a = 0, b = 0, na = preSorted.count(), nb = postSorted.count();
         while (a < na || b < nb) {
             if (b == nb || (a < na && preSorted.offset(a) <= postSorted.offset(b))) {
@@ -576,6 +635,15 @@ public final class SparseProjection extends Projection {
         out.section("projection " + label).writeInt(ring.length);
         for (Slot slot : ring) slot.rows.save(out);
         synapse.save(out);
+        if (postDueTime != null) {   // postsynaptic spikes on their way to the rule (dendritic timing only)
+            double[] t = new double[postCount];
+            double[] g = new double[postCount];
+            for (int j = 0; j < postCount; j++) {
+                t[j] = postDueTime[(postHead + j) % postDueTime.length];
+                g[j] = postDueTarget[(postHead + j) % postDueTime.length];
+            }
+            out.section("dendritic queue").doubles(t).doubles(g);
+        }
     }
 
     /** The inverse of {@link #save}; {@code clock} is the step the restored network makes next. */
@@ -592,6 +660,16 @@ public final class SparseProjection extends Projection {
         staged.clear();
         late.clear();
         synapse.restore(in);
+        if (postDueTime != null) {
+            in.section("dendritic queue");
+            double[] t = in.doubles("dendritic queue times"), g = in.doubles("dendritic queue targets");
+            if (g.length != t.length) throw in.mismatch("dendritic queue of projection " + label + ": lengths differ");
+            postDueTime = java.util.Arrays.copyOf(t, Math.max(64, t.length));
+            postDueTarget = new int[postDueTime.length];
+            for (int j = 0; j < g.length; j++) postDueTarget[j] = (int) g[j];
+            postHead = 0;
+            postCount = t.length;
+        }
         upcoming.copy(ring[(int) (clock % ring.length)], 0);   // what schedule() set aside at the end of the last step
         // (the chunk bounds are the engine's too: chunkTargets)
     }
