@@ -20,11 +20,13 @@ def sim(jar):
     return neurosim.use_pynn()
 
 
-def test_dc_driven_if_curr_exp_fires_at_the_closed_form_lif_rate(sim):
+@pytest.mark.parametrize("precision", ["on_grid", "off_grid"])
+def test_dc_driven_if_curr_exp_fires_at_the_closed_form_lif_rate(sim, precision):
     # C dV/dt = -(C/tau_m)(V - v_rest) + I: from v_reset, V reaches v_th after tau_m ln((V_inf - v_reset)/(V_inf - v_th)),
-    # V_inf = v_rest + I tau_m / C; on the grid (iaf_psc_exp) the spike is at the first step end at or above v_th
+    # V_inf = v_rest + I tau_m / C; on the grid (iaf_psc_exp) the spike is at the first step end at or above v_th,
+    # off the grid (pyNN.nest's default, iaf_psc_exp_ps) at that time itself
     dt, tau_m, cm, i, tau_ref = 0.1, 10.0, 0.25, 0.5, 2.0
-    sim.setup(timestep=dt)
+    sim.setup(timestep=dt, spike_precision=precision)
     p = sim.Population(1, sim.IF_curr_exp(cm=cm, tau_m=tau_m, v_rest=-65.0, v_thresh=-50.0, v_reset=-65.0,
                                           tau_refrac=tau_ref, i_offset=i))
     p.initialize(v=-65.0)
@@ -36,6 +38,10 @@ def test_dc_driven_if_curr_exp_fires_at_the_closed_form_lif_rate(sim):
     free = tau_m * math.log((v_inf + 65.0) / (v_inf + 50.0))           # 13.8629 ms
     period = tau_ref + free                                            # 15.8629 ms: 63.04 Hz
     on_grid = math.ceil(free / dt - 1e-9) * dt                         # 13.9 ms
+    if precision == "off_grid":
+        assert np.allclose(spikes, free + np.arange(len(spikes)) * period, atol=1e-9)
+        assert len(spikes) == 1 + int((1000.0 - free) // period)           # 63
+        return
     assert spikes[0] == pytest.approx(on_grid, abs=1e-9)
     assert np.allclose(np.diff(spikes), tau_ref + on_grid, atol=1e-9)   # 15.9 ms
     assert abs(np.diff(spikes).mean() - period) < dt
@@ -193,7 +199,7 @@ def test_eif_cond_exp_isfa_ista_is_aeif_cond_exp_solved_accurately(sim):
 
 def test_a_spike_crossing_on_the_grid_is_at_the_first_step_end_above_threshold(sim):
     dt, cm, tau_m, tau_s, w = 0.1, 0.25, 20.0, 5.0, 2.0
-    sim.setup(timestep=dt)
+    sim.setup(timestep=dt, spike_precision="on_grid")
     src = sim.Population(1, sim.SpikeSourceArray(spike_times=[5.0]))
     cell = sim.Population(1, sim.IF_curr_exp(cm=cm, tau_m=tau_m, tau_syn_E=tau_s, v_rest=-65.0, v_reset=-70.0,
                                              v_thresh=-50.0, tau_refrac=2.0))

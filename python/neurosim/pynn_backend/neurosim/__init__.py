@@ -34,12 +34,19 @@ logger = logging.getLogger("PyNN")
 
 
 def list_standard_models():
-    return ["IF_curr_exp", "IF_cond_exp", "IF_curr_alpha", "IF_cond_alpha", "EIF_cond_exp_isfa_ista",
-            "EIF_cond_alpha_isfa_ista", "SpikeSourceArray", "SpikeSourcePoisson"]
+    from . import standardmodels
+    from pyNN.standardmodels import StandardCellType
+    return sorted(name for name, obj in vars(standardmodels).items()
+                  if isinstance(obj, type) and issubclass(obj, StandardCellType) and obj.__module__ == standardmodels.__name__)
 
 
 def setup(timestep=DEFAULT_TIMESTEP, min_delay=DEFAULT_MIN_DELAY, **extra_params):
-    """timestep and min_delay in ms; extra: max_delay, rng_seed (NeuroSim's seed), threads."""
+    """timestep and min_delay in ms; extra: max_delay, rng_seed (NeuroSim's seed), threads, spike_precision
+    ("off_grid", the default as in pyNN.nest: IF_curr_exp and IF_curr_delta spike inside the step, NeuroSim's `exact`
+    = NEST's iaf_psc_exp_ps and iaf_psc_delta_ps; "on_grid": `exact-grid` = iaf_psc_exp and iaf_psc_delta)."""
+    precision = extra_params.get("spike_precision", "off_grid")
+    if precision not in ("off_grid", "on_grid"):
+        raise ValueError("spike_precision must be 'on_grid' or 'off_grid'")
     max_delay = extra_params.get("max_delay", DEFAULT_MAX_DELAY)
     common.setup(timestep, min_delay, **extra_params)
     simulator.state.clear()
@@ -49,6 +56,7 @@ def setup(timestep=DEFAULT_TIMESTEP, min_delay=DEFAULT_MIN_DELAY, **extra_params
     simulator.state.max_delay = max_delay
     simulator.state.seed = int(extra_params.get("rng_seed", extra_params.get("seed", 1)))
     simulator.state.threads = int(extra_params.get("threads", 1))
+    simulator.state.spike_precision = precision
     return 0
 
 

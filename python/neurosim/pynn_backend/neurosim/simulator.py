@@ -37,6 +37,7 @@ class State(common.control.BaseState):
         self.max_delay = 10.0
         self.seed = 1
         self.threads = 1
+        self.spike_precision = "off_grid"
         self.populations = []
         self.projections = []
         self.clear()
@@ -216,8 +217,11 @@ def _population_config(p):
     ct = p.celltype
     if isinstance(ct, (sm.IF_curr_exp, sm.IF_cond_exp, sm.IF_curr_alpha, sm.IF_cond_alpha, sm.IF_curr_delta)):
         current = isinstance(ct, (sm.IF_curr_exp, sm.IF_curr_alpha, sm.IF_curr_delta))
+        # pyNN.nest's choice: off_grid (its default) takes iaf_psc_exp_ps / iaf_psc_delta_ps (NeuroSim's exact),
+        # on_grid iaf_psc_exp / iaf_psc_delta (exact-grid); IF_curr_alpha is iaf_psc_alpha (on the grid) in both
+        grid = state.spike_precision == "on_grid" or isinstance(ct, sm.IF_curr_alpha)
         cfg = {"model": "lif" if current else "lif-cond", "size": p.size,
-               "integrator": "exact-grid" if current else "rk4",
+               "integrator": ("exact-grid" if grid else "exact") if current else "rk4",
                "params": {"tau_m": _one(p, "tau_m", "ms"), "tau_ref": _one(p, "tau_refrac", "ms"),
                           "v_rest": _one(p, "v_rest", "mV"), "v_th": _one(p, "v_thresh", "mV"),
                           "v_reset": _one(p, "v_reset", "mV"), "c_m": _one(p, "cm", "nF")}}
