@@ -14,13 +14,15 @@ import org.neurosim.core.units.Dimension;
  * reaches a synapse is transmitted by it with probability p, independently of every other synapse and spike, with
  * the synapse's weight; else the synapse transmits nothing. NEST draws {@code drand() < p_transmit} from the
  * thread's stream; here the draw is a pure function of the projection's seed, the synapse's storage index s and the
- * time of the arrival (seconds from the start of the run, as the engine passes it),
+ * time of the arrival t (seconds from the start of the run, as the engine passes it),
  * <pre>
- *   h = mix(mix(seed + G (s + 1)) + G bits(t)),   u = (h &gt;&gt;&gt; 11) 2^-53 in [0, 1),   transmitted when u &lt; p
+ *   h = mix(mix(seed + G (s + 1)) + G round(t 2^40)),   u = (h &gt;&gt;&gt; 11) 2^-53 in [0, 1),   transmitted when u &lt; p
  * </pre>
- * with mix SplitMix64's finaliser (Stafford's variant 13) and G = 0x9E3779B97F4A7C15 its increment. A synapse
- * receives at most one spike at a time (a source spikes at most once a step, and each synapse has one source and
- * one delay), so every trial has its own (s, t). Since nothing is drawn from a sequential stream, the outcome does
+ * with mix SplitMix64's finaliser (Stafford's variant 13) and G = 0x9E3779B97F4A7C15 its increment. The time enters
+ * in units of 2^-40 s (0.9 ps), so an arrival time the engine composes in two ways (the end of one step or the start
+ * of the next, on the grid) is one trial, for runs up to 2^23 s (97 days). A synapse receives at most one spike at a
+ * time (a source spikes at most once a step, and each synapse has one source and one delay), so every trial has its
+ * own (s, t). Since nothing is drawn from a sequential stream, the outcome does
  * not depend on which thread handles a row or where the rows are split, nor on a run being stopped and continued
  * or checkpointed: the same seed gives the same transmissions at any thread count. p = 0 never transmits, p = 1
  * always (u &lt; 1). The rule keeps no state (its checkpoint section is empty) and learns nothing; the weights stay
@@ -56,7 +58,7 @@ public final class Bernoulli implements PlasticityRule {
         return new SynapseDynamics() {
             @Override
             public void transmit(int row, int from, int to, double time, double[] efficacy) {
-                long at = GAMMA * Double.doubleToLongBits(time);
+                long at = GAMMA * Math.round(time * 0x1p40);
                 for (int s = from; s < to; s++) {
                     efficacy[s] = uniform(seed, s, at) < p ? weight(s) : 0;
                 }
@@ -85,7 +87,7 @@ public final class Bernoulli implements PlasticityRule {
         };
     }
 
-    /** The draw of synapse s at the time whose bits times G are {@code at}: uniform in [0, 1). */
+    /** The draw of synapse s at the time whose key times G is {@code at}: uniform in [0, 1). */
     static double uniform(long seed, int s, long at) {
         long h = mix(mix(seed + GAMMA * (s + 1L)) + at);
         return (h >>> 11) * 0x1.0p-53;
@@ -93,7 +95,7 @@ public final class Bernoulli implements PlasticityRule {
 
     /** The draw of synapse s for a spike reaching it at {@code time} (seconds from the start of the run). */
     public static double uniform(long seed, int s, double time) {
-        return uniform(seed, s, GAMMA * Double.doubleToLongBits(time));
+        return uniform(seed, s, GAMMA * Math.round(time * 0x1p40));
     }
 
     /** SplitMix64's finaliser (Stafford's variant 13): a bijection of 64-bit words that mixes every bit. */
