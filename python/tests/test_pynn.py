@@ -489,6 +489,63 @@ def test_stdp_what_neurosim_cannot_express_is_refused_by_name(sim):
     sim.end()
 
 
+def stochastic_gsyn(sim, p, threads, w=0.01):
+    """gsyn_exc (uS) of len(p) IF_cond_exp cells, each fed by one SpikeSourceArray (200 spikes, every 5 ms from
+    2.5 ms) through SimpleStochasticSynapse(p[i]) given as a per-connection array."""
+    sim.setup(timestep=0.1, min_delay=0.5, threads=threads)
+    src = sim.Population(1, sim.SpikeSourceArray(spike_times=np.arange(2.5, 1000.0, 5.0)))
+    cells = sim.Population(len(p), sim.IF_cond_exp(tau_syn_E=1.0))
+    prj = sim.Projection(src, cells, sim.AllToAllConnector(),
+                         sim.SimpleStochasticSynapse(weight=w, delay=1.0, p=np.array([p])))
+    cells.record("gsyn_exc")
+    sim.run(1002.0)
+    g = np.asarray(cells.get_data().segments[0].filter(name="gsyn_exc")[0].rescale("uS").magnitude)
+    got = prj.get("p", format="list", with_address=False)
+    sim.end()
+    return g, got
+
+
+def test_simple_stochastic_synapse_transmits_a_binomial_share_of_the_spikes(sim):
+    # NEST's bernoulli_synapse (pyNN.nest's mapping, p_transmit = p): each of the 200 spikes reaches each connection
+    # and is transmitted with probability p, independently. A transmitted spike makes g jump up by w (a peak-
+    # normalised exponential of 1 ms, which decays to e^-5 before the next spike); g only decays otherwise, so the
+    # jumps count the transmitted PSPs. p = 0 never transmits, p = 1 always (200). Each p = 0.5 connection's count is
+    # binomial(200, 0.5): mean 100, sd sqrt(200 / 4) = 7.07, so within 5 sd, [65, 135]; the eight together,
+    # binomial(1600, 0.5), mean 800, sd 20: [700, 900]. Two connections with the same p draw differently (as the
+    # scenario test_simple_stochastic_synapse checks), and 1 or 2 threads give the same draws.
+    w = 0.01
+    p = [0.0] + [0.5] * 8 + [1.0]
+    g, got = stochastic_gsyn(sim, p, 1, w)
+    assert got == p
+    up = np.diff(g, axis=0) > 0.5 * w
+    counts = up.sum(axis=0)
+    assert counts[0] == 0 and counts[-1] == 200
+    assert all(65 <= c <= 135 for c in counts[1:-1]), counts
+    assert 700 <= counts[1:-1].sum() <= 900, counts
+    assert not any((up[:, i] == up[:, i + 1]).all() for i in range(1, 8))
+    # each jump is w, less the step's decay of what is left of the spike before: w e^-5 (1 - e^-0.1) = 6e-4 w
+    assert np.diff(g, axis=0)[up[:, -1], -1] == pytest.approx(w * np.ones(200), rel=1e-3)
+    g2, _ = stochastic_gsyn(sim, p, 2, w)
+    assert np.array_equal(g2, g)
+
+
+def test_simple_stochastic_synapse_refuses_what_it_cannot_express(sim):
+    sim.setup()
+    a = sim.Population(1, sim.SpikeSourceArray(spike_times=[1.0]))
+    b = sim.Population(1, sim.IF_curr_exp())
+    sim.Projection(a, b, sim.FromListConnector([(0, 0, 0.1, 1.0), (0, 0, 0.2, 1.0)]),
+                   sim.SimpleStochasticSynapse(p=0.5))
+    with pytest.raises(NotImplementedError, match="two SimpleStochasticSynapse connections"):
+        sim.run(1.0)
+    sim.setup()
+    a = sim.Population(1, sim.SpikeSourceArray(spike_times=[1.0]))
+    b = sim.Population(1, sim.IF_curr_exp())
+    sim.Projection(a, b, sim.AllToAllConnector(), sim.SimpleStochasticSynapse(p=1.5))
+    with pytest.raises(ValueError, match="p=1.5"):
+        sim.run(1.0)
+    sim.end()
+
+
 # PyNN 0.10.1's system scenarios that pass with pyNN.neurosim today (run_scenarios.py prints the others' reasons)
 PASSING = [
     "scenario1", "test_reset", "test_reset_with_clear", "test_reset_with_spikes", "test_setup", "test_run_until",
@@ -506,7 +563,7 @@ PASSING = [
     "ticket226", "issue321", "issue437", "issue442", "scenario1a", "scenario4", "issue367",
     "test_EIF_cond_alpha_isfa_ista", "test_record_vm_and_gsyn_from_assembly", "test_HH_cond_exp",
     "test_SpikeSourceGamma", "test_SpikeSourcePoissonRefractory", "ticket166", "test_update_SpikeSourceArray",
-    "test_changing_electrode",
+    "test_changing_electrode", "test_simple_stochastic_synapse", "scenario3",
 ]
 
 

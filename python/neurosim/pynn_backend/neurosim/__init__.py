@@ -4,8 +4,8 @@ Make it importable with ``neurosim.use_pynn()`` (or ``pyNN.__path__.append(neuro
 ``import pyNN.neurosim as sim``. The backend keeps the PyNN objects and builds one NeuroSim network at the first
 run(); later run() calls continue it. Supported today: IF_curr_exp, IF_cond_exp, IF_curr_alpha, IF_cond_alpha,
 EIF_cond_exp_isfa_ista, EIF_cond_alpha_isfa_ista, SpikeSourceArray, SpikeSourcePoisson; StaticSynapse with any
-connector of PyNN (connections go to NeuroSim as explicit weight matrices, one per delay), TsodyksMarkramSynapse and
-STDPMechanism where NeuroSim's rules express them exactly (plasticity.py); DCSource, StepCurrentSource, ACSource,
+connector of PyNN (connections go to NeuroSim as explicit weight matrices, one per delay), SimpleStochasticSynapse,
+TsodyksMarkramSynapse and STDPMechanism where NeuroSim's rules express them exactly (plasticity.py); DCSource, StepCurrentSource, ACSource,
 NoisyCurrentSource (electrodes.py: the population's input); recording of spikes, v (and w of the EIF types).
 Anything else raises NotImplementedError naming it.
 """
@@ -25,7 +25,7 @@ from .projections import Projection
 from .standardmodels import (IF_cond_exp, IF_curr_exp, IF_curr_alpha, IF_cond_alpha, EIF_cond_exp_isfa_ista,   # noqa: F401
                              EIF_cond_alpha_isfa_ista, HH_cond_exp, IF_curr_delta, Izhikevich,
                              SpikeSourceArray, SpikeSourcePoisson, SpikeSourceGamma, SpikeSourcePoissonRefractory,
-                             StaticSynapse,
+                             StaticSynapse, SimpleStochasticSynapse,
                              TsodyksMarkramSynapse, STDPMechanism, SpikePairRule, AdditiveWeightDependence,
                              MultiplicativeWeightDependence, AdditivePotentiationMultiplicativeDepression,
                              GutigWeightDependence)

@@ -10,6 +10,7 @@
   mu_plus / mu_minus; 1 and 1 for multiplicative).
 - TsodyksMarkramSynapse is NeuroSim's `tsodyks-markram` with tau_psc, NEST's tsodyks_synapse (see
   tsodyks_markram_block).
+- SimpleStochasticSynapse is NeuroSim's `bernoulli`, NEST's bernoulli_synapse (see bernoulli_block).
 
 dendritic_delay_fraction 1 (PyNN's default, NEST's stdp_synapse: the rule hears the postsynaptic spike after the
 delay) is the rule's `delays: dendritic`, 0 its default `axonal`.
@@ -33,7 +34,7 @@ _WEIGHT_DEPENDENCES = (sm.AdditiveWeightDependence, sm.MultiplicativeWeightDepen
 
 def check_synapse_type(syn):
     """Refuses, when the Projection is created, a synapse type this backend has no mapping for."""
-    if type(syn) in (sm.StaticSynapse, sm.TsodyksMarkramSynapse):
+    if type(syn) in (sm.StaticSynapse, sm.TsodyksMarkramSynapse, sm.SimpleStochasticSynapse):
         return
     if type(syn) is sm.STDPMechanism:
         if type(syn.timing_dependence) is not sm.SpikePairRule:
@@ -46,7 +47,7 @@ def check_synapse_type(syn):
             raise NotImplementedError("pyNN.neurosim: STDP voltage dependence")
         return
     raise NotImplementedError(f"pyNN.neurosim: synapse type {type(syn).__name__} (StaticSynapse, "
-                              f"TsodyksMarkramSynapse and STDPMechanism are supported)")
+                              f"SimpleStochasticSynapse, TsodyksMarkramSynapse and STDPMechanism are supported)")
 
 
 def parameter_names(syn):
@@ -97,8 +98,12 @@ def block(prj, params, synapse, cells, weights):
         return tsodyks_markram_block(params, synapse["tau"])
     pairs = np.stack(cells, axis=1)
     if len(np.unique(pairs, axis=0)) < len(pairs):
-        raise NotImplementedError("pyNN.neurosim: two STDP connections between the same pair of neurons with the "
-                                  "same delay (a NeuroSim projection holds one plastic synapse per pair)")
+        kind = "SimpleStochasticSynapse" if type(syn) is sm.SimpleStochasticSynapse else "STDP"
+        raise NotImplementedError(f"pyNN.neurosim: two {kind} connections between the same pair of neurons with "
+                                  f"the same delay and parameters (a NeuroSim projection holds one synapse per pair; "
+                                  f"their weights would be summed into one)")
+    if type(syn) is sm.SimpleStochasticSynapse:
+        return bernoulli_block(params)
     if np.any(weights < params["w_min"]) or np.any(weights > params["w_max"]):
         raise NotImplementedError(f"pyNN.neurosim: STDP weights outside [w_min, w_max] = [{params['w_min']:g}, "
                                   f"{params['w_max']:g}] (NeuroSim's stdp would clip them when the network is built)")
@@ -136,3 +141,15 @@ def tsodyks_markram_block(p, tau_psc):
     is that model (without tau_psc it is the tau_psc -> 0 limit, NEST's tsodyks2_synapse)."""
     return {"rule": "tsodyks-markram", "u": repr(float(p["U"])), "tau_rec": simulator._q(p["tau_rec"], "ms"),
             "tau_fac": simulator._q(p["tau_facil"], "ms"), "tau_psc": tau_psc}
+
+
+def bernoulli_block(p):
+    """PyNN's SimpleStochasticSynapse is NEST's bernoulli_synapse in pyNN.nest (p_transmit = p): each spike is
+    transmitted by each connection with probability p, independently of the others, with its weight. NeuroSim's
+    bernoulli draws each trial from a hash of (seed, synapse, arrival time), so a run gives the same transmissions at
+    any thread count, but not NEST's draws. p is one value per NeuroSim projection: connections with different p go
+    to different projections (see check_groups)."""
+    value = float(p["p"])
+    if not 0 <= value <= 1:
+        raise ValueError(f"pyNN.neurosim: SimpleStochasticSynapse p={value:g} (a probability: 0 <= p <= 1)")
+    return {"rule": "bernoulli", "p": repr(value)}

@@ -106,6 +106,16 @@ class TsodyksMarkramSynapse(synapses.TsodyksMarkramSynapse):
         return state.min_delay
 
 
+class SimpleStochasticSynapse(synapses.SimpleStochasticSynapse):
+    """NeuroSim's bernoulli plasticity (NEST's bernoulli_synapse, as pyNN.nest maps it: p is p_transmit): each spike
+    is transmitted by each connection independently with probability p, with the weight, else not at all."""
+    translations = build_translations(("weight", "weight"), ("delay", "delay"), ("p", "p"))
+
+    def _get_minimum_delay(self):
+        from .simulator import state
+        return state.min_delay
+
+
 class STDPMechanism(synapses.STDPMechanism):
     """NeuroSim's stdp plasticity (pairing all; see projections.plasticity for what maps exactly)."""
     base_translations = build_translations(("weight", "weight"), ("delay", "delay"),

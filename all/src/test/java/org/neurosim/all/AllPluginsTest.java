@@ -14,7 +14,7 @@ class AllPluginsTest {
         assertThat(r.all(PluginKind.NEURON_MODEL).keySet())
                 .contains("lif", "lif-cond", "hh", "hh-traub", "rate", "equations");
         assertThat(r.all(PluginKind.KERNEL).keySet()).contains("exponential", "alpha", "delta");
-        assertThat(r.all(PluginKind.PLASTICITY_RULE).keySet()).contains("stdp", "tsodyks-markram");
+        assertThat(r.all(PluginKind.PLASTICITY_RULE).keySet()).contains("stdp", "tsodyks-markram", "bernoulli");
         assertThat(r.all(PluginKind.CONNECTION_RULE).keySet()).contains("probability", "total");
     }
 }

@@ -11,5 +11,6 @@ public final class SynapsesPlugin extends AbstractNeuroSimPlugin {
         Kernels.ALL.forEach(this::kernel);
         plasticityRule(new org.neurosim.synapses.plasticity.Stdp());
         plasticityRule(new org.neurosim.synapses.plasticity.TsodyksMarkram());
+        plasticityRule(new org.neurosim.synapses.plasticity.Bernoulli());
     }
 }

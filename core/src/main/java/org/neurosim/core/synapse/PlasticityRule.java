@@ -10,7 +10,9 @@ import org.neurosim.core.plugin.PluginFactory;
  * closed form between events; {@code onPre}: w -= A- x_post(t); {@code onPost}: w += A+ x_pre(t) over the target's
  * incoming synapses. A triplet rule (Pfister & Gerstner 2006) adds a second trace on each side in the same two
  * calls. {@code tsodyks-markram} is the pattern for short-term plasticity: per-synapse u, x and the time of the
- * last spike, advanced in closed form in {@code transmit}, which writes w u x.
+ * last spike, advanced in closed form in {@code transmit}, which writes w u x. {@code bernoulli} is the pattern for a
+ * rule that draws random numbers: each draw a pure function of {@link SynapseContext#seed}, the synapse and the
+ * spike's time (no stream shared between threads, no state to checkpoint).
  */
 public interface PlasticityRule extends PluginFactory<SynapseContext, SynapseDynamics> {
     /**

@@ -26,13 +26,14 @@ final class MemoryEstimate {
     /**
      * Bytes per synapse that a plastic synapse holds beyond a static one's, by rule: every plastic projection keeps
      * the efficacies the engine reads (a double: what a plastic synapse transmits is not rounded); STDP adds its weight (a double), the synapse's row and the by-target
-     * index with its rows (three ints); Tsodyks-Markram u, x and the last spike time (three doubles). A plugin's rule
+     * index with its rows (three ints); Tsodyks-Markram u, x and the last spike time (three doubles); bernoulli nothing more. A plugin's rule
      * is taken as STDP's. (Before these counted, a 20-million-synapse STDP network the estimate admitted in a 256 MiB
      * heap ran out of memory while building.)
      */
     static final Map<String, Double> PLASTIC_BYTES_PER_SYNAPSE = Map.of(
             "stdp", 8.0 + 8 + 3 * 4,
-            "tsodyks-markram", 8.0 + 3 * 8);
+            "tsodyks-markram", 8.0 + 3 * 8,
+            "bernoulli", 8.0);
 
     private MemoryEstimate() { }
 
