@@ -17,8 +17,9 @@ import org.neurosim.core.param.Parameters;
  * changed since the last step (a jump that lifted the membrane over the threshold is a spike at the step's start,
  * and a condition rule is tested on neurons whose refractoriness has just ended), then to the step itself (a
  * crossing timed by linear interpolation inside the step, the reset applied at the step's end, as Brian2 and
- * NEST's grid models do); refractoriness counts whole steps. A {@link SpikeLocatingStepper} (exact,
- * dormand-prince) finds spikes itself in continuous time.
+ * NEST's grid models do); refractoriness counts whole steps, round(tau_ref / dt) for each neuron's own tau_ref
+ * when the rule gives one per neuron (as its threshold). A {@link SpikeLocatingStepper} (exact, dormand-prince) finds
+ * spikes itself in continuous time.
  */
 public final class PopulationSolver implements org.neurosim.core.checkpoint.Checkpointable {
     private final NeuronDynamics dynamics;
@@ -35,8 +36,10 @@ public final class PopulationSolver implements org.neurosim.core.checkpoint.Chec
     private final double[] refractoryTime;
     private final int membrane;
     private final double threshold;
+    private final double[] thresholds;   // per neuron, or null when threshold is every neuron's
     private final double dt;
     private final long refractoryStepCount;
+    private final long[] refractoryStepCounts;   // per neuron, or null when refractoryStepCount is every neuron's
     private final boolean bounded;
     private final int order;
 
@@ -70,6 +73,12 @@ public final class PopulationSolver implements org.neurosim.core.checkpoint.Chec
         this.refractoryTime = locating != null ? new double[size] : null;
         this.dt = dt;
         this.refractoryStepCount = refractoryStepCount(rule.refractoryPeriod(), dt);
+        this.thresholds = rule.thresholds() == null ? null : rule.thresholds().clone();
+        if (thresholds != null && thresholds.length != size) throw perNeuronMismatch("thresholds", thresholds.length);
+        double[] periods = rule.refractoryPeriods();
+        if (periods != null && periods.length != size) throw perNeuronMismatch("refractory periods", periods.length);
+        this.refractoryStepCounts = periods == null ? null : new long[size];
+        for (int i = 0; periods != null && i < size; i++) refractoryStepCounts[i] = refractoryStepCount(periods[i], dt);
         this.bounded = dynamics instanceof ExactlySolvable e && e.boundedForFiniteInput();
     }
 
@@ -81,6 +90,11 @@ public final class PopulationSolver implements org.neurosim.core.checkpoint.Chec
      */
     static long refractoryStepCount(double refractoryPeriod, double dt) {
         return Math.round(refractoryPeriod / dt);
+    }
+
+    private static IllegalArgumentException perNeuronMismatch(String what, int given) {
+        return new IllegalArgumentException("the model's spike rule has " + given + " " + what
+                + ", not one per neuron of the population");
     }
 
     /** Convenience: the given integrator with its default parameters. */
@@ -166,11 +180,13 @@ public final class PopulationSolver implements org.neurosim.core.checkpoint.Chec
             // a model with a reset is never above its threshold after a step unless something put it there (a
             // jump, its initial state): that is a spike, as with exact; one without (HH) is there in each upstroke
             boolean resets = reset != SpikeRule.Reset.NOTHING;
+            double[] ths = thresholds;   // null (one threshold): a loop-invariant test, taken out of the loop
             for (int i = from; i < to; i++) {
-                if (v[i] >= threshold && (left[i] < threshold || resets) && refractorySteps[i] == 0) {
+                double th = ths == null ? threshold : ths[i];
+                if (v[i] >= th && (left[i] < th || resets) && refractorySteps[i] == 0) {
                     spikes.spike(i, 0);
                     reset.apply(state, i);
-                    refractorySteps[i] = refractoryStepCount;
+                    refractorySteps[i] = heldSteps(i);
                 }
                 membraneBefore[i] = v[i];
             }
@@ -186,7 +202,7 @@ public final class PopulationSolver implements org.neurosim.core.checkpoint.Chec
                 spikes.spike(i, 0);
                 reset.apply(state, i);
                 // the next test of a free neuron is refractoryStepCount steps on, at the start of that step
-                refractorySteps[i] = stillRefractory != null ? 1 : refractoryStepCount;
+                refractorySteps[i] = stillRefractory != null ? 1 : heldSteps(i);
                 spikedAtStart[i] = true;
             }
             membraneBefore[i] = v[i];
@@ -197,15 +213,17 @@ public final class PopulationSolver implements org.neurosim.core.checkpoint.Chec
     private int crossingAtStepEnd(SpikeSink spikes, int from, int to) {
         double[] v = state[membrane];
         boolean clamp = rule.clamp();
+        double[] ths = thresholds;
         int bad = -1;
         for (int i = from; i < to; i++) {
             double before = membraneBefore[i];
             double after = v[i];
+            double th = ths == null ? threshold : ths[i];
             if (refractorySteps[i] > 0) {
                 refractorySteps[i]--;
                 if (clamp) v[i] = before;
-            } else if (before < threshold && after >= threshold) {
-                spikeInside(spikes, i, dt * (threshold - before) / (after - before), refractoryStepCount);
+            } else if (before < th && after >= th) {
+                spikeInside(spikes, i, dt * (th - before) / (after - before), heldSteps(i));
             }
             membraneLeft[i] = v[i];
             if (bad < 0 && !Double.isFinite(v[i])) bad = i;
@@ -218,21 +236,27 @@ public final class PopulationSolver implements org.neurosim.core.checkpoint.Chec
         double[] v = state[membrane];
         boolean clamp = rule.clamp();
         SpikeRule.Condition condition = rule.condition();
-        long held = rule.refractoryCondition() != null ? 1 : refractoryStepCount;
+        boolean byCondition = rule.refractoryCondition() != null;
         int bad = -1;
         for (int i = from; i < to; i++) {
             double before = membraneBefore[i];
             if (refractorySteps[i] > 0) {
                 if (clamp) v[i] = before;
             } else if (!spikedAtStart[i] && condition.holds(state, i)) {
-                double after = v[i];
-                double at = before < threshold && after > before ? dt * (threshold - before) / (after - before) : 0;
-                spikeInside(spikes, i, Math.min(dt, Math.max(0, at)), held);
+                double after = v[i], th = rule.threshold(i);
+                double at = before < th && after > before ? dt * (th - before) / (after - before) : 0;
+                spikeInside(spikes, i, Math.min(dt, Math.max(0, at)), byCondition ? 1 : heldSteps(i));
             }
             spikedAtStart[i] = false;
             if (bad < 0 && !Double.isFinite(v[i])) bad = i;
         }
         return bad;
+    }
+
+    /** Neuron i's refractory period in whole steps. */
+    private long heldSteps(int i) {
+        long[] counts = refractoryStepCounts;
+        return counts == null ? refractoryStepCount : counts[i];
     }
 
     /** A spike of neuron i at {@code offset} inside the step: reset at the step's end, then refractory. */
