@@ -62,9 +62,9 @@ final class LifParameters {
         decays = new double[n];
         gridHolds = new double[n];
         for (int i = 0; i < n; i++) {
-            scales[i] = scale(tauM[i], cm[i]);
-            decays[i] = Math.exp(-dt / tauM[i]);
-            gridHolds[i] = Math.round(tauRef[i] / dt) * dt;
+            scales[i] = scale(tauMs[i], cm[i]);
+            decays[i] = Math.exp(-dt / tauMs[i]);
+            gridHolds[i] = Math.round(tauRefs[i] / dt) * dt;
         }
     }
 

@@ -61,18 +61,32 @@ class LifPerNeuronTest {
 
     /** The population: a list per parameter. */
     static NeuronDynamics population(String model) {
+        return population(model, null);
+    }
+
+    /**
+     * The population: a list for {@code varying} (every parameter when null), neuron 0's value for the others (the
+     * single populations then get neuron 0's values for those too: see {@link #single}).
+     */
+    static NeuronDynamics population(String model, String varying) {
         NeuronModel m = PLUGINS.get(PluginKind.NEURON_MODEL, model, null);
         Map<String, Object> given = new LinkedHashMap<>();
-        values().forEach((k, v) -> given.put(k, new DataValue(List.of(v), "populations.p.params." + k, null)));
+        values().forEach((k, v) -> given.put(k, varying == null || varying.equals(k)
+                ? new DataValue(List.of(v), "populations.p.params." + k, null) : v[0]));
         return m.create(new PopulationContext("populations.p", "p", N, DT, 1), Parameters.resolve(m.parameters(),
                 given, "populations.p.params", null, new Parameters.PerNeuron(N, new SplittableRandom(1))));
     }
 
     /** Neuron i alone, its values as scalars. */
     static NeuronDynamics single(String model, int i) {
+        return single(model, i, null);
+    }
+
+    /** Neuron i alone, with its value of {@code varying} (of each parameter when null) and neuron 0's of the others. */
+    static NeuronDynamics single(String model, int i, String varying) {
         NeuronModel m = PLUGINS.get(PluginKind.NEURON_MODEL, model, null);
         Map<String, Object> given = new LinkedHashMap<>();
-        values().forEach((k, v) -> given.put(k, v[i]));
+        values().forEach((k, v) -> given.put(k, varying == null || varying.equals(k) ? v[i] : v[0]));
         return m.create(new PopulationContext("populations.s", "s", 1, DT, 1), Parameters.resolve(m.parameters(),
                 given, "populations.s.params"));
     }
@@ -110,10 +124,15 @@ class LifPerNeuronTest {
     }
 
     static void assertEachNeuronIsItsOwnPopulation(String model, String integrator, boolean conductance) {
-        Run all = run(population(model), integrator, N, new int[] {0, 2, N}, conductance);
+        assertEachNeuronIsItsOwnPopulation(model, integrator, conductance, null);
+    }
+
+    static void assertEachNeuronIsItsOwnPopulation(String model, String integrator, boolean conductance,
+                                                   String varying) {
+        Run all = run(population(model, varying), integrator, N, new int[] {0, 2, N}, conductance);
         int total = 0;
         for (int i = 0; i < N; i++) {
-            Run one = run(single(model, i), integrator, 1, new int[] {0, 1}, conductance);
+            Run one = run(single(model, i, varying), integrator, 1, new int[] {0, 1}, conductance);
             int neuron = i;
             List<Spike> mine = all.spikes().stream().filter(s -> s.neuron() == neuron)
                     .map(s -> new Spike(0, s.step(), s.offset())).toList();
@@ -124,13 +143,24 @@ class LifPerNeuronTest {
                         .isEqualTo(one.v()[k][0]);
             }
         }
-        assertThat(total).as("spikes").isGreaterThan(4 * N);
+        assertThat(total).as("spikes").isGreaterThan(varying == null ? 4 * N : N);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"euler", "heun", "rk4", "dormand-prince", "exact", "exact-grid"})
     void eachLifNeuronIsAPopulationOfItsOwn(String integrator) {
         assertEachNeuronIsItsOwnPopulation("lif", integrator, false);
+    }
+
+    /** One parameter per neuron and the others alike: the paths that keep a scalar for those. */
+    @ParameterizedTest(name = "{0} per neuron, {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "tau_m, exact", "tau_m, exact-grid", "tau_m, euler", "tau_ref, exact", "tau_ref, exact-grid",
+            "tau_ref, rk4", "v_rest, exact", "v_rest, exact-grid", "v_rest, euler", "v_th, exact", "v_th, exact-grid",
+            "v_th, euler", "v_reset, exact", "v_reset, exact-grid", "v_reset, rk4", "c_m, exact", "c_m, exact-grid",
+            "c_m, dormand-prince"})
+    void oneParameterPerNeuron(String varying, String integrator) {
+        assertEachNeuronIsItsOwnPopulation("lif", integrator, false, varying);
     }
 
     @ParameterizedTest
