@@ -59,7 +59,7 @@ public final class ConductanceLif implements NeuronModel {
         LifParameters v = LeakyIntegrateAndFire.values(context, p);   // checks v_th > v_reset for each neuron
         Dimension input = LeakyIntegrateAndFire.hasCapacitance(p, context) ? Dimension.CURRENT : Dimension.VOLTAGE;
         SpikeRule rule = LifDynamics.spikeRule(v);
-        if (v.uniform) return new Dynamics(v.tauM, v.scale, v.vRest, input, rule);
+        if (v.oneMembrane) return new Dynamics(v.tauM, v.scale, v.vRest, input, rule);   // v_th etc. in the rule
         return new EachNeuron(v.tauMs, v.scales, v.vRests, input, rule);
     }
 

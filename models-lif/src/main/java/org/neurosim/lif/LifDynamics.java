@@ -32,7 +32,9 @@ import org.neurosim.core.units.Dimension;
  * every path (derivatives, the spike rule's threshold, reset and refractory period, the anchors, the propagators
  * of the synapses and the arrivals' responses, refractoriness in whole steps on the grid), exactly as a population of
  * that one neuron would. The passes over all neurons keep their scalar form when the values are all alike and have
- * a second form with arrays otherwise; the per-neuron work (redoing a neuron) reads the values of its neuron.
+ * a second form with arrays where the membrane's equation differs (tau_m, c_m or v_rest per neuron; a threshold per
+ * neuron only changes the pass that lists crossings); the per-neuron work (redoing a neuron) reads the values of its
+ * neuron.
  */
 final class LifDynamics implements ExactWithSynapses, AnalyticRate {
     final LifParameters p;
@@ -113,7 +115,7 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
     @Override
     public void derivatives(double[][] s, Drive drive, double[][] ds, int from, int to) {
         double[] v = s[0], dv = ds[0], in = drive.current;
-        if (!p.uniform) {
+        if (!p.oneMembrane) {
             derivativesEach(v, in, dv, from, to);
             return;
         }
@@ -146,7 +148,7 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
      */
     private void relaxFromAnchors(double[] v, double[] in, double step, int from, int to) {
         System.arraycopy(v, from, before, from, to - from);
-        if (!p.uniform) {
+        if (!p.oneMembrane) {
             anchors().relax(v, in, p, step, step == dt, from, to);
             return;
         }

@@ -22,6 +22,11 @@ final class LifParameters {
      * too (the network computes it once per presynaptic spike).
      */
     final boolean oneResponse;
+    /**
+     * True when tau_m, the scale and v_rest are alike for every neuron, so that the membrane's equation between
+     * events is (only v_th, v_reset or tau_ref differ, or nothing): the passes over all neurons keep their scalar form.
+     */
+    final boolean oneMembrane;
     /** Per neuron, all null when {@link #uniform}, all filled otherwise. */
     final double[] tauMs, tauRefs, vRests, vThs, vResets, scales, decays, gridHolds;
     /** Whether v_th, tau_ref and v_reset are alike for every neuron (the spike rule keeps its scalars for those). */
@@ -39,7 +44,8 @@ final class LifParameters {
         this.oneRefractoryPeriod = alike(tauRef);
         this.oneReset = alike(vReset);
         this.oneResponse = alike(tauM) && alike(cm);
-        this.uniform = oneThreshold && oneRefractoryPeriod && oneReset && oneResponse && alike(vRest);
+        this.oneMembrane = oneResponse && alike(vRest);
+        this.uniform = oneThreshold && oneRefractoryPeriod && oneReset && oneMembrane;
         this.tauM = tauM[0];
         this.tauRef = tauRef[0];
         this.vRest = vRest[0];

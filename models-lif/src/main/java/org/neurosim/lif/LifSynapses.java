@@ -30,7 +30,7 @@ final class LifSynapses {
     private final int terms;
     private final double[][] state;
     private final double[] mult, fullStep;   // fullStep[j] = r mult_j R_j(dt)
-    private final double[][] fullSteps;      // per neuron (p not uniform): fullSteps[j][i] = r_i mult_j R_j(dt; tau_m,i)
+    private final double[][] fullSteps;      // per neuron (tau_m, c_m or v_rest differ): r_i mult_j R_j(dt; tau_m,i)
     private final int[] groupOf;
     private final double[] tau;
     private final int[] degree, first;
@@ -66,7 +66,7 @@ final class LifSynapses {
         unit = new double[n];
         fullStep = new double[n];
         groupOf = new int[n];
-        fullSteps = p.uniform ? null : new double[n][];
+        fullSteps = p.oneMembrane ? null : new double[n][];
         tau = new double[groups];
         degree = new int[groups];
         first = new int[groups];

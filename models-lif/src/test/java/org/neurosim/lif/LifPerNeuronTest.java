@@ -153,14 +153,16 @@ class LifPerNeuronTest {
     }
 
     /** One parameter per neuron and the others alike: the paths that keep a scalar for those. */
-    @ParameterizedTest(name = "{0} per neuron, {1}")
+    @ParameterizedTest(name = "{0}: {1} per neuron, {2}")
     @org.junit.jupiter.params.provider.CsvSource({
-            "tau_m, exact", "tau_m, exact-grid", "tau_m, euler", "tau_ref, exact", "tau_ref, exact-grid",
-            "tau_ref, rk4", "v_rest, exact", "v_rest, exact-grid", "v_rest, euler", "v_th, exact", "v_th, exact-grid",
-            "v_th, euler", "v_reset, exact", "v_reset, exact-grid", "v_reset, rk4", "c_m, exact", "c_m, exact-grid",
-            "c_m, dormand-prince"})
-    void oneParameterPerNeuron(String varying, String integrator) {
-        assertEachNeuronIsItsOwnPopulation("lif", integrator, false, varying);
+            "lif, tau_m, exact", "lif, tau_m, exact-grid", "lif, tau_m, euler", "lif, tau_ref, exact",
+            "lif, tau_ref, exact-grid", "lif, tau_ref, rk4", "lif, v_rest, exact", "lif, v_rest, exact-grid",
+            "lif, v_rest, euler", "lif, v_th, exact", "lif, v_th, exact-grid", "lif, v_th, euler", "lif, v_reset, exact",
+            "lif, v_reset, exact-grid", "lif, v_reset, rk4", "lif, c_m, exact", "lif, c_m, exact-grid",
+            "lif, c_m, dormand-prince", "lif-cond, v_th, exponential-euler", "lif-cond, tau_ref, rk4",
+            "lif-cond, v_reset, dormand-prince", "lif-cond, tau_m, exponential-euler"})
+    void oneParameterPerNeuron(String model, String varying, String integrator) {
+        assertEachNeuronIsItsOwnPopulation(model, integrator, model.equals("lif-cond"), varying);
     }
 
     @ParameterizedTest

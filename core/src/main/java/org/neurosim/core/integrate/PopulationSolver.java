@@ -73,7 +73,7 @@ public final class PopulationSolver implements org.neurosim.core.checkpoint.Chec
         this.refractoryTime = locating != null ? new double[size] : null;
         this.dt = dt;
         this.refractoryStepCount = refractoryStepCount(rule.refractoryPeriod(), dt);
-        this.thresholds = rule.thresholds() == null ? null : rule.thresholds().clone();
+        this.thresholds = rule.thresholds();
         if (thresholds != null && thresholds.length != size) throw perNeuronMismatch("thresholds", thresholds.length);
         double[] periods = rule.refractoryPeriods();
         if (periods != null && periods.length != size) throw perNeuronMismatch("refractory periods", periods.length);
@@ -180,13 +180,15 @@ public final class PopulationSolver implements org.neurosim.core.checkpoint.Chec
             // a model with a reset is never above its threshold after a step unless something put it there (a
             // jump, its initial state): that is a spike, as with exact; one without (HH) is there in each upstroke
             boolean resets = reset != SpikeRule.Reset.NOTHING;
-            double[] ths = thresholds;   // null (one threshold): a loop-invariant test, taken out of the loop
+            if (thresholds != null || refractoryStepCounts != null) {
+                jumpsEach(v, left, resets, reset, spikes, from, to);
+                return;
+            }
             for (int i = from; i < to; i++) {
-                double th = ths == null ? threshold : ths[i];
-                if (v[i] >= th && (left[i] < th || resets) && refractorySteps[i] == 0) {
+                if (v[i] >= threshold && (left[i] < threshold || resets) && refractorySteps[i] == 0) {
                     spikes.spike(i, 0);
                     reset.apply(state, i);
-                    refractorySteps[i] = heldSteps(i);
+                    refractorySteps[i] = refractoryStepCount;
                 }
                 membraneBefore[i] = v[i];
             }
@@ -209,16 +211,53 @@ public final class PopulationSolver implements org.neurosim.core.checkpoint.Chec
         }
     }
 
+    /**
+     * The crossing rule's test at a step's start with each neuron's threshold and refractory steps (the loop above,
+     * kept apart so that a population with one threshold runs the loop it always ran).
+     */
+    private void jumpsEach(double[] v, double[] left, boolean resets, SpikeRule.Reset reset, SpikeSink spikes,
+                           int from, int to) {
+        for (int i = from; i < to; i++) {
+            double th = thresholds == null ? threshold : thresholds[i];
+            if (v[i] >= th && (left[i] < th || resets) && refractorySteps[i] == 0) {
+                spikes.spike(i, 0);
+                reset.apply(state, i);
+                refractorySteps[i] = heldSteps(i);
+            }
+            membraneBefore[i] = v[i];
+        }
+    }
+
     /** Crossing rule after the step: refractory neurons count down (held with clamp), others may cross. */
     private int crossingAtStepEnd(SpikeSink spikes, int from, int to) {
+        if (thresholds != null || refractoryStepCounts != null) return crossingEach(spikes, from, to);
         double[] v = state[membrane];
         boolean clamp = rule.clamp();
-        double[] ths = thresholds;
         int bad = -1;
         for (int i = from; i < to; i++) {
             double before = membraneBefore[i];
             double after = v[i];
-            double th = ths == null ? threshold : ths[i];
+            if (refractorySteps[i] > 0) {
+                refractorySteps[i]--;
+                if (clamp) v[i] = before;
+            } else if (before < threshold && after >= threshold) {
+                spikeInside(spikes, i, dt * (threshold - before) / (after - before), refractoryStepCount);
+            }
+            membraneLeft[i] = v[i];
+            if (bad < 0 && !Double.isFinite(v[i])) bad = i;
+        }
+        return bad;
+    }
+
+    /** {@link #crossingAtStepEnd} with each neuron's threshold and refractory steps. */
+    private int crossingEach(SpikeSink spikes, int from, int to) {
+        double[] v = state[membrane];
+        boolean clamp = rule.clamp();
+        int bad = -1;
+        for (int i = from; i < to; i++) {
+            double before = membraneBefore[i];
+            double after = v[i];
+            double th = thresholds == null ? threshold : thresholds[i];
             if (refractorySteps[i] > 0) {
                 refractorySteps[i]--;
                 if (clamp) v[i] = before;
