@@ -158,4 +158,32 @@ class PerNeuronValuesTest {
         assertThat(counts).hasSize(3);
     }
 
+    @Test
+    void dormandPrinceReadsEachNeuronsOwnConstants() {
+        // before: the adaptive solver evaluated every neuron at index 0, so both fired with tau 10 ms
+        Network net = build("""
+                dt: 0.1 ms
+                duration: 50 ms
+                integrator: dormand-prince
+                populations:
+                  p:
+                    model: equations
+                    size: 2
+                    equations: |
+                      dv/dt = (-v + I_ext)/tau : 1
+                      tau : second
+                    threshold: v > 1
+                    reset: v = 0
+                    params: {tau: [10 ms, 20 ms]}
+                    input: 1.5
+                record: {spikes: [p]}
+                """);
+        org.neurosim.network.output.Recorder rec = new org.neurosim.network.Simulation(net)
+                .run(null, null, () -> false, 0).recorder();
+        double[] first = {Double.NaN, Double.NaN};
+        for (int k = rec.rasterCount() - 1; k >= 0; k--) first[rec.rasterNeuron(k)] = rec.rasterTime(k);
+        // from v = 0 under v_in = 1.5 the first spike is at tau ln 3
+        assertThat(first[0]).isCloseTo(0.010 * Math.log(3), offset(1e-9));
+        assertThat(first[1]).isCloseTo(0.020 * Math.log(3), offset(1e-9));
+    }
 }

@@ -54,7 +54,7 @@ public final class HodgkinHuxley implements NeuronModel {
                         "membrane area; 0: input is a current density, > 0: input is an absolute current"));
     }
 
-    /** Every parameter but {@code spike_threshold} may take a value per neuron (a list or a distribution). */
+    /** Every parameter may take a value per neuron (a list or a distribution). */
     @Override
     public NeuronDynamics create(PopulationContext context, Parameters p) {
         int n = context.size();
@@ -66,7 +66,7 @@ public final class HodgkinHuxley implements NeuronModel {
             }
         }
         return new Dynamics(p.values("c_m", n), p.values("g_na", n), p.values("g_k", n), p.values("g_l", n),
-                p.values("e_na", n), p.values("e_k", n), p.values("e_l", n), p.get("spike_threshold"), area);
+                p.values("e_na", n), p.values("e_k", n), p.values("e_l", n), p.values("spike_threshold", n), area);
     }
 
     // gate rates one at a time, V in mV, result in 1/ms (resting state, tests)
@@ -110,11 +110,11 @@ public final class HodgkinHuxley implements NeuronModel {
     static final class Dynamics implements ConditionallyLinear {
         static final int V = 0, N = 1, M = 2, H = 3;
         final double[] cm, gNa, gK, gL, eNa, eK, eL, area;
-        final double threshold;
+        private final SpikeRule rule;
         private final double[] inputScale;
 
         Dynamics(double[] cm, double[] gNa, double[] gK, double[] gL, double[] eNa, double[] eK, double[] eL,
-                 double threshold, double[] area) {
+                 double[] threshold, double[] area) {
             this.cm = cm;
             this.gNa = gNa;
             this.gK = gK;
@@ -122,7 +122,9 @@ public final class HodgkinHuxley implements NeuronModel {
             this.eNa = eNa;
             this.eK = eK;
             this.eL = eL;
-            this.threshold = threshold;
+            boolean one = true;
+            for (double t : threshold) one &= t == threshold[0];
+            this.rule = one ? SpikeRule.threshold(threshold[0]) : SpikeRule.threshold(threshold[0]).perNeuron(threshold, null);
             this.area = area;
             this.inputScale = new double[area.length];
             for (int i = 0; i < area.length; i++) inputScale[i] = area[i] > 0 ? 1 / area[i] : 1;
@@ -132,7 +134,7 @@ public final class HodgkinHuxley implements NeuronModel {
         Dynamics(double cm, double gNa, double gK, double gL, double eNa, double eK, double eL, double threshold,
                  double area) {
             this(new double[] {cm}, new double[] {gNa}, new double[] {gK}, new double[] {gL}, new double[] {eNa},
-                    new double[] {eK}, new double[] {eL}, threshold, new double[] {area});
+                    new double[] {eK}, new double[] {eL}, new double[] {threshold}, new double[] {area});
         }
 
         @Override
@@ -143,7 +145,7 @@ public final class HodgkinHuxley implements NeuronModel {
 
         @Override public Dimension inputDimension() { return area[0] > 0 ? Dimension.CURRENT : Dimension.CURRENT_DENSITY; }
         /** A spike is the upstroke through {@code spike_threshold}; HH needs no reset. */
-        @Override public SpikeRule spikeRule() { return SpikeRule.threshold(threshold); }
+        @Override public SpikeRule spikeRule() { return rule; }
         @Override public String preferredIntegrator() { return "rk4"; }
 
         /** Net ionic plus injected current density (A/m^2) of neuron i at steady-state gates: zero at rest. */

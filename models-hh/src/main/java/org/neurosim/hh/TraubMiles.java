@@ -54,14 +54,14 @@ public final class TraubMiles implements NeuronModel {
                 ParameterSpec.positive("tau_ref", Dimension.TIME, "3 ms", "refractory period (no spike counted)"));
     }
 
-    /** Every parameter but {@code spike_threshold} and {@code tau_ref} may take a value per neuron. */
+    /** Every parameter may take a value per neuron (a list or a distribution). */
     @Override
     public NeuronDynamics create(PopulationContext context, Parameters p) {
         int n = context.size();
         double[] a = p.values("area", n);
         return new Dynamics(times(p.values("c_m", n), a), times(p.values("g_l", n), a), times(p.values("g_na", n), a),
                 times(p.values("g_kd", n), a), p.values("e_l", n), p.values("e_na", n), p.values("e_k", n),
-                p.values("v_t", n), p.get("spike_threshold"), p.get("tau_ref"));
+                p.values("v_t", n), p.values("spike_threshold", n), p.values("tau_ref", n));
     }
 
     private static double[] times(double[] x, double[] a) {
@@ -73,10 +73,10 @@ public final class TraubMiles implements NeuronModel {
     static final class Dynamics implements ConditionallyLinear {
         static final int V = 0, M = 1, N = 2, H = 3;
         final double[] c, gL, gNa, gKd, eL, eNa, eK, vtMv;
-        final double threshold, tauRef;
+        private final SpikeRule rule;
 
         Dynamics(double[] c, double[] gL, double[] gNa, double[] gKd, double[] eL, double[] eNa, double[] eK,
-                 double[] vt, double threshold, double tauRef) {
+                 double[] vt, double[] threshold, double[] tauRef) {
             this.c = c;
             this.gL = gL;
             this.gNa = gNa;
@@ -86,8 +86,14 @@ public final class TraubMiles implements NeuronModel {
             this.eK = eK;
             this.vtMv = new double[vt.length];
             for (int i = 0; i < vt.length; i++) vtMv[i] = vt[i] * 1e3;
-            this.threshold = threshold;
-            this.tauRef = tauRef;
+            SpikeRule one = new SpikeRule(V, threshold[0], tauRef[0], false, SpikeRule.Reset.NOTHING);
+            this.rule = allEqual(threshold) && allEqual(tauRef) ? one
+                    : one.perNeuron(allEqual(threshold) ? null : threshold, allEqual(tauRef) ? null : tauRef);
+        }
+
+        private static boolean allEqual(double[] a) {
+            for (double x : a) if (x != a[0]) return false;
+            return true;
         }
 
         double alphaM(double u) { return 0.32 * 4 / RateFunctions.exprel((13 - u) / 4); }
@@ -105,7 +111,7 @@ public final class TraubMiles implements NeuronModel {
 
         @Override public Dimension inputDimension() { return Dimension.CURRENT; }
         /** A spike is the upstroke through {@code spike_threshold}, counted once per {@code tau_ref}; no reset. */
-        @Override public SpikeRule spikeRule() { return new SpikeRule(V, threshold, tauRef, false, SpikeRule.Reset.NOTHING); }
+        @Override public SpikeRule spikeRule() { return rule; }
         @Override public String preferredIntegrator() { return "exponential-euler"; }
 
         /** Neuron 0's resting state. */

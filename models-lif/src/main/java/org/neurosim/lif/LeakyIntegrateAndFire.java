@@ -21,6 +21,15 @@ import org.neurosim.core.units.Dimension;
  * share one dimension. With {@code c_m} (NEST's iaf_psc_exp / iaf_psc_alpha) the input is a current I:
  * C_m dV/dt = -(C_m / tau_m)(V - v_rest) + I, that is tau_m dV/dt = -(V - v_rest) + (tau_m / C_m) I.
  * Preferred integrator: {@code exact}, which also integrates current synapses in closed form (LifSynapses).
+ *
+ * <p>Every parameter may be given per neuron in a population's {@code params}, as a list of one value per neuron or a
+ * distribution drawn per neuron ({@code tau_m: [10 ms, 20 ms]}, {@code v_th: "normal(-50 mV, 1 mV)"}; PyNN's lists and
+ * RandomDistributions). Each neuron then behaves exactly as a population of that one neuron with its values, under
+ * every integrator: the grid ones (derivatives, and the spike rule's threshold, reset and refractory period in whole
+ * steps), {@code exact} (crossing times, anchors, current synapses in closed form with each neuron's propagators) and
+ * {@code exact-grid} (each neuron's tau_ref in whole steps). The rate curve is then each neuron's
+ * ({@code analyticRate(neuron, input)}). The capacitance is given to every neuron or to none (the input is a current
+ * for all or a voltage for all); v_th must be above v_reset for each neuron.
  */
 public final class LeakyIntegrateAndFire implements NeuronModel {
     public static final String NAME = "lif";
@@ -59,17 +68,56 @@ public final class LeakyIntegrateAndFire implements NeuronModel {
                         + d.describe() + " but " + k + " is '" + p.text(k) + "'");
             }
         }
-        if (!(p.get("v_th") > p.get("v_reset"))) {
-            throw new InvalidInputException("v_th: expected a threshold above v_reset (" + p.text("v_reset")
-                    + "), got '" + p.text("v_th") + "'");
-        }
-        double cm = p.get("c_m");
-        if (cm > 0 && !d.equals(Dimension.VOLTAGE)) {
+        LifParameters values = values(context, p);
+        boolean current = hasCapacitance(p, context);
+        if (current && !d.equals(Dimension.VOLTAGE)) {
             throw new InvalidInputException("c_m: with a capacitance the input is a current and v_rest, v_th, v_reset "
                     + "are voltages; got v_th '" + p.text("v_th") + "'");
         }
-        return new LifDynamics(p.get("tau_m"), p.get("tau_ref"), p.get("v_rest"), p.get("v_th"), p.get("v_reset"), d,
-                cm, context.size(), context.dt());
+        return new LifDynamics(values, d, current, context.size(), context.dt());
+    }
+
+    /**
+     * The parameters' values, one for all or one per neuron, checked per neuron (v_th above v_reset; a capacitance
+     * for every neuron or for none). Shared with lif-cond.
+     */
+    static LifParameters values(PopulationContext context, Parameters p) {
+        int n = context.size();
+        double[] vTh = each(p, "v_th", n), vReset = each(p, "v_reset", n);
+        for (int i = 0, m = Math.max(vTh.length, vReset.length); i < m; i++) {
+            double th = vTh[vTh.length == 1 ? 0 : i], reset = vReset[vReset.length == 1 ? 0 : i];
+            if (!(th > reset)) {
+                throw new InvalidInputException(m == 1
+                        ? "v_th: expected a threshold above v_reset (" + p.text("v_reset") + "), got '"
+                        + p.text("v_th") + "'"
+                        : "v_th: expected a threshold above v_reset for every neuron; neuron " + i + " has v_th "
+                        + th + " and v_reset " + reset + " (SI)");
+            }
+        }
+        hasCapacitance(p, context);
+        return new LifParameters(n, each(p, "tau_m", n), each(p, "tau_ref", n), each(p, "v_rest", n), vTh, vReset,
+                each(p, "c_m", n), context.dt());
+    }
+
+    /** True when c_m is given (> 0), which must then be for every neuron. */
+    static boolean hasCapacitance(Parameters p, PopulationContext context) {
+        if (p.uniform("c_m")) return p.get("c_m") > 0;
+        double[] cm = p.values("c_m", context.size());
+        for (int i = 0; i < cm.length; i++) {
+            if (!(cm[i] > 0)) {
+                throw new InvalidInputException("c_m: give a capacitance to every neuron or to none (the input is a "
+                        + "current for all or a voltage for all); neuron " + i + " has none");
+            }
+        }
+        return true;
+    }
+
+    /**
+     * One value per neuron; a parameter alike for all as an array of length 1 (LifParameters reads element 0 of
+     * each array when all are alike), so that a large population whose values are alike allocates nothing per neuron.
+     */
+    private static double[] each(Parameters p, String name, int n) {
+        return p.uniform(name) ? new double[] {p.get(name)} : p.values(name, n);
     }
 
     /**

@@ -13,7 +13,7 @@ import org.neurosim.core.model.SpikeSink;
  * Used wherever V between events is the closed form of a constant input: LIF stepped without its synapses (the held
  * drive, single neurons) and a network population with no synaptic current (no synapses, or delta synapses only,
  * whose jumps are events); with current synapses the input changes in every step and the full-step propagator
- * serves.
+ * serves. Each neuron's own tau_m, v_rest, v_th, v_reset and tau_ref where they differ ({@link LifParameters}).
  */
 final class LifAnchors {
     private final double[] anchorV, anchorInput, anchorOffset, last;
@@ -63,47 +63,73 @@ final class LifAnchors {
     }
 
     /**
+     * As {@link #relax(double[], double[], double, double, double, double, double, int, int)} with each neuron's own
+     * v_rest, scale and tau_m ({@code p} not uniform); {@code ownDecay}: the step is the population's dt, whose
+     * exp(-dt/tau_m) p has.
+     */
+    void relax(double[] v, double[] in, LifParameters p, double dt, boolean ownDecay, int from, int to) {
+        double[] rest = p.vRests, r = p.scales, tau = p.tauMs, decay = p.decays;
+        for (int i = from; i < to; i++) {
+            double tauM = tau[i];
+            double x = in[i], vInf = rest[i] + r[i] * x, u = v[i];
+            if (x == anchorInput[i] && u == last[i]) {
+                long k = ++anchorSteps[i];
+                u = vInf + (anchorV[i] - vInf) * Math.exp(-(k * dt - anchorOffset[i]) / tauM);
+            } else {
+                anchorInput[i] = x;
+                anchorV[i] = u;
+                anchorSteps[i] = 1;
+                anchorOffset[i] = 0;
+                u = vInf + (u - vInf) * (ownDecay ? decay[i] : Math.exp(-dt / tauM));
+            }
+            v[i] = u;
+            last[i] = u;
+        }
+    }
+
+    /**
      * Neuron i through a step with refractoriness or a crossing, from its anchor (valid at the step's start: pass 1
      * made it so): spikes at the closed-form crossing times, reset and the end of refractoriness, which anchors it
      * anew.
      */
     void advanceWithSpikes(double[] v, double x, double vInf, double dt, double[] refractory, SpikeSink spikes, int i,
-                           LifDynamics m) {
+                           LifParameters p) {
         double e = (anchorSteps[i] - 1) * dt - anchorOffset[i];   // time from the anchor to the step's start
         double vA = anchorV[i], t = 0;
+        double tauM = p.tauM(i), tauRef = p.tauRef(i), vTh = p.vTh(i), vReset = p.vReset(i);   // neuron i's
         while (true) {
             if (refractory[i] > 0) {
                 if (refractory[i] >= dt - t) {
                     refractory[i] -= dt - t;
-                    v[i] = m.vReset;
+                    v[i] = vReset;
                     last[i] = Double.NaN;   // held to the step's end: anchored afresh when it moves again
                     return;
                 }
                 t += refractory[i];
                 refractory[i] = 0;
-                vA = anchor(i, x, m.vReset, t);
+                vA = anchor(i, x, vReset, t);
                 e = -t;
             }
-            double vt = t + e == 0 ? vA : vInf + (vA - vInf) * Math.exp(-(t + e) / m.tauM);
+            double vt = t + e == 0 ? vA : vInf + (vA - vInf) * Math.exp(-(t + e) / tauM);
             double crossing;
-            if (vt >= m.vTh && (vA >= m.vTh || vInf > m.vTh)) {   // not v_inf = v_th, met by rounding alone
+            if (vt >= vTh && (vA >= vTh || vInf > vTh)) {   // not v_inf = v_th, met by rounding alone
                 crossing = t;
-            } else if (vInf > m.vTh) {
-                crossing = m.tauM * Math.log((vInf - vA) / (vInf - m.vTh)) - e;
+            } else if (vInf > vTh) {
+                crossing = tauM * Math.log((vInf - vA) / (vInf - vTh)) - e;
             } else {
                 crossing = Double.POSITIVE_INFINITY;
             }
             if (crossing > dt) {
-                double u = vInf + (vA - vInf) * Math.exp(-(dt + e) / m.tauM);
+                double u = vInf + (vA - vInf) * Math.exp(-(dt + e) / tauM);
                 v[i] = u;
                 last[i] = u;
                 return;
             }
             t = Math.max(t, crossing);
             spikes.spike(i, t);
-            refractory[i] = m.tauRef;
-            if (m.tauRef <= 0) {
-                vA = anchor(i, x, m.vReset, t);
+            refractory[i] = tauRef;
+            if (tauRef <= 0) {
+                vA = anchor(i, x, vReset, t);
                 e = -t;
             }
         }

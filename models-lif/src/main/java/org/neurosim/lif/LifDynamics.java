@@ -27,14 +27,22 @@ import org.neurosim.core.units.Dimension;
  *
  * <p>One instance serves one population: its work arrays and exp(-dt/tau_m) are made once, for the population's
  * size and time step.
+ *
+ * <p>Every parameter may differ between neurons ({@link LifParameters}): each neuron then follows its own values in
+ * every path (derivatives, the spike rule's threshold, reset and refractory period, the anchors, the propagators
+ * of the synapses and the arrivals' responses, refractoriness in whole steps on the grid), exactly as a population of
+ * that one neuron would. The passes over all neurons keep their scalar form when the values are all alike and have
+ * a second form with arrays where the membrane's equation differs (tau_m, c_m or v_rest per neuron; a threshold per
+ * neuron only changes the pass that lists crossings); the per-neuron work (redoing a neuron) reads the values of its
+ * neuron.
  */
 final class LifDynamics implements ExactWithSynapses, AnalyticRate {
-    final double tauM, tauRef, vRest, vTh, vReset;
+    final LifParameters p;
+    private final double tauM, vRest, vTh;   // p's scalars, for the passes over all neurons
     private final Dimension voltage, input;
     private final double scale;   // input times scale is a voltage: 1, or R = tau_m / C_m for a current
     private LifSynapses synapses;
     private final double dt, decay;
-    private final double gridHold;   // on the grid, tau_ref in whole steps (NEST's refractory counts)
     private final SpikeRule rule;
     // the start-of-step membrane values, the list of neurons that crossed, and the set of refractory neurons as bits
     // (bit i set exactly when refractory[i] > 0), so a step finds its few refractory neurons 64 at a time instead of
@@ -45,20 +53,24 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
     private long[] refractoryBits;
     private volatile double[] boundRefractory;   // the engine's refractory array these bits mirror
 
-    LifDynamics(double tauM, double tauRef, double vRest, double vTh, double vReset, Dimension voltage, double cm,
-                int size, double dt) {
-        this.tauM = tauM;
-        this.tauRef = tauRef;
-        this.vRest = vRest;
-        this.vTh = vTh;
-        this.vReset = vReset;
+    /**
+     * @param p       the values, one for all or one per neuron of the population ({@code size} of them)
+     * @param current true when the input is a current (c_m given), else a voltage like v_th
+     */
+    LifDynamics(LifParameters p, Dimension voltage, boolean current, int size, double dt) {
+        if (!p.uniform && p.size() != size) {
+            throw new IllegalArgumentException(p.size() + " values per neuron for a population of " + size);
+        }
+        this.p = p;
+        this.tauM = p.tauM;
+        this.vRest = p.vRest;
+        this.vTh = p.vTh;
         this.voltage = voltage;
-        this.input = cm > 0 ? Dimension.CURRENT : voltage;
-        this.scale = cm > 0 ? tauM / cm : 1;
+        this.input = current ? Dimension.CURRENT : voltage;
+        this.scale = p.scale;
         this.dt = dt;
-        this.decay = Math.exp(-dt / tauM);
-        this.gridHold = Math.round(tauRef / dt) * dt;
-        this.rule = new SpikeRule(0, vTh, tauRef, true, (s, i) -> s[0][i] = vReset);
+        this.decay = p.decay;
+        this.rule = spikeRule(p);
         this.before = new double[size];
         this.jumpUp = new double[size];
         this.crossed = new int[size];
@@ -66,9 +78,35 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
         this.refractoryBits = new long[(size + 63) >>> 6];
     }
 
+    /**
+     * V reaches v_th: spike, V = v_reset, held for tau_ref; each neuron's own where they differ ({@link
+     * SpikeRule#perNeuron}, and a reset that reads the neuron's v_reset).
+     */
+    static SpikeRule spikeRule(LifParameters p) {
+        double vReset = p.vReset;
+        if (p.uniform) return new SpikeRule(0, p.vTh, p.tauRef, true, (s, i) -> s[0][i] = vReset);
+        double[] resets = p.vResets;
+        SpikeRule.Reset reset = p.oneReset ? (s, i) -> s[0][i] = vReset : (s, i) -> s[0][i] = resets[i];
+        return new SpikeRule(0, p.vTh, p.tauRef, true, reset).perNeuron(p.oneThreshold ? null : p.vThs,
+                p.oneRefractoryPeriod ? null : p.tauRefs);
+    }
+
     @Override public List<StateVariable> stateVariables() { return List.of(new StateVariable("v", voltage)); }
     @Override public Dimension inputDimension() { return input; }
+    /** Neuron 0's resting potential (every neuron's unless v_rest is given per neuron). */
     @Override public void restingState(double[] values) { values[0] = vRest; }
+
+    /** Each neuron at its own v_rest. */
+    @Override
+    public void restingState(double[][] state) {
+        if (p.uniform) {
+            java.util.Arrays.fill(state[0], vRest);
+        } else {
+            checkSize(state[0].length);
+            System.arraycopy(p.vRests, 0, state[0], 0, state[0].length);
+        }
+    }
+
     /** V reaches v_th: spike, V = v_reset, held for tau_ref. */
     @Override public SpikeRule spikeRule() { return rule; }
     @Override public String preferredIntegrator() { return "exact"; }
@@ -77,9 +115,20 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
     @Override
     public void derivatives(double[][] s, Drive drive, double[][] ds, int from, int to) {
         double[] v = s[0], dv = ds[0], in = drive.current;
+        if (!p.oneMembrane) {
+            derivativesEach(v, in, dv, from, to);
+            return;
+        }
         double k = 1.0 / tauM;
         for (int i = from; i < to; i++) {
             dv[i] = (vRest - v[i] + scale * in[i]) * k;
+        }
+    }
+
+    private void derivativesEach(double[] v, double[] in, double[] dv, int from, int to) {
+        double[] rest = p.vRests, r = p.scales, tau = p.tauMs;
+        for (int i = from; i < to; i++) {
+            dv[i] = (rest[i] - v[i] + r[i] * in[i]) * (1.0 / tau[i]);
         }
     }
 
@@ -89,7 +138,7 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
         if (refractory != boundRefractory) bind(refractory);
         double[] v = s[0], in = drive.current;
         relaxFromAnchors(v, in, step, from, to);
-        int n = listCrossings(v, vTh, crossed, from, to);
+        int n = crossings(v, from, to);
         redoMarked(refractoryBits, crossed, n, v, in, before, step, refractory, spikes, null, from, to);
     }
 
@@ -98,8 +147,12 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
      * so that round-off does not grow with the number of steps; before = the start-of-step values.
      */
     private void relaxFromAnchors(double[] v, double[] in, double step, int from, int to) {
-        double f = step == dt ? decay : Math.exp(-step / tauM);
         System.arraycopy(v, from, before, from, to - from);
+        if (!p.oneMembrane) {
+            anchors().relax(v, in, p, step, step == dt, from, to);
+            return;
+        }
+        double f = step == dt ? decay : Math.exp(-step / tauM);
         anchors().relax(v, in, vRest, scale, f, step, tauM, from, to);
     }
 
@@ -118,7 +171,7 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
 
     @Override
     public void bindInputs(List<ModalFilter> inputs) {
-        synapses = new LifSynapses(inputs, tauM, scale, vTh, vReset, tauRef, dt);
+        synapses = new LifSynapses(inputs, p, dt);
     }
 
     @Override
@@ -146,7 +199,7 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
             relaxFromAnchors(v, in, dt, from, to);
         }
         boolean jumps = synapses.deliver(v, jumpUp, arrivals, dt);
-        int n = jumps ? listCrossingsOrJumps(v, in, from, to) : listCrossings(v, vTh, crossed, from, to);
+        int n = jumps ? listCrossingsOrJumps(v, in, from, to) : crossings(v, from, to);
         redoMarked(refractoryBits, crossed, n, v, in, before, dt, refractory, spikes, arrivals, from, to);
     }
 
@@ -184,7 +237,7 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
             while (b != 0) {
                 int i = base + Long.numberOfTrailingZeros(b);
                 b &= b - 1;
-                v[i] = vReset;
+                v[i] = p.vReset(i);
                 double r = refractory[i] - dt;   // whole steps: the last one leaves round-off below dt / 2
                 if (r < half) {
                     r = 0;
@@ -193,13 +246,14 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
                 refractory[i] = r;
             }
         }
-        int n = listCrossings(v, vTh, crossed, from, to);
+        int n = crossings(v, from, to);
         for (int k = from; k < n; k++) {
             int i = crossed[k];
             spikes.spike(i, dt);
-            v[i] = vReset;
-            if (gridHold > 0) {
-                refractory[i] = gridHold;
+            v[i] = p.vReset(i);
+            double hold = p.gridHold(i);
+            if (hold > 0) {
+                refractory[i] = hold;
                 markRefractory(bits, i, true, from, to);
             }
         }
@@ -213,6 +267,7 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
      */
     private int listCrossingsOrJumps(double[] v, double[] in, int from, int to) {
         boolean bounded = !synapses.hasTerms();
+        if (!p.uniform) return listCrossingsOrJumpsEach(v, in, bounded, from, to);
         int n = from;
         for (int i = from; i < to; i++) {
             double up = jumpUp[i];
@@ -223,6 +278,22 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
         return n;
     }
 
+    private int listCrossingsOrJumpsEach(double[] v, double[] in, boolean bounded, int from, int to) {
+        double[] rest = p.vRests, r = p.scales, th = p.vThs;
+        int n = from;
+        for (int i = from; i < to; i++) {
+            double up = jumpUp[i];
+            jumpUp[i] = 0;
+            boolean candidate = up > 0 && (!bounded || Math.max(before[i], rest[i] + r[i] * in[i]) + up >= th[i]);
+            if (v[i] >= th[i] || candidate) crossed[n++] = i;
+        }
+        return n;
+    }
+
+    /**
+     * G(age) and the filter's gain (see {@link ExactWithSynapses#arrivalGains}); where tau_m or c_m differ between
+     * neurons, so does G: out[0] is then NaN, and the model computes each target's own when the arrivals come.
+     */
     @Override
     public void arrivalGains(int input, double age, double[] out) {
         synapses.arrivalGains(input, age, out);
@@ -231,8 +302,15 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
     @Override
     public void addLate(double[][] s, int[] targets, int from, int to, float[] weights, double weight, int input,
                         double age) {
-        double g = synapses.arrivalResponse(input, age);
         double[] v = s[0];
+        if (!p.oneResponse) {   // G of each target's own tau_m
+            for (int k = from; k < to; k++) {
+                int t = targets[k];
+                if (!held(t)) v[t] += (weights == null ? weight : weights[k]) * synapses.arrivalResponse(input, age, t);
+            }
+            return;
+        }
+        double g = synapses.arrivalResponse(input, age);
         for (int k = from; k < to; k++) {
             int t = targets[k];
             if (!held(t)) v[t] += (weights == null ? weight : weights[k]) * g;
@@ -241,8 +319,15 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
 
     @Override
     public void addLate(double[][] s, int[] targets, int from, int to, double[] weights, int input, double age) {
-        double g = synapses.arrivalResponse(input, age);
         double[] v = s[0];
+        if (!p.oneResponse) {
+            for (int k = from; k < to; k++) {
+                int t = targets[k];
+                if (!held(t)) v[t] += weights[k] * synapses.arrivalResponse(input, age, t);
+            }
+            return;
+        }
+        double g = synapses.arrivalResponse(input, age);
         for (int k = from; k < to; k++) {
             int t = targets[k];
             if (!held(t)) v[t] += weights[k] * g;
@@ -256,6 +341,19 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
 
     // Each pass is a small method of its own: the JIT compiles small methods quickly, which shortens the warm-up of a
     // short simulation (one method with three loops took three long compilations, one per loop entry and a whole).
+
+    /** Pass 2 with the population's threshold or each neuron's. */
+    private int crossings(double[] v, int from, int to) {
+        return p.oneThreshold ? listCrossings(v, vTh, crossed, from, to) : listCrossings(v, p.vThs, crossed, from, to);
+    }
+
+    private static int listCrossings(double[] v, double[] vTh, int[] crossed, int from, int to) {
+        int n = from;
+        for (int i = from; i < to; i++) {
+            if (v[i] >= vTh[i]) crossed[n++] = i;
+        }
+        return n;
+    }
 
     /** Pass 2: the neurons that reached the threshold, a fraction of a percent per step (a predicted branch). */
     private static int listCrossings(double[] v, double vTh, int[] crossed, int from, int to) {
@@ -310,14 +408,14 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
         double r = refractory[i];
         if (r >= dt) {   // refractory for the whole step (the synapses' state goes on in the filters)
             refractory[i] = r - dt;
-            v[i] = vReset;
+            v[i] = p.vReset(i);
             if (anchored(arrivals)) anchors.forget(i);   // re-anchored when it next moves
         } else if (arrivals != null && (synapses.hasTerms() || !arrivals.isEmpty())) {
             // v[i] holds the full-step value, the end of the step when nothing happens in it
-            v[i] = synapses.redo(i, before[i], vRest + scale * in[i], r > 0 ? Double.NaN : v[i], refractory, arrivals,
-                    spikes);
+            v[i] = synapses.redo(i, before[i], p.vRest(i) + p.scale(i) * in[i], r > 0 ? Double.NaN : v[i], refractory,
+                    arrivals, spikes);
         } else {   // constant input alone: spikes, reset and the end of refractoriness from the anchor
-            anchors.advanceWithSpikes(v, in[i], vRest + scale * in[i], dt, refractory, spikes, i, this);
+            anchors.advanceWithSpikes(v, in[i], p.vRest(i) + p.scale(i) * in[i], dt, refractory, spikes, i, p);
         }
         boolean nowRefractory = refractory[i] > 0;
         if (nowRefractory != (r > 0)) markRefractory(bits, i, nowRefractory, from, to);
@@ -352,6 +450,7 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
     private synchronized void bind(double[] refractory) {
         if (refractory == boundRefractory) return;
         int size = refractory.length;
+        checkSize(size);
         if (before.length != size) {
             before = new double[size];
             jumpUp = new double[size];
@@ -367,12 +466,31 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
         boundRefractory = refractory;
     }
 
+    /** Values per neuron are for their population's size only (one value for all serves any). */
+    private void checkSize(int size) {
+        if (!p.uniform && size != p.size()) {
+            throw new IllegalStateException("lif: parameters given for " + p.size() + " neurons, stepped with " + size);
+        }
+    }
+
     private static final java.lang.invoke.VarHandle BITS = java.lang.invoke.MethodHandles.arrayElementVarHandle(long[].class);
 
+    /** The population's rate curve; refused when its parameters differ between neurons (ask each neuron's). */
     @Override
     public double analyticRate(double input) {
-        double vInf = vRest + scale * input;
-        if (!(vInf > vTh)) return 0;
-        return 1.0 / (tauRef + tauM * Math.log((vInf - vReset) / (vInf - vTh)));
+        if (!p.uniform) {
+            throw new IllegalStateException("lif: the rate differs between neurons (parameters given per neuron): "
+                    + "ask analyticRate(neuron, input)");
+        }
+        return analyticRate(0, input);
+    }
+
+    /** Neuron i's rate: 1 / (tau_ref + tau_m ln((v_inf - v_reset) / (v_inf - v_th))) for v_inf &gt; v_th, else 0. */
+    @Override
+    public double analyticRate(int neuron, double input) {
+        int i = neuron;
+        double vInf = p.vRest(i) + p.scale(i) * input, th = p.vTh(i);
+        if (!(vInf > th)) return 0;
+        return 1.0 / (p.tauRef(i) + p.tauM(i) * Math.log((vInf - p.vReset(i)) / (vInf - th)));
     }
 }

@@ -16,14 +16,21 @@ import org.neurosim.core.synapse.ModalFilter;
  * A whole step is this with s = dt plus, by superposition, w G(dt - t_a) for each arrival at t_a; a neuron that
  * crosses the threshold, is refractory, or receives a jump that may cross is redone event by event, its crossing
  * located by bracketed root finding on the closed form.
+ *
+ * <p>With parameters per neuron ({@link LifParameters}) the propagators r R_j(dt) and e^(-dt/tau_m) are each neuron's
+ * (arrays per term, {@code fullSteps}), and so is an arrival's response G where tau_m or c_m differ: it is then
+ * computed for each target instead of once per presynaptic spike. The filters' own time constants are the
+ * synapses', the same for every target.
  */
 final class LifSynapses {
-    private final double tauM, scale, vTh, vReset, tauRef, dt;
+    private final LifParameters p;
+    private final double tauM, scale, dt;   // p's scalars
     // the modes of every input, flattened: term j belongs to group groupOf[j] (time constant tau[g], degree
     // degree[g], first term first[g]); c_j of neuron i = mult[j] * state[j][i]
     private final int terms;
     private final double[][] state;
     private final double[] mult, fullStep;   // fullStep[j] = r mult_j R_j(dt)
+    private final double[][] fullSteps;      // per neuron (tau_m, c_m or v_rest differ): r_i mult_j R_j(dt; tau_m,i)
     private final int[] groupOf;
     private final double[] tau;
     private final int[] degree, first;
@@ -40,13 +47,10 @@ final class LifSynapses {
     private final ThreadLocal<int[][]> order = ThreadLocal.withInitial(() -> new int[][] {new int[16]});
     private final List<ModalFilter> filters;
 
-    LifSynapses(List<ModalFilter> inputs, double tauM, double scale, double vTh, double vReset, double tauRef,
-                double dt) {
-        this.tauM = tauM;
-        this.scale = scale;
-        this.vTh = vTh;
-        this.vReset = vReset;
-        this.tauRef = tauRef;
+    LifSynapses(List<ModalFilter> inputs, LifParameters p, double dt) {
+        this.p = p;
+        this.tauM = p.tauM;
+        this.scale = p.scale;
         this.dt = dt;
         this.filters = List.copyOf(inputs);
         int groups = 0, n = 0;
@@ -62,6 +66,7 @@ final class LifSynapses {
         unit = new double[n];
         fullStep = new double[n];
         groupOf = new int[n];
+        fullSteps = p.oneMembrane ? null : new double[n][];
         tau = new double[groups];
         degree = new int[groups];
         first = new int[groups];
@@ -82,6 +87,14 @@ final class LifSynapses {
                     unit[j] = f.unitSpike(m, k);
                     groupOf[j] = g;
                     fullStep[j] = scale * mult[j] * response(k, dt, tau[g]);
+                    if (fullSteps != null) {
+                        double[] each = fullSteps[j] = new double[p.size()];
+                        for (int i = 0; i < each.length; i++) {
+                            double tm = p.tauMs[i];
+                            each[i] = p.scales[i] * mult[j] * LinearResponse.mode(k, dt, tau[g], tm,
+                                    Math.exp(-dt / tm), Math.exp(-dt / tau[g]));
+                        }
+                    }
                 }
             }
         }
@@ -143,6 +156,10 @@ final class LifSynapses {
                 java.util.Arrays.fill(sum, from, to, 0);
             }
         }
+        if (fullSteps != null) {
+            gridStepEach(v, in, arrived, from, to);
+            return;
+        }
         int n = foldedTerm.length;
         if (n == 1) {
             int a = foldedTerm[0];
@@ -173,6 +190,34 @@ final class LifSynapses {
             double p = fullStep[j];
             double[] a = state[j];
             for (int i = from; i < to; i++) v[i] += p * a[i];
+        }
+    }
+
+    /**
+     * The same with each neuron's v_rest, scale, e^(-dt/tau_m) and propagators: the general form above with arrays,
+     * whose sums are those of stepOne and stepTwo term by term (one pass for the membrane, one per folded input, one
+     * per other term), so that each neuron gets what a population of it alone gets.
+     */
+    private void gridStepEach(double[] v, double[] in, double[][] arrived, int from, int to) {
+        double[] rest = p.vRests, r = p.scales, decay = p.decays;
+        for (int i = from; i < to; i++) {
+            double vInf = rest[i] + r[i] * in[i];
+            v[i] = vInf + (v[i] - vInf) * decay[i];
+        }
+        for (int k = 0; k < foldedTerm.length; k++) {
+            int j = foldedTerm[k];
+            double[] x = state[j], sum = arrivedAt(arrived, k), prop = fullSteps[j];
+            double u = unit[j], f = foldedDecay[k];
+            for (int i = from; i < to; i++) {
+                double a = sum == null ? x[i] : x[i] + u * sum[i];
+                v[i] += prop[i] * a;
+                x[i] = a * f;
+            }
+            if (sum != null) java.util.Arrays.fill(sum, from, to, 0);
+        }
+        for (int j : otherTerms) {
+            double[] prop = fullSteps[j], a = state[j];
+            for (int i = from; i < to; i++) v[i] += prop[i] * a[i];
         }
     }
 
@@ -225,7 +270,7 @@ final class LifSynapses {
      * filter's unit increment decayed over age (the product the filter's own addSpikes forms, so the sum is the same).
      */
     void arrivalGains(int in, double age, double[] out) {
-        out[0] = arrivalResponse(in, age);
+        out[0] = p.oneResponse ? arrivalResponse(in, age) : Double.NaN;   // else each target's own, in deliver
         out[1] = in != Arrivals.JUMP && inputFolded[in] ? filterGain(in, age) : 0;
     }
 
@@ -242,6 +287,7 @@ final class LifSynapses {
      * increments back out of the filter to start from the step's start ({@link #redo}).
      */
     boolean deliver(double[] v, double[] jumpUp, Arrivals a, double step) {
+        if (!p.oneResponse) return deliverEach(v, jumpUp, a, step);
         boolean jumps = false;
         int[] flat = a.flatTargets();
         for (int r = 0, rows = a.rows(), p = 0; r < rows; r++) {
@@ -304,6 +350,65 @@ final class LifSynapses {
         return jumps;
     }
 
+    /**
+     * {@link #deliver} where the response G differs between neurons (tau_m or c_m per neuron): each target's own
+     * G(age), from {@link #arrivalResponse(int, double, int)}, in the same order of additions.
+     */
+    private boolean deliverEach(double[] v, double[] jumpUp, Arrivals a, double step) {
+        boolean jumps = false;
+        int[] flat = a.flatTargets();
+        for (int r = 0, rows = a.rows(), p = 0; r < rows; r++) {
+            int[] tg = a.rowTargets(r);
+            float[] ws = a.rowWeights(r);
+            double w0 = a.rowWeight(r), age = step - a.rowOffset(r);
+            int in = a.rowInput(r), from = a.rowFrom(r), to = a.rowTo(r), shift = p - from;
+            p += to - from;
+            boolean folded = in != Arrivals.JUMP && inputFolded[in];
+            double[] x = folded ? state[first[inputFirstGroup[in]]] : null;
+            double e = a.rowGain(r);
+            for (int k = from; k < to; k++) {
+                int i = tg[k];
+                flat[k + shift] = i;
+                double w = ws == null ? w0 : ws[k];
+                v[i] += w * arrivalResponse(in, age, i);
+                if (in == Arrivals.JUMP) {
+                    if (w > 0) {
+                        jumpUp[i] += w;
+                        jumps = true;
+                    }
+                } else if (folded) {
+                    x[i] += w * e;
+                }
+            }
+        }
+        int lastInput = Integer.MIN_VALUE;
+        double lastOffset = Double.NaN, e = 0;
+        double[] x = null;
+        for (int k = 0, n = a.count(); k < n; k++) {
+            int i = a.target(k);
+            int in = a.input(k);
+            double offset = a.offset(k);
+            if (in != lastInput || offset != lastOffset) {
+                boolean folded = in != Arrivals.JUMP && inputFolded[in];
+                e = folded ? filterGain(in, step - offset) : 0;
+                x = folded ? state[first[inputFirstGroup[in]]] : null;
+                lastInput = in;
+                lastOffset = offset;
+            }
+            double w = a.weight(k);
+            v[i] += w * arrivalResponse(in, step - offset, i);
+            if (in == Arrivals.JUMP) {
+                if (w > 0) {
+                    jumpUp[i] += w;
+                    jumps = true;
+                }
+            } else if (x != null) {
+                x[i] += w * e;
+            }
+        }
+        return jumps;
+    }
+
     private static boolean deliverJumps(double[] v, double[] jumpUp, int[] tg, float[] ws, double w0, double g,
                                         int[] flat, int shift, int from, int to) {
         boolean jumps = false;
@@ -344,6 +449,22 @@ final class LifSynapses {
         return scale * sum;
     }
 
+    /** Neuron i's response, h after it, to an arrival of weight 1 through input {@code in} (or a jump). */
+    double arrivalResponse(int in, double h, int i) {
+        if (p.oneResponse) return arrivalResponse(in, h);
+        double tm = p.tauMs[i];
+        double em = Math.exp(-h / tm);
+        if (in == Arrivals.JUMP) return em;
+        double sum = 0;
+        for (int g = inputFirstGroup[in], last = g + inputGroups[in]; g < last; g++) {
+            double eg = Math.exp(-h / tau[g]);
+            for (int k = 0; k <= degree[g]; k++) {
+                sum += unit[first[g] + k] * LinearResponse.mode(k, h, tau[g], tm, em, eg);
+            }
+        }
+        return p.scales[i] * sum;
+    }
+
     /**
      * Neuron i from its state at the step's start, event by event: arrivals (sorted by time), threshold crossings
      * and the end of refractoriness. Returns the membrane at the step's end; updates {@code refractory[i]}.
@@ -363,6 +484,7 @@ final class LifSynapses {
             }
         }
         for (int j = 0; j < terms; j++) c[j] *= startFactor[j];
+        double tm = p.tauM(i), sc = p.scale(i), vTh = p.vTh(i), vReset = p.vReset(i), tauRef = p.tauRef(i);
         double t = 0, ct = 0, v = v0, r = refractory[i];   // c holds the modes at time ct (shifted when needed)
         int next = 1;
         while (true) {
@@ -390,11 +512,11 @@ final class LifSynapses {
             ct = t;
             double seg = until - t;
             // the whole step with no event in it is what the full-step pass computed already
-            double vEnd = t == 0 && m == 0 && end == end ? end : membrane(v, vInf, c, seg);
+            double vEnd = t == 0 && m == 0 && end == end ? end : evaluate(v, vInf, c, seg, false, tm, sc);
             if (vEnd >= vTh) {
                 // no synaptic input left (all modes 0): the constant-input crossing in closed form
-                t += silent(c) && vInf > vTh ? Math.min(seg, tauM * Math.log((vInf - v) / (vInf - vTh)))
-                        : crossing(v, vInf, c, seg, vEnd);
+                t += silent(c) && vInf > vTh ? Math.min(seg, tm * Math.log((vInf - v) / (vInf - vTh)))
+                        : crossing(v, vInf, c, seg, vEnd, tm, sc, vTh);
                 spikes.spike(i, t);
                 v = vReset;
                 r = tauRef;
@@ -437,16 +559,11 @@ final class LifSynapses {
         for (int g = 0; g < tau.length; g++) LinearResponse.shift(c, first[g], degree[g], h, Math.exp(-h / tau[g]));
     }
 
-    /** V(s) from v with the coefficients c at its start. */
-    private double membrane(double v, double vInf, double[] c, double s) {
-        return evaluate(v, vInf, c, s, false);
-    }
-
     /**
      * V(s) from v with the coefficients c at its start, and with {@code slope} also dV/ds = (v_inf - V + r I(s)) /
-     * tau_m into c[terms]; both from the same exponentials.
+     * tau_m into c[terms]; both from the same exponentials (the neuron's tau_m and scale r).
      */
-    private double evaluate(double v, double vInf, double[] c, double s, boolean slope) {
+    private double evaluate(double v, double vInf, double[] c, double s, boolean slope, double tauM, double scale) {
         double em = Math.exp(-s / tauM);
         double u = vInf + (v - vInf) * em, input = 0;
         for (int g = 0; g < tau.length; g++) {
@@ -469,12 +586,13 @@ final class LifSynapses {
      * the chord's root, kept inside the bracket (a step that leaves it bisects instead), until a step is below
      * 1e-15 s or the bracket is; Newton converges quadratically, so a few evaluations suffice.
      */
-    private double crossing(double v, double vInf, double[] c, double seg, double end) {
+    private double crossing(double v, double vInf, double[] c, double seg, double end, double tauM, double scale,
+                            double vTh) {
         double a = 0, fa = v - vTh, b = seg, fb = end - vTh;
         double s = b - fb * (b - a) / (fb - fa);
         for (int it = 0; it < 100; it++) {
             if (!(s > a && s < b)) s = 0.5 * (a + b);
-            double fs = evaluate(v, vInf, c, s, true) - vTh;
+            double fs = evaluate(v, vInf, c, s, true, tauM, scale) - vTh;
             if (fs >= 0) b = s; else a = s;
             if (fs == 0 || b - a <= 1e-15) break;
             double d = c[terms];

@@ -68,6 +68,13 @@ class PerNeuronParametersTest {
     }
 
     @Test
+    void traubMilesNeuronsTakeTheirOwnSpikeThresholdAndRefractoryPeriod() {
+        eachNeuronEqualsItsOwnPopulation("hh-traub", "exponential-euler", "0.3 nA", "spike_threshold",
+                new String[] {"-20 mV", "10 mV", "-30 mV"},
+                "tau_ref", new String[] {"3 ms", "1 ms", "20 ms"});
+    }
+
+    @Test
     void dormandPrinceAdvancesEachNeuronWithItsOwnParameters() {
         // the adaptive stepper advances one neuron at a time: it must read that neuron's values, not neuron 0's
         eachNeuronEqualsItsOwnPopulation("hh-traub", "dormand-prince", "0.2 nA", "g_kd",
@@ -89,10 +96,10 @@ class PerNeuronParametersTest {
 
     @Test
     void aParameterAModelTakesOncePerPopulationIsRefusedByKey() {
-        assertThatThrownBy(() -> Nets.build("dt: 0.01 ms\nduration: 1 ms\npopulations:\n  p: {model: hh, size: 2, "
-                + "params: {spike_threshold: [0 mV, 10 mV]}}\n"))
+        assertThatThrownBy(() -> Nets.build("dt: 0.01 ms\nduration: 1 ms\npopulations:\n  p: {model: rate, size: 2, "
+                + "params: {tau: [1 ms, 2 ms]}}\n"))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessage("populations.p.params.spike_threshold: this model takes one value for the whole "
+                .hasMessage("populations.p.params.tau: this model takes one value for the whole "
                         + "population here, not one per neuron");
         assertThatThrownBy(() -> Nets.build("dt: 0.01 ms\nduration: 1 ms\npopulations:\n  p: {model: hh, size: 2, "
                 + "params: {g_na: [120 mS/cm^2]}}\n"))

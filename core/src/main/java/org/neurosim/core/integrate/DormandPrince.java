@@ -38,7 +38,9 @@ import org.neurosim.core.units.Dimension;
  *       the next spike needs the membrane to go below it first.</li>
  * </ul>
  * Each step starts with a trial of the whole step dt (the method keeps nothing between steps, so results do not
- * depend on the thread count or on a checkpoint).
+ * depend on the thread count or on a checkpoint). The model is evaluated, reset and tested for neuron i at index i
+ * (of work arrays of the population's size), so that parameters given per neuron, the threshold and the refractory
+ * period of its {@link SpikeRule} included, are neuron i's own.
  */
 public final class DormandPrince implements Integrator {
     @Override public String name() { return "dormand-prince"; }
@@ -66,7 +68,8 @@ public final class DormandPrince implements Integrator {
         List<StateVariable> vars = d.stateVariables();
         double[] absTol = new double[vars.size()];
         for (int k = 0; k < absTol.length; k++) absTol[k] = p.get("abs_tol") * workingUnit(vars.get(k).dimension());
-        return new Solver(d, absTol, p.get("rel_tol"), p.get("event_tol"), p.getInt("max_evaluations"));
+        return new Solver(d, absTol, p.get("rel_tol"), p.get("event_tol"), p.getInt("max_evaluations"),
+                context.size());
     }
 
     /** The unit abs_tol is counted in for a variable of dimension d, in SI: mV, pA, nS, pF, ms, else 1. */
@@ -96,13 +99,14 @@ public final class DormandPrince implements Integrator {
         private final NeuronDynamics d;
         private final SpikeRule rule;
         private final int dim, m;
-        private final double threshold, relTol, eventTol;
+        private final double relTol, eventTol;
         private final double[] absTol;
         private final int maxEvaluations;
-        // the population's state and derivatives as the model reads them: the neuron being advanced is written at
-        // its own index, so that a model (or a condition, a reset) reads that neuron's own parameters
+        // the neuron's state and derivatives at its own index i, as the model reads them (population-sized arrays,
+        // of which only index i is used: a model's parameters per neuron are found at i)
         private double[][] one, dOne;
-        private Drive drive;
+        private Drive drive;                     // the population's drive in this step
+        private double threshold;                // the neuron's threshold (+infinity for no spikes)
         private final double[][] k;              // the stages k_1 .. k_7 of the current step
         private double[] y, trial, probe;
         private int neuron, evaluations;   // the neuron being advanced, and its evaluations in this step
@@ -110,16 +114,17 @@ public final class DormandPrince implements Integrator {
         private double heldUntil;          // until when in this step its membrane is held (refractory, clamped)
         private boolean holding;           // it is held now: the membrane's derivative is 0
 
-        Solver(NeuronDynamics d, double[] absTol, double relTol, double eventTol, int maxEvaluations) {
+        Solver(NeuronDynamics d, double[] absTol, double relTol, double eventTol, int maxEvaluations, int size) {
             this.d = d;
             this.dim = d.stateVariables().size();
             this.rule = d.spikeRule();
             this.m = rule.membrane();
-            this.threshold = m < 0 ? Double.POSITIVE_INFINITY : rule.threshold();
             this.absTol = absTol;
             this.relTol = relTol;
             this.eventTol = eventTol;
             this.maxEvaluations = maxEvaluations;
+            this.one = new double[dim][Math.max(1, size)];
+            this.dOne = new double[dim][Math.max(1, size)];
             this.k = new double[7][dim];
             this.y = new double[dim];
             this.trial = new double[dim];
@@ -129,10 +134,9 @@ public final class DormandPrince implements Integrator {
         @Override
         public void advance(double[][] state, Drive drive, double dt, double[] refractory, SpikeSink spikes,
                             int from, int to) {
-            int size = state[0].length;
-            if (one == null || one[0].length != size) {
-                one = new double[dim][size];
-                dOne = new double[dim][size];
+            if (dim > 0 && one[0].length < state[0].length) {
+                one = new double[dim][state[0].length];
+                dOne = new double[dim][state[0].length];
             }
             this.drive = drive;
             for (int i = from; i < to; i++) {
@@ -145,6 +149,7 @@ public final class DormandPrince implements Integrator {
         /** Neuron i (its state in y) over one step of length dt. */
         private void advanceNeuron(int i, double dt, double[] refractory, SpikeSink spikes) {
             neuron = i;
+            threshold = m < 0 ? Double.POSITIVE_INFINITY : rule.threshold(i);
             evaluations = 0;
             double t = 0, quietUntil = 0;   // no spike counts before quietUntil (refractory, not clamped)
             if (rule.refractoryCondition() != null && refractory[i] > 0 && !holds(rule.refractoryCondition(), y)) {
@@ -315,16 +320,16 @@ public final class DormandPrince implements Integrator {
          */
         private double[] spike(int i, double t, double dt, double[] refractory, SpikeSink spikes) {
             spikes.spike(i, t);
-            for (int q = 0; q < dim; q++) one[q][neuron] = y[q];
-            rule.reset().apply(one, neuron);
-            for (int q = 0; q < dim; q++) y[q] = one[q][neuron];
+            for (int q = 0; q < dim; q++) one[q][i] = y[q];
+            rule.reset().apply(one, i);
+            for (int q = 0; q < dim; q++) y[q] = one[q][i];
             if (rule.refractoryCondition() != null) {   // refractory until the condition fails at a step's start
                 refractory[i] = Double.POSITIVE_INFINITY;
                 heldUntil = rule.clamp() ? dt : t;
                 holding = heldUntil > t;
                 return new double[] {t, Double.POSITIVE_INFINITY};
             }
-            double ref = rule.refractoryPeriod();
+            double ref = rule.refractoryPeriod(i);
             if (ref > 0 && rule.clamp()) {   // v held at its reset while the other variables go on (AdEx's w)
                 double hold = Math.min(ref, dt - t);
                 refractory[i] = ref - hold;
@@ -349,9 +354,10 @@ public final class DormandPrince implements Integrator {
                         + "are stiff or singular there: use exponential-euler or rk4 with a smaller dt, loosen abs_tol "
                         + "and rel_tol, or raise max_evaluations", neuron, maxEvaluations, now), now);
             }
-            for (int q = 0; q < dim; q++) one[q][neuron] = s[q];
-            d.derivatives(one, drive, dOne, neuron, neuron + 1);
-            for (int q = 0; q < dim; q++) out[q] = dOne[q][neuron];
+            int i = neuron;
+            for (int q = 0; q < dim; q++) one[q][i] = s[q];
+            d.derivatives(one, drive, dOne, i, i + 1);
+            for (int q = 0; q < dim; q++) out[q] = dOne[q][i];
             if (holding) out[m] = 0;
         }
 

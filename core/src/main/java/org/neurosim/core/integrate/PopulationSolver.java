@@ -17,8 +17,9 @@ import org.neurosim.core.param.Parameters;
  * changed since the last step (a jump that lifted the membrane over the threshold is a spike at the step's start,
  * and a condition rule is tested on neurons whose refractoriness has just ended), then to the step itself (a
  * crossing timed by linear interpolation inside the step, the reset applied at the step's end, as Brian2 and
- * NEST's grid models do); refractoriness counts whole steps. A {@link SpikeLocatingStepper} (exact,
- * dormand-prince) finds spikes itself in continuous time.
+ * NEST's grid models do); refractoriness counts whole steps, round(tau_ref / dt) for each neuron's own tau_ref
+ * when the rule gives one per neuron (as its threshold). A {@link SpikeLocatingStepper} (exact, dormand-prince) finds
+ * spikes itself in continuous time.
  */
 public final class PopulationSolver implements org.neurosim.core.checkpoint.Checkpointable {
     private final NeuronDynamics dynamics;
@@ -35,8 +36,10 @@ public final class PopulationSolver implements org.neurosim.core.checkpoint.Chec
     private final double[] refractoryTime;
     private final int membrane;
     private final double threshold;
+    private final double[] thresholds;   // per neuron, or null when threshold is every neuron's
     private final double dt;
     private final long refractoryStepCount;
+    private final long[] refractoryStepCounts;   // per neuron, or null when refractoryStepCount is every neuron's
     private final boolean bounded;
     private final int order;
 
@@ -70,6 +73,12 @@ public final class PopulationSolver implements org.neurosim.core.checkpoint.Chec
         this.refractoryTime = locating != null ? new double[size] : null;
         this.dt = dt;
         this.refractoryStepCount = refractoryStepCount(rule.refractoryPeriod(), dt);
+        this.thresholds = rule.thresholds();
+        if (thresholds != null && thresholds.length != size) throw perNeuronMismatch("thresholds", thresholds.length);
+        double[] periods = rule.refractoryPeriods();
+        if (periods != null && periods.length != size) throw perNeuronMismatch("refractory periods", periods.length);
+        this.refractoryStepCounts = periods == null ? null : new long[size];
+        for (int i = 0; periods != null && i < size; i++) refractoryStepCounts[i] = refractoryStepCount(periods[i], dt);
         this.bounded = dynamics instanceof ExactlySolvable e && e.boundedForFiniteInput();
     }
 
@@ -81,6 +90,11 @@ public final class PopulationSolver implements org.neurosim.core.checkpoint.Chec
      */
     static long refractoryStepCount(double refractoryPeriod, double dt) {
         return Math.round(refractoryPeriod / dt);
+    }
+
+    private static IllegalArgumentException perNeuronMismatch(String what, int given) {
+        return new IllegalArgumentException("the model's spike rule has " + given + " " + what
+                + ", not one per neuron of the population");
     }
 
     /** Convenience: the given integrator with its default parameters. */
@@ -166,6 +180,10 @@ public final class PopulationSolver implements org.neurosim.core.checkpoint.Chec
             // a model with a reset is never above its threshold after a step unless something put it there (a
             // jump, its initial state): that is a spike, as with exact; one without (HH) is there in each upstroke
             boolean resets = reset != SpikeRule.Reset.NOTHING;
+            if (thresholds != null || refractoryStepCounts != null) {
+                jumpsEach(v, left, resets, reset, spikes, from, to);
+                return;
+            }
             for (int i = from; i < to; i++) {
                 if (v[i] >= threshold && (left[i] < threshold || resets) && refractorySteps[i] == 0) {
                     spikes.spike(i, 0);
@@ -186,8 +204,25 @@ public final class PopulationSolver implements org.neurosim.core.checkpoint.Chec
                 spikes.spike(i, 0);
                 reset.apply(state, i);
                 // the next test of a free neuron is refractoryStepCount steps on, at the start of that step
-                refractorySteps[i] = stillRefractory != null ? 1 : refractoryStepCount;
+                refractorySteps[i] = stillRefractory != null ? 1 : heldSteps(i);
                 spikedAtStart[i] = true;
+            }
+            membraneBefore[i] = v[i];
+        }
+    }
+
+    /**
+     * The crossing rule's test at a step's start with each neuron's threshold and refractory steps (the loop above,
+     * kept apart so that a population with one threshold runs the loop it always ran).
+     */
+    private void jumpsEach(double[] v, double[] left, boolean resets, SpikeRule.Reset reset, SpikeSink spikes,
+                           int from, int to) {
+        for (int i = from; i < to; i++) {
+            double th = thresholds == null ? threshold : thresholds[i];
+            if (v[i] >= th && (left[i] < th || resets) && refractorySteps[i] == 0) {
+                spikes.spike(i, 0);
+                reset.apply(state, i);
+                refractorySteps[i] = heldSteps(i);
             }
             membraneBefore[i] = v[i];
         }
@@ -195,6 +230,7 @@ public final class PopulationSolver implements org.neurosim.core.checkpoint.Chec
 
     /** Crossing rule after the step: refractory neurons count down (held with clamp), others may cross. */
     private int crossingAtStepEnd(SpikeSink spikes, int from, int to) {
+        if (thresholds != null || refractoryStepCounts != null) return crossingEach(spikes, from, to);
         double[] v = state[membrane];
         boolean clamp = rule.clamp();
         int bad = -1;
@@ -213,26 +249,53 @@ public final class PopulationSolver implements org.neurosim.core.checkpoint.Chec
         return bad;
     }
 
+    /** {@link #crossingAtStepEnd} with each neuron's threshold and refractory steps. */
+    private int crossingEach(SpikeSink spikes, int from, int to) {
+        double[] v = state[membrane];
+        boolean clamp = rule.clamp();
+        int bad = -1;
+        for (int i = from; i < to; i++) {
+            double before = membraneBefore[i];
+            double after = v[i];
+            double th = thresholds == null ? threshold : thresholds[i];
+            if (refractorySteps[i] > 0) {
+                refractorySteps[i]--;
+                if (clamp) v[i] = before;
+            } else if (before < th && after >= th) {
+                spikeInside(spikes, i, dt * (th - before) / (after - before), heldSteps(i));
+            }
+            membraneLeft[i] = v[i];
+            if (bad < 0 && !Double.isFinite(v[i])) bad = i;
+        }
+        return bad;
+    }
+
     /** Condition rule after the step: a free neuron that did not spike at the step's start is tested. */
     private int conditionAtStepEnd(SpikeSink spikes, int from, int to) {
         double[] v = state[membrane];
         boolean clamp = rule.clamp();
         SpikeRule.Condition condition = rule.condition();
-        long held = rule.refractoryCondition() != null ? 1 : refractoryStepCount;
+        boolean byCondition = rule.refractoryCondition() != null;
         int bad = -1;
         for (int i = from; i < to; i++) {
             double before = membraneBefore[i];
             if (refractorySteps[i] > 0) {
                 if (clamp) v[i] = before;
             } else if (!spikedAtStart[i] && condition.holds(state, i)) {
-                double after = v[i];
-                double at = before < threshold && after > before ? dt * (threshold - before) / (after - before) : 0;
-                spikeInside(spikes, i, Math.min(dt, Math.max(0, at)), held);
+                double after = v[i], th = rule.threshold(i);
+                double at = before < th && after > before ? dt * (th - before) / (after - before) : 0;
+                spikeInside(spikes, i, Math.min(dt, Math.max(0, at)), byCondition ? 1 : heldSteps(i));
             }
             spikedAtStart[i] = false;
             if (bad < 0 && !Double.isFinite(v[i])) bad = i;
         }
         return bad;
+    }
+
+    /** Neuron i's refractory period in whole steps. */
+    private long heldSteps(int i) {
+        long[] counts = refractoryStepCounts;
+        return counts == null ? refractoryStepCount : counts[i];
     }
 
     /** A spike of neuron i at {@code offset} inside the step: reset at the step's end, then refractory. */

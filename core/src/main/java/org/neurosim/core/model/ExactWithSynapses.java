@@ -28,7 +28,8 @@ public interface ExactWithSynapses extends ExactlySolvable {
      * the end of its step, adds by that end: {@code out[0]} to the membrane (w G(age) for a linear model), and
      * {@code out[1]} to the state of the input's filter when the model keeps that filter ({@link #advancesInput}),
      * else 0. The network computes these once per presynaptic spike and hands them over with the arrivals
-     * ({@link Arrivals#addRow}).
+     * ({@link Arrivals#addRow}). A model whose response differs between its neurons (LIF with tau_m or c_m given per
+     * neuron) puts NaN in {@code out[0]} and computes each target's own from the arrival's time instead.
      */
     void arrivalGains(int input, double age, double[] out);
 

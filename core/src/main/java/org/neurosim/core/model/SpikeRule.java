@@ -15,6 +15,11 @@ package org.neurosim.core.model;
  * {@link #refractoryCondition()} is non-null, until that condition no longer holds at the start of a step (Brian2's
  * {@code refractory: v > -40*mV}). With {@code clamp} the membrane is held while refractory.
  *
+ * <p>The threshold and the refractory period may differ between neurons ({@link #perNeuron}, for a model whose
+ * parameters are given per neuron): read them with {@link #threshold(int)} and {@link #refractoryPeriod(int)}; the
+ * scalars {@link #threshold()} and {@link #refractoryPeriod()} are then neuron 0's. The reset is per neuron already
+ * (it is told the neuron's index).
+ *
  * @param membrane            index of the membrane potential among the state variables, or -1 for no spikes
  * @param threshold           the membrane value whose upward crossing is a spike (SI)
  * @param refractoryPeriod    seconds (grid integrators count it in whole steps)
@@ -22,9 +27,12 @@ package org.neurosim.core.model;
  * @param reset               applied to neuron i at its spike
  * @param condition           Brian2's threshold condition, tested as a level; null for the crossing rule
  * @param refractoryCondition refractory while this holds (instead of {@code refractoryPeriod}); null for a time
+ * @param thresholds          each neuron's threshold, or null when {@code threshold} is every neuron's
+ * @param refractoryPeriods   each neuron's refractory period, or null when {@code refractoryPeriod} is every neuron's
  */
 public record SpikeRule(int membrane, double threshold, double refractoryPeriod, boolean clamp, Reset reset,
-                        Condition condition, Condition refractoryCondition) {
+                        Condition condition, Condition refractoryCondition, double[] thresholds,
+                        double[] refractoryPeriods) {
     /** No spikes: rate neurons. */
     public static final SpikeRule NONE = new SpikeRule(-1, Double.POSITIVE_INFINITY, 0, false, Reset.NOTHING);
 
@@ -48,11 +56,50 @@ public record SpikeRule(int membrane, double threshold, double refractoryPeriod,
         if (refractoryCondition != null && condition == null) {
             throw new IllegalArgumentException("a refractory condition needs a threshold condition");
         }
+        if (thresholds != null) {
+            for (double x : thresholds) if (Double.isNaN(x)) throw new IllegalArgumentException("threshold is NaN");
+        }
+        if (refractoryPeriods != null) {
+            for (double x : refractoryPeriods) {
+                if (!(x >= 0)) throw new IllegalArgumentException("refractory period must be >= 0");
+            }
+        }
+    }
+
+    /** A rule with one threshold and refractory period for every neuron. */
+    public SpikeRule(int membrane, double threshold, double refractoryPeriod, boolean clamp, Reset reset,
+                     Condition condition, Condition refractoryCondition) {
+        this(membrane, threshold, refractoryPeriod, clamp, reset, condition, refractoryCondition, null, null);
     }
 
     /** The crossing rule. */
     public SpikeRule(int membrane, double threshold, double refractoryPeriod, boolean clamp, Reset reset) {
         this(membrane, threshold, refractoryPeriod, clamp, reset, null, null);
+    }
+
+    /**
+     * This rule with a threshold and a refractory period per neuron (the arrays are kept, not copied: they must not
+     * change); either may be null, which keeps this rule's one value for every neuron. The scalars become neuron 0's.
+     */
+    public SpikeRule perNeuron(double[] thresholds, double[] refractoryPeriods) {
+        return new SpikeRule(membrane, thresholds == null ? threshold : thresholds[0],
+                refractoryPeriods == null ? refractoryPeriod : refractoryPeriods[0], clamp, reset, condition,
+                refractoryCondition, thresholds, refractoryPeriods);
+    }
+
+    /** Neuron i's threshold. */
+    public double threshold(int neuron) {
+        return thresholds == null ? threshold : thresholds[neuron];
+    }
+
+    /** Neuron i's refractory period (s). */
+    public double refractoryPeriod(int neuron) {
+        return refractoryPeriods == null ? refractoryPeriod : refractoryPeriods[neuron];
+    }
+
+    /** True when every neuron has the one threshold and refractory period. */
+    public boolean uniform() {
+        return thresholds == null && refractoryPeriods == null;
     }
 
     /** A threshold on variable 0 with no reset and no refractoriness (HH: the spike is the upstroke itself). */
