@@ -152,9 +152,10 @@ def _one(p, name, unit):
     return _q(v.flat[0], unit)
 
 
-def _vals(p, name, unit, scale=1.0):
-    """A parameter a NeuroSim model takes per neuron: one value when all neurons share it, else a list."""
-    v = np.asarray(p.native(name), dtype=float).reshape(-1) * scale
+def _vals(p, name, unit, scale=1.0, offset=0.0):
+    """A parameter a NeuroSim model takes per neuron (times scale, plus offset): one value when all neurons share it,
+    else a list."""
+    v = np.asarray(p.native(name), dtype=float).reshape(-1) * scale + offset
     if v.size and np.all(v == v[0]):
         return _q(v[0], unit)
     return [_q(x, unit) for x in v]
@@ -178,7 +179,7 @@ def _hh_config(p):
               "g_kd": _vals(p, "gbar_K", "mS/cm^2", 1e-3), "g_l": _vals(p, "g_leak", "mS/cm^2", 1e-3),
               "e_na": _vals(p, "e_rev_Na", "mV"), "e_k": _vals(p, "e_rev_K", "mV"),
               "e_l": _vals(p, "e_rev_leak", "mV"), "v_t": _vals(p, "v_offset", "mV"),
-              "spike_threshold": _q(float(_one(p, "v_offset", "mV").split()[0]) + 30.0, "mV"), "tau_ref": "2 ms"}
+              "spike_threshold": _vals(p, "v_offset", "mV", offset=30.0), "tau_ref": "2 ms"}
     from .electrodes import population_input
     cfg = {"model": "hh-traub", "size": p.size, "integrator": "dormand-prince", "params": params,
            "input": population_input(p, np.asarray(p.native("i_offset"), dtype=float).reshape(p.size))}
@@ -222,9 +223,9 @@ def _population_config(p):
         grid = state.spike_precision == "on_grid" or isinstance(ct, sm.IF_curr_alpha)
         cfg = {"model": "lif" if current else "lif-cond", "size": p.size,
                "integrator": ("exact-grid" if grid else "exact") if current else "rk4",
-               "params": {"tau_m": _one(p, "tau_m", "ms"), "tau_ref": _one(p, "tau_refrac", "ms"),
-                          "v_rest": _one(p, "v_rest", "mV"), "v_th": _one(p, "v_thresh", "mV"),
-                          "v_reset": _one(p, "v_reset", "mV"), "c_m": _one(p, "cm", "nF")}}
+               "params": {"tau_m": _vals(p, "tau_m", "ms"), "tau_ref": _vals(p, "tau_refrac", "ms"),
+                          "v_rest": _vals(p, "v_rest", "mV"), "v_th": _vals(p, "v_thresh", "mV"),
+                          "v_reset": _vals(p, "v_reset", "mV"), "c_m": _vals(p, "cm", "nF")}}
         from .electrodes import population_input
         cfg["input"] = population_input(p, np.asarray(p.native("i_offset"), dtype=float).reshape(p.size))
         v = p.initial_v()
@@ -318,15 +319,23 @@ def eif_equations(delta_t_zero):
 
 
 def _eif_config(p):
-    cm = float(_one(p, "cm", "nF").split()[0])
-    tau_m = float(_one(p, "tau_m", "ms").split()[0])
-    delta_t = float(_one(p, "delta_T", "mV").split()[0])
-    if delta_t < 0:
+    n = p.size
+    cm = np.asarray(p.native("cm"), dtype=float).reshape(-1) * np.ones(n)
+    tau_m = np.asarray(p.native("tau_m"), dtype=float).reshape(-1) * np.ones(n)
+    delta = np.asarray(p.native("delta_T"), dtype=float).reshape(-1) * np.ones(n)
+    if np.any(delta < 0):
         raise NotImplementedError(f"pyNN.neurosim: {p.celltype.__class__.__name__}.delta_T must be >= 0")
-    peak = _one(p, "v_thresh" if delta_t == 0 else "v_spike", "mV")
-    params = {"c_m": _q(cm, "nF"), "g_l": _q(cm / tau_m * 1e3, "nS"), "e_l": _one(p, "v_rest", "mV"),
-              "v_t": _one(p, "v_thresh", "mV"), "delta_t": _q(delta_t, "mV"), "a": _one(p, "a", "nS"),
-              "tau_w": _one(p, "tau_w", "ms"), "b": _one(p, "b", "nA"), "v_r": _one(p, "v_reset", "mV"),
+    if np.any(delta == 0) and not np.all(delta == 0):
+        raise NotImplementedError(f"pyNN.neurosim: {p.celltype.__class__.__name__}.delta_T = 0 for some neurons of "
+                                  f"population {p.label!r} and not others (NEST drops the exponential term then: "
+                                  f"one model per population)")
+    delta_t = float(delta[0])
+    peak = _one(p, "v_thresh" if delta_t == 0 else "v_spike", "mV")   # an equations threshold: one value
+    g_l = cm / tau_m * 1e3
+    listed = lambda x, unit: _q(x[0], unit) if np.all(x == x[0]) else [_q(v, unit) for v in x]
+    params = {"c_m": listed(cm, "nF"), "g_l": listed(g_l, "nS"), "e_l": _vals(p, "v_rest", "mV"),
+              "v_t": _vals(p, "v_thresh", "mV"), "delta_t": listed(delta, "mV"), "a": _vals(p, "a", "nS"),
+              "tau_w": _vals(p, "tau_w", "ms"), "b": _vals(p, "b", "nA"), "v_r": _vals(p, "v_reset", "mV"),
               "v_peak": peak}
     cfg = {"model": "equations", "size": p.size, "equations": eif_equations(delta_t == 0),
            "threshold": "v > v_peak", "reset": "v = v_r\nw += b", "refractory": _one(p, "tau_refrac", "ms"),
