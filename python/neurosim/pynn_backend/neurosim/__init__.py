@@ -4,7 +4,8 @@ Make it importable with ``neurosim.use_pynn()`` (or ``pyNN.__path__.append(neuro
 ``import pyNN.neurosim as sim``. The backend keeps the PyNN objects and builds one NeuroSim network at the first
 run(); later run() calls continue it. Supported today: IF_curr_exp, IF_cond_exp, IF_curr_alpha, IF_cond_alpha,
 EIF_cond_exp_isfa_ista, EIF_cond_alpha_isfa_ista, SpikeSourceArray, SpikeSourcePoisson; StaticSynapse with any
-connector of PyNN (connections go to NeuroSim as explicit weight matrices, one per delay), TsodyksMarkramSynapse and
+connector of PyNN (drawn by NeuroSim where it has the same rule, native.py, else sent as arrays, projections.py),
+TsodyksMarkramSynapse and
 STDPMechanism where NeuroSim's rules express them exactly (plasticity.py); DCSource, StepCurrentSource, ACSource,
 NoisyCurrentSource (electrodes.py: the population's input); recording of spikes, v (and w of the EIF types).
 Anything else raises NotImplementedError naming it.
@@ -38,7 +39,9 @@ def list_standard_models():
 
 
 def setup(timestep=DEFAULT_TIMESTEP, min_delay=DEFAULT_MIN_DELAY, **extra_params):
-    """timestep and min_delay in ms; extra: max_delay, rng_seed (NeuroSim's seed), threads."""
+    """timestep and min_delay in ms; extra: max_delay, rng_seed (NeuroSim's seed), threads, native_connectors
+    (default True: the connectors NeuroSim has a rule for are drawn by NeuroSim; False: every connector through
+    PyNN's own code, its connections sent as arrays)."""
     max_delay = extra_params.get("max_delay", DEFAULT_MAX_DELAY)
     common.setup(timestep, min_delay, **extra_params)
     simulator.state.clear()
@@ -48,6 +51,7 @@ def setup(timestep=DEFAULT_TIMESTEP, min_delay=DEFAULT_MIN_DELAY, **extra_params
     simulator.state.max_delay = max_delay
     simulator.state.seed = int(extra_params.get("rng_seed", extra_params.get("seed", 1)))
     simulator.state.threads = int(extra_params.get("threads", 1))
+    simulator.state.native_connectors = bool(extra_params.get("native_connectors", True))
     return 0
 
 
