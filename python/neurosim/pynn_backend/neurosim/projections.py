@@ -117,22 +117,22 @@ class Projection(common.Projection):
             raise errors.ConnectionError("source index out of range")
         if np.any(cl[:, 1] >= self.post.size) or np.any(cl[:, 1] < 0):
             raise errors.ConnectionError("target index out of range")
-        order = np.argsort(cl[:, 1], kind="stable")   # grouped by target, as PyNN's code makes them
-        cl = cl[order]
+        if np.any(np.diff(cl[:, 1]) < 0):
+            cl = cl[np.argsort(cl[:, 1], kind="stable")]   # grouped by target, as PyNN's code makes them
         ps = deepcopy(self.synapse_type.parameter_space)
         ps.shape = (len(cl),)
         for col, name in enumerate(names, 2):
-            ps.update(**{name: cl[:, col]})
+            ps.update(**{name: np.array(cl[:, col], dtype=float)})   # a copy: the list stays the connector's
         if isinstance(self.synapse_type, StandardSynapseType):
             ps = self.synapse_type.translate(ps)
         ps.evaluate()
-        self._add(cl[:, 0].astype(np.int64), cl[:, 1].astype(np.int64), dict(ps.items()))
+        self._add(cl[:, 0].astype(np.int64), cl[:, 1].astype(np.int64), dict(ps.items()), fresh=True)
 
     def _convergent_connect(self, presynaptic_indices, postsynaptic_index, **connection_parameters):
         pre = np.asarray(presynaptic_indices, dtype=np.int64).reshape(-1)
         self._add(pre, np.full(pre.size, int(postsynaptic_index), dtype=np.int64), connection_parameters)
 
-    def _add(self, pre, post, parameters):
+    def _add(self, pre, post, parameters, fresh=False):
         """Appends connections: indices, and each parameter as one value or one per connection."""
         if not isinstance(self._pre, list):   # read since (len(), connections): back to lists of arrays
             self._pre, self._post, self._w, self._d = [self._pre], [self._post], [self._w], [self._d]
@@ -140,8 +140,9 @@ class Projection(common.Projection):
         parameters = dict(parameters)
         n = pre.size
 
-        def column(value):
-            return np.broadcast_to(np.asarray(value, dtype=float), (n,)).copy()
+        def column(value):   # an array of its own (fresh: the caller's arrays are this projection's now)
+            a = np.asarray(value, dtype=float)
+            return a if a.shape == (n,) and (fresh or a is not value) else np.broadcast_to(a, (n,)).copy()
 
         w, d = column(parameters.pop("weight")), column(parameters.pop("delay"))
         for name, value in parameters.items():
@@ -168,7 +169,8 @@ class Projection(common.Projection):
                 self._native.cache = simulator.read_native(self)
             return self._native.cache
         if isinstance(self._pre, list):
-            cat = lambda a, t: np.concatenate(a) if a else np.zeros(0, t)
+            cat = lambda a, t: (a[0].astype(t, copy=False) if len(a) == 1 else np.concatenate(a).astype(t, copy=False)) \
+                if a else np.zeros(0, t)
             self._pre, self._post = cat(self._pre, np.int64), cat(self._post, np.int64)
             self._w, self._d = cat(self._w, float), cat(self._d, float)
             self._params = {k: cat(v, float) for k, v in self._params.items()}
@@ -318,11 +320,11 @@ class Projection(common.Projection):
             cuts = np.searchsorted(inverse[order], np.arange(inverse.max() + 2))
             groups = [order[cuts[g]:cuts[g + 1]] for g in range(len(cuts) - 1)]
         else:
-            groups = [np.arange(pre.size)]
+            groups = [slice(None)]   # the whole projection: views, no copies
         plasticity.check_groups(self, len(groups))
         out = []
         for g, ks in enumerate(groups):
-            k0 = ks[0]
+            k0 = 0 if isinstance(ks, slice) else ks[0]
             sp = st.ns_populations[src_pop if np.isscalar(src_pop) else src_pop[k0]]
             tp = st.ns_populations[tgt_pop if np.isscalar(tgt_pop) else tgt_pop[k0]]
             s, t = src[ks].astype(np.int32), tgt[ks].astype(np.int32)
