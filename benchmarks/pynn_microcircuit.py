@@ -8,7 +8,9 @@ network written in PyNN: IF_curr_exp populations, FixedTotalNumberConnector with
 which NeuroSim draws itself), arrays (the same synapses drawn with NumPy and given to FromListConnector: they cross as
 arrays). Both sides take the background as its mean current (the YAML's poisson_input turned into DC input, PyNN's
 i_offset), so that they are the same network and simulate alike; yaml-poisson keeps the shipped poisson_input.
-Prints one JSON line: build seconds (the PyNN script's objects, and the engine's build at the first run), then the
+Prints one JSON line: build seconds up to the first step made (the PyNN script's objects, and the engine's build
+at the first run, which makes one step; the YAML's build and one step likewise; and the
+CPU seconds of both, all threads of the process: steadier than the wall clock on a shared machine), then the
 simulation's seconds and spikes. JVM options from $NEUROSIM_JAVA_OPTS (-Xmx).
 """
 import json
@@ -52,16 +54,24 @@ def yaml_run(scale, sim_ms, threads, poisson):
     bridge.start()
     cfg = config(scale, sim_ms, poisson)
     cfg["threads"] = threads
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     tree, base = bridge.config_tree(cfg)
     net = bridge.build(tree, base)
-    build = time.perf_counter() - t0
+    spikes = steps(net, 1)   # as pyNN.neurosim's first run(): the network built, then one step
+    build, cpu = time.perf_counter() - t0, time.process_time() - c0
     synapses = sum(int(p.synapseCount()) for p in net.projections())
     t0 = time.perf_counter()
-    summary, collected = bridge.simulate(net)
+    spikes += steps(net, int(round(sim_ms / 0.1)) - 1)
     sim = time.perf_counter() - t0
-    spikes = sum(len(v) for v in collected.spike_neurons.values())
-    return {"build_s": build, "synapses": synapses, "simulate_s": sim, "spikes": spikes}
+    return {"build_s": build, "build_cpu_s": cpu, "synapses": synapses, "simulate_s": sim, "spikes": spikes}
+
+
+def steps(net, n):
+    """Runs n steps as pyNN.neurosim's run() does (a Simulation with an ArrayOutput); returns the spike count."""
+    out = bridge.java("org.neurosim.network.output.ArrayOutput")(net)
+    with bridge.java_errors():
+        bridge.java("org.neurosim.network.Simulation")(net).listen(out).runSteps(n)
+    return sum(len(v) for v in bridge.Collected(out).spike_neurons.values())
 
 
 def pynn_run(scale, sim_ms, threads, arrays):
@@ -69,7 +79,7 @@ def pynn_run(scale, sim_ms, threads, arrays):
     bridge.start()
     cfg = config(scale, sim_ms, False)
     sim = neurosim.use_pynn()   # PyNN's import (0.8 s) is not the network's building, nor is starting the JVM
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     sim.setup(timestep=0.1, min_delay=0.1, rng_seed=int(cfg["seed"]), threads=threads)
     pops = {}
     for name, p in cfg["populations"].items():
@@ -82,6 +92,7 @@ def pynn_run(scale, sim_ms, threads, arrays):
         pops[name].initialize(v=RD("normal", mu=-58.0, sigma=10.0, rng=NumpyRNG(seed=1)))
         pops[name].record("spikes")
     rng = np.random.default_rng(7)
+    drawing = 0.0   # the arrays mode's own drawing of its lists (the user's data), left out of the build
     for prj in cfg["projections"]:
         import re
         mean, sd = (quantity(x, "nA") for x in re.findall(r"[-0-9.e]+ pA", prj["weight"]))
@@ -91,28 +102,32 @@ def pynn_run(scale, sim_ms, threads, arrays):
         pre, post = pops[prj["from"]], pops[prj["to"]]
         n = int(prj["connect"]["total"])
         if arrays:   # the same law, drawn here and handed over as a list (n x 4)
+            d0, dc0 = time.perf_counter(), time.process_time()
             conns = np.empty((n, 4))
             conns[:, 0] = rng.integers(0, pre.size, n)
             conns[:, 1] = rng.integers(0, post.size, n)
             conns[:, 2] = truncated(rng, mean, sd, lo, hi, n)
             conns[:, 3] = truncated(rng, dmean, dsd, 0.1, np.inf, n)
+            drawing += time.perf_counter() - d0
+            c0 += time.process_time() - dc0
             connector, syn = sim.FromListConnector(conns), sim.StaticSynapse()
         else:
             connector = sim.FixedTotalNumberConnector(n)
             syn = sim.StaticSynapse(weight=RD("normal_clipped", mu=mean, sigma=sd, low=lo, high=hi),
                                     delay=RD("normal_clipped", mu=dmean, sigma=dsd, low=0.1, high=np.inf))
         sim.Projection(pre, post, connector, syn, receptor_type="excitatory" if exc else "inhibitory")
-    script = time.perf_counter() - t0
+    script = time.perf_counter() - t0 - drawing
     t0 = time.perf_counter()
     sim.run(0.1)   # the first run builds the network (and makes one step)
-    build = time.perf_counter() - t0
+    build, cpu = time.perf_counter() - t0, time.process_time() - c0
     st = sim.simulator.state
     synapses = sum(int(p.synapseCount()) for p in st.network.projections())
     t0 = time.perf_counter()
     sim.run(sim_ms - 0.1)
     simulate = time.perf_counter() - t0
     spikes = sum(len(s) for p in pops.values() for s in p.get_data().segments[0].spiketrains)
-    return {"script_s": script, "build_s": build, "total_build_s": script + build, "synapses": synapses,
+    return {"script_s": script, "build_s": build, "total_build_s": script + build, "build_cpu_s": cpu,
+            "lists_drawn_s": drawing, "synapses": synapses,
             "simulate_s": simulate, "spikes": spikes}
 
 

@@ -156,9 +156,9 @@ final class ConnectLoader {
         for (String k : names) {
             if (!rules.containsKey(k)) {
                 java.util.List<String> all = new java.util.ArrayList<>(rules.keySet());
-                all.addAll(java.util.List.of("rule", "autapses", "multapses"));
+                all.addAll(java.util.List.of("rule", "autapses", "multapses", "list", "arrays"));
                 throw connect.get(k).error("unknown key" + org.neurosim.core.Suggestions.didYouMean(k, all)
-                        + "; expected one of " + known + ", rule, autapses, multapses");
+                        + "; expected one of " + known + ", rule, autapses, multapses, list, arrays");
             }
         }
         if (names.size() != 1) throw connect.error("expected exactly one rule: " + known);
