@@ -1,7 +1,7 @@
 """The Potjans-Diesmann microcircuit built through pyNN.neurosim against the same network from NeuroSim's YAML (issue
 30): one process per run, so that /usr/bin/time -v gives each its own peak RSS.
 
-    /usr/bin/time -v /usr/bin/python3 benchmarks/pynn_microcircuit.py MODE SCALE [SIM_MS] [THREADS]
+    /usr/bin/time -v /usr/bin/python3 benchmarks/pynn_microcircuit.py MODE SCALE [SIM_MS] [THREADS] [REPEATS]
 
 MODE: yaml (Microcircuit.yaml(SCALE), org.neurosim.network.models, built through neurosim.bridge), native (the same
 network written in PyNN: IF_curr_exp populations, FixedTotalNumberConnector with normal_clipped weights and delays,
@@ -126,6 +126,7 @@ def pynn_run(scale, sim_ms, threads, arrays):
     sim.run(sim_ms - 0.1)
     simulate = time.perf_counter() - t0
     spikes = sum(len(s) for p in pops.values() for s in p.get_data().segments[0].spiketrains)
+    sim.end()
     return {"script_s": script, "build_s": build, "total_build_s": script + build, "build_cpu_s": cpu,
             "lists_drawn_s": drawing, "synapses": synapses,
             "simulate_s": simulate, "spikes": spikes}
@@ -145,12 +146,14 @@ def main():
     mode, scale = sys.argv[1], float(sys.argv[2])
     sim_ms = float(sys.argv[3]) if len(sys.argv) > 3 else 100.0
     threads = int(sys.argv[4]) if len(sys.argv) > 4 else 1
-    if mode in ("yaml", "yaml-poisson"):
-        out = yaml_run(scale, sim_ms, threads, mode == "yaml-poisson")
-    else:
-        out = pynn_run(scale, sim_ms, threads, mode == "arrays")
-    print(json.dumps({"mode": mode, "scale": scale, "sim_ms": sim_ms, "threads": threads,
-                      **{k: (round(v, 3) if isinstance(v, float) else v) for k, v in out.items()}}))
+    repeats = int(sys.argv[5]) if len(sys.argv) > 5 else 1   # later ones in a warm JVM (classes loaded, code compiled)
+    for rep in range(repeats):
+        if mode in ("yaml", "yaml-poisson"):
+            out = yaml_run(scale, sim_ms, threads, mode == "yaml-poisson")
+        else:
+            out = pynn_run(scale, sim_ms, threads, mode == "arrays")
+        print(json.dumps({"mode": mode, "scale": scale, "sim_ms": sim_ms, "threads": threads, "run": rep + 1,
+                          **{k: (round(v, 3) if isinstance(v, float) else v) for k, v in out.items()}}), flush=True)
 
 
 if __name__ == "__main__":

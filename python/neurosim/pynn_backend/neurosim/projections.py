@@ -101,7 +101,8 @@ class Projection(common.Projection):
 
     def _from_list(self, connector):
         """FromListConnector.connect on whole columns: the synapse type's parameters for all the list's connections
-        at once, its columns in their place (PyNN's code does this once per target)."""
+        at once, its columns in their place (PyNN's code does this once per target, and orders the connections by
+        target; here they keep the list's order)."""
         names = connector.column_names
         valid = self.synapse_type.get_parameter_names()
         for name in names:
@@ -117,8 +118,6 @@ class Projection(common.Projection):
             raise errors.ConnectionError("source index out of range")
         if np.any(cl[:, 1] >= self.post.size) or np.any(cl[:, 1] < 0):
             raise errors.ConnectionError("target index out of range")
-        if np.any(np.diff(cl[:, 1]) < 0):
-            cl = cl[np.argsort(cl[:, 1], kind="stable")]   # grouped by target, as PyNN's code makes them
         ps = deepcopy(self.synapse_type.parameter_space)
         ps.shape = (len(cl),)
         for col, name in enumerate(names, 2):
