@@ -97,12 +97,13 @@ def check_groups(prj, count):
                                   f"of plasticity parameters)")
 
 
-def block(prj, params, synapse, src, tgt, steps, weights):
+def block(prj, params, synapse, src, tgt, delays, weights):
     """The NeuroSim `plasticity` block of one group of a projection (one value of each parameter), or None;
-    synapse is the group's synapse block (its weight unit and its PSC time constant); src, tgt, steps and weights
-    are its connections' (for the checks)."""
+    synapse is the group's synapse block (its weight unit and its PSC time constant); src, tgt, delays (ms) and
+    weights are its connections' (for the checks)."""
     syn = prj.synapse_type
     if type(syn) is sm.STDPMechanism:
+        steps = native.steps(delays, simulator.state.dt)
         if len(np.unique(_key(src, tgt, steps, int(np.max(tgt)) + 1))) < len(src):
             raise NotImplementedError("pyNN.neurosim: two STDP connections between the same pair of neurons with the "
                                       "same delay (their learned weights could not be told apart)")

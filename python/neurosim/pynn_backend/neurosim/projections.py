@@ -123,7 +123,7 @@ class Projection(common.Projection):
         for col, name in enumerate(names, 2):
             ps.update(**{name: np.array(cl[:, col], dtype=float)})   # a copy: the list stays the connector's
         if isinstance(self.synapse_type, StandardSynapseType):
-            ps = self.synapse_type.translate(ps)
+            ps = self.synapse_type.translate(ps, copy=False)   # ps is this call's own copy
         ps.evaluate()
         self._add(cl[:, 0].astype(np.int64), cl[:, 1].astype(np.int64), dict(ps.items()), fresh=True)
 
@@ -332,7 +332,7 @@ class Projection(common.Projection):
             arrays[key] = (s, t, w[ks], d[ks])
             self.ns_groups.append((ks, s, t, tp.size))
             params = {k: self._params[k][k0] for k in names}
-            rule = plasticity.block(self, params, syn, s, t, native.steps(d[ks], st.dt), w[ks])
+            rule = plasticity.block(self, params, syn, s, t, d[ks], w[ks])
             if rule:
                 syn["plasticity"] = rule
             out.append({"from": sp.ns_name, "to": tp.ns_name, "connect": {"arrays": key}, "weight": syn.pop("unit"),
