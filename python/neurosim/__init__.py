@@ -51,7 +51,8 @@ def load(config, overrides=None, seed=None, duration=None, dt=None, threads=None
     return bridge.tree_text(tree)
 
 
-def run(config, duration=None, overrides=None, seed=None, threads=None, dt=None, base_dir=None, warnings=True):
+def run(config, duration=None, overrides=None, seed=None, threads=None, dt=None, base_dir=None, warnings=True,
+        arrays=None):
     """Builds and simulates a network in-process, as ``neurosim run CONFIG`` does, without writing files.
 
     config     a YAML file's path, YAML text, or a dict shaped as the YAML
@@ -61,6 +62,9 @@ def run(config, duration=None, overrides=None, seed=None, threads=None, dt=None,
     seed, threads, dt   as --seed, --threads, --dt (default: the config's)
     base_dir   the folder a dict's or text's relative file names are read from (default: the working folder)
     warnings   issue NeuroSim's warnings about the network as Python warnings
+    arrays     {KEY: (sources, targets, weights, delays)} of NumPy arrays (weights, delays may be None) for the
+               projections whose connect is {arrays: KEY}: synapses one by one, weights and delays in the units of
+               the projection's weight and delay ('1 nA', '1 ms'), each array copied once into the JVM
 
     Returns a Result. Raises ConfigError (an exit-2 error of the CLI) with NeuroSim's one-line message,
     NumericalFailure, or JarNotFoundError when the jar is not built.
@@ -68,7 +72,7 @@ def run(config, duration=None, overrides=None, seed=None, threads=None, dt=None,
     tree, base = bridge.config_tree(config, overrides, seed, duration, dt, threads, base_dir)
     text = bridge.tree_text(tree)
     t0 = _time.perf_counter()
-    network = bridge.build(tree, base)
+    network = bridge.build(tree, base, arrays)
     build_s = _time.perf_counter() - t0
     if warnings:
         import warnings as w

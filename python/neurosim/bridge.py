@@ -5,7 +5,7 @@ state as one row-major double[] (ArrayOutput in the network module), turned into
 
     start()                          start the JVM once, with the project's jar (found by jar_path())
     config_tree(config, ...)         a config file or dict, with overrides, as NeuroSim's config tree
-    build(tree, base_dir)            the Network of a config tree
+    build(tree, base_dir, arrays)    the Network of a config tree (arrays: synapse lists named by connect.arrays)
     simulate(network)                run it; returns (summary dict, collected arrays)
     java_errors()                    a context manager turning NeuroSim's Java exceptions into neurosim.errors
 """
@@ -268,11 +268,35 @@ def config_tree(config, overrides=None, seed=None, duration=None, dt=None, threa
     return tree, base
 
 
-def build(tree, base_dir):
-    """The Network of a config tree (NetworkLoader.build); NeuroSim's errors as neurosim.errors."""
+def build(tree, base_dir, arrays=None):
+    """The Network of a config tree (NetworkLoader.build); NeuroSim's errors as neurosim.errors.
+
+    arrays: {KEY: SynapseList (synapse_list()) or (sources, targets, weights, delays)} for the projections whose
+    ``connect`` is ``{arrays: KEY}``: synapses given one by one, which cross as whole arrays (no text)."""
     NetworkLoader = java("org.neurosim.network.build.NetworkLoader")
     with java_errors():
-        return NetworkLoader.build(tree, java("java.nio.file.Path").of(str(base_dir)), registry())
+        given = java("java.util.HashMap")()
+        for key, value in (arrays or {}).items():
+            given.put(key, value if not isinstance(value, tuple) else synapse_list(*value))
+        return NetworkLoader.build(tree, java("java.nio.file.Path").of(str(base_dir)), registry(), given)
+
+
+def synapse_list(sources, targets, weights=None, delays=None):
+    """A SynapseList (org.neurosim.core.connect) from NumPy arrays, one Java array each (a bulk copy): sources and
+    targets are neuron indices within their populations; weights and delays, when given, are numbers in the units
+    the projection's ``weight`` and ``delay`` name (``weight: 1 nA``, ``delay: 1 ms``)."""
+    import jpype
+
+    SynapseList = java("org.neurosim.core.connect.SynapseList")
+
+    def ints(a):
+        return jpype.JArray(jpype.JInt)(np.ascontiguousarray(a, dtype=np.int32))
+
+    def doubles(a):
+        return None if a is None else jpype.JArray(jpype.JDouble)(np.ascontiguousarray(a, dtype=np.float64))
+
+    with java_errors():
+        return SynapseList(ints(sources), ints(targets), doubles(weights), doubles(delays))
 
 
 def tree_text(tree):

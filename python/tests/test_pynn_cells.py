@@ -95,10 +95,8 @@ def test_izhikevich_is_nests_forward_euler_with_voltage_jumps(sim):
     v, u = np.asarray(data.filter(name="v")[0]), np.asarray(data.filter(name="u")[0])
     spikes = [np.asarray(s) for s in data.spiketrains]
     sim.end()
-    # arrivals at 51 and 121 ms, in the update that ends there; the engine holds static weights in single precision
-    # (README: relative error up to 6e-8), so the jump is float32(20 mV)
-    jump = float(np.float32(20.0e-3)) * 1e3
-    jumps = {510: jump, 1210: jump}
+    # arrivals at 51 and 121 ms, in the update that ends there (one weight for the projection: held in double)
+    jumps = {510: 20.0, 1210: 20.0}
     for i, p in enumerate(params):
         rv, ru, rs = izhikevich_reference(2000, dt, p["a"], 0.2, -65.0, p["d"], 1e3 * p["i_offset"], -70.0, -14.0,
                                           jumps)
@@ -122,9 +120,8 @@ def test_if_curr_delta_jumps_by_the_weight_and_decays_with_tau_m(sim, precision)
     v = np.asarray(cell.get_data().segments[0].filter(name="v")[0])[:, 0]
     sim.end()
     t = np.arange(v.size) * dt
-    # iaf_psc_delta: V - v_rest = w e^(-(t - 11.5)/tau_m) from the arrival at 11.5 ms on (the jump shows at 11.5);
-    # w as the engine holds a static weight, in single precision
-    w = float(np.float32(w * 1e-3)) * 1e3
+    # iaf_psc_delta: V - v_rest = w e^(-(t - 11.5)/tau_m) from the arrival at 11.5 ms on (the jump shows at 11.5;
+    # OneToOneConnector with one weight is drawn natively, its weight held in double)
     expected = -65.0 + np.where(t >= 11.5 - 1e-9, w * np.exp(-(t - 11.5) / tau_m), 0.0)
     if precision == "off_grid":
         # iaf_psc_delta_ps: the same, but the sample at the arrival's own instant shows V just before the jump

@@ -201,3 +201,20 @@ def test_a_numerical_failure_raises_with_the_clis_message(jar, tmp_path):
     with pytest.raises(neurosim.NumericalFailure) as e:
         neurosim.run(config)
     assert str(e.value) == expected and expected.startswith("numerical failure: population n, neuron 0: v became")
+
+
+def test_synapses_given_as_numpy_arrays_arrive_with_their_own_delays():
+    cfg = {"name": "arrays", "dt": "0.1 ms", "duration": "10 ms",
+           "populations": {"pre": {"model": "spike-times", "size": 2, "times": [["1 ms"], ["2 ms"]]},
+                           "post": {"model": "lif", "size": 3, "params": {"tau_m": "10 ms", "v_th": 0.5}}},
+           "projections": [{"from": "pre", "to": "post", "connect": {"arrays": "syn"}, "weight": 1, "delay": "1 ms",
+                            "synapse": {"kernel": "delta"}}],
+           "record": {"spikes": ["post"]}}
+    syn = (np.array([1, 0, 1]), np.array([1, 0, 2]), np.array([1.0, 1.0, 0.1]), np.array([2.5, 1.0, 1.0]))
+    r = neurosim.run(cfg, arrays={"syn": syn})
+    neurons, times = r.spikes("post")
+    assert neurons.tolist() == [0, 1]                        # 0.1 onto neuron 2 stays below threshold
+    assert times == pytest.approx([2.0e-3, 4.5e-3], abs=1e-12)   # each at its spike + its own delay
+    with pytest.raises(neurosim.ConfigError, match=r"projections\[0\]\.connect\.arrays: no synapse arrays are "
+                                                   r"registered as 'syn'"):
+        neurosim.run(cfg)

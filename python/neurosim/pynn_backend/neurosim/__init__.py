@@ -2,11 +2,12 @@
 
 Make it importable with ``neurosim.use_pynn()`` (or ``pyNN.__path__.append(neurosim.pynn_path())``), then
 ``import pyNN.neurosim as sim``. The backend keeps the PyNN objects and builds one NeuroSim network at the first
-run(); later run() calls continue it. Supported today: IF_curr_exp, IF_cond_exp, IF_curr_alpha, IF_cond_alpha,
-EIF_cond_exp_isfa_ista, EIF_cond_alpha_isfa_ista, SpikeSourceArray, SpikeSourcePoisson; StaticSynapse with any
-connector of PyNN (connections go to NeuroSim as explicit weight matrices, one per delay), SimpleStochasticSynapse,
-TsodyksMarkramSynapse and STDPMechanism where NeuroSim's rules express them exactly (plasticity.py); DCSource, StepCurrentSource, ACSource,
-NoisyCurrentSource (electrodes.py: the population's input); recording of spikes, v (and w of the EIF types).
+run(); later run() calls continue it (values changed in between: a rebuilt network continues from the old one's
+state). Supported: the standard cell types of list_standard_models(); StaticSynapse with any
+connector of PyNN (drawn by NeuroSim where it has the same rule, native.py, else sent as arrays, projections.py),
+SimpleStochasticSynapse, TsodyksMarkramSynapse and
+STDPMechanism where NeuroSim's rules express them exactly (plasticity.py); DCSource, StepCurrentSource, ACSource,
+NoisyCurrentSource (electrodes.py: the population's input); recording of spikes, v, gsyn_exc/gsyn_inh, w, u.
 Anything else raises NotImplementedError naming it.
 """
 import logging
@@ -43,7 +44,9 @@ def list_standard_models():
 def setup(timestep=DEFAULT_TIMESTEP, min_delay=DEFAULT_MIN_DELAY, **extra_params):
     """timestep and min_delay in ms; extra: max_delay, rng_seed (NeuroSim's seed), threads, spike_precision
     ("off_grid", the default as in pyNN.nest: IF_curr_exp and IF_curr_delta spike inside the step, NeuroSim's `exact`
-    = NEST's iaf_psc_exp_ps and iaf_psc_delta_ps; "on_grid": `exact-grid` = iaf_psc_exp and iaf_psc_delta)."""
+    = NEST's iaf_psc_exp_ps and iaf_psc_delta_ps; "on_grid": `exact-grid` = iaf_psc_exp and iaf_psc_delta),
+    native_connectors (default True: the connectors NeuroSim has a rule for are drawn by NeuroSim; False: every
+    connector through PyNN's own code, its connections sent as arrays)."""
     precision = extra_params.get("spike_precision", "off_grid")
     if precision not in ("off_grid", "on_grid"):
         raise ValueError("spike_precision must be 'on_grid' or 'off_grid'")
@@ -57,6 +60,7 @@ def setup(timestep=DEFAULT_TIMESTEP, min_delay=DEFAULT_MIN_DELAY, **extra_params
     simulator.state.seed = int(extra_params.get("rng_seed", extra_params.get("seed", 1)))
     simulator.state.threads = int(extra_params.get("threads", 1))
     simulator.state.spike_precision = precision
+    simulator.state.native_connectors = bool(extra_params.get("native_connectors", True))
     return 0
 
 

@@ -17,16 +17,17 @@ delay) is the rule's `delays: dendritic`, 0 its default `axonal`.
 
 Everything else is refused with NotImplementedError naming what NeuroSim cannot express: a delay split between the
 two (fractions other than 0 and 1), w_min != 0 but for the additive dependence, per-connection values beyond MAX_GROUPS distinct
-parameter sets (each distinct set is its own NeuroSim projection, exact), two plastic connections between the same
-pair of neurons with the same delay (a NeuroSim projection holds one synapse per pair).
+parameter sets (each distinct set is its own NeuroSim projection, exact), two STDP connections between the same
+pair of neurons with the same delay in steps (their learned weights could not be told apart when read back).
 Learned weights are read from the engine after a run (learned_weights).
 """
 import numpy as np
 
+from . import native
 from . import simulator
 from . import standardmodels as sm
 
-MAX_GROUPS = 1000   # distinct (source, target, delay, parameters) sets of one projection, each a NeuroSim projection
+MAX_GROUPS = 1000   # distinct (source, target, parameters) sets of one projection, each a NeuroSim projection
 
 _WEIGHT_DEPENDENCES = (sm.AdditiveWeightDependence, sm.MultiplicativeWeightDependence,
                        sm.AdditivePotentiationMultiplicativeDepression, sm.GutigWeightDependence)
@@ -66,18 +67,29 @@ def learned_weights(prj):
     if cached is not None and cached[0] is st.network and cached[1] == clock:
         return cached[2]
     from neurosim import bridge
-    out = np.array(prj._arrays()[2], dtype=float)
     engine = st.network.projections()
+    si = simulator.weight_si(prj)   # the engine holds weights in A, S or V
     with bridge.java_errors():
-        for g, (ks, src, tgt, tsize, si) in enumerate(prj.ns_groups):
-            ep = engine.get(prj.ns_index + g)
-            key = np.asarray(bridge.ints(ep.sources()), dtype=np.int64) * tsize + np.asarray(bridge.ints(ep.targets()))
-            order = np.argsort(key)
-            want = src.astype(np.int64) * tsize + tgt
-            at = order[np.searchsorted(key, want, sorter=order)]
-            out[ks] = np.asarray(bridge.doubles(ep.currentWeights()))[at] / si
+        if prj.native:   # the engine's order is the connections' order
+            out = np.concatenate([bridge.doubles(engine.get(prj.ns_index + g).currentWeights())
+                                  for g in range(prj.ns_count)]) / si
+        else:   # each connection found by (source, target, delay in steps), unique in its group
+            out = np.array(prj._arrays()[2], dtype=float)
+            dt = float(st.network.dt())
+            for g, (ks, src, tgt, tsize) in enumerate(prj.ns_groups):
+                ep = engine.get(prj.ns_index + g)
+                steps = np.rint(bridge.doubles(ep.delays(dt)) / dt).astype(np.int64)
+                key = _key(bridge.ints(ep.sources()), bridge.ints(ep.targets()), steps, tsize)
+                order = np.argsort(key)
+                want = _key(src, tgt, native.steps(prj._arrays()[3][ks], st.dt), tsize)
+                at = order[np.searchsorted(key, want, sorter=order)]
+                out[ks] = bridge.doubles(ep.currentWeights())[at] / si
     prj._learned = (st.network, clock, out)
     return out
+
+
+def _key(src, tgt, steps, tsize):
+    return (np.asarray(src, dtype=np.int64) * tsize + np.asarray(tgt, dtype=np.int64)) * 65537 + steps
 
 
 def check_groups(prj, count):
@@ -88,26 +100,35 @@ def check_groups(prj, count):
                                   f"of plasticity parameters)")
 
 
-def block(prj, params, synapse, cells, weights):
+def block(prj, params, synapse, src, tgt, delays, weights):
     """The NeuroSim `plasticity` block of one group of a projection (one value of each parameter), or None;
-    synapse is the group's synapse block (its weight unit and its PSC time constant)."""
+    synapse is the group's synapse block (its weight unit and its PSC time constant); src, tgt, delays (ms) and
+    weights are its connections' (for the checks)."""
+    syn = prj.synapse_type
+    if type(syn) is sm.STDPMechanism:
+        steps = native.steps(delays, simulator.state.dt)
+        if len(np.unique(_key(src, tgt, steps, int(np.max(tgt)) + 1))) < len(src):
+            raise NotImplementedError("pyNN.neurosim: two STDP connections between the same pair of neurons with the "
+                                      "same delay (their learned weights could not be told apart)")
+        if np.any(weights < params["w_min"]) or np.any(weights > params["w_max"]):
+            raise NotImplementedError(f"pyNN.neurosim: STDP weights outside [w_min, w_max] = [{params['w_min']:g}, "
+                                      f"{params['w_max']:g}] (NeuroSim's stdp would clip them when the network is "
+                                      f"built)")
+    return rule_block(prj, params, synapse)
+
+
+def rule_block(prj, params, synapse):
+    """The `plasticity` block of a synapse type with these parameter values (None for a static synapse); synapse
+    is the projection's synapse block, its unit taken out or not."""
     syn = prj.synapse_type
     if type(syn) is sm.StaticSynapse:
         return None
     if type(syn) is sm.TsodyksMarkramSynapse:
         return tsodyks_markram_block(params, synapse["tau"])
-    pairs = np.stack(cells, axis=1)
-    if len(np.unique(pairs, axis=0)) < len(pairs):
-        kind = "SimpleStochasticSynapse" if type(syn) is sm.SimpleStochasticSynapse else "STDP"
-        raise NotImplementedError(f"pyNN.neurosim: two {kind} connections between the same pair of neurons with "
-                                  f"the same delay and parameters (a NeuroSim projection holds one synapse per pair; "
-                                  f"their weights would be summed into one)")
-    if type(syn) is sm.SimpleStochasticSynapse:
+    if type(syn) is sm.SimpleStochasticSynapse:   # two connections of one pair are two synapses: independent draws
         return bernoulli_block(params)
-    if np.any(weights < params["w_min"]) or np.any(weights > params["w_max"]):
-        raise NotImplementedError(f"pyNN.neurosim: STDP weights outside [w_min, w_max] = [{params['w_min']:g}, "
-                                  f"{params['w_max']:g}] (NeuroSim's stdp would clip them when the network is built)")
-    return stdp_block(syn, params, synapse["unit"].split()[1])
+    unit = "uS" if "reversal" in synapse else "mV" if synapse.get("kernel") == "delta" else "nA"
+    return stdp_block(syn, params, unit)
 
 
 def stdp_block(syn, p, unit):

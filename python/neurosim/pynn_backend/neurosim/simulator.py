@@ -38,6 +38,7 @@ class State(common.control.BaseState):
         self.seed = 1
         self.threads = 1
         self.spike_precision = "off_grid"
+        self.native_connectors = True
         self.populations = []
         self.projections = []
         self.clear()
@@ -49,6 +50,8 @@ class State(common.control.BaseState):
         self.populations = []
         self.projections = []
         self.current_sources = []
+        self.projection_counter = 0
+        self.ns_populations = []
         self.id_counter = 0
         self.segment_counter = -1
         self.reset()
@@ -87,14 +90,16 @@ class State(common.control.BaseState):
         if steps < 0:
             raise ValueError(f"Time {tstop} is in the past (current time {self.t})")
         if self.network is None or self.rebuild:
-            tree, base = bridge.config_tree(build_config(self))
-            earlier, self.network = self.network, bridge.build(tree, base)
+            arrays = {}
+            tree, base = bridge.config_tree(build_config(self, arrays))
+            earlier, self.network = self.network, bridge.build(tree, base, arrays)
+            del arrays
             if earlier is not None:
                 with bridge.java_errors():
                     self.network.continueFrom(earlier)
                 self.rebuild = False
             if self.min_delay_auto:   # as NEST: the shortest delay of the network once it is built
-                delays = [np.min(prj._arrays()[3]) for prj in self.projections if len(prj)]
+                delays = [d for d in (prj.min_delay() for prj in self.projections) if d is not None]
                 self.min_delay = float(min(delays)) if delays else self.dt
         ArrayOutput = bridge.java("org.neurosim.network.output.ArrayOutput")
         Simulation = bridge.java("org.neurosim.network.Simulation")
@@ -355,7 +360,7 @@ def _conductance_groups(st, projections):
     and reversal onto it, as the engine groups them) are excitatory and which inhibitory: p.ns_gsyn[gsyn_exc|inh]."""
     receptors = []
     for prj in st.projections:
-        receptors += [prj.receptor_type] * len(getattr(prj, "ns_groups", []))
+        receptors += [prj.receptor_type] * getattr(prj, "ns_count", 0)
     for p in st.populations:
         keys, p.ns_gsyn, p.ns_gsyn_shared = [], {"gsyn_exc": [], "gsyn_inh": []}, False
         for cfg, receptor in zip(projections, receptors):
@@ -374,19 +379,21 @@ def _conductance_groups(st, projections):
         p.ns_groups = len(keys)
 
 
-def build_config(st):
-    """The NeuroSim config dict of the current PyNN network."""
+def build_config(st, arrays):
+    """The NeuroSim config dict of the current PyNN network; the synapse lists its projections name (connect:
+    {arrays: KEY}) go into ``arrays``."""
     pops = {}
     spikes, probes = [], []
-    for p in st.populations:
-        if p.size == 0:
-            continue
+    st.ns_populations = [p for p in st.populations if p.size]
+    for p in st.ns_populations:
         pops[p.ns_name] = _population_config(p)
         spikes.append(p.ns_name)
     projections = []
     for prj in st.projections:
         prj.ns_index = len(projections)   # its first NeuroSim projection (learned weights are read from there)
-        projections.extend(prj.ns_projections())
+        made = prj.ns_projections(arrays)
+        prj.ns_count = len(made)
+        projections.extend(made)
     _conductance_groups(st, projections)
     for p in st.populations:
         if p.size == 0:
@@ -413,3 +420,66 @@ def build_config(st):
     if projections:
         cfg["projections"] = projections
     return cfg
+
+
+def _engine_projections(prj):
+    """The engine's projections of a native projection: in the built network, or else in a network of its two
+    populations and this projection alone, built for reading (it draws the same synapses: a native projection's
+    random stream is named by its seed, the run's seed and its target, not by its place in the network)."""
+    st = prj._simulator.state
+    if st.built:
+        return st.network, [st.network.projections().get(prj.ns_index + g) for g in range(prj.ns_count)]
+    pops = [p for p in st.populations if p.size and (p is prj.pre or p is prj.post)]
+    saved = st.ns_populations
+    try:
+        st.ns_populations = pops
+        block = prj._native_block(plastic=False)   # a plasticity rule draws nothing of the synapses
+        cfg = {"name": "pynn", "dt": _q(st.dt, "ms"), "duration": _q(st.dt, "ms"), "seed": int(st.seed),
+               "populations": {p.ns_name: _population_config(p) for p in pops}, "projections": [block]}
+    finally:
+        st.ns_populations = saved
+    tree, base = bridge.config_tree(cfg)
+    network = bridge.build(tree, base)
+    return network, [network.projections().get(0)]
+
+
+def weight_si(prj):
+    """What one PyNN weight unit is in the engine's SI: uS (conductances), mV (voltage jumps of IF_curr_delta and
+    Izhikevich) or nA."""
+    ct = prj.post.celltype
+    if ct.conductance_based:
+        return 1e-6
+    return 1e-3 if getattr(ct, "voltage_based_synapses", False) else 1e-9
+
+
+def read_native(prj):
+    """A native projection's connections as drawn by the engine: (pre, post, weight, delay) in PyNN's units (nA or
+    uS, ms), in the engine's order; weights as they were before any run (an STDP projection's is a constant)."""
+    network, eps = _engine_projections(prj)
+    dt = float(network.dt())
+    si = weight_si(prj)   # the engine holds weights in A, S or V
+    parts = []
+    with bridge.java_errors():
+        for ep in eps:
+            parts.append((bridge.ints(ep.sources()).astype(np.int64), bridge.ints(ep.targets()).astype(np.int64),
+                          bridge.doubles(ep.currentWeights()) / si, bridge.doubles(ep.delays(dt)) * 1e3))
+    pre, post, w, d = (np.concatenate([p[k] for p in parts]) for k in range(4))
+    constant = prj._native.weight["weight"]
+    if isinstance(constant, float):   # the engine keeps one weight in double precision: the given value exactly
+        w = np.full(pre.size, constant)
+    return pre, post, w, d
+
+
+def native_count(prj):
+    """The synapses of a native projection in the built network (no synapse read)."""
+    st = prj._simulator.state
+    return sum(int(st.network.projections().get(prj.ns_index + g).synapseCount()) for g in range(prj.ns_count))
+
+
+def native_min_delay(prj):
+    """The shortest delay of a native projection in the built network, in ms (None without synapses)."""
+    st = prj._simulator.state
+    eps = [st.network.projections().get(prj.ns_index + g) for g in range(prj.ns_count)]
+    dt = float(st.network.dt())
+    ds = [float(ep.minDelay(dt)) * 1e3 for ep in eps if int(ep.synapseCount())]
+    return min(ds) if ds else None

@@ -20,6 +20,7 @@ import org.neurosim.core.plugin.PluginRegistry;
 public final class NetworkBuilder {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private final ObjectNode root = F.objectNode();
+    private final Map<String, org.neurosim.core.connect.SynapseList> arrays = new java.util.HashMap<>();
 
     NetworkBuilder() {
         root.putObject("populations");
@@ -79,7 +80,7 @@ public final class NetworkBuilder {
     }
 
     public Network build(PluginRegistry registry) {
-        return org.neurosim.network.build.NetworkLoader.build(root.deepCopy(), Path.of("."), registry);
+        return org.neurosim.network.build.NetworkLoader.build(root.deepCopy(), Path.of("."), registry, arrays);
     }
 
     public final class PopulationBuilder {
@@ -150,6 +151,17 @@ public final class NetworkBuilder {
                 ArrayNode r = rows.addArray();
                 for (double v : row) r.add(v);
             }
+            return this;
+        }
+
+        /**
+         * Synapses given one by one ({@code connect: {arrays: ...}}): with weights, {@code weight} is the unit they
+         * multiply ({@code "1 nA"}); with delays, {@code delay} is theirs ({@code "1 ms"}).
+         */
+        public ProjectionBuilder synapses(org.neurosim.core.connect.SynapseList list) {
+            String key = "builder-" + arrays.size();
+            arrays.put(key, list);
+            p.putObject("connect").put("arrays", key);
             return this;
         }
 

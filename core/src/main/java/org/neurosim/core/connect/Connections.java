@@ -7,7 +7,9 @@ import org.neurosim.core.InvalidInputException;
  * A rule's result as compressed sparse rows by source: the targets of source j are
  * {@code targets[rowStart[j] .. rowStart[j+1])}, each row sorted ascending (a multapse repeats a target). A rule
  * that also fixes the weights (an explicit matrix) gives one per synapse in {@code weights}, in the units of its
- * input; otherwise {@code weights} is null and the projection's {@code weight} applies.
+ * input; otherwise {@code weights} is null and the projection's {@code weight} applies. A rule that fixes the delays
+ * too (an explicit list of synapses) gives one per synapse in {@code delays}, in seconds; otherwise the projection's
+ * {@code delay} applies.
  */
 public final class Connections {
     /** At most this many synapses in one projection (int indices). */
@@ -16,23 +18,35 @@ public final class Connections {
     private final int[] rowStart;
     private final int[] targets;
     private final double[] weights;
+    private final double[] delays;
 
     public Connections(int[] rowStart, int[] targets, double[] weights) {
+        this(rowStart, targets, weights, null);
+    }
+
+    /** With a delay per synapse (seconds) when {@code delays} is not null. */
+    public Connections(int[] rowStart, int[] targets, double[] weights, double[] delays) {
         if (rowStart.length == 0 || rowStart[0] != 0 || rowStart[rowStart.length - 1] != targets.length) {
             throw new IllegalArgumentException("rowStart must run from 0 to targets.length");
         }
         if (weights != null && weights.length != targets.length) {
             throw new IllegalArgumentException("one weight per synapse expected");
         }
+        if (delays != null && delays.length != targets.length) {
+            throw new IllegalArgumentException("one delay per synapse expected");
+        }
         this.rowStart = rowStart;
         this.targets = targets;
         this.weights = weights;
+        this.delays = delays;
     }
 
     public int[] rowStart() { return rowStart; }
     public int[] targets() { return targets; }
     /** Per-synapse weights, or null. */
     public double[] weights() { return weights; }
+    /** Per-synapse delays in seconds, or null. */
+    public double[] delays() { return delays; }
     public int count() { return targets.length; }
     public int sources() { return rowStart.length - 1; }
 

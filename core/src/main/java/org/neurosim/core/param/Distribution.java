@@ -66,6 +66,29 @@ public interface Distribution {
         };
     }
 
+    /** How many draws in a row may fall outside the bounds of {@link #redrawn} before it gives up. */
+    int MAX_REDRAWS = 1000;
+
+    /**
+     * This distribution with a draw outside [min, max] drawn again until one falls inside (NaN: no bound on that
+     * side): the distribution truncated to the bounds, NEST's {@code nest.math.redraw} and PyNN's
+     * {@code normal_clipped}, where {@link #clipped} piles the outside mass onto the bounds. After
+     * {@link #MAX_REDRAWS} draws in a row outside, fails naming {@code key}.
+     */
+    default Distribution redrawn(double min, double max, String key) {
+        if (min != min && max != max) return this;
+        Distribution d = this;
+        return r -> {
+            for (int k = 0; k < MAX_REDRAWS; k++) {
+                double v = d.sample(r);
+                if (!(v < min) && !(v > max)) return v;
+            }
+            throw new InvalidInputException(key + ": " + MAX_REDRAWS + " draws in a row fell outside the bounds ["
+                    + (min != min ? "-inf" : min) + ", " + (max != max ? "inf" : max) + "] (SI units); widen them, or "
+                    + "take out_of_bounds: clip");
+        };
+    }
+
     Pattern CALL = Pattern.compile("\\s*(uniform|normal|lognormal)\\s*\\((.*),(.*)\\)\\s*");
 
     static Distribution parse(String text, Dimension d, String key) {

@@ -8,9 +8,11 @@ import org.neurosim.core.InvalidInputException;
 import org.neurosim.core.connect.ConnectionContext;
 import org.neurosim.core.connect.ConnectionRule;
 import org.neurosim.core.connect.Connections;
+import org.neurosim.core.connect.SynapseList;
 import org.neurosim.core.param.Parameters;
 import org.neurosim.core.plugin.PluginKind;
 import org.neurosim.core.units.Dimension;
+import org.neurosim.core.units.Quantity;
 import org.neurosim.network.config.Cfg;
 import org.neurosim.network.engine.Population;
 
@@ -18,7 +20,9 @@ import org.neurosim.network.engine.Population;
  * A projection's {@code connect} block: a rule's short form {@code {NAME: value}} (the rule's main parameter
  * carries its name: {@code {probability: 0.02}}, {@code {total: 1000}}), or {@code {rule: NAME, its
  * parameters}}; with the flags {@code autapses} (default false within one population) and {@code multapses}
- * (default false). An inline matrix in {@code weight: [[...]]} is the {@code weights} rule.
+ * (default false). An inline matrix in {@code weight: [[...]]} is the {@code weights} rule. Synapses given one by one
+ * are {@code {list: FILE.csv}} ({@link SynapseFile}) or {@code {arrays: KEY}}, a {@link SynapseList} registered with
+ * the loader beside the config: with their own weights and delays when they give them.
  */
 final class ConnectLoader {
     static final Set<String> FLAGS = Set.of("autapses", "multapses");
@@ -28,6 +32,7 @@ final class ConnectLoader {
     static Connections connect(Cfg projection, Cfg weightCfg, Dimension weightDim, Population source,
                                Population target, SplittableRandom random, LoadContext ctx) {
         Cfg connect = projection.get("connect");
+        if (explicit(connect)) return explicit(projection, connect, weightCfg, weightDim, source, target, ctx);
         if (weightCfg.isList() && connect.has("weights")) {
             throw weightCfg.error("give the matrix either as connect.weights or as weight, not both");
         }
@@ -51,6 +56,80 @@ final class ConnectLoader {
             throw e.getMessage().startsWith(block.path) ? e : e.under(block.path);
         }
         return rule.create(context, p);
+    }
+
+    /** True for synapses given one by one ({@code list} or {@code arrays}): their weights and delays come in SI. */
+    static boolean explicit(Cfg connect) {
+        return connect.isMap() && (connect.has("list") || connect.has("arrays"));
+    }
+
+    /**
+     * {@code {list: FILE.csv}} or {@code {arrays: KEY}}: the synapses as given, each weight (delay) times its unit: the
+     * file header's, else the projection's {@code weight} ({@code delay}), which is then that unit and not a weight
+     * (delay) of its own. The bounds ({@code weight_min}...) apply only to drawn values.
+     */
+    private static Connections explicit(Cfg projection, Cfg connect, Cfg weightCfg, Dimension weightDim,
+                                        Population source, Population target, LoadContext ctx) {
+        connect.allowOnly(java.util.Set.of("list", "arrays"));
+        if (connect.has("list") && connect.has("arrays")) throw connect.error("expected either list or arrays, not both");
+        Cfg delayCfg = projection.get("delay");
+        SynapseList list;
+        Quantity wHeader = null, dHeader = null;
+        String key;
+        if (connect.has("list")) {
+            Cfg file = connect.get("list");
+            key = file.path;
+            double delayKeyUnit = Double.NaN;
+            if (delayCfg.present() && !delayCfg.text().contains("(")) delayKeyUnit = delayCfg.quantity(Dimension.TIME);
+            SynapseFile.Read read = SynapseFile.read(ctx.data(file).file(), key, source.size, target.size, weightDim,
+                    delayKeyUnit, ctx.dt);
+            list = read.synapses();
+            wHeader = read.weightUnit();
+            dHeader = read.delayUnit();
+        } else {
+            Cfg name = connect.get("arrays");
+            key = name.path;
+            list = ctx.arrays.get(name.text());
+            if (list == null) {
+                throw name.error("no synapse arrays are registered as '" + name.text() + "'"
+                        + (ctx.arrays.isEmpty() ? " (none are: they are handed to NetworkLoader.build beside the config)"
+                        : "; registered: " + String.join(", ", new java.util.TreeSet<>(ctx.arrays.keySet()))));
+            }
+        }
+        double wUnit = list.weights() == null ? 1
+                : unit(projection, weightCfg, wHeader, weightDim, "weight", "weights", key);
+        double dUnit = list.delays() == null ? 1
+                : unit(projection, delayCfg, dHeader, Dimension.TIME, "delay", "delays", key);
+        String where = key;
+        return list.toConnections(source.size, target.size, wUnit, dUnit, k -> where + ": synapse " + k);
+    }
+
+    /** The unit a list's weights (delays) multiply: the header's, or the projection's {@code weight} ({@code delay}). */
+    private static double unit(Cfg projection, Cfg keyCfg, Quantity header, Dimension d, String name, String plural,
+                               String key) {
+        for (String bound : new String[] {name + "_min", name + "_max"}) {
+            if (projection.has(bound)) {
+                throw projection.get(bound).error("the " + plural + " come from " + key + ", one per synapse; " + bound
+                        + " bounds drawn " + plural + " only");
+            }
+        }
+        if (header != null) {
+            if (keyCfg.present()) {
+                throw keyCfg.error("the header of " + key + " gives the unit of the " + plural + " already; give it in "
+                        + "one place");
+            }
+            return header.si();
+        }
+        if (keyCfg.present()) {
+            if (keyCfg.isList() || keyCfg.text().contains("(")) {
+                throw keyCfg.error("expected " + d.describe() + ": the unit that the " + plural + " of " + key
+                        + " multiply, got '" + (keyCfg.isList() ? "a list" : keyCfg.text()) + "'");
+            }
+            return keyCfg.quantity(d);
+        }
+        if (d.isDimensionless()) return 1;
+        throw keyCfg.error("expected " + d.describe() + ": the unit that the " + plural + " of " + key + " multiply "
+                + "(or a unit in the list's header, " + name + " [unit])");
     }
 
     /** The rule a connect block names, where its parameters sit, and their given values. */
@@ -77,9 +156,9 @@ final class ConnectLoader {
         for (String k : names) {
             if (!rules.containsKey(k)) {
                 java.util.List<String> all = new java.util.ArrayList<>(rules.keySet());
-                all.addAll(java.util.List.of("rule", "autapses", "multapses"));
+                all.addAll(java.util.List.of("rule", "autapses", "multapses", "list", "arrays"));
                 throw connect.get(k).error("unknown key" + org.neurosim.core.Suggestions.didYouMean(k, all)
-                        + "; expected one of " + known + ", rule, autapses, multapses");
+                        + "; expected one of " + known + ", rule, autapses, multapses, list, arrays");
             }
         }
         if (names.size() != 1) throw connect.error("expected exactly one rule: " + known);

@@ -42,6 +42,23 @@ final class DelayRows {
      */
     static DelayRows group(int[] rowStart, int[] targets, float[] weights, Distribution delay, double dt,
                            SplittableRandom random, String key) {
+        return group(rowStart, targets, weights, s -> delay.sample(random), dt, key);
+    }
+
+    /**
+     * The delay of a synapse in whole steps: {@code delay / dt} rounded, at least one step (a delay below one step,
+     * 0 included, is raised to one).
+     */
+    static long steps(double delay, double dt) {
+        return Math.max(1, Math.round(delay / dt));
+    }
+
+    /**
+     * Regroups {@code targets} (and {@code weights}) in place by the delay of each synapse, {@code delayOf.applyAsDouble(s)}
+     * seconds for synapse s, asked once per synapse in storage order (a distribution is drawn in that order).
+     */
+    static DelayRows group(int[] rowStart, int[] targets, float[] weights,
+                           java.util.function.IntToDoubleFunction delayOf, double dt, String key) {
         int sources = rowStart.length - 1;
         int[] sourceRows = new int[sources + 1];
         int[] starts = new int[Math.max(16, sources + 1)];
@@ -55,9 +72,9 @@ final class DelayRows {
             int from = rowStart[j], n = rowStart[j + 1] - from;
             int lo = Integer.MAX_VALUE, hi = 0;
             for (int k = 0; k < n; k++) {
-                double d = delay.sample(random);
+                double d = delayOf.applyAsDouble(from + k);
                 if (d != d) throw new InvalidInputException(key + ": the delay distribution gave NaN");
-                long s = Math.max(1, Math.round(d / dt));
+                long s = steps(d, dt);
                 if (s > MAX_STEPS) {
                     throw new InvalidInputException(key + ": a drawn delay of " + LoadContext.fmt(d) + " s is more than "
                             + MAX_STEPS + " steps; bound it with delay_max");

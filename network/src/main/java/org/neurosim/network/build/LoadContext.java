@@ -16,7 +16,16 @@ final class LoadContext {
     /** Every file the config's values named and a plugin read (weights CSVs, spike-time files...), as resolved. */
     final java.util.Set<Path> inputFiles = java.util.concurrent.ConcurrentHashMap.newKeySet();   // projections wire in parallel
 
+    /** Synapse lists handed over beside the config, named by {@code connect: {arrays: KEY}}. */
+    final java.util.Map<String, org.neurosim.core.connect.SynapseList> arrays;
+
     LoadContext(PluginRegistry registry, Path baseDir, double dt, long seed) {
+        this(registry, baseDir, dt, seed, java.util.Map.of());
+    }
+
+    LoadContext(PluginRegistry registry, Path baseDir, double dt, long seed,
+                java.util.Map<String, org.neurosim.core.connect.SynapseList> arrays) {
+        this.arrays = arrays;
         this.registry = registry;
         this.baseDir = baseDir;
         this.dt = dt;

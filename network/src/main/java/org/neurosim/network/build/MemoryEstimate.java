@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.neurosim.core.InvalidInputException;
+import org.neurosim.core.connect.SynapseList;
 import org.neurosim.core.units.Dimension;
 import org.neurosim.core.units.Units;
 import org.neurosim.network.config.Cfg;
@@ -44,8 +45,8 @@ final class MemoryEstimate {
      */
     static final double HEAP_SHARE = 0.9;
 
-    static void check(Cfg root, Map<String, Cfg> pops) {
-        double bytes = bytes(root, pops);
+    static void check(Cfg root, Map<String, Cfg> pops, Map<String, SynapseList> arrays) {
+        double bytes = bytes(root, pops, arrays);
         long max = Runtime.getRuntime().maxMemory();
         double machine = physicalMemory();
         if (bytes > HEAP_SHARE * max && machine > 0 && bytes > 0.8 * machine) {   // no heap setting can hold it here
@@ -72,6 +73,10 @@ final class MemoryEstimate {
     }
 
     static double bytes(Cfg root, Map<String, Cfg> pops) {
+        return bytes(root, pops, Map.of());
+    }
+
+    static double bytes(Cfg root, Map<String, Cfg> pops, Map<String, SynapseList> arrays) {
         Map<String, Long> sizes = new LinkedHashMap<>();
         double bytes = 0;
         for (Map.Entry<String, Cfg> e : pops.entrySet()) {
@@ -98,6 +103,24 @@ final class MemoryEstimate {
                 bytes += rateDelayLine(root, pops.get(p.get("from").text("")), p, src);
                 boolean perSynapse = p.get("weight").present() && !p.get("weight").isList()
                         && p.get("weight").text().contains("(");
+                SynapseList given = p.get("connect").isMap() && p.get("connect").has("arrays")
+                        ? arrays.get(p.get("connect").get("arrays").text("")) : null;
+                if (given != null) {
+                    // the lists are in the heap already; while one is sorted into rows, 28 bytes per synapse
+                    // more (an order by target, the rows' targets, the weights and delays in SI)
+                    double n = given.count();
+                    boolean w = given.weights() != null || perSynapse;
+                    bytes += given.bytes() + n * (w ? 8 : 4) + src * 4.0 + n * plasticBytes(p)
+                            + (given.delays() != null ? Math.min(n, src * 50.0) * 6 : 0);
+                    double building = n * (4 + 4 + (given.weights() != null ? 8 : 0) + (given.delays() != null ? 8 : 0));
+                    if (building > scratch) {
+                        second = scratch;
+                        scratch = building;
+                    } else {
+                        second = Math.max(second, building);
+                    }
+                    continue;
+                }
                 double synapses;
                 try {
                     synapses = synapses(p.get("connect"), src, tgt);
@@ -158,6 +181,7 @@ final class MemoryEstimate {
         if (con.has("total")) return con.get("total").integer(0, Long.MAX_VALUE);
         if (con.has("one_to_one")) return tgt;
         if (con.has("rule")) return 0;
+        if (con.has("list") || con.has("arrays")) return 0;   // a file's lines are not counted ahead
         return src * (double) tgt * 2;   // all, or a matrix (dense, 8 bytes + CSR)
     }
 }

@@ -78,6 +78,15 @@ public final class NetworkLoader {
 
     /** Builds the network of a config tree; relative file names are resolved against {@code baseDir}. */
     public static Network build(ObjectNode tree, Path baseDir, PluginRegistry registry) {
+        return build(tree, baseDir, registry, Map.of());
+    }
+
+    /**
+     * As above, with synapse lists handed over beside the config: a projection's {@code connect: {arrays: KEY}}
+     * takes {@code arrays.get(KEY)} (from NumPy through JPype, or Java code), so that no synapse passes through text.
+     */
+    public static Network build(ObjectNode tree, Path baseDir, PluginRegistry registry,
+                                Map<String, org.neurosim.core.connect.SynapseList> arrays) {
         tree = org.neurosim.network.config.Variables.resolve(tree);
         Cfg root = new Cfg(tree, "");
         root.allowOnly(TOP);
@@ -107,7 +116,7 @@ public final class NetworkLoader {
                     + " s or " + plain((below + 1) * dt) + " s");
         }
         long seed = root.has("seed") ? root.get("seed").integer(Long.MIN_VALUE, Long.MAX_VALUE) : 1;
-        LoadContext ctx = new LoadContext(registry, baseDir, dt, seed);
+        LoadContext ctx = new LoadContext(registry, baseDir, dt, seed, Map.copyOf(arrays));
         int threads = root.has("threads") ? (int) root.get("threads").integer(1, 1024) : 1;
         int cores = Runtime.getRuntime().availableProcessors();
         if (threads > cores) {
@@ -119,7 +128,7 @@ public final class NetworkLoader {
         Cfg pops = root.get("populations").required();
         Map<String, Cfg> popEntries = pops.entries();
         if (popEntries.isEmpty()) throw pops.error("expected at least one population");
-        MemoryEstimate.check(root, popEntries);
+        MemoryEstimate.check(root, popEntries, arrays);
         RecordLoader.checkEarly(root.get("record"), duration);
 
         Map<String, Population> byName = new LinkedHashMap<>();

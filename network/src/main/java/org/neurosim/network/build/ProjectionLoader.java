@@ -29,7 +29,7 @@ import org.neurosim.network.engine.SynapseGroup;
  */
 final class ProjectionLoader {
     static final Set<String> KEYS = Set.of("from", "to", "connect", "weight", "delay", "synapse", "autapses",
-            "weight_min", "weight_max", "delay_min", "delay_max");
+            "weight_min", "weight_max", "delay_min", "delay_max", "out_of_bounds", "seed");
 
     private ProjectionLoader() { }
 
@@ -81,6 +81,12 @@ final class ProjectionLoader {
                     + String.join(", ", pops.keySet()));
         }
         List<String> toNames = c.get("to").required().names();
+        // the projection's random stream: by its place in the list, or by its own seed (then inserting projections
+        // before it leaves its connections, weights and delays as they were)
+        String stream = c.has("seed") ? "connect-seed:" + c.get("seed").integer(Long.MIN_VALUE, Long.MAX_VALUE)
+                : "connect:" + index;
+        outOfBounds(c, "weight");
+        outOfBounds(c, "delay");
         List<Pending> out = new ArrayList<>();
         for (String toName : toNames) {
             Population target = pops.get(toName);
@@ -91,7 +97,7 @@ final class ProjectionLoader {
             if (target.source != null) {
                 throw c.get("to").error("population '" + target.name + "' is a spike source and takes no input");
             }
-            SplittableRandom random = new SplittableRandom(Seeds.mix(ctx.seed, "connect:" + index + ":" + target.name));
+            SplittableRandom random = new SplittableRandom(Seeds.mix(ctx.seed, stream + ":" + target.name));
             out.add(new Pending(c, source, target, random, ctx));
         }
         return out;
@@ -107,8 +113,13 @@ final class ProjectionLoader {
         p.conn = conn;
         float[] weights = null;
         double weight = 0;
+        if (conn.delays() != null && !p.spiking) {
+            throw c.get("connect").error("a projection from a rate population takes a single delay, not one per synapse");
+        }
         if (conn.weights() != null) {
-            double unit = ConnectLoader.matrixUnit(c.get("connect"), weightCfg, weightDim);
+            // a list's weights come in SI; a matrix's entries multiply the projection's weight
+            double unit = ConnectLoader.explicit(c.get("connect")) ? 1
+                    : ConnectLoader.matrixUnit(c.get("connect"), weightCfg, weightDim);
             if (!p.spiking) {
                 p.dense = new DenseProjection(p.label(), p.source, p.target, conn.toDense(p.target.size, null, 0, unit),
                         rateDelaySteps(c, ctx.dt));
@@ -117,8 +128,8 @@ final class ProjectionLoader {
             weights = new float[conn.count()];
             for (int s = 0; s < weights.length; s++) weights[s] = (float) (conn.weights()[s] * unit);
         } else {
-            Distribution dist = Distribution.parse(weightCfg.required().text(), weightDim, weightCfg.path)
-                    .clipped(bound(c, "weight_min", weightDim), bound(c, "weight_max", weightDim));
+            Distribution dist = bounded(Distribution.parse(weightCfg.required().text(), weightDim, weightCfg.path),
+                    c, "weight", weightDim);
             if (dist.isConstant()) {
                 weight = dist.sample(random);
             } else {
@@ -134,9 +145,12 @@ final class ProjectionLoader {
         p.weights = weights;
         p.weight = weight;
         Cfg delayCfg = c.get("delay");
+        if (conn.delays() != null) {   // one per synapse, given: whole steps, at least one (as drawn ones)
+            givenDelays(p, conn, weights, ctx.dt, c.get("connect").path);
+            return;
+        }
         Distribution delayDist = delayCfg.present()
-                ? Distribution.parse(delayCfg.text(), Dimension.TIME, delayCfg.path)
-                        .clipped(bound(c, "delay_min", Dimension.TIME), bound(c, "delay_max", Dimension.TIME))
+                ? bounded(Distribution.parse(delayCfg.text(), Dimension.TIME, delayCfg.path), c, "delay", Dimension.TIME)
                 : new Distribution.Constant(0);
         if (delayDist.isConstant()) {
             double delay = delay(delayCfg, delayDist.sample(random));
@@ -149,6 +163,58 @@ final class ProjectionLoader {
             p.rows = DelayRows.group(conn.rowStart(), conn.targets(), weights, delayDist, ctx.dt, delayRandom,
                     delayCfg.path);
         }
+    }
+
+    /**
+     * Delays given per synapse (a list's): each rounds to whole steps, at least one (DelayRows), as drawn delays do.
+     * All the same, the projection keeps that one delay; else its synapses are grouped into rows by delay.
+     */
+    private static void givenDelays(Pending p, Connections conn, float[] weights, double dt, String key) {
+        double[] d = conn.delays();
+        long first = -1;
+        boolean same = true;
+        for (double x : d) {
+            long s = DelayRows.steps(x, dt);
+            if (s > DelayRows.MAX_STEPS) {
+                throw new InvalidInputException(key + ": a delay of " + LoadContext.fmt(x) + " s is more than "
+                        + DelayRows.MAX_STEPS + " steps of dt = " + LoadContext.fmt(dt) + " s");
+            }
+            if (first < 0) first = s;
+            else if (s != first) same = false;
+        }
+        if (same) {
+            p.delaySteps = d.length == 0 ? 1 : (int) first;
+            p.fraction = 0;
+        } else {
+            p.rows = DelayRows.group(conn.rowStart(), conn.targets(), weights, s -> d[s], dt, key);
+        }
+    }
+
+    /**
+     * A weight's or delay's distribution within its bounds ({@code weight_min}...): clipped to them, or, with
+     * {@code out_of_bounds: redraw}, drawn again until inside.
+     */
+    private static Distribution bounded(Distribution d, Cfg c, String what, Dimension dim) {
+        double min = bound(c, what + "_min", dim), max = bound(c, what + "_max", dim);
+        return outOfBounds(c, what) ? d.redrawn(min, max, c.get(what).path) : d.clipped(min, max);
+    }
+
+    /**
+     * {@code out_of_bounds}: {@code clip} (the default) or {@code redraw}, for weights and delays alike, or a mapping
+     * {@code {weight: redraw, delay: clip}}. True for redraw.
+     */
+    static boolean outOfBounds(Cfg c, String what) {
+        Cfg o = c.get("out_of_bounds");
+        if (!o.present()) return false;
+        if (o.isMap()) {
+            o.allowOnly(Set.of("weight", "delay"));
+            o = o.get(what);
+            if (!o.present()) return false;
+        }
+        String v = o.text();
+        if (v.equals("redraw")) return true;
+        if (v.equals("clip")) return false;
+        throw o.error("expected clip or redraw (or {weight: ..., delay: ...}), got '" + v + "'");
     }
 
     /**

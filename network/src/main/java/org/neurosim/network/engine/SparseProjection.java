@@ -611,6 +611,30 @@ public final class SparseProjection extends Projection {
         return out;
     }
 
+    /**
+     * Every synapse's delay in seconds, in storage order (beside {@link #sources()} and {@link #targets()}): its row's
+     * whole steps times {@code dt} with delays per synapse, else the projection's one delay.
+     */
+    public double[] delays(double dt) {
+        double[] out = new double[targets.length];
+        if (rows == null) {
+            java.util.Arrays.fill(out, delaySteps * dt + delayFraction);
+        } else {
+            for (int r = 0; r + 1 < rowStart.length; r++) {
+                java.util.Arrays.fill(out, rowStart[r], rowStart[r + 1], rows.rowDelay()[r] * dt);
+            }
+        }
+        return out;
+    }
+
+    /** The shortest delay of a synapse in seconds (the projection's delay when it has no synapse). */
+    public double minDelay(double dt) {
+        if (rows == null || rows.rowDelay().length == 0) return delaySteps * dt + delayFraction;
+        int lo = Integer.MAX_VALUE;
+        for (char d : rows.rowDelay()) lo = Math.min(lo, d);
+        return lo * dt;
+    }
+
     /** The source neuron of row r. */
     public int rowSource(int r) {
         return org.neurosim.core.synapse.SynapseContext.sourceOf(rows == null ? null : rows.sourceRows(), r);
