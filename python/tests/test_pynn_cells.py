@@ -198,3 +198,26 @@ def test_a_change_between_runs_acts_from_then_on(sim, precision):
     assert np.abs(v[~before] - v_ref[~before]).max() > 0.1
     assert [list(s[s <= 72.0]) for s in spikes] == [list(s[s <= 72.0]) for s in spikes_ref]
     assert len(spikes[1]) > len(spikes[0])   # neuron 1 got 0.6 nA more from 50 ms
+
+
+@pytest.mark.parametrize("connector", ["all", "list"])   # native (turned into arrays) and as arrays
+def test_tau_syn_per_neuron_gives_each_neuron_its_own_psc(sim, connector):
+    # iaf_psc_exp's PSP for a current w e^(-t/tau_s): w/cm tau_m tau_s/(tau_m - tau_s) (e^(-t/tau_m) - e^(-t/tau_s)),
+    # each neuron with its own tau_s (one NeuroSim projection per value, each with its kernel)
+    dt, cm, tau_m, w, delay = 0.1, 0.25, 20.0, 0.4, 1.0
+    taus = [1.5, 5.0, 5.0, 8.0]
+    sim.setup(timestep=dt, min_delay=dt, spike_precision="on_grid")
+    src = sim.Population(1, sim.SpikeSourceArray(spike_times=[10.0]))
+    cells = sim.Population(4, sim.IF_curr_exp(cm=cm, tau_m=tau_m, tau_syn_E=taus, v_rest=-65.0, v_thresh=-40.0))
+    cells.initialize(v=-65.0)
+    conn = sim.AllToAllConnector() if connector == "all" else sim.FromListConnector([(0, i) for i in range(4)])
+    sim.Projection(src, cells, conn, sim.StaticSynapse(weight=w, delay=delay), receptor_type="excitatory")
+    cells.record("v")
+    sim.run(60.0)
+    v = np.asarray(cells.get_data().segments[0].filter(name="v")[0])
+    sim.end()
+    t = np.arange(v.shape[0]) * dt
+    for i, tau_s in enumerate(taus):
+        s = np.maximum(t - 11.0, 0.0)
+        expected = -65.0 + w / cm * tau_m * tau_s / (tau_m - tau_s) * (np.exp(-s / tau_m) - np.exp(-s / tau_s))
+        assert np.abs(v[:, i] - expected).max() < 1e-6 * w / cm * tau_m, (i, tau_s)

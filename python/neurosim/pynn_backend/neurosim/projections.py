@@ -27,6 +27,9 @@ from . import simulator
 from .standardmodels import StaticSynapse
 
 
+MAX_RECEPTOR_VALUES = 64   # distinct (tau_syn, e_rev) of one receptor within a target population
+
+
 class Connection(common.Connection):
     """Connection k of a projection: indices in its pre and post, weight (nA or uS), delay (ms) and the synapse
     type's other parameters (U, tau_plus, ... as attributes); setting them changes the projection (before the first
@@ -305,8 +308,29 @@ class Projection(common.Projection):
         d = self._arrays()[3]
         return float(native.steps(d.min(), simulator.state.dt)) * simulator.state.dt if d.size else None
 
+    def _receptor_values(self, target):
+        """The target population's time constant and reversal potential of this projection's receptor, one value per
+        neuron (arrays; the reversal None for current synapses)."""
+        exc = self.receptor_type == "excitatory"
+        ct = target.celltype
+        if "tau_syn_E" not in ct.default_parameters:
+            return None, None
+        tau = np.asarray(target.native("tau_syn_E" if exc else "tau_syn_I"), dtype=float).reshape(-1) * np.ones(target.size)
+        rev = None
+        if "e_rev_E" in ct.default_parameters:
+            rev = np.asarray(target.native("e_rev_E" if exc else "e_rev_I"), dtype=float).reshape(-1) * np.ones(target.size)
+        return tau, rev
+
+    def _receptors_vary(self, target):
+        tau, rev = self._receptor_values(target)
+        return tau is not None and (np.any(tau != tau[0]) or rev is not None and np.any(rev != rev[0]))
+
     def ns_projections(self, arrays):
-        """This projection's NeuroSim projection blocks; the synapse lists they name go into ``arrays``."""
+        """This projection's NeuroSim projection blocks; the synapse lists they name go into ``arrays``. A target
+        whose neurons have their own tau_syn (or e_rev) of this receptor gets one NeuroSim projection per value,
+        each with its kernel, so that each neuron's synapses have its own (at most MAX_RECEPTOR_VALUES values)."""
+        if self._native is not None and self._receptors_vary(self.post):   # native: whole Populations only
+            self._materialize()
         if self._native is not None:
             self.ns_groups = None
             return [self._native_block()]
@@ -320,6 +344,25 @@ class Projection(common.Projection):
         names = sorted(self._params)
         codes = [c for c in (src_pop, tgt_pop) if not np.isscalar(c)]
         codes += [np.unique(self._params[k], return_inverse=True)[1].reshape(-1) for k in names]
+        # per-neuron receptor values of the target(s): each connection keyed by its target's (tau, e_rev)
+        receptor = np.zeros(pre.size)
+        varying = False
+        for q, tp_ in enumerate(st.ns_populations):
+            mask = (tgt_pop == q) if not np.isscalar(tgt_pop) else (np.ones(pre.size, bool) if tgt_pop == q else None)
+            if mask is None or not np.any(mask) or not self._receptors_vary(tp_):
+                continue
+            tau, rev = self._receptor_values(tp_)
+            pairs = np.stack([tau, rev if rev is not None else np.zeros_like(tau)], axis=1)
+            uniq, idx = np.unique(pairs, axis=0, return_inverse=True)
+            if len(uniq) > MAX_RECEPTOR_VALUES:
+                raise NotImplementedError(
+                    f"pyNN.neurosim: population {tp_.label!r} has {len(uniq)} distinct values of its "
+                    f"{self.receptor_type} synapses' time constant / reversal potential; NeuroSim gives each value "
+                    f"its own synaptic filter over the population, at most {MAX_RECEPTOR_VALUES}")
+            receptor[mask] = idx.reshape(-1)[tgt[mask]] + 1
+            varying = True
+        if varying:
+            codes.append(receptor.astype(np.int64))
         if codes:
             _, inverse = np.unique(np.stack(codes, axis=1), axis=0, return_inverse=True)
             inverse = inverse.reshape(-1)
@@ -335,7 +378,7 @@ class Projection(common.Projection):
             sp = st.ns_populations[src_pop if np.isscalar(src_pop) else src_pop[k0]]
             tp = st.ns_populations[tgt_pop if np.isscalar(tgt_pop) else tgt_pop[k0]]
             s, t = src[ks].astype(np.int32), tgt[ks].astype(np.int32)
-            syn = self._synapse(tp)
+            syn = self._synapse(tp, int(t[0]) if varying else None)
             key = f"prj{self.ns_seed}.{g}"
             arrays[key] = (s, t, w[ks], d[ks])
             self.ns_groups.append((ks, s, t, tp.size))
@@ -351,7 +394,9 @@ class Projection(common.Projection):
         """The projection block of a native projection (without its plasticity rule when plastic is False: the
         same synapses are drawn, for reading them)."""
         plan = self._native
-        syn = self._synapse(self.post)
+        # (with receptor values per neuron a native projection is only built to read its synapses back: any one
+        # neuron's kernel serves; ns_projections then sends them as arrays, a kernel per value)
+        syn = self._synapse(self.post, 0 if self._receptors_vary(self.post) else None)
         unit = syn.pop("unit").split()[1]
         block = {"from": self.pre.ns_name, "to": self.post.ns_name, "connect": dict(plan.connect),
                  "seed": int(self.ns_seed)}
@@ -367,13 +412,21 @@ class Projection(common.Projection):
         block["synapse"] = syn
         return block
 
-    def _synapse(self, target):
+    def _synapse(self, target, neuron=None):
+        """The synapse block onto target: its receptor's kernel with the population's tau_syn (and e_rev), or, given
+        a neuron, that neuron's (its group of connections all end on neurons with the same values)."""
         from . import standardmodels as sm
         ct = target.celltype
         exc = self.receptor_type == "excitatory"
         if isinstance(ct, (sm.IF_curr_delta, sm.Izhikevich)):   # voltage jumps, weights in mV
             return {"kernel": "delta", "unit": "1 mV"}
-        tau = simulator._one(target, "tau_syn_E" if exc else "tau_syn_I", "ms")
+        if neuron is not None:
+            tau_v, rev_v = self._receptor_values(target)
+            tau = simulator._q(tau_v[neuron], "ms")
+            rev = None if rev_v is None else simulator._q(rev_v[neuron], "mV")
+        else:
+            tau = simulator._one(target, "tau_syn_E" if exc else "tau_syn_I", "ms")
+            rev = None
         # peak-normalised kernels: exponential w e^(-t/tau), alpha w (t/tau) e^(1 - t/tau), as PyNN defines them
         if isinstance(ct, (sm.IF_curr_exp, sm.IF_curr_alpha)):
             kernel = "exponential" if isinstance(ct, sm.IF_curr_exp) else "alpha"
@@ -382,7 +435,7 @@ class Projection(common.Projection):
                            sm.HH_cond_exp)):
             kernel = "alpha" if isinstance(ct, (sm.IF_cond_alpha, sm.EIF_cond_alpha_isfa_ista)) else "exponential"
             return {"kernel": kernel, "tau": tau, "normalize": "peak", "unit": "1 uS",
-                    "reversal": simulator._one(target, "e_rev_E" if exc else "e_rev_I", "mV")}
+                    "reversal": rev or simulator._one(target, "e_rev_E" if exc else "e_rev_I", "mV")}
         raise NotImplementedError(f"pyNN.neurosim: projections onto {ct.__class__.__name__}")
 
 
