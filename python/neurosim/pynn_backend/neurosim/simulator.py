@@ -4,6 +4,9 @@ the first run() (a config dict built by build_config, through neurosim.bridge) a
 Units: PyNN's (ms, mV, nA, nF, uS, Hz) are written into the config with their units; NeuroSim's spike times and
 traces (s, V) come back converted to ms and mV.
 """
+import logging
+import time
+
 import numpy as np
 
 from pyNN import common
@@ -11,6 +14,7 @@ from pyNN import common
 from neurosim import bridge
 
 name = "NeuroSim"
+logger = logging.getLogger("PyNN")
 
 # recordable traces: NeuroSim's V, A, V/s and S to PyNN's mV, nA, mV/ms and uS
 SIGNALS_SCALE = {"v": 1e3, "w": 1e9, "u": 1.0, "gsyn_exc": 1e6, "gsyn_inh": 1e6}
@@ -90,6 +94,7 @@ class State(common.control.BaseState):
         if steps < 0:
             raise ValueError(f"Time {tstop} is in the past (current time {self.t})")
         if self.network is None or self.rebuild:
+            started = time.perf_counter()
             arrays = {}
             tree, base = bridge.config_tree(build_config(self, arrays))
             earlier, self.network = self.network, bridge.build(tree, base, arrays)
@@ -98,6 +103,9 @@ class State(common.control.BaseState):
                 with bridge.java_errors():
                     self.network.continueFrom(earlier)
                 self.rebuild = False
+            # the network is built at the first run(): its build time is part of that run's, logged apart here
+            self.build_seconds = time.perf_counter() - started
+            logger.info("pyNN.neurosim: network built in %.3f s", self.build_seconds)
             if self.min_delay_auto:   # as NEST: the shortest delay of the network once it is built
                 delays = [d for d in (prj.min_delay() for prj in self.projections) if d is not None]
                 self.min_delay = float(min(delays)) if delays else self.dt
