@@ -227,10 +227,8 @@ def test_spike_source_poisson_start_and_duration(sim):
 
 def test_what_is_not_supported_is_refused_by_name(sim):
     sim.setup()
-    with pytest.raises(NotImplementedError, match="tau_syn_E"):   # a projection's kernel has one time constant
-        a = sim.Population(1, sim.SpikeSourceArray(spike_times=[1.0]))
-        p = sim.Population(2, sim.IF_curr_exp(tau_syn_E=[2.0, 5.0]))
-        sim.Projection(a, p, sim.AllToAllConnector(), sim.StaticSynapse(weight=0.1), receptor_type="excitatory")
+    with pytest.raises(NotImplementedError, match="v_spike"):   # an equations model's threshold is one value
+        sim.Population(2, sim.EIF_cond_exp_isfa_ista(v_spike=[0.0, 10.0]))
         sim.run(1.0)
     sim.setup()
     p = sim.Population(2, sim.IF_curr_exp())

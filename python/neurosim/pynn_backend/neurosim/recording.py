@@ -6,8 +6,8 @@ from . import simulator
 
 
 class Recorder(recording.Recorder):
-    """Every spike of every population is collected; v (and w of the EIF types) for the neurons asked for before the
-    first run()."""
+    """Spikes and signals of the neurons asked for; asking for more after a run rebuilds the network at the next run
+    (simulator.State.changed), which continues from the state the last run left."""
     _simulator = simulator
 
     def _record(self, variable, new_ids, sampling_interval=None):
@@ -19,7 +19,7 @@ class Recorder(recording.Recorder):
             self.sampling_interval = sampling_interval
         if variable not in ("spikes",) + simulator.SIGNALS:
             raise NotImplementedError(f"pyNN.neurosim: recording {variable!r}")
-        if variable != "spikes" and new_ids:
+        if new_ids:
             simulator.state.changed(f"record({variable!r}) of more neurons")
 
     def _data(self):
@@ -33,9 +33,12 @@ class Recorder(recording.Recorder):
             times = np.concatenate([t for _, t in d["spikes"]])
         else:
             neurons, times = np.zeros(0, int), np.zeros(0)
+        order = np.argsort(neurons, kind="stable")   # each neuron's spikes, in time order, by one sort
+        neurons, times = neurons[order], times[order]
         out = {}
         for i in ids:
-            out[int(i)] = times[neurons == int(i) - first]
+            lo, hi = np.searchsorted(neurons, [int(i) - first, int(i) - first + 1])
+            out[int(i)] = times[lo:hi]
         return out
 
     def _get_all_signals(self, variable, ids, clear=False):

@@ -264,11 +264,20 @@ def _population_config(p):
 
 
 def _poisson_config(p):
-    """SpikeSourcePoisson: NeuroSim's poisson, with start and duration as a rate schedule (one per neuron where
-    rate, start or duration differ between neurons)."""
+    """SpikeSourcePoisson: a Poisson process in continuous time, as NEST's poisson_generator_ps (pyNN.nest's
+    default): NeuroSim's `gamma` with shape 1 (exponential intervals drawn exactly, any number of spikes in a step,
+    so any rate), rate per neuron, start and stop from PyNN's start and duration. Where start or duration differ
+    between neurons: NeuroSim's `poisson` with a rate schedule per neuron (at most one spike per step, a rate times dt
+    above 1 refused)."""
     n = p.size
     rate, start, duration = (np.asarray(p.native(k), dtype=float).reshape(-1) * np.ones(n)
                              for k in ("rate", "start", "duration"))
+    if np.all(start == start[0]) and np.all(duration == duration[0]):
+        params = {"shape": "1", "rate": _q(rate[0], "Hz") if np.all(rate == rate[0]) else [_q(r, "Hz") for r in rate],
+                  "start": _q(max(start[0], 0.0), "ms")}
+        if duration[0] < 1e9:
+            params["stop"] = _q(start[0] + duration[0], "ms")
+        return {"model": "gamma", "size": n, "params": params}
 
     def schedule(r, t0, d):
         if t0 <= 0 and d >= 1e9:
@@ -278,15 +287,8 @@ def _poisson_config(p):
             steps.append({"at": _q(t0 + d, "ms"), "value": "0 Hz"})
         return {"steps": steps[1:] if t0 <= 0 else steps}
 
-    if np.all(start == start[0]) and np.all(duration == duration[0]) and (start[0] <= 0 and duration[0] >= 1e9
-                                                                         or np.all(rate == rate[0])):
-        if start[0] <= 0 and duration[0] >= 1e9 and not np.all(rate == rate[0]):
-            r = [_q(x, "Hz") for x in rate]
-        else:
-            r = schedule(rate[0], start[0], duration[0])
-    else:
-        r = [schedule(rate[i], start[i], duration[i]) for i in range(n)]
-    return {"model": "poisson", "size": n, "params": {"rate": r}}
+    return {"model": "poisson", "size": n,
+            "params": {"rate": [schedule(rate[i], start[i], duration[i]) for i in range(n)]}}
 
 
 def _renewal_config(p):
@@ -395,7 +397,12 @@ def build_config(st, arrays):
     st.ns_populations = [p for p in st.populations if p.size]
     for p in st.ns_populations:
         pops[p.ns_name] = _population_config(p)
-        spikes.append(p.ns_name)
+        # spikes of the neurons PyNN records from only (a network's Poisson inputs may emit a billion spikes)
+        ids = p.recorder.filter_recorded("spikes", None)
+        if len(ids) == p.size:
+            spikes.append(p.ns_name)
+        elif len(ids):
+            spikes.append({"population": p.ns_name, "neurons": sorted(p.id_to_index(i) for i in ids)})
     projections = []
     for prj in st.projections:
         prj.ns_index = len(projections)   # its first NeuroSim projection (learned weights are read from there)
