@@ -397,12 +397,10 @@ def build_config(st, arrays):
     st.ns_populations = [p for p in st.populations if p.size]
     for p in st.ns_populations:
         pops[p.ns_name] = _population_config(p)
-        # spikes of the neurons PyNN records from only (a network's Poisson inputs may emit a billion spikes)
-        ids = p.recorder.filter_recorded("spikes", None)
-        if len(ids) == p.size:
+        # spikes of the populations PyNN records from only (a network's Poisson inputs may emit a billion spikes);
+        # all of such a population's (the config records whole populations; reading picks the neurons)
+        if len(p.recorder.filter_recorded("spikes", None)):
             spikes.append(p.ns_name)
-        elif len(ids):
-            spikes.append({"population": p.ns_name, "neurons": sorted(p.id_to_index(i) for i in ids)})
     projections = []
     for prj in st.projections:
         prj.ns_index = len(projections)   # its first NeuroSim projection (learned weights are read from there)
