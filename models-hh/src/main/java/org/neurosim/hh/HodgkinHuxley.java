@@ -167,11 +167,7 @@ public final class HodgkinHuxley implements NeuronModel {
         /** Each neuron's own resting state (its parameters may differ). */
         @Override
         public void restingState(double[][] state) {
-            double[] rest = new double[state.length];
-            for (int i = 0; i < state[0].length; i++) {
-                if (i == 0 || !sameParameters(i, i - 1)) restingState(i, rest);
-                for (int k = 0; k < state.length; k++) state[k][i] = rest[k];
-            }
+            PerNeuronRest.fill(state, this::sameParameters, this::restingState);
         }
 
         private boolean sameParameters(int i, int j) {
