@@ -281,6 +281,7 @@ public final class Simulation {
         lastRecorder = rec;
         try (Engine engine = new Engine(net.dt(), net.threads(), net.populations(), net.projections(), net.groups(),
                 net.sourceSeeds(), start)) {
+            runWarnings.addAll(engine.fallbacks());
             if (restoring != null) {
                 rec.restore(restoring);
             } else {
@@ -499,6 +500,7 @@ public final class Simulation {
             o.put("model", p.model);
             o.put("size", p.size);
             o.put("integrator", p.integrator);
+            if (p.solver != null) o.put("stepping", p.steppingUsed);
             long spikes = p.totalSpikes() - spikesBefore[p.index];   // this run's
             o.put("spikes", spikes);
             o.put("mean_rate_hz", simulated > 0 ? spikes / (p.size * simulated) : 0.0);

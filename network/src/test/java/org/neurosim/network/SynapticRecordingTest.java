@@ -10,7 +10,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurosim.core.InvalidInputException;
-import org.neurosim.network.engine.Engine;
 
 /**
  * Recorded synaptic variables (i_syn, g_c) against the kernel's closed form, and weights.csv as config.md specifies it.
@@ -39,13 +38,14 @@ class SynapticRecordingTest {
 
     @Test
     void totalSynapticCurrentIsTheKernelAfterTheArrival() {
-        checkCurrent(Nets.run(Nets.build(CURRENT)).recorder().traceRows());   // exact LIF: filters are its inputs
-        System.setProperty(Engine.HELD_DRIVE, "true");
-        try {
-            checkCurrent(Nets.run(Nets.build(CURRENT)).recorder().traceRows());   // the drive path
-        } finally {
-            System.clearProperty(Engine.HELD_DRIVE);
-        }
+        Network exact = Nets.build(CURRENT);
+        checkCurrent(Nets.run(exact).recorder().traceRows());   // exact LIF: filters are its inputs
+        assertThat(exact.populations().get(1).steppingUsed).isEqualTo("events");
+        Network held = Nets.build(CURRENT.replace("v_th: 1e9}", "v_th: 1e9}, stepping: held"));
+        Simulation.Result r = Nets.run(held);
+        checkCurrent(r.recorder().traceRows());   // the drive path, chosen in the config
+        assertThat(held.populations().get(1).steppingUsed).isEqualTo("held");
+        assertThat(r.summary().get("populations").get("post").get("stepping").asText()).isEqualTo("held");
     }
 
     /**

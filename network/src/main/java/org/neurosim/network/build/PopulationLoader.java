@@ -29,7 +29,7 @@ import org.neurosim.network.engine.Population;
  */
 final class PopulationLoader {
     static final Set<String> KEYS = Set.of("model", "size", "params", "init", "input", "bias", "integrator", "times",
-            "poisson_input");
+            "poisson_input", "stepping");
 
     /** The longest population name: with weights-<block>-, .png and .partial around it, a file name fits 255 bytes. */
     static final int MAX_NAME = 200;
@@ -85,7 +85,20 @@ final class PopulationLoader {
         Dimension inputDim = dynamics.inputDimension();
         Signal input = c.has("input") ? StimulusLoader.load(c.get("input"), inputDim, n, ctx) : null;
         double[] bias = c.has("bias") ? perNeuron(c.get("bias"), inputDim, n) : null;
-        return new Population(name, modelName, index, n, dynamics, solver, integratorName, input, bias);
+        Population p = new Population(name, modelName, index, n, dynamics, solver, integratorName, input, bias);
+        if (c.has("stepping")) {
+            String st = c.get("stepping").text();
+            if (!st.equals("auto") && !st.equals("held")) {
+                throw c.get("stepping").error("expected auto (the integrator decides how synaptic input enters a step) "
+                        + "or held (the input held over each step, to compare), got '" + st + "'");
+            }
+            if (st.equals("held") && solver.onGrid()) {
+                throw c.get("stepping").error("integrator exact-grid takes its input on the grid; stepping: held needs "
+                        + "another integrator (exact holds the drive with it)");
+            }
+            p.stepping = st;
+        }
+        return p;
     }
 
     /** Checks the block's keys; a model defined by text in the block (model: equations) is defined from it. */

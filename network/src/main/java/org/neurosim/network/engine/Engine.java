@@ -28,12 +28,6 @@ import org.neurosim.core.synapse.ModalFilter;
 public final class Engine implements AutoCloseable {
     /** System property that makes every run split across its threads (tests of the parallel path, benchmarks). */
     public static final String ALWAYS_SPLIT = Parallel.ALWAYS_SPLIT;
-    /**
-     * System property that keeps every population's drive held over the step, also where the model could integrate
-     * its synapses exactly or a grid integrator could follow its conductances inside the step (to measure what
-     * either costs and changes).
-     */
-    public static final String HELD_DRIVE = "neurosim.heldDrive";
 
     private final double dt;
     private final List<Population> populations;
@@ -105,10 +99,18 @@ public final class Engine implements AutoCloseable {
             if (p.solver != null && p.solver.onGrid()) {
                 grid[p.index] = new GridTarget(p, groups, sparseOnto(p));
                 groupsOnto[p.index] = grid[p.index].advancing;
+                p.steppingUsed = "grid";
             } else if (integratesSynapses(p, groups)) {
                 wireExact(p, groups, chunks);
+                p.steppingUsed = "events";
             } else {
                 wireSynapses(p, groups);
+                p.steppingUsed = "held";
+                if (p.solver != null && p.solver.withSynapses() && p.stepping.equals("auto")) {
+                    fallbacks.add("populations." + p.name + ": integrator " + p.integrator + " holds this population's "
+                            + "synaptic input over each step (a conductance or a filter without modes reaches it), "
+                            + "so its synapses are not integrated in closed form; summary.json says stepping: held");
+                }
             }
             stagedOnto[p.index] = arriving[p.index] != null || grid[p.index] != null ? new SparseProjection[0]
                     : sparseOnto(p).stream().filter(Engine::staged).toArray(SparseProjection[]::new);
@@ -156,8 +158,15 @@ public final class Engine implements AutoCloseable {
      * True when p's model integrates its current synapses itself and every filter onto p can describe its output
      * in closed form; any other population keeps its drive held over the step.
      */
+    private final List<String> fallbacks = new ArrayList<>();
+
+    /** Populations whose exact integrator holds its synaptic input instead (the documented fallback), one line each. */
+    public List<String> fallbacks() {
+        return fallbacks;
+    }
+
     private boolean integratesSynapses(Population p, List<SynapseGroup> groups) {
-        if (p.solver == null || !p.solver.withSynapses() || Boolean.getBoolean(HELD_DRIVE)) return false;
+        if (p.solver == null || !p.solver.withSynapses() || p.stepping.equals("held")) return false;
         for (SynapseGroup g : groups) {
             if (g.target == p && (g.conductance || !(g.filter instanceof ModalFilter))) return false;
         }
@@ -252,8 +261,8 @@ public final class Engine implements AutoCloseable {
         p.conductanceGroups = conductances.toArray(SynapseGroup[]::new);
         p.conductanceDecay = conductanceDecay.stream().mapToDouble(Double::doubleValue).toArray();
         groupsOnto[p.index] = advancing.toArray(SynapseGroup[]::new);
-        // a grid integrator's stages follow the conductance inside the step (HELD_DRIVE holds it, to compare)
-        boolean held = p.conductanceGroups.length == 0 || Boolean.getBoolean(HELD_DRIVE);
+        // a grid integrator's stages follow the conductance inside the step (stepping: held holds it, to compare)
+        boolean held = p.conductanceGroups.length == 0 || p.stepping.equals("held");
         p.drive.conductanceCourse(held ? null : new ConductanceCourse(dt, p.conductanceGroups, p.conductanceDecay));
     }
 

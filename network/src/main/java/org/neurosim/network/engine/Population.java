@@ -25,6 +25,10 @@ public final class Population implements org.neurosim.core.checkpoint.Checkpoint
     public final PopulationSolver solver;     // null for a spike source
     public final SpikeSource source;          // null for a neuron model
     public final String integrator;
+    /** The config's {@code stepping}: {@code auto} (the integrator decides) or {@code held} (input held over each step). */
+    public String stepping = "auto";
+    /** How the engine steps it this run: held, events (exact with synapses in closed form) or grid (exact-grid). */
+    public String steppingUsed = "held";
     final Drive drive;
     // the input: a uniform signal (value added once per step), or per-neuron values (constant, or refilled each step
     // by a varying signal); an input or bias equal for every neuron is added once per step, not read per neuron
