@@ -66,6 +66,17 @@ public final class Simulation {
 
     private final List<RunOutput> listeners = new ArrayList<>();
     private final List<String> runWarnings = new ArrayList<>();   // found while running, for the summary
+    private boolean alwaysSplit;
+
+    /**
+     * Keeps every step's chunks on the worker threads (by default a run may keep them on the calling thread when
+     * handing them over costs more than it saves): for tests and benchmarks of the parallel path. The results are
+     * the same either way, by construction.
+     */
+    public Simulation alwaysSplit() {
+        this.alwaysSplit = true;
+        return this;
+    }
 
     public Simulation(Network net) {
         this.net = net;
@@ -280,7 +291,7 @@ public final class Simulation {
         Recorder rec = new Recorder(net, outputs, first);
         lastRecorder = rec;
         try (Engine engine = new Engine(net.dt(), net.threads(), net.populations(), net.projections(), net.groups(),
-                net.sourceSeeds(), start)) {
+                net.sourceSeeds(), start, alwaysSplit)) {
             runWarnings.addAll(engine.fallbacks());
             if (restoring != null) {
                 rec.restore(restoring);

@@ -14,7 +14,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.neurosim.core.InvalidInputException;
-import org.neurosim.network.engine.Engine;
 import org.neurosim.network.engine.SparseProjection;
 
 /**
@@ -130,21 +129,16 @@ class GridExactTest {
     @ParameterizedTest(name = "delta synapses {0}, {1} threads")
     @CsvSource({"false, 1", "false, 2", "true, 1", "true, 2"})
     void aNetworkGivesTheSpikesOfTheNeuronByNeuronReference(boolean delta, int threads) {
-        System.setProperty(Engine.ALWAYS_SPLIT, "true");
-        try {
-            Network net = Nets.build(delta ? deltaNetwork(threads) : network(threads));
-            double[][] v0 = {net.populations().get(0).state()[0].clone(), net.populations().get(1).state()[0].clone()};
-            List<String> reference = reference(net, v0, 2000, delta);
-            List<String> spikes = new ArrayList<>();   // "population neuron step", the spike at that step's end
-            for (String line : Nets.spikes(Nets.run(net), net)) {
-                String[] f = line.split(" ");
-                spikes.add(f[0] + " " + f[1] + " " + (Math.round(Double.parseDouble(f[2]) / DT) - 1));
-            }
-            assertThat(reference.size()).isGreaterThan(delta ? 1000 : 2000);   // 500 neurons at 10-30 Hz for 0.2 s
-            assertThat(spikes).isEqualTo(reference);
-        } finally {
-            System.clearProperty(Engine.ALWAYS_SPLIT);
+        Network net = Nets.build(delta ? deltaNetwork(threads) : network(threads));
+        double[][] v0 = {net.populations().get(0).state()[0].clone(), net.populations().get(1).state()[0].clone()};
+        List<String> reference = reference(net, v0, 2000, delta);
+        List<String> spikes = new ArrayList<>();   // "population neuron step", the spike at that step's end
+        for (String line : Nets.spikes(ReproducibilityTest.runSplit(net), net)) {
+            String[] f = line.split(" ");
+            spikes.add(f[0] + " " + f[1] + " " + (Math.round(Double.parseDouble(f[2]) / DT) - 1));
         }
+        assertThat(reference.size()).isGreaterThan(delta ? 1000 : 2000);   // 500 neurons at 10-30 Hz for 0.2 s
+        assertThat(spikes).isEqualTo(reference);
     }
 
     /**

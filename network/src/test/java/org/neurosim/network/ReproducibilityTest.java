@@ -1,7 +1,6 @@
 package org.neurosim.network;
 
 import org.neurosim.network.build.NetworkLoader;
-import org.neurosim.network.engine.Engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,12 +21,7 @@ class ReproducibilityTest {
      * its first steps (same results, by construction), and this test is about the parallel path.
      */
     static Simulation.Result runSplit(Network net) {
-        System.setProperty(Engine.ALWAYS_SPLIT, "true");
-        try {
-            return Nets.run(net);
-        } finally {
-            System.clearProperty(Engine.ALWAYS_SPLIT);
-        }
+        return new Simulation(net).alwaysSplit().run(null, null, () -> false, 0);
     }
 
     @Test

@@ -8,7 +8,6 @@ import java.util.List;
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.junit.jupiter.api.Test;
-import org.neurosim.network.engine.Engine;
 
 /**
  * The stimuli of ../shared/spec/config.md ("Additions"), read back through rate neurons with s(z) = z and tau = 0,
@@ -19,11 +18,15 @@ class StimuliTest {
 
     /** y of every neuron at every recorded time: rows {t, y_0, y_1, ...}. */
     static List<double[]> traces(String input, int size, String duration, int threads) {
+        return traces(input, size, duration, threads, false);
+    }
+
+    static List<double[]> traces(String input, int size, String duration, int threads, boolean split) {
         String yaml = "dt: 0.1 ms\nduration: " + duration + "\nthreads: " + threads + "\npopulations:\n"
                 + "  r: {model: rate, size: " + size + ", params: {activation: linear, tau: 0 ms}, input: " + input + "}\n"
                 + "record: {state: [{population: r, variables: [y], neurons: all}]}\n";
         Network net = Nets.build(yaml);
-        return Nets.run(net).recorder().traceRows();
+        return (split ? ReproducibilityTest.runSplit(net) : Nets.run(net)).recorder().traceRows();
     }
 
     /** The input of step n, read from the row after it. */
@@ -61,13 +64,7 @@ class StimuliTest {
     void noiseHasItsMeanAndVarianceIsWhiteIndependentPerNeuronAndTheSameAtAnyThreadCount() {
         String noise = "{noise: {mean: 0.3, std: 2}}";
         List<double[]> one = traces(noise, 600, "100 ms", 1);
-        System.setProperty(Engine.ALWAYS_SPLIT, "true");
-        List<double[]> two;
-        try {
-            two = traces(noise, 600, "100 ms", 2);   // 600 neurons: two chunks of 300, one per thread
-        } finally {
-            System.clearProperty(Engine.ALWAYS_SPLIT);
-        }
+        List<double[]> two = traces(noise, 600, "100 ms", 2, true);   // 600 neurons: two chunks of 300, one per thread
         assertThat(two).hasSameSizeAs(one);
         for (int k = 0; k < one.size(); k++) assertThat(two.get(k)).containsExactly(one.get(k));
         SummaryStatistics s = new SummaryStatistics();
@@ -97,13 +94,8 @@ class StimuliTest {
                 + "record: {spikes: all}\n";
         Network one = Nets.build(yaml.formatted(1));
         List<String> a = Nets.spikes(Nets.run(one), one);
-        System.setProperty(Engine.ALWAYS_SPLIT, "true");
-        try {
-            Network two = Nets.build(yaml.formatted(2));
-            assertThat(Nets.spikes(Nets.run(two), two)).isEqualTo(a);
-        } finally {
-            System.clearProperty(Engine.ALWAYS_SPLIT);
-        }
+        Network two = Nets.build(yaml.formatted(2));
+        assertThat(Nets.spikes(ReproducibilityTest.runSplit(two), two)).isEqualTo(a);
         // v_in = 1.2 fires every 2 ms + 20 ms ln 6 = 37.8 ms: 5 or 6 spikes per DC neuron in 200 ms
         long dc = a.stream().filter(s -> s.startsWith("dc ")).count();
         assertThat(dc).isBetween(600L * 5, 600L * 6);

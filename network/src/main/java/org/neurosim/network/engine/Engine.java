@@ -26,8 +26,6 @@ import org.neurosim.core.synapse.ModalFilter;
  * them) that the workers take as they come free.
  */
 public final class Engine implements AutoCloseable {
-    /** System property that makes every run split across its threads (tests of the parallel path, benchmarks). */
-    public static final String ALWAYS_SPLIT = Parallel.ALWAYS_SPLIT;
 
     private final double dt;
     private final List<Population> populations;
@@ -73,10 +71,16 @@ public final class Engine implements AutoCloseable {
      */
     public Engine(double dt, int threads, List<Population> populations, List<Projection> projections,
                   List<SynapseGroup> groups, long[] sourceSeeds, long first) {
+        this(dt, threads, populations, projections, groups, sourceSeeds, first, false);
+    }
+
+    /** As above; {@code alwaysSplit}: every step's chunks on the worker threads (tests of the parallel path). */
+    public Engine(double dt, int threads, List<Population> populations, List<Projection> projections,
+                  List<SynapseGroup> groups, long[] sourceSeeds, long first, boolean alwaysSplit) {
         this.dt = dt;
         this.populations = populations;
         this.projections = projections;
-        this.parallel = new Parallel(threads);
+        this.parallel = new Parallel(threads, alwaysSplit);
         this.sourceSeeds = sourceSeeds;
         int n = populations.size();
         neurons = populations.stream().filter(p -> p.source == null).toArray(Population[]::new);

@@ -26,6 +26,13 @@ final class Parallel implements AutoCloseable {
     private volatile boolean closed;
 
     Parallel(int threads) {
+        this(threads, false);
+    }
+
+    /** With {@code alwaysSplit}, every step's chunks go to the worker threads (the same results, by construction). */
+    Parallel(int threads, boolean alwaysSplit) {
+        this.adaptive = !alwaysSplit;
+        this.solo = adaptive;
         this.threads = threads;
         this.workers = new Thread[Math.max(0, threads - 1)];
         for (int w = 1; w < threads; w++) {
@@ -56,12 +63,10 @@ final class Parallel implements AutoCloseable {
     // parked worker on this virtual machine costs more than a light step, so the trials cost more than they saved.
     static final int SETTLE = 1_000, SAMPLE = 128;
     static final long HEAVY_NANOS = 50_000;
-    /** System property that skips the choice and always splits (tests of the parallel path, benchmarks). */
-    static final String ALWAYS_SPLIT = "neurosim.parallel.alwaysSplit";
-    private final boolean adaptive = !Boolean.getBoolean(ALWAYS_SPLIT);
+    private final boolean adaptive;   // false: every step's chunks go to the workers (tests of the parallel path)
     private long handOffs;
     private final long[] settling = new long[SAMPLE];   // nanoseconds of the last hand-offs before the choice
-    private volatile boolean solo = adaptive;           // the workers park while it holds
+    private volatile boolean solo;                      // the workers park while it holds
 
     /** Runs {@code task} once on every worker (the caller is worker 0) and waits for all of them. */
     void onEveryWorker(WorkerTask t) {
