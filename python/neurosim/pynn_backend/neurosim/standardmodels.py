@@ -84,46 +84,39 @@ class SpikeSourcePoissonRefractory(cells.SpikeSourcePoissonRefractory):
 
 
 class SpikeSourcePoisson(cells.SpikeSourcePoisson):
-    """NeuroSim's poisson (start and duration as a rate schedule)."""
+    """A Poisson process in continuous time (simulator._poisson_config: NeuroSim's gamma of shape 1, or poisson with a
+    rate schedule per neuron where start or duration differ)."""
     translations = _identity(cells.SpikeSourcePoisson)
 
 
-class StaticSynapse(synapses.StaticSynapse):
-    translations = build_translations(("weight", "weight"), ("delay", "delay"))
+class _MinDelay:
+    """The simulator's min_delay as every synapse type's minimum delay (PyNN asks the synapse type)."""
 
     def _get_minimum_delay(self):
         from .simulator import state
         return state.min_delay
 
 
-class TsodyksMarkramSynapse(synapses.TsodyksMarkramSynapse):
+class StaticSynapse(_MinDelay, synapses.StaticSynapse):
+    translations = build_translations(("weight", "weight"), ("delay", "delay"))
+
+
+class TsodyksMarkramSynapse(_MinDelay, synapses.TsodyksMarkramSynapse):
     """NeuroSim's tsodyks-markram plasticity (u, tau_rec, tau_fac; see projections.plasticity for the checks)."""
     translations = build_translations(("weight", "weight"), ("delay", "delay"), ("U", "U"), ("tau_rec", "tau_rec"),
                                       ("tau_facil", "tau_facil"))
 
-    def _get_minimum_delay(self):
-        from .simulator import state
-        return state.min_delay
 
-
-class SimpleStochasticSynapse(synapses.SimpleStochasticSynapse):
+class SimpleStochasticSynapse(_MinDelay, synapses.SimpleStochasticSynapse):
     """NeuroSim's bernoulli plasticity (NEST's bernoulli_synapse, as pyNN.nest maps it: p is p_transmit): each spike
     is transmitted by each connection independently with probability p, with the weight, else not at all."""
     translations = build_translations(("weight", "weight"), ("delay", "delay"), ("p", "p"))
 
-    def _get_minimum_delay(self):
-        from .simulator import state
-        return state.min_delay
 
-
-class STDPMechanism(synapses.STDPMechanism):
+class STDPMechanism(_MinDelay, synapses.STDPMechanism):
     """NeuroSim's stdp plasticity (pairing all; see projections.plasticity for what maps exactly)."""
     base_translations = build_translations(("weight", "weight"), ("delay", "delay"),
                                            ("dendritic_delay_fraction", "dendritic_delay_fraction"))
-
-    def _get_minimum_delay(self):
-        from .simulator import state
-        return state.min_delay
 
 
 class SpikePairRule(synapses.SpikePairRule):

@@ -122,19 +122,11 @@ public final class HodgkinHuxley implements NeuronModel {
             this.eNa = eNa;
             this.eK = eK;
             this.eL = eL;
-            boolean one = true;
-            for (double t : threshold) one &= t == threshold[0];
-            this.rule = one ? SpikeRule.threshold(threshold[0]) : SpikeRule.threshold(threshold[0]).perNeuron(threshold, null);
+            SpikeRule one = SpikeRule.threshold(threshold[0]);
+            this.rule = PerNeuronRest.allEqual(threshold) ? one : one.perNeuron(threshold, null);
             this.area = area;
             this.inputScale = new double[area.length];
             for (int i = 0; i < area.length; i++) inputScale[i] = area[i] > 0 ? 1 / area[i] : 1;
-        }
-
-        /** One neuron with scalar parameters (tests, single-neuron demos). */
-        Dynamics(double cm, double gNa, double gK, double gL, double eNa, double eK, double eL, double threshold,
-                 double area) {
-            this(new double[] {cm}, new double[] {gNa}, new double[] {gK}, new double[] {gL}, new double[] {eNa},
-                    new double[] {eK}, new double[] {eL}, new double[] {threshold}, new double[] {area});
         }
 
         @Override

@@ -26,4 +26,10 @@ final class PerNeuronRest {
             for (int k = 0; k < state.length; k++) state[k][i] = values[k];
         }
     }
+
+    /** True when every value is the first (a parameter given once for the population). */
+    static boolean allEqual(double[] a) {
+        for (double x : a) if (x != a[0]) return false;
+        return true;
+    }
 }

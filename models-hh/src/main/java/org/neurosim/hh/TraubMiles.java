@@ -73,6 +73,7 @@ public final class TraubMiles implements NeuronModel {
     static final class Dynamics implements ConditionallyLinear {
         static final int V = 0, M = 1, N = 2, H = 3;
         final double[] c, gL, gNa, gKd, eL, eNa, eK, vtMv;
+        private final double[] invC;   // 1/c per neuron, made once (the step multiplies by it)
         private final SpikeRule rule;
 
         Dynamics(double[] c, double[] gL, double[] gNa, double[] gKd, double[] eL, double[] eNa, double[] eK,
@@ -84,16 +85,13 @@ public final class TraubMiles implements NeuronModel {
             this.eL = eL;
             this.eNa = eNa;
             this.eK = eK;
+            this.invC = new double[c.length];
+            for (int i = 0; i < c.length; i++) invC[i] = 1 / c[i];
             this.vtMv = new double[vt.length];
             for (int i = 0; i < vt.length; i++) vtMv[i] = vt[i] * 1e3;
             SpikeRule one = new SpikeRule(V, threshold[0], tauRef[0], false, SpikeRule.Reset.NOTHING);
-            this.rule = allEqual(threshold) && allEqual(tauRef) ? one
-                    : one.perNeuron(allEqual(threshold) ? null : threshold, allEqual(tauRef) ? null : tauRef);
-        }
-
-        private static boolean allEqual(double[] a) {
-            for (double x : a) if (x != a[0]) return false;
-            return true;
+            boolean th = PerNeuronRest.allEqual(threshold), ref = PerNeuronRest.allEqual(tauRef);
+            this.rule = th && ref ? one : one.perNeuron(th ? null : threshold, ref ? null : tauRef);
         }
 
         double alphaM(double u) { return 0.32 * 4 / RateFunctions.exprel((13 - u) / 4); }
@@ -169,9 +167,9 @@ public final class TraubMiles implements NeuronModel {
             primeSeriesBranches();
             for (int i = from; i < to; i++) {
                 double u = v[i] * 1e3 - vtMv[i], mi = m[i], ni = n[i], hi = h[i];
-                double gna = gNa[i] * mi * mi * mi * hi, n2 = ni * ni, gk = gKd[i] * n2 * n2, invC = 1 / c[i];
-                av[i] = -(gL[i] + gna + gk + g[i]) * invC;
-                bv[i] = (gL[i] * eL[i] + gna * eNa[i] + gk * eK[i] + cur[i] + gE[i]) * invC;
+                double gna = gNa[i] * mi * mi * mi * hi, n2 = ni * ni, gk = gKd[i] * n2 * n2;
+                av[i] = -(gL[i] + gna + gk + g[i]) * invC[i];
+                bv[i] = (gL[i] * eL[i] + gna * eNa[i] + gk * eK[i] + cur[i] + gE[i]) * invC[i];
                 // the six rates from three exponentials and three square roots: exp(-u/4) and exp(-u/5) serve
                 // alpha_m, beta_m, alpha_n and beta_h (their arguments differ by constants), and
                 // exp(-u/40) = exp(-u/5)^(1/8) serves beta_n

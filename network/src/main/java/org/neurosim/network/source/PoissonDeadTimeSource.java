@@ -56,7 +56,8 @@ public final class PoissonDeadTimeSource implements SpikeSourceModel {
             if (rate[i] * dead[i] >= 1) {
                 throw new InvalidInputException(c.key() + ".params.dead_time: rate x dead_time must be below 1 (the "
                         + "mean interval 1/rate longer than the dead time), got " + rate[i] + " Hz x " + dead[i]
-                        + " s = " + rate[i] * dead[i] + (n > 1 ? " for neuron " + i : ""));
+                        + " s = " + rate[i] * dead[i]
+                        + (p.uniform("rate") && p.uniform("dead_time") ? "" : " for neuron " + i));
             }
             meanWait[i] = (1 - rate[i] * dead[i]) / rate[i];
         }
