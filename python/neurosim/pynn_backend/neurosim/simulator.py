@@ -120,31 +120,33 @@ class State(common.control.BaseState):
         self.running = True
 
     def _store(self, c):
-        """Appends a run's spikes (ms) and signal traces (v in mV, w in nA) to self.data[population name]."""
+        """Appends a run's spikes (ms) and signal traces (v mV, w nA, u mV/ms, gsyn uS) to self.data[population]."""
+        column = {n: k for k, n in enumerate(c.trace_names)}   # "p0.v[3]" -> its column
         for p in self.populations:
             d = self.data.setdefault(p.ns_name, {"spikes": [], "fresh": True})
             if p.ns_name in c.spike_neurons:
                 d["spikes"].append((c.spike_neurons[p.ns_name], c.spike_times[p.ns_name] * 1e3))
             for var, scale in SIGNALS_SCALE.items():
-                cols = [k for k, n in enumerate(c.trace_names) if n.startswith(f"{p.ns_name}.{var}[")]
-                if var in GSYN:   # the sum of the receptor's conductance filters g_c (none: zero)
-                    cols = [k for k, n in enumerate(c.trace_names) if n.startswith(f"{p.ns_name}.g_0[")]
-                    if var not in getattr(p, "ns_gsyn", {}):
-                        cols = []
-                if cols:
-                    if var in GSYN:
-                        names = [c.trace_names[k] for k in cols]
-                        rows = np.zeros((c.state.shape[0], len(cols)))
-                        for g in p.ns_gsyn[var]:
-                            gcols = [c.trace_names.index(n.replace(".g_0[", f".g_{g}[")) for n in names]
-                            rows += c.state[:, gcols]
-                        rows *= scale
-                    else:
-                        rows = c.state[:, cols] * scale
-                    if not d["fresh"]:
-                        rows = rows[1:]   # the first sample repeats the previous run's last one
-                    d.setdefault(var, []).append(rows)
-                    d[var + "_neurons"] = [int(c.trace_names[k].split("[")[1].rstrip("]")) for k in cols]
+                # gsyn_exc / gsyn_inh: the sum of the receptor's conductance filters g_c (zero without any)
+                shown = "g_0" if var in GSYN else var
+                if var in GSYN and var not in getattr(p, "ns_gsyn", {}):
+                    continue
+                prefix = f"{p.ns_name}.{shown}["
+                names = [n for n in c.trace_names if n.startswith(prefix)]
+                if not names:
+                    continue
+                neurons = [n[len(prefix):-1] for n in names]
+                if var in GSYN:
+                    rows = np.zeros((c.state.shape[0], len(names)))
+                    for g in p.ns_gsyn[var]:
+                        rows += c.state[:, [column[f"{p.ns_name}.g_{g}[{i}]"] for i in neurons]]
+                else:
+                    rows = c.state[:, [column[n] for n in names]]
+                rows = rows * scale
+                if not d["fresh"]:
+                    rows = rows[1:]   # the first sample repeats the previous run's last one
+                d.setdefault(var, []).append(rows)
+                d[var + "_neurons"] = [int(i) for i in neurons]
             d["fresh"] = False
 
 
