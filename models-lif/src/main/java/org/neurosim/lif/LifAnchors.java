@@ -115,7 +115,7 @@ final class LifAnchors {
             if (vt >= vTh && (vA >= vTh || vInf > vTh)) {   // not v_inf = v_th, met by rounding alone
                 crossing = t;
             } else if (vInf > vTh) {
-                crossing = tauM * Math.log((vInf - vA) / (vInf - vTh)) - e;
+                crossing = LifPropagator.timeToThreshold(tauM, vA, vInf, vTh) - e;
             } else {
                 crossing = Double.POSITIVE_INFINITY;
             }

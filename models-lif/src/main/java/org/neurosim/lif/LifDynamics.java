@@ -491,6 +491,6 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
         int i = neuron;
         double vInf = p.vRest(i) + p.scale(i) * input, th = p.vTh(i);
         if (!(vInf > th)) return 0;
-        return 1.0 / (p.tauRef(i) + p.tauM(i) * Math.log((vInf - p.vReset(i)) / (vInf - th)));
+        return 1.0 / (p.tauRef(i) + LifPropagator.timeToThreshold(p.tauM(i), p.vReset(i), vInf, th));
     }
 }

@@ -515,7 +515,7 @@ final class LifSynapses {
             double vEnd = t == 0 && m == 0 && end == end ? end : evaluate(v, vInf, c, seg, false, tm, sc);
             if (vEnd >= vTh) {
                 // no synaptic input left (all modes 0): the constant-input crossing in closed form
-                t += silent(c) && vInf > vTh ? Math.min(seg, tm * Math.log((vInf - v) / (vInf - vTh)))
+                t += silent(c) && vInf > vTh ? Math.min(seg, LifPropagator.timeToThreshold(tm, v, vInf, vTh))
                         : crossing(v, vInf, c, seg, vEnd, tm, sc, vTh);
                 spikes.spike(i, t);
                 v = vReset;

@@ -516,6 +516,15 @@ public final class Simulation {
             o.put("spikes", spikes);
             o.put("mean_rate_hz", simulated > 0 ? spikes / (p.size * simulated) : 0.0);
         }
+        // how each projection's spikes reached its target in this run (see README, "How a simulation step works")
+        com.fasterxml.jackson.databind.node.ArrayNode projections = s.putArray("projections");
+        for (org.neurosim.network.engine.Projection pr : net.projections()) {
+            ObjectNode o = projections.addObject();
+            o.put("from", pr.source.name);
+            o.put("to", pr.target.name);
+            o.put("synapses", pr.synapseCount());
+            o.put("delivery", pr instanceof org.neurosim.network.engine.SparseProjection sp ? sp.deliveryKind() : "rates");
+        }
         ObjectNode analysis = null;
         for (Population p : net.populations()) {
             SpikeStatistics.Result a = lastRecorder == null ? null

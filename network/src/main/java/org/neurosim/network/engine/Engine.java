@@ -33,7 +33,7 @@ public final class Engine implements AutoCloseable {
     private final Parallel parallel;
     private final Population[] neurons;               // populations with equations (not sources)
     private final SynapseGroup[][] groupsOnto;        // per population index: filters onto it that advance themselves
-    private final SparseProjection[][] stagedOnto;    // per population index: filtered projections onto it
+    private final FilterDelivery[][] stagedOnto;      // per population index: projections into its filters
     private final SpikeBuffer[][] chunkSpikes;
     private final int[][] chunkBad;
     private final long[] sourceSeeds;
@@ -41,7 +41,7 @@ public final class Engine implements AutoCloseable {
     // populations that integrate their synapses exactly: per population index, the filters in input order, the
     // projections onto it, and per chunk this step's arrivals and the previous step's late ones (null otherwise)
     private final SynapseGroup[][] inputsOf;
-    private final SparseProjection[][] exactOnto;
+    private final EventDelivery[][] exactOnto;
     private final Arrivals[][] arriving;
     private final boolean[][] keptBy;                 // per exact population and input: the model keeps that filter
     private long step;
@@ -85,11 +85,11 @@ public final class Engine implements AutoCloseable {
         int n = populations.size();
         neurons = populations.stream().filter(p -> p.source == null).toArray(Population[]::new);
         groupsOnto = new SynapseGroup[n][];
-        stagedOnto = new SparseProjection[n][];
+        stagedOnto = new FilterDelivery[n][];
         chunkSpikes = new SpikeBuffer[n][];
         chunkBad = new int[n][];
         inputsOf = new SynapseGroup[n][];
-        exactOnto = new SparseProjection[n][];
+        exactOnto = new EventDelivery[n][];
         arriving = new Arrivals[n][];
         keptBy = new boolean[n][];
         grid = new GridTarget[n];
@@ -101,11 +101,11 @@ public final class Engine implements AutoCloseable {
             for (int c = 0; c < chunks; c++) chunkSpikes[p.index][c] = c == 0 ? p.spikes : new SpikeBuffer();
             chunkBad[p.index] = new int[chunks];
             if (p.solver != null && p.solver.onGrid()) {
-                grid[p.index] = new GridTarget(p, groups, sparseOnto(p));
+                grid[p.index] = new GridTarget(p, groups, sparseOnto(p));   // grid deliveries
                 groupsOnto[p.index] = grid[p.index].advancing;
                 p.steppingUsed = "grid";
             } else if (integratesSynapses(p, groups)) {
-                wireExact(p, groups, chunks);
+                wireExact(p, groups, chunks, first);
                 p.steppingUsed = "events";
             } else {
                 wireSynapses(p, groups);
@@ -116,9 +116,8 @@ public final class Engine implements AutoCloseable {
                             + "so its synapses are not integrated in closed form; summary.json says stepping: held");
                 }
             }
-            stagedOnto[p.index] = arriving[p.index] != null || grid[p.index] != null ? new SparseProjection[0]
-                    : sparseOnto(p).stream().filter(Engine::staged).toArray(SparseProjection[]::new);
-            for (SparseProjection pr : stagedOnto[p.index]) pr.chunkTargets(chunks);
+            stagedOnto[p.index] = new FilterDelivery[0];
+            if (arriving[p.index] == null && grid[p.index] == null) wireHeld(p, chunks);
         }
         assignSchedules();
         gridUnits = GridTarget.units(Arrays.stream(grid).filter(java.util.Objects::nonNull).toList(), parallel);
@@ -134,8 +133,8 @@ public final class Engine implements AutoCloseable {
     private void assignSchedules() {
         List<SparseProjection> apart = new ArrayList<>(), here = new ArrayList<>();
         for (Projection pr : projections) {
-            if (pr instanceof SparseProjection s && !s.gridTarget) {
-                (parallel.threads > 1 && s.schedulesAlone() ? apart : here).add(s);
+            if (pr instanceof SparseProjection s && !(s.delivery() instanceof GridDelivery)) {
+                (parallel.threads > 1 && s.delivery().schedulesAlone() ? apart : here).add(s);
             }
         }
         apart.sort((a, b) -> Long.compare(b.rowCount(), a.rowCount()));
@@ -187,22 +186,43 @@ public final class Engine implements AutoCloseable {
         return advancing.toArray(SynapseGroup[]::new);
     }
 
+    /**
+     * A population whose drive is held over each step: projections through a filter are staged into it, delta
+     * synapses make it jump.
+     */
+    private void wireHeld(Population p, int chunks) {
+        List<FilterDelivery> staged = new ArrayList<>();
+        for (SparseProjection pr : sparseOnto(p)) {
+            if (pr.group == null) {
+                pr.deliverBy(new JumpDelivery(pr));
+            } else {
+                FilterDelivery f = new FilterDelivery(pr);
+                pr.deliverBy(f);
+                pr.chunkTargets(chunks);
+                staged.add(f);
+            }
+        }
+        stagedOnto[p.index] = staged.toArray(FilterDelivery[]::new);
+    }
+
     /** An exact population: its filters are its inputs (not part of the drive), advanced after the neurons. */
-    private void wireExact(Population p, List<SynapseGroup> groups, int chunks) {
+    private void wireExact(Population p, List<SynapseGroup> groups, int chunks, long first) {
         List<SynapseGroup> inputs = new ArrayList<>();
         for (SynapseGroup g : groups) if (g.target == p) inputs.add(g);
         inputsOf[p.index] = inputs.toArray(SynapseGroup[]::new);
         ExactWithSynapses model = (ExactWithSynapses) p.dynamics;
         groupsOnto[p.index] = bindInputs(model, inputs);
-        List<SparseProjection> onto = sparseOnto(p);
-        for (SparseProjection pr : onto) {
-            pr.input = pr.group == null ? Arrivals.JUMP : inputs.indexOf(pr.group);
-            pr.bindExact(model, dt);
+        List<EventDelivery> onto = new ArrayList<>();
+        for (SparseProjection pr : sparseOnto(p)) {
+            EventDelivery d = new EventDelivery(pr, model, pr.group == null ? Arrivals.JUMP : inputs.indexOf(pr.group),
+                    dt, first);
+            pr.deliverBy(d);
             pr.chunkTargets(chunks);
+            onto.add(d);
         }
         keptBy[p.index] = new boolean[inputs.size()];
         for (int k = 0; k < inputs.size(); k++) keptBy[p.index][k] = model.advancesInput(k);
-        exactOnto[p.index] = onto.toArray(SparseProjection[]::new);
+        exactOnto[p.index] = onto.toArray(EventDelivery[]::new);
         for (PoissonInput in : p.poissonInputs) in.input = in.group == null ? Arrivals.JUMP : inputs.indexOf(in.group);
         arriving[p.index] = new Arrivals[chunks];
         for (int c = 0; c < chunks; c++) arriving[p.index][c] = new Arrivals();
@@ -212,14 +232,13 @@ public final class Engine implements AutoCloseable {
     private void gatherArrivals(Population p, int worker, int from, int to) {
         Arrivals now = arriving[p.index][worker];
         now.clear();
-        for (SparseProjection pr : exactOnto[p.index]) pr.collect(worker, step, dt, now);
+        for (EventDelivery pr : exactOnto[p.index]) pr.collect(worker, step, dt, now);
         if (p.poissonInputs.length > 0) p.addPoissonEvents(step, from, to, now);
     }
 
     /** An exact population at the end of step n: its late arrivals' response, and into the filters with them. */
     private void takeLate(Population p, long n) {
-        ExactWithSynapses model = (ExactWithSynapses) p.dynamics;
-        for (SparseProjection pr : exactOnto[p.index]) pr.deliverLate(n, dt, model, p.state());
+        for (EventDelivery pr : exactOnto[p.index]) pr.deliverLate(dt, p.state());
     }
 
     /**
@@ -284,15 +303,11 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private static boolean staged(SparseProjection pr) {
-        return pr.group != null;
-    }
-
     private void drive(int worker) {
         for (Population p : neurons) {
             int chunks = chunkSpikes[p.index].length;
             if (worker < chunks) {
-                for (SparseProjection pr : stagedOnto[p.index]) pr.deliverStaged(dt, worker);
+                for (FilterDelivery pr : stagedOnto[p.index]) pr.deliverStaged(dt, worker);
                 int from = Parallel.start(worker, chunks, p.size), to = Parallel.start(worker + 1, chunks, p.size);
                 if (arriving[p.index] != null) gatherArrivals(p, worker, from, to);
                 else if (p.poissonInputs.length > 0) p.addPoissonEvents(step, from, to, null, jumpsNow(p));
@@ -310,7 +325,7 @@ public final class Engine implements AutoCloseable {
             GridTarget onGrid = grid[p.index];
             boolean exact = arriving[p.index] != null;
             if (withDrive) {
-                for (SparseProjection pr : stagedOnto[p.index]) pr.deliverStaged(dt, worker);
+                for (FilterDelivery pr : stagedOnto[p.index]) pr.deliverStaged(dt, worker);
                 if (exact) gatherArrivals(p, worker, from, to);
                 else if (p.poissonInputs.length > 0) p.addPoissonEvents(step, from, to, null, jumpsNow(p));
                 p.buildDrive(step, from, to, !exact && onGrid == null);
@@ -374,7 +389,7 @@ public final class Engine implements AutoCloseable {
     /** Adds the spikes staged by the last step to their filters, on this thread: the network is then whole. */
     public void deliverStaged() {
         for (Projection pr : projections) {
-            if (pr instanceof SparseProjection s && staged(s) && !s.exactTarget && !s.gridTarget) s.deliverStagedNow(dt);
+            if (pr instanceof SparseProjection s && s.delivery() instanceof FilterDelivery f) f.deliverStagedNow(dt);
         }
     }
 

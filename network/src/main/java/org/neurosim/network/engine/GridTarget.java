@@ -19,9 +19,9 @@ final class GridTarget {
     /**
      * The static projections that fill the rings when spikes are emitted, in projection order (the order of every
      * neuron's sums); plastic ones put what their arrivals transmit into the rings as they arrive
-     * ({@link SparseProjection#gridRing}).
+     * ({@link PlasticGridDelivery}).
      */
-    final SparseProjection[] onto;
+    final GridDelivery[] onto;
     /** The filters onto the population that the model does not keep, which the network advances after it. */
     final SynapseGroup[] advancing;
     final long synapses;
@@ -51,32 +51,34 @@ final class GridTarget {
         // Poisson jumps go into the slot taken at their own step's end: a ring of two steps at least
         int jumpReach = Arrays.stream(p.poissonInputs).anyMatch(in -> in.group == null) ? 2 : 0;
         long count = 0;
-        List<SparseProjection> buffered = new ArrayList<>();
+        List<GridDelivery> buffered = new ArrayList<>();
         for (SparseProjection pr : onto) {
+            int input = pr.group == null ? -1 : inputs.indexOf(pr.group);
             if (!pr.isStatic()) {   // scheduled on one thread, its arrivals into the ring one step ahead
                 if (pr.group == null) {   // the loader refuses these first; a network made in code reaches this
                     throw new InvalidInputException("projection " + pr.label + ": integrator exact-grid of population "
                             + p.name + " takes plastic synapses through a kernel only (use integrator exact)");
                 }
-                pr.input = inputs.indexOf(pr.group);
-                reach[pr.input] = Math.max(reach[pr.input], 2);
+                reach[input] = Math.max(reach[input], 2);
                 continue;
             }
-            buffered.add(pr);
-            pr.gridTarget = true;
+            GridDelivery d = new GridDelivery(pr, input);
+            pr.deliverBy(d);
+            buffered.add(d);
             count += pr.synapseCount();
             if (pr.group == null) {
                 jumpReach = Math.max(jumpReach, pr.gridReach());
             } else {
-                pr.input = inputs.indexOf(pr.group);
-                reach[pr.input] = Math.max(reach[pr.input], pr.gridReach());
+                reach[input] = Math.max(reach[input], pr.gridReach());
             }
         }
-        this.onto = buffered.toArray(SparseProjection[]::new);
+        this.onto = buffered.toArray(GridDelivery[]::new);
         this.synapses = count;
         rings = new double[inputs.size()][][];
         for (int k = 0; k < inputs.size(); k++) if (reach[k] > 0) rings[k] = inputs.get(k).ring(reach[k]);
-        for (SparseProjection pr : onto) if (!pr.isStatic()) pr.gridRing = rings[pr.input];
+        for (SparseProjection pr : onto) {
+            if (!pr.isStatic()) pr.deliverBy(new PlasticGridDelivery(pr, rings[inputs.indexOf(pr.group)]));
+        }
         jumpRing = jumpReach > 0 ? p.jumpRing(jumpReach) : null;
         arrived = new double[inputs.size()][];
     }
@@ -89,7 +91,7 @@ final class GridTarget {
 
     /** At the end of step n: the step's spikes into chunk c of {@code chunks} of every ring. */
     void deliver(long n, double dt, int c, int chunks) {
-        for (SparseProjection pr : onto) pr.deliverOnGrid(n, dt, pr.group == null ? jumpRing : rings[pr.input], c, chunks);
+        for (GridDelivery d : onto) d.deliver(n, dt, d.input < 0 ? jumpRing : rings[d.input], c);
     }
 
     /** A unit of ring filling: chunk {@code chunk} of {@code chunks} of a target's population. */
@@ -121,7 +123,7 @@ final class GridTarget {
         List<Unit> units = new ArrayList<>();
         for (GridTarget t : sorted) {
             int chunks = whole ? 1 : parallel.chunks(t.population.size);
-            for (SparseProjection pr : t.onto) pr.chunkTargets(chunks);
+            for (GridDelivery d : t.onto) d.pr.chunkTargets(chunks);
             for (int c = 0; c < chunks; c++) units.add(new Unit(t, c, chunks));
         }
         units.sort((a, b) -> Long.compare(b.synapses(), a.synapses()));   // stable: ties keep their order
