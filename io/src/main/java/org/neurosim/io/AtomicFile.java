@@ -1,4 +1,4 @@
-package org.neurosim.core.output;
+package org.neurosim.io;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -13,6 +13,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import org.neurosim.core.InvalidInputException;
+import org.neurosim.core.output.OutputContext;
+import org.neurosim.core.output.OutputException;
+import org.neurosim.core.output.OutputFile;
 
 /**
  * An output file written under a temporary name ({@code spikes.csv.partial}) and moved to its real name when
@@ -20,7 +23,7 @@ import org.neurosim.core.InvalidInputException;
  * {@link #sync} makes what was written durable and gives the file's length; a resumed run reopens the file with
  * {@link #resume}, cut back to that length, and appends.
  */
-public final class AtomicFile implements AutoCloseable {
+public final class AtomicFile implements OutputFile {
     private final Path target;
     private final Path partial;
     private final FileChannel channel;
@@ -80,16 +83,19 @@ public final class AtomicFile implements AutoCloseable {
         return new AtomicFile(dir, fileName, length);
     }
 
+    @Override
     public Writer writer() {
         return out;
     }
 
     /** The file's name in its folder (without {@code .partial}). */
+    @Override
     public String name() {
         return target.getFileName().toString();
     }
 
     /** Writes chars[0..n); a failure is an {@link OutputException} naming this file. */
+    @Override
     public void write(char[] chars, int n) {
         try {
             out.write(chars, 0, n);
@@ -99,6 +105,7 @@ public final class AtomicFile implements AutoCloseable {
     }
 
     /** Flushes what is buffered to the disk (fsync) and returns the file's length, for a checkpoint. */
+    @Override
     public long sync() {
         try {
             out.flush();

@@ -1,4 +1,4 @@
-package org.neurosim.core.output;
+package org.neurosim.io;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
