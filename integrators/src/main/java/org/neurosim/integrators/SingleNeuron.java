@@ -1,7 +1,8 @@
-package org.neurosim.core.integrate;
+package org.neurosim.integrators;
 
 import java.util.Arrays;
 import org.neurosim.core.NumericalFailureException;
+import org.neurosim.core.integrate.Integrator;
 import org.neurosim.core.model.Drive;
 import org.neurosim.core.model.NeuronDynamics;
 import org.neurosim.core.param.Parameters;

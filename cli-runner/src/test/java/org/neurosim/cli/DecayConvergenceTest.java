@@ -1,10 +1,18 @@
-package org.neurosim.core.integrate;
+package org.neurosim.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
+import org.neurosim.core.integrate.Integrator;
 import org.neurosim.core.model.Drive;
+import org.neurosim.integrators.DormandPrince;
+import org.neurosim.integrators.Euler;
+import org.neurosim.integrators.ExponentialEuler;
+import org.neurosim.integrators.Heun;
+import org.neurosim.integrators.PopulationSolver;
+import org.neurosim.integrators.RungeKutta4;
+import org.neurosim.testkit.ConvergenceOrder;
 
 /**
  * Orders of accuracy measured on ds/dt = -s/tau, s(0) = 1/tau (../shared/science.md section 6), whose exact

@@ -1,5 +1,6 @@
-package org.neurosim.core.integrate;
+package org.neurosim.integrators;
 
+import org.neurosim.core.integrate.Integrator;
 import org.neurosim.core.model.NeuronDynamics;
 
 /** Shared pieces of the explicit Runge-Kutta integrators. */

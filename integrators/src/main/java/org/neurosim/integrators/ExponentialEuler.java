@@ -1,6 +1,8 @@
-package org.neurosim.core.integrate;
+package org.neurosim.integrators;
 
 import java.util.Optional;
+import org.neurosim.core.integrate.GridStepper;
+import org.neurosim.core.integrate.IntegratorContext;
 import org.neurosim.core.model.ConditionallyLinear;
 import org.neurosim.core.model.NeuronDynamics;
 import org.neurosim.core.param.Parameters;

@@ -1,5 +1,7 @@
-package org.neurosim.core.integrate;
+package org.neurosim.integrators;
 
+import org.neurosim.core.integrate.GridStepper;
+import org.neurosim.core.integrate.IntegratorContext;
 import org.neurosim.core.model.NeuronDynamics;
 import org.neurosim.core.param.Parameters;
 

@@ -1,4 +1,4 @@
-package org.neurosim.core.plugin;
+package org.neurosim.integrators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,20 +8,22 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurosim.core.InvalidInputException;
-import org.neurosim.core.integrate.Euler;
+import org.neurosim.core.plugin.AbstractNeuroSimPlugin;
+import org.neurosim.core.plugin.PluginKind;
+import org.neurosim.core.plugin.PluginRegistry;
 
 class PluginRegistryTest {
     @Test
-    void discoversCoreIntegratorsThroughServiceLoader() {
+    void discoversTheIntegratorsThroughServiceLoader() {
         PluginRegistry r = PluginRegistry.load();
         assertThat(r.all(PluginKind.INTEGRATOR).keySet())
                 .contains("euler", "heun", "rk4", "exponential-euler", "exact", "exact-grid", "dormand-prince");
-        assertThat(r.source(PluginKind.INTEGRATOR, "rk4")).isEqualTo("core");
+        assertThat(r.source(PluginKind.INTEGRATOR, "rk4")).isEqualTo("integrators");
     }
 
     @Test
     void unknownNameListsTheKnownOnes() {
-        PluginRegistry r = PluginRegistry.of(List.of(new CorePlugin()));
+        PluginRegistry r = PluginRegistry.of(List.of(new IntegratorsPlugin()));
         assertThatThrownBy(() -> r.get(PluginKind.INTEGRATOR, "rk5", "integrator"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("integrator: unknown integrator 'rk5' (did you mean 'rk4'?); known integrators: dormand-prince, euler, exact, exact-grid, "
@@ -35,9 +37,9 @@ class PluginRegistryTest {
 
     @Test
     void twoPluginsClaimingOneNameFailNamingBoth() {
-        assertThatThrownBy(() -> PluginRegistry.of(List.of(new CorePlugin(), new AnotherEuler())))
+        assertThatThrownBy(() -> PluginRegistry.of(List.of(new IntegratorsPlugin(), new AnotherEuler())))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessage("two plugins claim the integrator name 'euler': core and my-plugin.jar; remove one of them");
+                .hasMessage("two plugins claim the integrator name 'euler': integrators and my-plugin.jar; remove one of them");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.neurosim.core.integrate;
+package org.neurosim.integrators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,4 +1,4 @@
-package org.neurosim.core.integrate;
+package org.neurosim.testkit;
 
 import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.math3.stat.regression.SimpleRegression;

@@ -1,4 +1,4 @@
-package org.neurosim.core.integrate;
+package org.neurosim.cli;
 
 import java.util.List;
 import org.neurosim.core.model.ConditionallyLinear;

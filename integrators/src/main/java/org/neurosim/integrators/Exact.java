@@ -1,6 +1,9 @@
-package org.neurosim.core.integrate;
+package org.neurosim.integrators;
 
 import java.util.Optional;
+import org.neurosim.core.integrate.Integrator;
+import org.neurosim.core.integrate.IntegratorContext;
+import org.neurosim.core.integrate.SpikeLocatingStepper;
 import org.neurosim.core.model.ExactlySolvable;
 import org.neurosim.core.model.NeuronDynamics;
 import org.neurosim.core.param.Parameters;

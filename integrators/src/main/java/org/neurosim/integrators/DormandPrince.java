@@ -1,8 +1,11 @@
-package org.neurosim.core.integrate;
+package org.neurosim.integrators;
 
 import java.util.List;
 import java.util.Locale;
 import org.neurosim.core.NumericalFailureException;
+import org.neurosim.core.integrate.Integrator;
+import org.neurosim.core.integrate.IntegratorContext;
+import org.neurosim.core.integrate.SpikeLocatingStepper;
 import org.neurosim.core.model.Drive;
 import org.neurosim.core.model.NeuronDynamics;
 import org.neurosim.core.model.SpikeRule;

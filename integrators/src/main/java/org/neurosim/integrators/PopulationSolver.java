@@ -1,6 +1,11 @@
-package org.neurosim.core.integrate;
+package org.neurosim.integrators;
 
 import org.neurosim.core.InvalidInputException;
+import org.neurosim.core.integrate.GridStepper;
+import org.neurosim.core.integrate.Integrator;
+import org.neurosim.core.integrate.IntegratorContext;
+import org.neurosim.core.integrate.SpikeLocatingStepper;
+import org.neurosim.core.integrate.Stepper;
 import org.neurosim.core.model.Arrivals;
 import org.neurosim.core.model.Drive;
 import org.neurosim.core.model.ExactWithSynapses;

@@ -1,6 +1,9 @@
-package org.neurosim.core.integrate;
+package org.neurosim.integrators;
 
 import java.util.Optional;
+import org.neurosim.core.integrate.Integrator;
+import org.neurosim.core.integrate.IntegratorContext;
+import org.neurosim.core.integrate.SpikeLocatingStepper;
 import org.neurosim.core.model.Drive;
 import org.neurosim.core.model.ExactWithSynapses;
 import org.neurosim.core.model.NeuronDynamics;
