@@ -1,4 +1,4 @@
-package org.neurosim.core.integrate;
+package org.neurosim.lif;
 
 /**
  * Closed forms for a leaky integrator driven by one exponential-polynomial mode, the building block of exact
