@@ -1,5 +1,7 @@
-package org.neurosim.core.synapse;
+package org.neurosim.synapses;
 
+import org.neurosim.core.synapse.Kernel;
+import org.neurosim.core.synapse.SynapticFilter;
 
 /**
  * The spike train s(t) = sum_k delta(t - t_k) convolved with a PSC kernel, as the course computes it:

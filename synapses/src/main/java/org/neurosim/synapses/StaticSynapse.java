@@ -1,7 +1,10 @@
-package org.neurosim.core.synapse;
+package org.neurosim.synapses;
 
 import java.util.List;
 import org.neurosim.core.param.Parameters;
+import org.neurosim.core.synapse.PlasticityRule;
+import org.neurosim.core.synapse.SynapseContext;
+import org.neurosim.core.synapse.SynapseDynamics;
 
 /** The static synapse: every presynaptic spike transmits the stored weight; nothing changes. */
 public final class StaticSynapse implements PlasticityRule {
