@@ -3,6 +3,7 @@
  * registered by {@link org.neurosim.integrators.IntegratorsPlugin}, and the engine's side of integration:
  * {@link org.neurosim.integrators.PopulationSolver} steps one population and
  * {@link org.neurosim.integrators.SingleNeuron} one neuron, usable from Java. The SPI they implement is
- * {@link org.neurosim.core.integrate}.
+ * core's {@code org.neurosim.core.integrate} ({@link org.neurosim.core.integrate.Integrator},
+ * {@link org.neurosim.core.integrate.Stepper}).
  */
 package org.neurosim.integrators;
