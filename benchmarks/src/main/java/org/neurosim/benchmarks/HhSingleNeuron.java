@@ -1,17 +1,17 @@
 package org.neurosim.benchmarks;
 
-import org.neurosim.core.model.PopulationContext;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.neurosim.core.integrate.DormandPrince;
-import org.neurosim.core.integrate.ExponentialEuler;
 import org.neurosim.core.integrate.Integrator;
-import org.neurosim.core.integrate.RungeKutta4;
-import org.neurosim.core.integrate.SingleNeuron;
 import org.neurosim.core.model.NeuronDynamics;
+import org.neurosim.core.model.PopulationContext;
 import org.neurosim.core.param.Parameters;
 import org.neurosim.hh.HodgkinHuxley;
+import org.neurosim.integrators.DormandPrince;
+import org.neurosim.integrators.ExponentialEuler;
+import org.neurosim.integrators.RungeKutta4;
+import org.neurosim.integrators.SingleNeuron;
 
 /**
  * The cost of one HH neuron for 500 ms at dt 0.01 and 0.025 ms (median of 7 timed runs after 20 warm-up runs, as

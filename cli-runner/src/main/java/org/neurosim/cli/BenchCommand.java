@@ -99,7 +99,7 @@ final class BenchCommand implements Callable<Integer> {
         if (name.equals("microcircuit")) {
             yaml = Microcircuit.yaml(scale, duration);
             if (writeConfig != null) {
-                org.neurosim.core.output.AtomicFiles.write(writeConfig, yaml);
+                org.neurosim.io.AtomicFiles.write(writeConfig, yaml);
                 root.out.println("wrote " + writeConfig);
                 return 0;
             }

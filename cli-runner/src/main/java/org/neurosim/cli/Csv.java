@@ -2,7 +2,7 @@ package org.neurosim.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.neurosim.core.output.AtomicFiles;
+import org.neurosim.io.AtomicFiles;
 
 /** Output folders and small CSV tables (demos, f-I curves), written atomically. */
 final class Csv {

@@ -7,30 +7,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.knowm.xchart.XYChart;
-import org.neurosim.core.plugin.PluginKind;
 import org.neurosim.core.InvalidInputException;
 import org.neurosim.core.activation.Activation;
 import org.neurosim.core.activation.ActivationFunction;
-import org.neurosim.core.integrate.DecayEquation;
-import org.neurosim.core.integrate.SingleNeuron;
 import org.neurosim.core.model.AnalyticRate;
 import org.neurosim.core.model.NeuronDynamics;
 import org.neurosim.core.model.NeuronModel;
 import org.neurosim.core.model.PopulationContext;
 import org.neurosim.core.param.Parameters;
 import org.neurosim.core.plugin.PluginContext;
+import org.neurosim.core.plugin.PluginKind;
 import org.neurosim.core.plugin.PluginRegistry;
 import org.neurosim.core.synapse.Kernel;
 import org.neurosim.core.synapse.SynapticKernel;
+import org.neurosim.integrators.SingleNeuron;
 import org.neurosim.network.Network;
+import org.neurosim.network.Simulation;
 import org.neurosim.network.build.NetworkLoader;
 import org.neurosim.network.config.ConfigTree;
 import org.neurosim.network.output.Recorder;
-import org.neurosim.network.Simulation;
-import org.neurosim.core.synapse.SpikeTrains;
-import picocli.CommandLine;
+import org.neurosim.synapses.SpikeTrains;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code neurosim demo NAME}: the course demonstrations, each writing CSV data and a PNG plot. */
 @Command(name = "demo", mixinStandardHelpOptions = true, description = "Run a course demonstration (see --list).")
@@ -414,8 +413,8 @@ final class DemoCommand implements Callable<Integer> {
         for (double dt : dts) {
             int steps = (int) Math.round(duration / dt);
             double[] te = new double[steps + 1], se = new double[steps + 1];
-            org.neurosim.core.integrate.PopulationSolver s = new org.neurosim.core.integrate.PopulationSolver(eq,
-                    new org.neurosim.core.integrate.Euler(), 1, dt);
+            org.neurosim.integrators.PopulationSolver s = new org.neurosim.integrators.PopulationSolver(eq,
+                    new org.neurosim.integrators.Euler(), 1, dt);
             org.neurosim.core.model.Drive d = new org.neurosim.core.model.Drive(1);
             se[0] = s.state()[0][0];
             for (int k = 1; k <= steps; k++) {

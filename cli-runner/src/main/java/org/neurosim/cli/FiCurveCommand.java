@@ -11,21 +11,21 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.knowm.xchart.XYChart;
-import org.neurosim.core.plugin.PluginKind;
 import org.neurosim.core.InvalidInputException;
 import org.neurosim.core.integrate.Integrator;
-import org.neurosim.core.integrate.SingleNeuron;
 import org.neurosim.core.model.AnalyticRate;
 import org.neurosim.core.model.NeuronDynamics;
-import org.neurosim.core.model.PopulationContext;
 import org.neurosim.core.model.NeuronModel;
+import org.neurosim.core.model.PopulationContext;
 import org.neurosim.core.param.Parameters;
+import org.neurosim.core.plugin.PluginKind;
 import org.neurosim.core.units.Dimension;
 import org.neurosim.core.units.Quantity;
 import org.neurosim.core.units.Units;
-import picocli.CommandLine;
+import org.neurosim.integrators.SingleNeuron;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code neurosim fi-curve}: the firing rate of one neuron for each constant input, from its resting state. Writes

@@ -15,7 +15,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.neurosim.core.output.AtomicFiles;
+import org.neurosim.io.AtomicFiles;
 
 /** PNG plots with XChart, rendered headless; files are written under a temporary name and moved into place. */
 final class Plots {

@@ -56,7 +56,7 @@ final class ResumeCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new InvalidInputException("--out: cannot make '" + out.resolve("checkpoint") + "' (" + e.getMessage() + ")");
         }
-        org.neurosim.core.output.AtomicFiles.write(out.resolve("checkpoint").resolve(RUN_INFO), info.toString() + "\n");
+        org.neurosim.io.AtomicFiles.write(out.resolve("checkpoint").resolve(RUN_INFO), info.toString() + "\n");
     }
 
     @Override

@@ -55,7 +55,7 @@ final class RunCommand implements Callable<Integer> {
         inputs.add(network.config);
         org.neurosim.network.output.OutputFolder.claim(out, inputs);
         Csv.outputDir(out);
-        try (org.neurosim.core.output.OutputLock lock = org.neurosim.core.output.OutputLock.acquire(out)) {
+        try (org.neurosim.io.OutputLock lock = org.neurosim.io.OutputLock.acquire(out)) {
             return runIn(out, net, tree, build);
         }
     }
@@ -69,7 +69,7 @@ final class RunCommand implements Callable<Integer> {
             throw new IllegalStateException(e);
         }
         long every = checkpointSteps(checkpointEvery, net.dt());
-        org.neurosim.core.output.AtomicFiles.write(out.resolve("config.yaml"), text);
+        org.neurosim.io.AtomicFiles.write(out.resolve("config.yaml"), text);
         ResumeCommand.writeRunInfo(out, network.config.toAbsolutePath().getParent(), every, noPlots);
         Simulation sim = new Simulation(net).checkpoints(every, text);
         return simulate(root, net, out, build, noPlots,

@@ -96,7 +96,7 @@ final class SweepCommand implements Callable<Integer> {
         int k = workers != null ? workers : Runtime.getRuntime().availableProcessors();
         Path dir = out != null ? out : Path.of("out", "sweep-" + name);
         Csv.outputDir(dir, "sweep.csv");
-        try (org.neurosim.core.output.OutputLock lock = org.neurosim.core.output.OutputLock.acquire(dir)) {
+        try (org.neurosim.io.OutputLock lock = org.neurosim.io.OutputLock.acquire(dir)) {
             return sweepIn(dir, sweep, k, remote == null ? Sweep.local(k) : remote.create(k, master));
         }
     }

@@ -54,7 +54,7 @@ class CrashesAndMessagesTest {
         assertThat(Files.readAllLines(out.resolve("fi_curve.csv"))).hasSize(3);
         try (var files = Files.list(out)) {
             assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("fi_curve.csv",
-                    org.neurosim.core.output.OutputLock.FILE);   // the folder marked as NeuroSim's
+                    org.neurosim.io.OutputLock.FILE);   // the folder marked as NeuroSim's
         }
     }
 
@@ -93,7 +93,7 @@ class CrashesAndMessagesTest {
         assertThat(rows.get(2)).startsWith("10,");
         try (var files = Files.list(out)) {   // no plot of a curve with a hole, no partial file
             assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("fi_curve.csv",
-                    org.neurosim.core.output.OutputLock.FILE);   // the folder marked as NeuroSim's
+                    org.neurosim.io.OutputLock.FILE);   // the folder marked as NeuroSim's
         }
     }
 

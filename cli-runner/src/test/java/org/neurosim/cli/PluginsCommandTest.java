@@ -72,7 +72,7 @@ class PluginsCommandTest {
         assertThat(names(total.get("params"))).containsExactly("total");
         assertThat(names(find(j.get("stimuli"), "sine").get("params")))
                 .containsExactly("amplitude", "frequency", "offset", "phase");
-        assertThat(find(j.get("plasticity_rules"), "static").get("source").asText()).isEqualTo("core");
+        assertThat(find(j.get("plasticity_rules"), "static").get("source").asText()).isEqualTo("synapses");
     }
 
     @Test

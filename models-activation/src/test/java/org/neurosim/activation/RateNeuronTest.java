@@ -1,21 +1,21 @@
 package org.neurosim.activation;
 
-import org.neurosim.core.model.PopulationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.neurosim.core.integrate.Euler;
-import org.neurosim.core.integrate.Exact;
-import org.neurosim.core.integrate.PopulationSolver;
 import org.neurosim.core.model.Drive;
 import org.neurosim.core.model.NeuronDynamics;
 import org.neurosim.core.model.NeuronModel;
+import org.neurosim.core.model.PopulationContext;
 import org.neurosim.core.param.Parameters;
 import org.neurosim.core.plugin.PluginKind;
 import org.neurosim.core.plugin.PluginRegistry;
+import org.neurosim.integrators.Euler;
+import org.neurosim.integrators.Exact;
+import org.neurosim.integrators.PopulationSolver;
 
 class RateNeuronTest {
     static NeuronDynamics rate(Map<String, String> params) {

@@ -2,25 +2,25 @@ package org.neurosim.equations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.neurosim.core.integrate.Euler;
 import org.neurosim.core.integrate.Integrator;
-import org.neurosim.core.integrate.RungeKutta4;
-import org.neurosim.core.integrate.PopulationSolver;
 import org.neurosim.core.model.Drive;
-import java.util.ArrayList;
 import org.neurosim.core.model.NeuronDynamics;
 import org.neurosim.core.model.PopulationContext;
 import org.neurosim.core.param.DataValue;
 import org.neurosim.core.param.Parameters;
+import org.neurosim.integrators.Euler;
+import org.neurosim.integrators.PopulationSolver;
+import org.neurosim.integrators.RungeKutta4;
 
 /**
  * AdEx typed as equations against Brian2 2.5.1 running the same equations with the same method and dt

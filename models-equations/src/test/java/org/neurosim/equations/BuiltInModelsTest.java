@@ -1,7 +1,5 @@
 package org.neurosim.equations;
 
-import org.neurosim.network.config.ModelFile;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -9,12 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.example.izhikevich.Izhikevich;
 import org.junit.jupiter.api.Test;
-import org.neurosim.core.integrate.Euler;
-import org.neurosim.core.integrate.Exact;
-import org.neurosim.core.integrate.ExponentialEuler;
 import org.neurosim.core.integrate.Integrator;
-import org.neurosim.core.integrate.RungeKutta4;
-import org.neurosim.core.integrate.SingleNeuron;
 import org.neurosim.core.model.ConditionallyLinear;
 import org.neurosim.core.model.ExactlySolvable;
 import org.neurosim.core.model.NeuronDynamics;
@@ -22,7 +15,13 @@ import org.neurosim.core.model.NeuronModel;
 import org.neurosim.core.model.PopulationContext;
 import org.neurosim.core.param.Parameters;
 import org.neurosim.hh.HodgkinHuxley;
+import org.neurosim.integrators.Euler;
+import org.neurosim.integrators.Exact;
+import org.neurosim.integrators.ExponentialEuler;
+import org.neurosim.integrators.RungeKutta4;
+import org.neurosim.integrators.SingleNeuron;
 import org.neurosim.lif.LeakyIntegrateAndFire;
+import org.neurosim.network.config.ModelFile;
 
 /**
  * The equations versions of the built-in models (examples/equations/*.yaml) against the hand-written plugins,
@@ -102,7 +101,7 @@ class BuiltInModelsTest {
     /** Spike times of one neuron from {@code start} under a constant input. */
     static double[] spikesFrom(NeuronDynamics d, Integrator integrator, double[] start, double input, double duration,
                                double dt) {
-        org.neurosim.core.integrate.PopulationSolver s = new org.neurosim.core.integrate.PopulationSolver(d, integrator, 1, dt);
+        org.neurosim.integrators.PopulationSolver s = new org.neurosim.integrators.PopulationSolver(d, integrator, 1, dt);
         for (int k = 0; k < start.length; k++) s.state()[k][0] = start[k];
         org.neurosim.core.model.Drive drive = new org.neurosim.core.model.Drive(1, d.separatesSynapticCurrent());
         drive.current[0] = input;

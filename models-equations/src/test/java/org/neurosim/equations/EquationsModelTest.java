@@ -10,9 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.neurosim.core.InvalidInputException;
-import org.neurosim.core.integrate.Exact;
-import org.neurosim.core.integrate.ExponentialEuler;
-import org.neurosim.core.integrate.PopulationSolver;
 import org.neurosim.core.model.ConditionallyLinear;
 import org.neurosim.core.model.Drive;
 import org.neurosim.core.model.ExactlySolvable;
@@ -21,6 +18,9 @@ import org.neurosim.core.model.PopulationContext;
 import org.neurosim.core.param.DataValue;
 import org.neurosim.core.param.Parameters;
 import org.neurosim.core.units.Dimension;
+import org.neurosim.integrators.Exact;
+import org.neurosim.integrators.ExponentialEuler;
+import org.neurosim.integrators.PopulationSolver;
 
 /** Units, integrator detection, exact propagation, synaptic input and per-neuron constants of equations models. */
 class EquationsModelTest {

@@ -6,13 +6,13 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.neurosim.core.integrate.Euler;
-import org.neurosim.core.integrate.Exact;
 import org.neurosim.core.integrate.Integrator;
-import org.neurosim.core.integrate.PopulationSolver;
-import org.neurosim.core.integrate.RungeKutta4;
 import org.neurosim.core.model.Drive;
 import org.neurosim.core.model.NeuronDynamics;
+import org.neurosim.integrators.Euler;
+import org.neurosim.integrators.Exact;
+import org.neurosim.integrators.PopulationSolver;
+import org.neurosim.integrators.RungeKutta4;
 
 /**
  * Issue 29 item 10 for a model typed as equations: `refractory: 1e308 ms` wrapped round to no refractory period on

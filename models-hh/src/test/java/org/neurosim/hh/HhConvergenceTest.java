@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
-import org.neurosim.core.integrate.ConvergenceOrder;
-import org.neurosim.core.integrate.DormandPrince;
-import org.neurosim.core.integrate.Euler;
-import org.neurosim.core.integrate.ExponentialEuler;
-import org.neurosim.core.integrate.Heun;
 import org.neurosim.core.integrate.Integrator;
-import org.neurosim.core.integrate.PopulationSolver;
-import org.neurosim.core.integrate.RungeKutta4;
 import org.neurosim.core.model.Drive;
 import org.neurosim.core.param.Parameters;
+import org.neurosim.integrators.DormandPrince;
+import org.neurosim.integrators.Euler;
+import org.neurosim.integrators.ExponentialEuler;
+import org.neurosim.integrators.Heun;
+import org.neurosim.integrators.PopulationSolver;
+import org.neurosim.integrators.RungeKutta4;
+import org.neurosim.testkit.ConvergenceOrder;
 
 /**
  * Orders of accuracy measured on the HH equations (I = 10 uA/cm^2 from rest, through the first spike's upstroke):

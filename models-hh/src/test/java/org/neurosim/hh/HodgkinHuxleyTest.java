@@ -1,18 +1,18 @@
 package org.neurosim.hh;
 
-import org.neurosim.core.model.PopulationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.neurosim.core.integrate.DormandPrince;
-import org.neurosim.core.integrate.ExponentialEuler;
 import org.neurosim.core.integrate.Integrator;
-import org.neurosim.core.integrate.RungeKutta4;
-import org.neurosim.core.integrate.SingleNeuron;
 import org.neurosim.core.model.NeuronDynamics;
+import org.neurosim.core.model.PopulationContext;
 import org.neurosim.core.param.Parameters;
+import org.neurosim.integrators.DormandPrince;
+import org.neurosim.integrators.ExponentialEuler;
+import org.neurosim.integrators.RungeKutta4;
+import org.neurosim.integrators.SingleNeuron;
 
 /**
  * Known behaviour of the 1952 model for constant input from rest (../shared/science.md section 1), with the

@@ -9,12 +9,12 @@ import org.apache.commons.math3.ode.FirstOrderDifferentialEquations;
 import org.apache.commons.math3.ode.events.EventHandler;
 import org.apache.commons.math3.ode.nonstiff.DormandPrince853Integrator;
 import org.junit.jupiter.api.Test;
-import org.neurosim.core.integrate.DormandPrince;
-import org.neurosim.core.integrate.PopulationSolver;
 import org.neurosim.core.model.Drive;
 import org.neurosim.core.model.NeuronDynamics;
 import org.neurosim.core.model.PopulationContext;
 import org.neurosim.core.param.Parameters;
+import org.neurosim.integrators.DormandPrince;
+import org.neurosim.integrators.PopulationSolver;
 
 /**
  * Issue 29 item 17: NEST's hh_cond_exp_traub test case for dormand-prince, hh-traub from V = 10 mV with the gates

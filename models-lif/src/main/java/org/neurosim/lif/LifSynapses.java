@@ -1,7 +1,6 @@
 package org.neurosim.lif;
 
 import java.util.List;
-import org.neurosim.core.integrate.LinearResponse;
 import org.neurosim.core.model.Arrivals;
 import org.neurosim.core.model.SpikeSink;
 import org.neurosim.core.synapse.ModalFilter;

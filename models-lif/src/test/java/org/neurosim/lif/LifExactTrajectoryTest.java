@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.neurosim.core.integrate.Exact;
-import org.neurosim.core.integrate.SingleNeuron;
 import org.neurosim.core.param.Parameters;
+import org.neurosim.integrators.Exact;
+import org.neurosim.integrators.SingleNeuron;
 
 /** The exact integrator reproduces v(t) = v_in (1 - exp(-t/tau_m)) (science.md section 2) to rounding. */
 class LifExactTrajectoryTest {

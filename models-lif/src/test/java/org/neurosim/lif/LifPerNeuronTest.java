@@ -14,7 +14,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.neurosim.core.InvalidInputException;
 import org.neurosim.core.integrate.Integrator;
-import org.neurosim.core.integrate.PopulationSolver;
 import org.neurosim.core.model.AnalyticRate;
 import org.neurosim.core.model.Drive;
 import org.neurosim.core.model.NeuronDynamics;
@@ -24,6 +23,7 @@ import org.neurosim.core.param.DataValue;
 import org.neurosim.core.param.Parameters;
 import org.neurosim.core.plugin.PluginKind;
 import org.neurosim.core.plugin.PluginRegistry;
+import org.neurosim.integrators.PopulationSolver;
 
 /**
  * lif and lif-cond with every parameter given per neuron: each neuron of the population gives, bit for bit, the spikes

@@ -1,6 +1,5 @@
 package org.neurosim.lif;
 
-import org.neurosim.core.model.PopulationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -8,11 +7,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.neurosim.core.integrate.Euler;
-import org.neurosim.core.integrate.Exact;
-import org.neurosim.core.integrate.SingleNeuron;
 import org.neurosim.core.model.NeuronDynamics;
+import org.neurosim.core.model.PopulationContext;
 import org.neurosim.core.param.Parameters;
+import org.neurosim.integrators.Euler;
+import org.neurosim.integrators.Exact;
+import org.neurosim.integrators.SingleNeuron;
 
 /**
  * The LIF rate curve G(v_in) = 1 / (tau_ref - tau_m ln(1 - 1/v_in)) of ../shared/science.md section 2, and the

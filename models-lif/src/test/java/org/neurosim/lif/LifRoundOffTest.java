@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.neurosim.core.integrate.Exact;
-import org.neurosim.core.integrate.SingleNeuron;
 import org.neurosim.core.model.NeuronDynamics;
 import org.neurosim.core.model.PopulationContext;
 import org.neurosim.core.param.Parameters;
+import org.neurosim.integrators.Exact;
+import org.neurosim.integrators.SingleNeuron;
 
 /**
  * A DC-driven LIF stays at round-off from its closed form over many small steps, as NEST's precise models do: the

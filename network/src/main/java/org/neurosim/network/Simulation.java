@@ -17,7 +17,8 @@ import java.util.Map;
 import org.neurosim.core.checkpoint.CheckpointException;
 import org.neurosim.core.checkpoint.StateReader;
 import org.neurosim.core.checkpoint.StateWriter;
-import org.neurosim.core.output.AtomicFiles;
+import org.neurosim.io.AtomicFiles;
+import org.neurosim.io.AtomicOutputFiles;
 import org.neurosim.core.output.OutputFiles;
 import org.neurosim.core.output.OutputContext;
 import org.neurosim.core.output.RunOutput;
@@ -121,7 +122,7 @@ public final class Simulation {
         return locked(null, () -> {
             long first = net.clock();
             long[] before = net.populations().stream().mapToLong(Population::totalSpikes).toArray();
-            return runFrom(null, new OutputFiles(null), null, first, first + steps, before, 0, null, () -> false, 0);
+            return runFrom(null, new AtomicOutputFiles(null), null, first, first + steps, before, 0, null, () -> false, 0);
         });
     }
 
@@ -145,7 +146,7 @@ public final class Simulation {
             }
             long first = net.clock();   // a later run of the same network continues where the last one stopped
             long[] before = net.populations().stream().mapToLong(Population::totalSpikes).toArray();
-            return runFrom(outDir, new OutputFiles(outDir), null, first, first + net.steps(), before, 0,
+            return runFrom(outDir, new AtomicOutputFiles(outDir), null, first, first + net.steps(), before, 0,
                     listener, stop, buildSeconds);
         });
     }
@@ -191,7 +192,7 @@ public final class Simulation {
                 }
                 net.restore(in);
                 removeOutputsOfAnEarlierRun(outDir, false);   // its summary and plots; the data files continue
-                return runFrom(outDir, new OutputFiles(outDir, header.outputs()), in, header.first(), end,
+                return runFrom(outDir, new AtomicOutputFiles(outDir, header.outputs()), in, header.first(), end,
                         header.spikesBefore(), header.wallSeconds(), listener, stop, buildSeconds);
             }
         });
@@ -229,13 +230,13 @@ public final class Simulation {
             throw new IllegalStateException("network '" + net.name() + "' is already being simulated (from another "
                     + "thread); a network runs one simulation at a time: build one network per concurrent run");
         }
-        org.neurosim.core.output.OutputLock lock = null;
+        org.neurosim.io.OutputLock lock = null;
         try {
             requireFiniteState();
             if (outDir != null) {
                 org.neurosim.network.output.OutputFolder.claim(outDir, net.inputFiles());
                 AtomicFiles.outputDirectory(outDir);
-                lock = org.neurosim.core.output.OutputLock.acquire(outDir);
+                lock = org.neurosim.io.OutputLock.acquire(outDir);
             }
             return body.get();
         } finally {

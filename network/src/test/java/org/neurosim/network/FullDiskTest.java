@@ -14,7 +14,7 @@ import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurosim.core.model.SpikeBuffer;
-import org.neurosim.core.output.AtomicFile;
+import org.neurosim.io.AtomicFile;
 import org.neurosim.core.output.OutputContext;
 import org.neurosim.core.output.OutputException;
 import org.neurosim.core.output.OutputFormat;

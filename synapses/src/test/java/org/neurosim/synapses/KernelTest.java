@@ -12,7 +12,6 @@ import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import org.junit.jupiter.api.Test;
 import org.neurosim.core.param.Parameters;
 import org.neurosim.core.synapse.Kernel;
-import org.neurosim.core.synapse.SpikeTrains;
 import org.neurosim.core.synapse.Normalization;
 import org.neurosim.core.synapse.SynapticKernel;
 

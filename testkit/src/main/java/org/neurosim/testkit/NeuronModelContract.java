@@ -6,14 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.neurosim.core.integrate.PopulationSolver;
-import org.neurosim.core.integrate.RungeKutta4;
 import org.neurosim.core.model.Drive;
 import org.neurosim.core.model.NeuronDynamics;
 import org.neurosim.core.model.NeuronModel;
 import org.neurosim.core.model.PopulationContext;
 import org.neurosim.core.param.ParameterSpec;
 import org.neurosim.core.param.Parameters;
+import org.neurosim.integrators.PopulationSolver;
+import org.neurosim.integrators.RungeKutta4;
 
 /**
  * What every neuron-model plugin must do, as tests its own test class inherits:
@@ -146,13 +146,13 @@ public abstract class NeuronModelContract {
         for (double o : offsets) assertThat(o).isBetween(0.0, dt());
     }
 
-    /** The integrator the model prefers, from core's built-ins. */
+    /** The integrator the model prefers, from the built-in integrators. */
     protected org.neurosim.core.integrate.Integrator preferredIntegrator(NeuronDynamics d) {
         return switch (d.preferredIntegrator()) {
-            case "euler" -> new org.neurosim.core.integrate.Euler();
-            case "heun" -> new org.neurosim.core.integrate.Heun();
-            case "exponential-euler" -> new org.neurosim.core.integrate.ExponentialEuler();
-            case "exact" -> new org.neurosim.core.integrate.Exact();
+            case "euler" -> new org.neurosim.integrators.Euler();
+            case "heun" -> new org.neurosim.integrators.Heun();
+            case "exponential-euler" -> new org.neurosim.integrators.ExponentialEuler();
+            case "exact" -> new org.neurosim.integrators.Exact();
             default -> new RungeKutta4();
         };
     }

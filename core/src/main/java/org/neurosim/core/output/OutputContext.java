@@ -12,17 +12,11 @@ import java.util.List;
  */
 public record OutputContext(String key, Path directory, double dt, List<String> populations, List<String> traces,
                             List<String> ratePopulations, boolean weights, OutputFiles files) {
-    /** A context for a new run that records no weights. */
-    public OutputContext(String key, Path directory, double dt, List<String> populations, List<String> traces,
-                         List<String> ratePopulations) {
-        this(key, directory, dt, populations, traces, ratePopulations, false, new OutputFiles(directory));
-    }
-
     /**
      * Opens {@code directory/fileName} (written as {@code fileName.partial} until the run ends) with a header line
      * (null: none), or, in a resumed run, reopens it where the checkpoint left it (the header is then there).
      */
-    public AtomicFile open(String fileName, String header) {
+    public OutputFile open(String fileName, String header) {
         return files.open(fileName, header);
     }
 }

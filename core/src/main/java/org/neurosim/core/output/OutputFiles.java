@@ -1,42 +1,19 @@
 package org.neurosim.core.output;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * The files the outputs of one run have opened, so a checkpoint can record their lengths and a resumed run can
- * reopen them where the checkpoint was written ({@link OutputContext#open}).
+ * reopen them where the checkpoint was written ({@link OutputContext#open}). The engine's implementation is
+ * {@code org.neurosim.io.AtomicOutputFiles}.
  */
-public final class OutputFiles {
-    private final Path directory;
-    private final Map<String, Long> resumeAt;
-    private final List<AtomicFile> opened = new ArrayList<>();
-
-    /** Files of a new run. */
-    public OutputFiles(Path directory) {
-        this(directory, Map.of());
-    }
-
-    /** Files of a resumed run: each named file is cut back to its length at the checkpoint and appended to. */
-    public OutputFiles(Path directory, Map<String, Long> resumeAt) {
-        this.directory = directory;
-        this.resumeAt = resumeAt;
-    }
-
-    synchronized AtomicFile open(String fileName, String header) {
-        Long at = resumeAt.get(fileName);
-        AtomicFile f = at == null ? AtomicFile.open(directory, fileName, header) : AtomicFile.resume(directory, fileName, at);
-        opened.add(f);
-        return f;
-    }
+public interface OutputFiles {
+    /**
+     * Opens {@code fileName} in the run's folder (written as {@code fileName.partial} until closed) with a header
+     * line (null: none), or, in a resumed run, reopens it where the checkpoint left it.
+     */
+    OutputFile open(String fileName, String header);
 
     /** Makes every file durable and returns its length by name (call after each output's {@link RunOutput#flush}). */
-    public synchronized Map<String, Long> sync() {
-        Map<String, Long> lengths = new LinkedHashMap<>();
-        for (AtomicFile f : opened) lengths.put(f.name(), f.sync());
-        return lengths;
-    }
+    Map<String, Long> sync();
 }

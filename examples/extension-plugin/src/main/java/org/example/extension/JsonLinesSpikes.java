@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.neurosim.core.model.SpikeBuffer;
-import org.neurosim.core.output.AtomicFile;
+import org.neurosim.core.output.OutputFile;
 import org.neurosim.core.output.OutputContext;
 import org.neurosim.core.output.OutputFormat;
 import org.neurosim.core.output.RunOutput;
@@ -27,7 +27,7 @@ public final class JsonLinesSpikes implements OutputFormat {
 
     @Override
     public RunOutput create(OutputContext c, Parameters p) {
-        AtomicFile file = c.open(p.text("file"), null);
+        OutputFile file = c.open(p.text("file"), null);
         List<String> populations = c.populations();
         StringBuilder line = new StringBuilder();
         return new RunOutput() {

@@ -18,6 +18,7 @@ import org.neurosim.core.output.RunOutput;
 import org.neurosim.core.param.Parameters;
 import org.neurosim.core.plugin.PluginKind;
 import org.neurosim.core.plugin.PluginRegistry;
+import org.neurosim.io.AtomicOutputFiles;
 import org.neurosim.core.stimulus.Signal;
 import org.neurosim.core.stimulus.StimulusContext;
 import org.neurosim.core.units.Dimension;
@@ -57,7 +58,7 @@ class ExtensionPluginTest {
     void spikesAsJsonLines(@TempDir Path dir) throws Exception {
         JsonLinesSpikes f = new JsonLinesSpikes();
         RunOutput out = f.create(new OutputContext("record.formats[0]", dir, 1e-4, List.of("exc", "inh"), List.of(),
-                null), Parameters.defaults(f.parameters()));
+                null, false, new AtomicOutputFiles(dir)), Parameters.defaults(f.parameters()));
         SpikeBuffer b = new SpikeBuffer();
         b.spike(3, 2.5e-5);
         b.spike(7, 0);

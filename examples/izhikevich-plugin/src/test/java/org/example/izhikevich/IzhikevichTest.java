@@ -1,19 +1,19 @@
 package org.example.izhikevich;
 
-import org.neurosim.core.model.PopulationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.neurosim.core.integrate.DormandPrince;
-import org.neurosim.core.integrate.Euler;
-import org.neurosim.core.integrate.SingleNeuron;
 import org.neurosim.core.model.NeuronDynamics;
+import org.neurosim.core.model.PopulationContext;
 import org.neurosim.core.param.Parameters;
 import org.neurosim.core.plugin.PluginKind;
 import org.neurosim.core.plugin.PluginRegistry;
+import org.neurosim.integrators.DormandPrince;
+import org.neurosim.integrators.Euler;
+import org.neurosim.integrators.SingleNeuron;
 
 class IzhikevichTest {
     static NeuronDynamics regularSpiking() {

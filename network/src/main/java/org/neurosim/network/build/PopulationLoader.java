@@ -7,11 +7,11 @@ import java.util.SplittableRandom;
 import java.util.TreeSet;
 import org.neurosim.core.InvalidInputException;
 import org.neurosim.core.integrate.Integrator;
-import org.neurosim.core.integrate.PopulationSolver;
 import org.neurosim.core.model.NeuronDynamics;
 import org.neurosim.core.model.NeuronModel;
 import org.neurosim.core.model.PopulationContext;
 import org.neurosim.core.model.StateVariable;
+import org.neurosim.core.param.Distribution;
 import org.neurosim.core.param.ParameterSpec;
 import org.neurosim.core.param.Parameters;
 import org.neurosim.core.plugin.PluginFactory;
@@ -19,8 +19,8 @@ import org.neurosim.core.plugin.PluginKind;
 import org.neurosim.core.source.SpikeSourceModel;
 import org.neurosim.core.stimulus.Signal;
 import org.neurosim.core.units.Dimension;
+import org.neurosim.integrators.PopulationSolver;
 import org.neurosim.network.config.Cfg;
-import org.neurosim.core.param.Distribution;
 import org.neurosim.network.engine.Population;
 
 /**

@@ -13,7 +13,6 @@ import org.neurosim.core.plugin.PluginKind;
 import org.neurosim.core.synapse.Kernel;
 import org.neurosim.core.synapse.Normalization;
 import org.neurosim.core.synapse.PlasticityRule;
-import org.neurosim.core.synapse.StaticSynapse;
 import org.neurosim.core.synapse.SynapticKernel;
 import org.neurosim.core.units.Dimension;
 import org.neurosim.network.config.Cfg;
@@ -97,11 +96,14 @@ final class SynapseLoader {
         return new Block(kernel, norm, conductance, reversal, key);
     }
 
+    /** The plasticity rule of a synapse without {@code plasticity}: the static synapse (the synapses module's plugin). */
+    static final String STATIC = "static";
+
     /** {@code synapse.plasticity: {rule: NAME, its parameters}}, or the static synapse. */
     static Model model(Cfg syn, LoadContext ctx) {
         Cfg pl = syn.get("plasticity");
         if (!pl.present()) {
-            PlasticityRule rule = ctx.registry.get(PluginKind.PLASTICITY_RULE, StaticSynapse.NAME, null);
+            PlasticityRule rule = ctx.registry.get(PluginKind.PLASTICITY_RULE, STATIC, null);
             return new Model(syn.path, rule, Parameters.defaults(rule.parameters()), false);
         }
         if (!pl.isMap()) throw pl.error("expected {rule: NAME, its parameters}");

@@ -1,7 +1,6 @@
 package org.neurosim.network.engine;
 
 import java.util.List;
-import org.neurosim.core.integrate.PopulationSolver;
 import org.neurosim.core.model.Drive;
 import org.neurosim.core.model.NeuronDynamics;
 import org.neurosim.core.model.SpikeBuffer;
@@ -10,6 +9,7 @@ import org.neurosim.core.source.SpikeSource;
 import org.neurosim.core.source.StatefulSpikeSource;
 import org.neurosim.core.stimulus.Signal;
 import org.neurosim.core.units.Dimension;
+import org.neurosim.integrators.PopulationSolver;
 
 /**
  * One population at run time: its model's dynamics and solver (state as arrays over the population), or the

@@ -3,7 +3,7 @@ package org.neurosim.network.output;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.neurosim.core.model.SpikeBuffer;
-import org.neurosim.core.output.AtomicFile;
+import org.neurosim.core.output.OutputFile;
 import org.neurosim.core.output.OutputContext;
 import org.neurosim.core.output.OutputFormat;
 import org.neurosim.core.output.RunOutput;
@@ -34,7 +34,7 @@ public final class CsvOutput implements OutputFormat {
 
     private static final class Writer implements RunOutput {
         private final java.util.List<String> populations;
-        private final AtomicFile spikesOut, stateOut, ratesOut, weightsOut;
+        private final OutputFile spikesOut, stateOut, ratesOut, weightsOut;
         private final StringBuilder line = new StringBuilder(256);
         private char[] chars = new char[1024];
         private final SpikeWriter spikeWriter;
@@ -87,7 +87,7 @@ public final class CsvOutput implements OutputFormat {
             write(ratesOut, line.append('\n'));
         }
 
-        private void write(AtomicFile out, StringBuilder s) {
+        private void write(OutputFile out, StringBuilder s) {
             chars = writeChars(out, s, chars);
         }
 
@@ -104,13 +104,13 @@ public final class CsvOutput implements OutputFormat {
             } catch (RuntimeException e) {
                 error = e;
             }
-            for (AtomicFile f : new AtomicFile[] {spikesOut, stateOut, ratesOut, weightsOut}) if (f != null) f.close();
+            for (OutputFile f : new OutputFile[] {spikesOut, stateOut, ratesOut, weightsOut}) if (f != null) f.close();
             if (error != null) throw error;
         }
     }
 
     /** Writes the builder's characters through a reused char buffer (returned, grown if need be). */
-    static char[] writeChars(AtomicFile out, StringBuilder s, char[] chars) {
+    static char[] writeChars(OutputFile out, StringBuilder s, char[] chars) {
         int n = s.length();
         if (chars.length < n) chars = new char[Math.max(n, 2 * chars.length)];
         s.getChars(0, n, chars, 0);
@@ -121,7 +121,7 @@ public final class CsvOutput implements OutputFormat {
     /** spikes.csv on a thread of its own, in chunks handed over in order (see the class comment). */
     private static final class SpikeWriter {
         private static final int CHUNK = 1 << 14;
-        private final AtomicFile out;
+        private final OutputFile out;
         private final java.util.List<String> populations;
         private final java.util.concurrent.ArrayBlockingQueue<Chunk> free = new java.util.concurrent.ArrayBlockingQueue<>(3);
         private final java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
@@ -140,7 +140,7 @@ public final class CsvOutput implements OutputFormat {
             int count;
         }
 
-        SpikeWriter(AtomicFile out, java.util.List<String> populations) {
+        SpikeWriter(OutputFile out, java.util.List<String> populations) {
             this.out = out;
             this.populations = populations;
             for (int k = 0; k < 3; k++) free.add(new Chunk());

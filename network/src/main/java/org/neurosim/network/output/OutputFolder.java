@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.neurosim.core.InvalidInputException;
-import org.neurosim.core.output.OutputLock;
+import org.neurosim.io.OutputLock;
 import org.neurosim.network.Simulation;
 
 /**

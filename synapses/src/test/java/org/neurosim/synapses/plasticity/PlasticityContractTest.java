@@ -3,7 +3,7 @@ package org.neurosim.synapses.plasticity;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.neurosim.core.synapse.PlasticityRule;
-import org.neurosim.core.synapse.StaticSynapse;
+import org.neurosim.synapses.StaticSynapse;
 import org.neurosim.testkit.PlasticityRuleContract;
 
 /**
