@@ -73,6 +73,24 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        checkOptions();
+        long t0 = System.nanoTime();
+        String file = name.equals("brunel") ? "brunel2000" : name;
+        String yaml = yaml(file);
+        if (writeConfig != null) {   // microcircuit only (checkOptions)
+            org.neurosim.io.AtomicFiles.write(writeConfig, yaml);
+            root.out.println("wrote " + writeConfig);
+            return 0;
+        }
+        ObjectNode tree = config(yaml, file);
+        Network net = NetworkLoader.build(tree, null, root.registry());
+        double setup = (System.nanoTime() - t0) / 1e9;
+        Simulation.Result r = new Simulation(net).run(null, null, () -> false, setup);
+        report(net, r, tree, setup);
+        return 0;
+    }
+
+    private void checkOptions() {
         if (!java.util.List.of("cuba", "cobahh", "brunel", "microcircuit").contains(name)) {
             throw new InvalidInputException("bench: unknown benchmark '" + name + "'; known benchmarks: cuba, cobahh, "
                     + "brunel, microcircuit");
@@ -93,21 +111,18 @@ final class BenchCommand implements Callable<Integer> {
             throw new InvalidInputException("--in-degree: expected a whole number from 2 to " + (neurons - 1) + ", got "
                     + inDegree);
         }
-        long t0 = System.nanoTime();
-        String yaml;
-        String file = name.equals("brunel") ? "brunel2000" : name;
-        if (name.equals("microcircuit")) {
-            yaml = Microcircuit.yaml(scale, duration);
-            if (writeConfig != null) {
-                org.neurosim.io.AtomicFiles.write(writeConfig, yaml);
-                root.out.println("wrote " + writeConfig);
-                return 0;
-            }
-        } else {
-            try (InputStream in = BenchCommand.class.getResourceAsStream("/benchmarks/" + file + ".yaml")) {
-                yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
+    }
+
+    /** The benchmark's config: the microcircuit's made at --scale, the others' read from the resources. */
+    private String yaml(String file) throws IOException {
+        if (name.equals("microcircuit")) return Microcircuit.yaml(scale, duration);
+        try (InputStream in = BenchCommand.class.getResourceAsStream("/benchmarks/" + file + ".yaml")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    /** The config tree with the options applied: size, state, integrator, duration, threads, in-degree. */
+    private ObjectNode config(String yaml, String file) {
         ObjectNode tree = ConfigTree.parse(yaml, file + ".yaml");
         if (name.equals("cuba") || name.equals("cobahh")) {
             int exc = (int) Math.round(neurons * 0.8);
@@ -135,9 +150,11 @@ final class BenchCommand implements Callable<Integer> {
             ConfigTree.set(tree, "projections[0].connect={in_degree: " + e + "}");
             ConfigTree.set(tree, "projections[1].connect={in_degree: " + (inDegree - e) + "}");
         }
-        Network net = NetworkLoader.build(tree, null, root.registry());
-        double setup = (System.nanoTime() - t0) / 1e9;
-        Simulation.Result r = new Simulation(net).run(null, null, () -> false, setup);
+        return tree;
+    }
+
+    /** Prints the run's figures: one JSON object (--json) or one line. */
+    private void report(Network net, Simulation.Result r, ObjectNode tree, double setup) {
         long spikes = net.populations().stream().mapToLong(Population::totalSpikes).sum();
         long neurons = net.populations().stream().filter(p -> p.dynamics != null).mapToLong(Population::size).sum();
         double rate = spikes / (neurons * r.simulatedSeconds());
@@ -167,7 +184,6 @@ final class BenchCommand implements Callable<Integer> {
                     Words.count(net.synapseCount(), "synapse"), r.simulatedSeconds(), setup, r.simulateSeconds(),
                     Words.count(threads, "thread"), Words.count(spikes, "spike"), rate);
         }
-        return 0;
     }
 
     /** The process's peak resident memory (VmHWM of /proc/self/status), or -1 where there is none. */

@@ -74,16 +74,79 @@ final class FiCurveCommand implements Callable<Integer> {
 
     private static final Pattern NUMBER_UNIT = Pattern.compile("\\s*([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)\\s*(.*)");
 
+    /** The neuron, integrator and inputs of the command line, checked. */
+    private record Setup(String label, NeuronDynamics d, Integrator integ, String integratorName, double step,
+                         double dur, double trans, double[] values, List<String> labels) {
+        boolean analytic() { return d instanceof AnalyticRate; }
+    }
+
+    /** What the runs gave: the CSV's rows, each input's rate, how many inputs ran, and those whose run failed. */
+    private static final class Runs {
+        final StringBuilder csv;
+        final double[] rates, analyticRates;
+        int done;
+        // an input whose run fails (NaN) is named, and the others still run: the CSV keeps every input that worked
+        final List<String> failed = new ArrayList<>();
+        String firstFailure;
+
+        Runs(StringBuilder csv, int inputs) {
+            this.csv = csv;
+            rates = new double[inputs];
+            analyticRates = new double[inputs];
+        }
+    }
+
     @Override
     public Integer call() {
         inputs = String.join(" ", inputParts);
-        NeuronModel m = root.registry().get(PluginKind.NEURON_MODEL, model, "--model");
+        Setup s = setup();
+        Path dir = out != null ? out : Path.of("out", "fi-curve-" + s.label());
+        Csv.outputDir(dir, "fi_curve.csv", "fi_curve.png");
+        StringBuilder csv = new StringBuilder("input,rate_hz,spikes,first_spike_s" + (s.analytic() ? ",analytic_rate_hz" : "") + "\n");
+        double[] values = s.values();
+        String longRun = Words.longRunWarning(s.dur() / s.step() * values.length, 1e-7, 1, String.format(Locale.ROOT,
+                "%s of %.3g steps", Words.count(values.length, "input"), s.dur() / s.step()));
+        if (longRun != null) root.err.println("neurosim: warning: " + longRun);
+        Progress progress = Progress.forStderr();
+        java.util.concurrent.atomic.AtomicInteger signal = new java.util.concurrent.atomic.AtomicInteger();
+        Signals.install(signal);   // Ctrl-C keeps the inputs finished, in fi_curve.csv, and stops within a moment
+        Runs r = run(s, csv, progress, signal);
+        progress.done();
+        Csv.write(dir.resolve("fi_curve.csv"), csv.toString());
+        if (r.done < values.length) {   // stopped: the rows finished are written, no plot of a partial curve
+            root.err.println("neurosim: fi-curve stopped: " + (r.done - r.failed.size()) + " of "
+                    + Words.count(values.length, "input") + " are in " + dir.resolve("fi_curve.csv"));
+            return signal.get() == 15 ? 143 : 130;
+        }
+        if (!r.failed.isEmpty()) {   // exit 3, one line; no plot of a curve with holes
+            String unit = inputUnit(inputs);
+            throw new org.neurosim.core.NumericalFailureException("--inputs " + String.join(", ", r.failed)
+                    + (unit.isEmpty() ? "" : " " + unit) + ": " + r.firstFailure + " (try a smaller --dt or another "
+                    + "--integrator); " + dir.resolve("fi_curve.csv") + " has the "
+                    + Words.count(values.length - r.failed.size(), "input") + " that worked", Double.NaN);
+        }
+        if (!noPlots) plot(s, r.rates, dir);
+        root.out.printf(Locale.ROOT, "%s: %s, %s, dt %.4g ms, %.4g s each; wrote %s%n", s.label(),
+                Words.count(values.length, "input"),
+                s.integratorName(), s.step() * 1e3, s.dur(), dir.resolve("fi_curve.csv"));
+        return 0;
+    }
+
+    /** The --param values by name. */
+    private Map<String, String> given() {
         Map<String, String> given = new LinkedHashMap<>();
         for (String p : params) {
             int eq = p.indexOf('=');
             if (eq <= 0) throw new InvalidInputException("--param: expected KEY=VALUE, got '" + p + "'");
             given.put(p.substring(0, eq).strip(), p.substring(eq + 1).strip());
         }
+        return given;
+    }
+
+    /** The model with its parameters, the integrator, the times and the inputs, each checked in the order given. */
+    private Setup setup() {
+        NeuronModel m = root.registry().get(PluginKind.NEURON_MODEL, model, "--model");
+        Map<String, String> given = given();
         Parameters parameters;
         String label = model;
         if (!m.definitionKeys().isEmpty() || equations != null) {
@@ -119,89 +182,66 @@ final class FiCurveCommand implements Callable<Integer> {
         }
         List<String> labels = new ArrayList<>();
         double[] values = parseInputs(inputs, d.inputDimension(), labels);
-        boolean analytic = d instanceof AnalyticRate;
+        return new Setup(label, d, integ, integratorName, step, dur, trans, values, labels);
+    }
 
-        Path dir = out != null ? out : Path.of("out", "fi-curve-" + label);
-        Csv.outputDir(dir, "fi_curve.csv", "fi_curve.png");
-        StringBuilder csv = new StringBuilder("input,rate_hz,spikes,first_spike_s" + (analytic ? ",analytic_rate_hz" : "") + "\n");
-        String longRun = Words.longRunWarning(dur / step * values.length, 1e-7, 1, String.format(Locale.ROOT,
-                "%s of %.3g steps", Words.count(values.length, "input"), dur / step));
-        if (longRun != null) root.err.println("neurosim: warning: " + longRun);
-        Progress progress = Progress.forStderr();
-        java.util.concurrent.atomic.AtomicInteger signal = new java.util.concurrent.atomic.AtomicInteger();
-        Signals.install(signal);   // Ctrl-C keeps the inputs finished, in fi_curve.csv, and stops within a moment
-        double[] rates = new double[values.length];
-        double[] analyticRates = new double[values.length];
-        int done = 0;
-        // an input whose run fails (NaN) is named, and the others still run: the CSV keeps every input that worked
-        List<String> failed = new ArrayList<>();
-        String firstFailure = null;
+    /** Runs the neuron at each input in turn, a row of {@code csv} each, until all ran or a signal came. */
+    private static Runs run(Setup s, StringBuilder csv, Progress progress,
+                            java.util.concurrent.atomic.AtomicInteger signal) {
+        double[] values = s.values();
+        Runs runs = new Runs(csv, values.length);
         for (int k = 0; k < values.length; k++) {
             SingleNeuron.Result r;
             double in = values[k];
             try {
-                r = SingleNeuron.run(d, integ, Parameters.defaults(integ.parameters()), t -> in, dur, step, false,
-                        () -> signal.get() != 0);
+                r = SingleNeuron.run(s.d(), s.integ(), Parameters.defaults(s.integ().parameters()), t -> in, s.dur(),
+                        s.step(), false, () -> signal.get() != 0);
             } catch (InvalidInputException e) {
                 throw new InvalidInputException("--integrator: " + e.getMessage());
             } catch (java.util.concurrent.CancellationException stopped) {
                 break;
             } catch (org.neurosim.core.NumericalFailureException e) {
-                done = k + 1;
-                failed.add(labels.get(k));
-                if (firstFailure == null) firstFailure = e.getMessage();
+                runs.done = k + 1;
+                runs.failed.add(s.labels().get(k));
+                if (runs.firstFailure == null) runs.firstFailure = e.getMessage();
                 progress.progress(k + 1, values.length);
                 continue;
             }
-            done = k + 1;
-            rates[k] = r.rate(trans, dur);
+            runs.done = k + 1;
+            runs.rates[k] = r.rate(s.trans(), s.dur());
             progress.progress(k + 1, values.length);
-            csv.append(labels.get(k)).append(',').append(rates[k]).append(',').append(r.spikeCount()).append(',');
+            csv.append(s.labels().get(k)).append(',').append(runs.rates[k]).append(',').append(r.spikeCount()).append(',');
             if (r.spikeCount() > 0) csv.append(r.spikeTimes()[0]);
-            if (analytic) {
-                analyticRates[k] = ((AnalyticRate) d).analyticRate(values[k]);
-                csv.append(',').append(analyticRates[k]);
+            if (s.analytic()) {
+                runs.analyticRates[k] = ((AnalyticRate) s.d()).analyticRate(values[k]);
+                csv.append(',').append(runs.analyticRates[k]);
             }
             csv.append('\n');
         }
-        progress.done();
-        Csv.write(dir.resolve("fi_curve.csv"), csv.toString());
-        if (done < values.length) {   // stopped: the rows finished are written, no plot of a partial curve
-            root.err.println("neurosim: fi-curve stopped: " + (done - failed.size()) + " of "
-                    + Words.count(values.length, "input") + " are in " + dir.resolve("fi_curve.csv"));
-            return signal.get() == 15 ? 143 : 130;
-        }
-        if (!failed.isEmpty()) {   // exit 3, one line; no plot of a curve with holes
-            String unit = inputUnit(inputs);
-            throw new org.neurosim.core.NumericalFailureException("--inputs " + String.join(", ", failed)
-                    + (unit.isEmpty() ? "" : " " + unit) + ": " + firstFailure + " (try a smaller --dt or another "
-                    + "--integrator); " + dir.resolve("fi_curve.csv") + " has the "
-                    + Words.count(values.length - failed.size(), "input") + " that worked", Double.NaN);
-        }
-        if (!noPlots) {
-            String unit = inputUnit(inputs);
-            XYChart c = Plots.chart(label + ": firing rate against input", "input" + (unit.isEmpty() ? "" : " (" + unit + ")"),
-                    "rate (Hz)");
-            double[] x = labels.stream().mapToDouble(Double::parseDouble).toArray();
-            if (analytic) {   // the closed form as a dense curve, not segments between the simulated inputs
-                double lo = java.util.Arrays.stream(values).min().orElse(0), hi = java.util.Arrays.stream(values).max().orElse(1);
-                double scale = values[0] != 0 ? x[0] / values[0] : x.length > 1 && values[1] != 0 ? x[1] / values[1] : 1;
-                int n = 400;
-                double[] ax = new double[n + 1], ay = new double[n + 1];
-                for (int j = 0; j <= n; j++) {
-                    double in = lo + (hi - lo) * ((double) j / n);   // (hi - lo) * j overflows for inputs near 1e308
-                    ax[j] = in * scale;
-                    ay[j] = ((AnalyticRate) d).analyticRate(in);
-                }
-                Plots.line(c, "analytic", ax, ay);
+        return runs;
+    }
+
+    /** fi_curve.png: the simulated rates as dots, over the closed form's curve for models that have one. */
+    private void plot(Setup s, double[] rates, Path dir) {
+        double[] values = s.values();
+        String unit = inputUnit(inputs);
+        XYChart c = Plots.chart(s.label() + ": firing rate against input", "input" + (unit.isEmpty() ? "" : " (" + unit + ")"),
+                "rate (Hz)");
+        double[] x = s.labels().stream().mapToDouble(Double::parseDouble).toArray();
+        if (s.analytic()) {   // the closed form as a dense curve, not segments between the simulated inputs
+            double lo = java.util.Arrays.stream(values).min().orElse(0), hi = java.util.Arrays.stream(values).max().orElse(1);
+            double scale = values[0] != 0 ? x[0] / values[0] : x.length > 1 && values[1] != 0 ? x[1] / values[1] : 1;
+            int n = 400;
+            double[] ax = new double[n + 1], ay = new double[n + 1];
+            for (int j = 0; j <= n; j++) {
+                double in = lo + (hi - lo) * ((double) j / n);   // (hi - lo) * j overflows for inputs near 1e308
+                ax[j] = in * scale;
+                ay[j] = ((AnalyticRate) s.d()).analyticRate(in);
             }
-            Plots.dots(c, "simulated (" + integratorName + ", dt " + step * 1e3 + " ms)", x, rates);   // drawn last: on top of the curve
-            Plots.saveOrWarn(c, dir.resolve("fi_curve.png"), "fi_curve.csv", root.err);
+            Plots.line(c, "analytic", ax, ay);
         }
-        root.out.printf(Locale.ROOT, "%s: %s, %s, dt %.4g ms, %.4g s each; wrote %s%n", label,
-                Words.count(values.length, "input"),
-                integratorName, step * 1e3, dur, dir.resolve("fi_curve.csv"));
-        return 0;
+        Plots.dots(c, "simulated (" + s.integratorName() + ", dt " + s.step() * 1e3 + " ms)", x, rates);   // drawn last: on top of the curve
+        Plots.saveOrWarn(c, dir.resolve("fi_curve.png"), "fi_curve.csv", root.err);
     }
 
     private static String inputUnit(String list) {

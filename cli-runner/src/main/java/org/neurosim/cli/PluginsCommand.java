@@ -47,34 +47,7 @@ final class PluginsCommand implements Callable<Integer> {
         all.put(PluginKind.NEURON_MODEL, models);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            ObjectNode rootNode = mapper.createObjectNode();
-            all.forEach((kind, entries) -> {
-                ArrayNode arr = rootNode.putArray(kind.jsonKey());
-                for (Entry e : entries) {
-                    ObjectNode o = arr.addObject();
-                    o.put("name", e.name());
-                    o.put("description", e.description());
-                    if (e.order() != null) o.put("order", e.order());
-                    if (e.kind() != null) o.put("kind", e.kind());
-                    ArrayNode ps = o.putArray("params");
-                    for (ParameterSpec p : e.params()) {
-                        ObjectNode po = ps.addObject();
-                        po.put("name", p.name());
-                        po.put("unit", p.unit());
-                        po.put("default", p.defaultValue());
-                        po.put("description", p.description());
-                        if (!p.dimensions().isEmpty()) {
-                            po.put("dimension", p.dimensions().stream().map(d -> d.shortName())
-                                    .collect(java.util.stream.Collectors.joining(" or ")));
-                        }
-                        String range = org.neurosim.core.param.Parameters.describeRange(p);
-                        if (range != null) po.put("range", range);
-                    }
-                    o.put("source", e.source());
-                }
-            });
-            out.println(mapper.writeValueAsString(rootNode));
+            out.println(json(all));
             return 0;
         }
         all.forEach((kind, entries) -> {
@@ -92,6 +65,38 @@ final class PluginsCommand implements Callable<Integer> {
             out.println();
         });
         return 0;
+    }
+
+    /** {@code plugins --json}: the entries of each kind under its JSON key, indented. */
+    private static String json(Map<PluginKind<?>, List<Entry>> all) throws com.fasterxml.jackson.core.JsonProcessingException {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode rootNode = mapper.createObjectNode();
+        all.forEach((kind, entries) -> {
+            ArrayNode arr = rootNode.putArray(kind.jsonKey());
+            for (Entry e : entries) {
+                ObjectNode o = arr.addObject();
+                o.put("name", e.name());
+                o.put("description", e.description());
+                if (e.order() != null) o.put("order", e.order());
+                if (e.kind() != null) o.put("kind", e.kind());
+                ArrayNode ps = o.putArray("params");
+                for (ParameterSpec p : e.params()) {
+                    ObjectNode po = ps.addObject();
+                    po.put("name", p.name());
+                    po.put("unit", p.unit());
+                    po.put("default", p.defaultValue());
+                    po.put("description", p.description());
+                    if (!p.dimensions().isEmpty()) {
+                        po.put("dimension", p.dimensions().stream().map(d -> d.shortName())
+                                .collect(java.util.stream.Collectors.joining(" or ")));
+                    }
+                    String range = org.neurosim.core.param.Parameters.describeRange(p);
+                    if (range != null) po.put("range", range);
+                }
+                o.put("source", e.source());
+            }
+        });
+        return mapper.writeValueAsString(rootNode);
     }
 
     /** {@code plugins --equations FILE}: what the model in the file is, as the loader will see it. */

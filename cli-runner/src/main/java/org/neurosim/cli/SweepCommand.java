@@ -103,40 +103,11 @@ final class SweepCommand implements Callable<Integer> {
 
     private int sweepIn(Path dir, Sweep sweep, int k, Sweep.Engine runner) throws IOException {
         Path csv = dir.resolve("sweep.csv");
-        List<String> header = new ArrayList<>();
-        sweep.axes().forEach(a -> header.add(a.key()));
-        header.add("seed");
-        for (String p : sweep.populations()) {
-            header.add(p + ".rate_hz");
-            header.add(p + ".cv_isi");
-        }
-        header.add("complete");
-        header.add("wall_s");
+        List<String> header = header(sweep);
         List<Sweep.Run> todo = new ArrayList<>(sweep.runs());
         int kept = 0;
         if (resume && Files.exists(csv)) {
-            List<String> lines = Files.readAllLines(csv);
-            if (lines.isEmpty() || !lines.get(0).equals(String.join(",", header))) {
-                throw new InvalidInputException("--resume: " + csv + " has the columns '" + (lines.isEmpty() ? ""
-                        : lines.get(0)) + "', not those of this sweep: '" + String.join(",", header) + "'");
-            }
-            Set<String> done = new HashSet<>();
-            int n = sweep.axes().size() + 1, complete = header.indexOf("complete");
-            for (String line : lines.subList(1, lines.size())) {
-                String[] c = line.split(",", -1);
-                if (c.length == header.size() && c[complete].equals("true")) {
-                    done.add(String.join(",", Arrays.copyOf(c, n)));
-                }
-            }
-            todo.removeIf(r -> done.contains(key(r)));
-            kept = sweep.runs().size() - todo.size();
-            // drop the incomplete rows: they are run again
-            List<String> keep = new ArrayList<>(List.of(lines.get(0)));
-            for (String line : lines.subList(1, lines.size())) {
-                String[] c = line.split(",", -1);
-                if (c.length == header.size() && c[complete].equals("true")) keep.add(line);
-            }
-            Files.write(csv, keep, StandardCharsets.UTF_8);
+            kept = keepComplete(csv, sweep, header, todo);
         } else {
             Files.writeString(csv, String.join(",", header) + "\n", StandardCharsets.UTF_8);
         }
@@ -173,6 +144,50 @@ final class SweepCommand implements Callable<Integer> {
             return signal.get() == 15 ? 143 : 130;
         }
         return 0;
+    }
+
+    /** sweep.csv's columns: the varied keys, the seed, each population's rate and ISI CV, complete, wall time. */
+    private static List<String> header(Sweep sweep) {
+        List<String> header = new ArrayList<>();
+        sweep.axes().forEach(a -> header.add(a.key()));
+        header.add("seed");
+        for (String p : sweep.populations()) {
+            header.add(p + ".rate_hz");
+            header.add(p + ".cv_isi");
+        }
+        header.add("complete");
+        header.add("wall_s");
+        return header;
+    }
+
+    /**
+     * --resume: keeps the complete rows of {@code csv} (whose columns must be {@code header}), drops the others
+     * (they are run again) and removes the runs kept from {@code todo}; returns how many were kept.
+     */
+    private static int keepComplete(Path csv, Sweep sweep, List<String> header, List<Sweep.Run> todo) throws IOException {
+        List<String> lines = Files.readAllLines(csv);
+        if (lines.isEmpty() || !lines.get(0).equals(String.join(",", header))) {
+            throw new InvalidInputException("--resume: " + csv + " has the columns '" + (lines.isEmpty() ? ""
+                    : lines.get(0)) + "', not those of this sweep: '" + String.join(",", header) + "'");
+        }
+        Set<String> done = new HashSet<>();
+        int n = sweep.axes().size() + 1, complete = header.indexOf("complete");
+        for (String line : lines.subList(1, lines.size())) {
+            String[] c = line.split(",", -1);
+            if (c.length == header.size() && c[complete].equals("true")) {
+                done.add(String.join(",", Arrays.copyOf(c, n)));
+            }
+        }
+        todo.removeIf(r -> done.contains(key(r)));
+        int kept = sweep.runs().size() - todo.size();
+        // drop the incomplete rows: they are run again
+        List<String> keep = new ArrayList<>(List.of(lines.get(0)));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] c = line.split(",", -1);
+            if (c.length == header.size() && c[complete].equals("true")) keep.add(line);
+        }
+        Files.write(csv, keep, StandardCharsets.UTF_8);
+        return kept;
     }
 
     /** The varied values and the seed: the first columns of a row (only the seed when just the seed varies). */

@@ -30,13 +30,13 @@ class PlotsTest {
     /** Traces are drawn one panel per dimension, each in a unit of the size of its values. */
     @Test
     void eachDimensionGetsItsNaturalUnit() {
-        assertThat(RunCommand.DisplayUnit.of(org.neurosim.core.units.Dimension.VOLTAGE, 0.07).axis()).isEqualTo("voltage (mV)");
-        assertThat(RunCommand.DisplayUnit.of(org.neurosim.core.units.Dimension.CURRENT, 4e-10).axis()).isEqualTo("current (pA)");
-        assertThat(RunCommand.DisplayUnit.of(org.neurosim.core.units.Dimension.CURRENT, 2e-9).axis()).isEqualTo("current (nA)");
-        assertThat(RunCommand.DisplayUnit.of(org.neurosim.core.units.Dimension.CONDUCTANCE, 4e-8).axis()).isEqualTo("conductance (nS)");
-        assertThat(RunCommand.DisplayUnit.of(org.neurosim.core.units.Dimension.DIMENSIONLESS, 0.6).axis())
+        assertThat(RunPlots.DisplayUnit.of(org.neurosim.core.units.Dimension.VOLTAGE, 0.07).axis()).isEqualTo("voltage (mV)");
+        assertThat(RunPlots.DisplayUnit.of(org.neurosim.core.units.Dimension.CURRENT, 4e-10).axis()).isEqualTo("current (pA)");
+        assertThat(RunPlots.DisplayUnit.of(org.neurosim.core.units.Dimension.CURRENT, 2e-9).axis()).isEqualTo("current (nA)");
+        assertThat(RunPlots.DisplayUnit.of(org.neurosim.core.units.Dimension.CONDUCTANCE, 4e-8).axis()).isEqualTo("conductance (nS)");
+        assertThat(RunPlots.DisplayUnit.of(org.neurosim.core.units.Dimension.DIMENSIONLESS, 0.6).axis())
                 .isEqualTo("value (dimensionless)");
-        assertThat(RunCommand.DisplayUnit.of(org.neurosim.core.units.Dimension.CURRENT, 4e-10).factor()).isEqualTo(1e12);
+        assertThat(RunPlots.DisplayUnit.of(org.neurosim.core.units.Dimension.CURRENT, 4e-10).factor()).isEqualTo(1e12);
     }
 
     /** AdEx's v (volts) and w (amperes) are two panels of one image: 2 x 500 pixels high. */

@@ -23,7 +23,7 @@ class RasterPlotTest {
         Network net = NetworkLoader.load(Path.of("..", "examples", "cuba.yaml"), PluginRegistry.load(),
                 java.util.List.of("duration=1.5 s", "record.analysis.start=0.2 s"));
         Simulation.Result r = new Simulation(net).run();
-        XYChart c = RunCommand.raster(net, r.recorder());
+        XYChart c = RasterPlot.raster(net, r.recorder());
         assertThat(c.getTitle()).isEqualTo("cuba: spikes of 150 of 4,000 neurons, t = 0.2 to 1.2 s");
         assertThat(c.getStyler().isLegendVisible()).isFalse();
         assertThat(c.getSeriesMap()).containsOnlyKeys("exc", "inh");
@@ -44,15 +44,15 @@ class RasterPlotTest {
     void aLongRunsRasterReadsItsWindowFromSpikesCsv(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         java.util.List<String> sets = java.util.List.of("duration=1.5 s", "record.analysis.start=0.2 s");
         Network all = NetworkLoader.load(Path.of("..", "examples", "cuba.yaml"), PluginRegistry.load(), sets);
-        XYChart whole = RunCommand.raster(all, new Simulation(all).run().recorder());
+        XYChart whole = RasterPlot.raster(all, new Simulation(all).run().recorder());
         java.util.List<String> cut = new java.util.ArrayList<>(sets);
         cut.add("record.memory={spikes: 2000}");
         Network net = NetworkLoader.load(Path.of("..", "examples", "cuba.yaml"), PluginRegistry.load(), cut);
         Simulation.Result r = new Simulation(net).run(dir, null, () -> false, 0);
         assertThat(r.recorder().rasterCount()).isEqualTo(2000);
-        XYChart fromMemory = RunCommand.raster(net, r.recorder());
+        XYChart fromMemory = RasterPlot.raster(net, r.recorder());
         assertThat(fromMemory.getTitle()).contains("2,000 spikes kept in memory");
-        XYChart c = RunCommand.raster(net, r.recorder(), dir.resolve("spikes.csv"));
+        XYChart c = RasterPlot.raster(net, r.recorder(), dir.resolve("spikes.csv"));
         assertThat(c.getTitle()).isEqualTo("cuba: spikes of 150 of 4,000 neurons, t = 0.2 to 1.2 s");
         for (String pop : java.util.List.of("exc", "inh")) {
             XYSeries a = whole.getSeriesMap().get(pop), b = c.getSeriesMap().get(pop);

@@ -64,6 +64,35 @@ public final class DefinedModel implements NeuronModel {
 
     @Override
     public NeuronDynamics create(PopulationContext context, Parameters p) {
+        ModelDefinition def = this.def.withParams(givenDimensions(p));
+        List<double[]> arrays = new ArrayList<>();
+        JavaSource src = source(def, p, context.size(), arrays);
+
+        boolean conductances = def.hasVoltageV();
+        List<Expr> derivatives = def.rawDerivatives.stream().map(e -> JavaSource.synapticInput(e, conductances)).toList();
+        Map<String, Expr> subs = new LinkedHashMap<>();
+        def.subexpressionDefinitions.forEach((name, e) -> subs.put(name, JavaSource.synapticInput(e, conductances)));
+        src.withSubexpressions(subs);
+        List<Linear.Form> linear = linearForms(def, derivatives, subs);
+        List<JavaSource.ResetStep> reset = def.reset.stream()
+                .map(a -> new JavaSource.ResetStep(a.variable(), a.op(), a.value())).toList();
+        Generated code = ModelCompiler.compile(src.source(ModelCompiler.NAME, derivatives, linear, reset));
+        double[][] bound = arrays.toArray(new double[0][]);
+        code.bind(bound);
+
+        SpikeRule rule = spikeRule(def, src, code);
+        LinearSystem system = LinearSystem.of(def, src);
+        double[] guess = new double[def.states.size()];
+        for (int k = 0; k < guess.length; k++) guess[k] = initialGuess.getOrDefault(def.states.get(k), 0.0);
+        if (system != null) {
+            return new EquationsDynamics.Exact(def, code, rule, guess, bound, system, context.dt());
+        }
+        return linear != null ? new EquationsDynamics.ConditionallyLinearEquations(def, code, rule, guess, bound)
+                : new EquationsDynamics(def, code, rule, guess, bound);
+    }
+
+    /** The dimension of each undeclared constant, from the unit of the (first) value params give it. */
+    private Map<String, Dimension> givenDimensions(Parameters p) {
         Map<String, Dimension> given = new LinkedHashMap<>();
         for (String name : this.def.undeclared.keySet()) {
             DataValue v = p.data(name);
@@ -75,11 +104,16 @@ public final class DefinedModel implements NeuronModel {
                 throw first.error("expected a quantity with its unit, such as '30 nS', got '" + first.text() + "'");
             }
         }
-        ModelDefinition def = this.def.withParams(given);
-        int n = context.size();
+        return given;
+    }
+
+    /**
+     * The source generator for n neurons: a constant with one value for all becomes a literal; one that differs
+     * between neurons is added to {@code arrays} (bound to the compiled code as one value per neuron).
+     */
+    private static JavaSource source(ModelDefinition def, Parameters p, int n, List<double[]> arrays) {
         Map<String, Double> scalars = new LinkedHashMap<>();
         Map<String, Integer> perNeuron = new LinkedHashMap<>();
-        List<double[]> arrays = new ArrayList<>();
         def.constants.forEach((name, d) -> {
             DataValue v = p.data(name);
             double[] values = values(v, d, n);
@@ -93,13 +127,11 @@ public final class DefinedModel implements NeuronModel {
         Set<String> variables = new HashSet<>(def.states);
         variables.addAll(def.constants.keySet());
         variables.addAll(def.subexpressionDimensions.keySet());
-        JavaSource src = new JavaSource(def.states, scalars, perNeuron, variables);
+        return new JavaSource(def.states, scalars, perNeuron, variables);
+    }
 
-        boolean conductances = def.hasVoltageV();
-        List<Expr> derivatives = def.rawDerivatives.stream().map(e -> JavaSource.synapticInput(e, conductances)).toList();
-        Map<String, Expr> subs = new LinkedHashMap<>();
-        def.subexpressionDefinitions.forEach((name, e) -> subs.put(name, JavaSource.synapticInput(e, conductances)));
-        src.withSubexpressions(subs);
+    /** Each derivative as a linear form in its own state variable, or null when one is not linear. */
+    private static List<Linear.Form> linearForms(ModelDefinition def, List<Expr> derivatives, Map<String, Expr> subs) {
         List<Linear.Form> linear = new ArrayList<>();
         for (int k = 0; k < derivatives.size() && linear != null; k++) {
             String x = def.states.get(k);
@@ -107,12 +139,11 @@ public final class DefinedModel implements NeuronModel {
             if (f == null) linear = null;
             else linear.add(f);
         }
-        List<JavaSource.ResetStep> reset = def.reset.stream()
-                .map(a -> new JavaSource.ResetStep(a.variable(), a.op(), a.value())).toList();
-        Generated code = ModelCompiler.compile(src.source(ModelCompiler.NAME, derivatives, linear, reset));
-        double[][] bound = arrays.toArray(new double[0][]);
-        code.bind(bound);
+        return linear;
+    }
 
+    /** The threshold, reset and refractoriness of the definition as a spike rule (NONE without a threshold). */
+    private static SpikeRule spikeRule(ModelDefinition def, JavaSource src, Generated code) {
         SpikeRule rule = SpikeRule.NONE;
         if (def.membrane >= 0) {
             Double theta = src.constant(def.thresholdValue);
@@ -128,14 +159,7 @@ public final class DefinedModel implements NeuronModel {
             rule = new SpikeRule(m, th, def.refractory, def.clamp, apply, condition,
                     refractoryCondition(def, src));
         }
-        LinearSystem system = LinearSystem.of(def, src);
-        double[] guess = new double[def.states.size()];
-        for (int k = 0; k < guess.length; k++) guess[k] = initialGuess.getOrDefault(def.states.get(k), 0.0);
-        if (system != null) {
-            return new EquationsDynamics.Exact(def, code, rule, guess, bound, system, context.dt());
-        }
-        return linear != null ? new EquationsDynamics.ConditionallyLinearEquations(def, code, rule, guess, bound)
-                : new EquationsDynamics(def, code, rule, guess, bound);
+        return rule;
     }
 
     /** Brian2's {@code refractory: v > -40*mV} as a test of neuron i's state, or null for a refractory time. */

@@ -189,16 +189,7 @@ final class LinearPropagator {
             double t = 0, lastSpike = -1;
             while (t < dt) {
                 if (refractory[i] > 0) {
-                    double h = Math.min(refractory[i], dt - t);
-                    if (h == dt) apply(pHeldStep, qHeldStep, s, bHeld, out);
-                    else {
-                        double[][][] pq = propagators(aHeld, h);
-                        apply(pq[0], pq[1], s, bHeld, out);
-                    }
-                    System.arraycopy(out, 0, s, 0, n);
-                    refractory[i] -= h;
-                    if (refractory[i] < 1e-18) refractory[i] = 0;
-                    t += h;
+                    t += refractoryPart(i, t, refractory, s, bHeld, out);
                     continue;
                 }
                 if (spiking && condition != null && t > lastSpike && holds(state, i, s)) {
@@ -232,6 +223,24 @@ final class LinearPropagator {
             }
             for (int k = 0; k < n; k++) state[k][i] = s[k];
         }
+    }
+
+    /**
+     * Neuron i from time t of the step while refractory (held, or integrated without a threshold), to the end of its
+     * refractoriness or of the step; returns the time advanced. Off the hot path: only neurons with events come
+     * here, the common one-variable step stays inline in advance.
+     */
+    private double refractoryPart(int i, double t, double[] refractory, double[] s, double[] bHeld, double[] out) {
+        double h = Math.min(refractory[i], dt - t);
+        if (h == dt) apply(pHeldStep, qHeldStep, s, bHeld, out);
+        else {
+            double[][][] pq = propagators(aHeld, h);
+            apply(pq[0], pq[1], s, bHeld, out);
+        }
+        System.arraycopy(out, 0, s, 0, n);
+        refractory[i] -= h;
+        if (refractory[i] < 1e-18) refractory[i] = 0;
+        return h;
     }
 
     /** The reset of neuron i, whose state is {@code s}, and the start of its refractoriness. */

@@ -23,6 +23,7 @@ import org.neurosim.equations.parse.Expr;
  * {@link EquationsModel#create}.
  */
 public final class ModelDefinition {
+    // Over 300 lines: one definition checked in one pass; each check is a short method over the same half-built state.
     /** The population keys that define the model. */
     public static final Set<String> KEYS = Set.of("equations", "threshold", "reset", "refractory");
 
@@ -71,6 +72,33 @@ public final class ModelDefinition {
             throw new InvalidInputException(eqKey + ": required for model: equations, e.g. 'dv/dt = (e_l - v)/tau : volt'");
         }
         equations = Equations.parse(text, eqKey);
+        Map<String, Dimension> dims = declaredDimensions(eqKey);
+        String thKey = keyPath + ".threshold";
+        String resetKey = keyPath + ".reset";
+        Expr.Compare condition = keys.containsKey("threshold")
+                ? (Expr.Compare) Equations.parseCondition(keys.get("threshold"), thKey) : null;
+        List<Equations.Assignment> assignments = keys.containsKey("reset")
+                ? Equations.parseAssignments(keys.get("reset"), resetKey) : List.of();
+        List<Expr> all = new ArrayList<>();
+        equations.states().forEach(st -> all.add(st.rhs()));
+        equations.subexpressions().forEach(st -> all.add(st.rhs()));
+        if (condition != null) all.add(condition);
+        assignments.forEach(a -> all.add(a.value()));
+        for (Expr e : all) collectUndeclared(e, dims.keySet());
+        if (given == null && !undeclared.isEmpty()) return;   // checked once params give their dimensions
+        declareGiven(given, dims, all, keyPath);
+        checked = true;
+        Dimensions check = checkDerivatives(dims, eqKey);
+        substituteSubexpressions(eqKey);
+        threshold(condition, dims, thKey);
+        reset(assignments, dims, resetKey);
+        refractory(dims, keyPath + ".refractory");
+        clamp = clamped(eqKey);
+        input = check.inputDimension();
+    }
+
+    /** Records the declared dimension of each state variable, subexpression and constant; returns them all by name. */
+    private Map<String, Dimension> declaredDimensions(String eqKey) {
         Map<String, Dimension> dims = new LinkedHashMap<>();
         for (Equations.State s : equations.states()) {
             states.add(s.name());
@@ -88,19 +116,11 @@ public final class ModelDefinition {
             constants.put(c.name(), d);
             dims.put(c.name(), d);
         }
-        String thKey = keyPath + ".threshold";
-        String resetKey = keyPath + ".reset";
-        Expr.Compare condition = keys.containsKey("threshold")
-                ? (Expr.Compare) Equations.parseCondition(keys.get("threshold"), thKey) : null;
-        List<Equations.Assignment> assignments = keys.containsKey("reset")
-                ? Equations.parseAssignments(keys.get("reset"), resetKey) : List.of();
-        List<Expr> all = new ArrayList<>();
-        equations.states().forEach(st -> all.add(st.rhs()));
-        equations.subexpressions().forEach(st -> all.add(st.rhs()));
-        if (condition != null) all.add(condition);
-        assignments.forEach(a -> all.add(a.value()));
-        for (Expr e : all) collectUndeclared(e, dims.keySet());
-        if (given == null && !undeclared.isEmpty()) return;   // checked once params give their dimensions
+        return dims;
+    }
+
+    /** Makes each undeclared name a constant of the dimension {@code given} (params) has for it, or refuses it. */
+    private void declareGiven(Map<String, Dimension> given, Map<String, Dimension> dims, List<Expr> all, String keyPath) {
         for (String name : undeclared.keySet()) {
             Dimension d = given == null ? null : given.get(name);
             if (d == null) {
@@ -115,7 +135,10 @@ public final class ModelDefinition {
             constants.put(name, d);
             dims.put(name, d);
         }
-        checked = true;
+    }
+
+    /** Checks the dimension of each subexpression and derivative; the check also infers the input's dimension. */
+    private Dimensions checkDerivatives(Map<String, Dimension> dims, String eqKey) {
         Dimensions check = new Dimensions(Dimensions.names(dims), eqKey);
         for (Equations.Subexpression s : equations.subexpressions()) {
             check.expect(s.rhs(), subexpressionDimensions.get(s.name()), eqKey, s.name());
@@ -124,6 +147,11 @@ public final class ModelDefinition {
             Equations.State s = equations.states().get(k);
             check.expect(s.rhs(), stateDimensions.get(k).divide(Dimension.TIME), eqKey, "d" + s.name() + "/dt");
         }
+        return check;
+    }
+
+    /** Fills derivatives (subexpressions substituted), rawDerivatives and subexpressionDefinitions; refuses cycles. */
+    private void substituteSubexpressions(String eqKey) {
         Map<String, Expr> subs = new LinkedHashMap<>();
         equations.subexpressions().forEach(s -> subs.put(s.name(), s.rhs()));
         for (Equations.State s : equations.states()) {
@@ -132,8 +160,10 @@ public final class ModelDefinition {
         }
         for (Equations.Subexpression s : equations.subexpressions()) substitute(s.rhs(), subs, new HashSet<>(Set.of(s.name())), eqKey);
         for (String name : subs.keySet()) order(name, subs);
+    }
 
-        // threshold, reset, refractory period
+    /** Sets membrane, thresholdValue and thresholdStrict from the threshold condition (membrane -1 without one). */
+    private void threshold(Expr.Compare condition, Map<String, Dimension> dims, String thKey) {
         if (condition != null) {
             Expr.Compare c = condition;
             new Dimensions(Dimensions.names(dims), thKey).of(c);
@@ -158,6 +188,10 @@ public final class ModelDefinition {
             membrane = -1;
             thresholdValue = null;
         }
+    }
+
+    /** Sets reset from the reset key's assignments, each to a state variable with a value of its dimension. */
+    private void reset(List<Equations.Assignment> assignments, Map<String, Dimension> dims, String resetKey) {
         if (keys.containsKey("reset")) {
             if (membrane < 0) throw new InvalidInputException(resetKey + ": a reset needs a threshold (the 'threshold' key)");
             reset = assignments;
@@ -177,7 +211,10 @@ public final class ModelDefinition {
         } else {
             reset = List.of();
         }
-        String refKey = keyPath + ".refractory";
+    }
+
+    /** Sets refractory (a time) or refractoryCondition from the refractory key. */
+    private void refractory(Map<String, Dimension> dims, String refKey) {
         if (keys.containsKey("refractory")) {
             if (membrane < 0) throw new InvalidInputException(refKey + ": a refractory period needs a threshold");
             String refText = keys.get("refractory");
@@ -192,6 +229,10 @@ public final class ModelDefinition {
         } else {
             refractory = 0;
         }
+    }
+
+    /** True when the membrane is held while refractory; {@code (unless refractory)} on any other state is an error. */
+    private boolean clamped(String eqKey) {
         boolean held = false;
         for (int k = 0; k < states.size(); k++) {
             Equations.State s = equations.states().get(k);
@@ -203,8 +244,7 @@ public final class ModelDefinition {
             }
             held = true;
         }
-        clamp = held;
-        input = check.inputDimension();
+        return held;
     }
 
     /** Parses and checks the text of the definition keys ({@link #KEYS}) of a population at {@code keyPath}. */

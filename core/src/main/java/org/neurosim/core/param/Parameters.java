@@ -18,6 +18,7 @@ import org.neurosim.core.units.Units;
  * rejects unknown names, wrong dimensions, NaN and values outside the declared range with a message naming the key.
  */
 public final class Parameters {
+    // Over 300 lines: the values and the one checker that makes them (resolve), for plugin writers in one place.
     private final Map<String, Quantity> values;
     private final Map<String, String> texts;
     private final Map<String, Object> structured;   // DataValue for DATA, Signal for SIGNAL
@@ -67,6 +68,53 @@ public final class Parameters {
      */
     public static Parameters resolve(List<ParameterSpec> specs, Map<String, ?> given, String keyPrefix,
                                      Dimension inputDimension, PerNeuron perNeuron) {
+        refuseUnknown(specs, given, keyPrefix);
+        Resolved out = new Resolved();
+        for (ParameterSpec s : specs) {
+            Object v = given.get(s.name());
+            String key = key(keyPrefix, s.name());
+            if (s.kind() == ParameterSpec.Kind.DATA) {
+                if (v == null && s.defaultValue() == null) {
+                    throw new InvalidInputException(key + ": required, expected " + describe(s, inputDimension));
+                }
+                out.structured.put(s.name(), v instanceof DataValue d ? d : new DataValue(v == null ? s.defaultValue()
+                        : String.valueOf(v), key, null));
+                continue;
+            }
+            if (v instanceof Signal signal && s.kind() == ParameterSpec.Kind.SIGNAL) {
+                out.structured.put(s.name(), signal);
+                out.texts.put(s.name(), "(stimulus)");
+                continue;
+            }
+            if ((s.kind() == ParameterSpec.Kind.QUANTITY || s.kind() == ParameterSpec.Kind.INTEGER)
+                    && isPerNeuron(v)) {
+                double[] each = eachNeuron(s, v, key, inputDimension, perNeuron);
+                Quantity first = new Quantity(each[0], dimensionOfPerNeuron(s, v, key, inputDimension));
+                out.values.put(s.name(), first);
+                out.texts.put(s.name(), v instanceof DataValue d && d.isList() ? d.list().size() + " values"
+                        : text(v).strip());
+                if (!allEqual(each)) {
+                    out.varying.put(s.name(), each);
+                    out.keys.put(s.name(), key);
+                }
+                continue;
+            }
+            single(out, s, v, key, inputDimension);
+        }
+        return new Parameters(out.values, out.texts, out.structured, out.varying, out.keys);
+    }
+
+    /** What resolve fills in, parameter by parameter: the fields of the Parameters it makes. */
+    private static final class Resolved {
+        final Map<String, Quantity> values = new LinkedHashMap<>();
+        final Map<String, String> texts = new LinkedHashMap<>();
+        final Map<String, Object> structured = new LinkedHashMap<>();
+        final Map<String, double[]> varying = new LinkedHashMap<>();
+        final Map<String, String> keys = new LinkedHashMap<>();
+    }
+
+    /** Refuses a given name that no spec declares, with the names that are known. */
+    private static void refuseUnknown(List<ParameterSpec> specs, Map<String, ?> given, String keyPrefix) {
         Map<String, ParameterSpec> byName = new LinkedHashMap<>();
         specs.forEach(s -> byName.put(s.name(), s));
         for (String k : given.keySet()) {
@@ -77,79 +125,47 @@ public final class Parameters {
                         + org.neurosim.core.Suggestions.didYouMean(k, byName.keySet()) + "; " + known);
             }
         }
-        Map<String, Quantity> values = new LinkedHashMap<>();
-        Map<String, String> texts = new LinkedHashMap<>();
-        Map<String, Object> structured = new LinkedHashMap<>();
-        Map<String, double[]> varying = new LinkedHashMap<>();
-        Map<String, String> keys = new LinkedHashMap<>();
-        for (ParameterSpec s : specs) {
-            Object v = given.get(s.name());
-            String key = key(keyPrefix, s.name());
-            if (s.kind() == ParameterSpec.Kind.DATA) {
-                if (v == null && s.defaultValue() == null) {
-                    throw new InvalidInputException(key + ": required, expected " + describe(s, inputDimension));
-                }
-                structured.put(s.name(), v instanceof DataValue d ? d : new DataValue(v == null ? s.defaultValue()
-                        : String.valueOf(v), key, null));
-                continue;
-            }
-            if (v instanceof Signal signal && s.kind() == ParameterSpec.Kind.SIGNAL) {
-                structured.put(s.name(), signal);
-                texts.put(s.name(), "(stimulus)");
-                continue;
-            }
-            if ((s.kind() == ParameterSpec.Kind.QUANTITY || s.kind() == ParameterSpec.Kind.INTEGER)
-                    && isPerNeuron(v)) {
-                double[] each = eachNeuron(s, v, key, inputDimension, perNeuron);
-                Quantity first = new Quantity(each[0], dimensionOfPerNeuron(s, v, key, inputDimension));
-                values.put(s.name(), first);
-                texts.put(s.name(), v instanceof DataValue d && d.isList() ? d.list().size() + " values"
-                        : text(v).strip());
-                if (!allEqual(each)) {
-                    varying.put(s.name(), each);
-                    keys.put(s.name(), key);
-                }
-                continue;
-            }
-            if (v instanceof DataValue d) {
-                v = d.text();   // a scalar given as config data
-            }
-            String text = v != null ? String.valueOf(v) : s.defaultValue();
-            if (text == null) {
-                throw new InvalidInputException(key + ": required, expected " + describe(s, inputDimension));
-            }
-            texts.put(s.name(), text.strip());
-            switch (s.kind()) {
-                case TEXT -> { continue; }
-                case FLAG -> {
-                    if (!text.strip().equals("true") && !text.strip().equals("false")) {
-                        throw new InvalidInputException(key + ": expected true or false, got '" + text.strip() + "'");
-                    }
-                    continue;
-                }
-                default -> { }
-            }
-            Quantity q;
-            try {
-                q = quantity(s, text, key, inputDimension);
-                if (s.kind() == ParameterSpec.Kind.INTEGER && q.si() != Math.rint(q.si())) {
-                    throw new InvalidInputException(key + ": expected a whole number, got '" + text.strip() + "'");
-                }
-                if (q.si() < s.min() || q.si() > s.max()) {
-                    throw new InvalidInputException(key + ": " + text.strip() + " is out of range; expected "
-                            + range(s));
-                }
-            } catch (InvalidInputException e) {
-                if (v != null) throw e;
-                // the user wrote nothing here: the plugin's own default is wrong, and the message must say so
-                throw new InvalidInputException("the plugin's default for parameter '" + s.name() + "' ('"
-                        + text.strip() + "') is invalid: " + e.getMessage().substring(key.length() + 2)
-                        + "; set " + key + " yourself, and tell the plugin's author");
-            }
-            values.put(s.name(), q);
-            if (s.kind() == ParameterSpec.Kind.SIGNAL) structured.put(s.name(), Signal.constant(q.si()));
+    }
+
+    /** One value (given, or the default) of a parameter that is not data: checked for its kind, unit and range. */
+    private static void single(Resolved out, ParameterSpec s, Object v, String key, Dimension inputDimension) {
+        if (v instanceof DataValue d) {
+            v = d.text();   // a scalar given as config data
         }
-        return new Parameters(values, texts, structured, varying, keys);
+        String text = v != null ? String.valueOf(v) : s.defaultValue();
+        if (text == null) {
+            throw new InvalidInputException(key + ": required, expected " + describe(s, inputDimension));
+        }
+        out.texts.put(s.name(), text.strip());
+        switch (s.kind()) {
+            case TEXT -> { return; }
+            case FLAG -> {
+                if (!text.strip().equals("true") && !text.strip().equals("false")) {
+                    throw new InvalidInputException(key + ": expected true or false, got '" + text.strip() + "'");
+                }
+                return;
+            }
+            default -> { }
+        }
+        Quantity q;
+        try {
+            q = quantity(s, text, key, inputDimension);
+            if (s.kind() == ParameterSpec.Kind.INTEGER && q.si() != Math.rint(q.si())) {
+                throw new InvalidInputException(key + ": expected a whole number, got '" + text.strip() + "'");
+            }
+            if (q.si() < s.min() || q.si() > s.max()) {
+                throw new InvalidInputException(key + ": " + text.strip() + " is out of range; expected "
+                        + range(s));
+            }
+        } catch (InvalidInputException e) {
+            if (v != null) throw e;
+            // the user wrote nothing here: the plugin's own default is wrong, and the message must say so
+            throw new InvalidInputException("the plugin's default for parameter '" + s.name() + "' ('"
+                    + text.strip() + "') is invalid: " + e.getMessage().substring(key.length() + 2)
+                    + "; set " + key + " yourself, and tell the plugin's author");
+        }
+        out.values.put(s.name(), q);
+        if (s.kind() == ParameterSpec.Kind.SIGNAL) out.structured.put(s.name(), Signal.constant(q.si()));
     }
 
     private static String text(Object v) {

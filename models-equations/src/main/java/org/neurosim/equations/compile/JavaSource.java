@@ -16,6 +16,7 @@ import org.neurosim.equations.parse.Expr;
  * besides Math's.
  */
 public final class JavaSource {
+    // Over 300 lines: one code generator; its methods share the loop body being written (the field body).
     /** The names of the drive's arrays as they appear in the expressions after {@link #synapticInput}. */
     public static final String SYN_CURRENT = "__is", SYN_REVERSAL = "__ge", SYN_CONDUCTANCE = "__g";
 
@@ -119,7 +120,14 @@ public final class JavaSource {
         b.append("  public void bind(double[][] c) {\n");
         perNeuron.forEach((c, j) -> b.append("    c_").append(c).append(" = c[").append(j).append("];\n"));
         b.append("  }\n");
+        derivativesMethod(b, derivatives);
+        linearFormMethod(b, linear);
+        resetMethod(b, reset);
+        b.append("}\n");
+        return b.toString();
+    }
 
+    private void derivativesMethod(StringBuilder b, List<Expr> derivatives) {
         b.append("  public void derivatives(double[][] s, double[] ie, double[] is, double[] g, double[] ge, "
                 + "double[][] ds, int from, int to) {\n");
         loadArrays(b);
@@ -133,7 +141,9 @@ public final class JavaSource {
         }
         b.append(body.locals()).append(assign);
         b.append("    }\n  }\n");
+    }
 
+    private void linearFormMethod(StringBuilder b, List<Linear.Form> linear) {
         b.append("  public void linearForm(double[][] s, double[] ie, double[] is, double[] g, double[] ge, "
                 + "double[][] a, double[][] b, int from, int to) {\n");
         if (linear == null) {
@@ -156,7 +166,9 @@ public final class JavaSource {
             b.append(body.locals()).append(forms);
             b.append("    }\n  }\n");
         }
+    }
 
+    private void resetMethod(StringBuilder b, List<ResetStep> reset) {
         b.append("  public void reset(double[][] s, int i) {\n");
         body = null;   // a reset reads the values as its assignments leave them: everything inline
         for (int k = 0; k < states.size(); k++) {
@@ -175,8 +187,7 @@ public final class JavaSource {
                 .map(v -> new ResetStep(v, "", null)).toList()) {
             b.append("    s[").append(states.indexOf(r.variable())).append("][i] = x_").append(r.variable()).append(";\n");
         }
-        b.append("  }\n}\n");
-        return b.toString();
+        b.append("  }\n");
     }
 
     /** One assignment of a reset: {@code op} is =, +=, -=, *= or /=. */
@@ -196,49 +207,9 @@ public final class JavaSource {
     String java(Expr e) {
         Double c = constant(e);
         if (c != null) return literal(c);
-        if (e instanceof Expr.Name n) {
-            String s = n.name();
-            if (states.contains(s)) return "x_" + s;
-            if (perNeuron.containsKey(s)) return "c_" + s + "[i]";
-            if (subexpressions.containsKey(s)) {
-                if (body == null) return "(" + java(subexpressions.get(s)) + ")";
-                body.usedSubexpressions.add(s);
-                return "e_" + s;
-            }
-            return switch (s) {
-                case "I_ext" -> "ie[i]";
-                case SYN_CURRENT -> "is[i]";
-                case SYN_REVERSAL -> "ge[i]";
-                case SYN_CONDUCTANCE -> "g[i]";
-                default -> throw new IllegalStateException("no value for " + s);
-            };
-        }
+        if (e instanceof Expr.Name n) return name(n.name());
         if (e instanceof Expr.Negate n) return "(-" + java(n.operand()) + ")";
-        if (e instanceof Expr.Binary b) {
-            if (b.op().equals("**")) {
-                Double p = constant(b.right());
-                String x = java(b.left());
-                if (p != null && p == 2) return "(" + x + " * " + x + ")";
-                if (p != null && p == 3) return "(" + x + " * " + x + " * " + x + ")";
-                if (p != null && p == 4) return "((" + x + " * " + x + ") * (" + x + " * " + x + "))";
-                if (p != null && p == 1) return x;
-                if (p != null && p == -1) return "(1.0 / " + x + ")";
-                if (p != null && p == 0.5) return "Math.sqrt(" + x + ")";
-                return "Math.pow(" + x + ", " + java(b.right()) + ")";
-            }
-            Double r = constant(b.right()), l = constant(b.left());
-            if (b.op().equals("*") || b.op().equals("/")) {
-                // division by a constant becomes multiplication by its reciprocal (within an ulp, a quarter of the
-                // cost); factors of 1 and -1 disappear
-                double f = r == null ? Double.NaN : b.op().equals("/") ? 1 / r : r;
-                if (f == 1) return java(b.left());
-                if (f == -1) return "(-" + java(b.left()) + ")";
-                if (b.op().equals("*") && l != null && l == 1) return java(b.right());
-                if (b.op().equals("*") && l != null && l == -1) return "(-" + java(b.right()) + ")";
-                if (f == f && Double.isFinite(f)) return "(" + java(b.left()) + " * " + literal(f) + ")";
-            }
-            return "(" + java(b.left()) + " " + b.op() + " " + java(b.right()) + ")";
-        }
+        if (e instanceof Expr.Binary b) return binary(b);
         if (e instanceof Expr.Call call) {
             String shared = sharedExponential(call);
             if (shared != null) return shared;
@@ -246,6 +217,51 @@ public final class JavaSource {
             return Functions.java(call.function(), a);
         }
         throw new IllegalStateException("a comparison inside an expression");
+    }
+
+    /** The Java expression of a name that is not a constant: a state's local, a per-neuron array, an input. */
+    private String name(String s) {
+        if (states.contains(s)) return "x_" + s;
+        if (perNeuron.containsKey(s)) return "c_" + s + "[i]";
+        if (subexpressions.containsKey(s)) {
+            if (body == null) return "(" + java(subexpressions.get(s)) + ")";
+            body.usedSubexpressions.add(s);
+            return "e_" + s;
+        }
+        return switch (s) {
+            case "I_ext" -> "ie[i]";
+            case SYN_CURRENT -> "is[i]";
+            case SYN_REVERSAL -> "ge[i]";
+            case SYN_CONDUCTANCE -> "g[i]";
+            default -> throw new IllegalStateException("no value for " + s);
+        };
+    }
+
+    /** The Java expression of a binary operation: small whole powers as products, constant factors simplified. */
+    private String binary(Expr.Binary b) {
+        if (b.op().equals("**")) {
+            Double p = constant(b.right());
+            String x = java(b.left());
+            if (p != null && p == 2) return "(" + x + " * " + x + ")";
+            if (p != null && p == 3) return "(" + x + " * " + x + " * " + x + ")";
+            if (p != null && p == 4) return "((" + x + " * " + x + ") * (" + x + " * " + x + "))";
+            if (p != null && p == 1) return x;
+            if (p != null && p == -1) return "(1.0 / " + x + ")";
+            if (p != null && p == 0.5) return "Math.sqrt(" + x + ")";
+            return "Math.pow(" + x + ", " + java(b.right()) + ")";
+        }
+        Double r = constant(b.right()), l = constant(b.left());
+        if (b.op().equals("*") || b.op().equals("/")) {
+            // division by a constant becomes multiplication by its reciprocal (within an ulp, a quarter of the
+            // cost); factors of 1 and -1 disappear
+            double f = r == null ? Double.NaN : b.op().equals("/") ? 1 / r : r;
+            if (f == 1) return java(b.left());
+            if (f == -1) return "(-" + java(b.left()) + ")";
+            if (b.op().equals("*") && l != null && l == 1) return java(b.right());
+            if (b.op().equals("*") && l != null && l == -1) return "(-" + java(b.right()) + ")";
+            if (f == f && Double.isFinite(f)) return "(" + java(b.left()) + " * " + literal(f) + ")";
+        }
+        return "(" + java(b.left()) + " " + b.op() + " " + java(b.right()) + ")";
     }
 
     /** exp or exprel of alpha x + beta written with a shared exp(alpha x), or null when the call is not one. */

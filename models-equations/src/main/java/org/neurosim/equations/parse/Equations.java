@@ -38,9 +38,7 @@ public record Equations(List<State> states, List<Subexpression> subexpressions, 
 
     /** Parses the text of an {@code equations} key; {@code key} is named in every error. */
     public static Equations parse(String text, String key) {
-        List<State> states = new ArrayList<>();
-        List<Subexpression> subs = new ArrayList<>();
-        List<Constant> constants = new ArrayList<>();
+        Equations out = new Equations(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());   // copied at the end
         Map<String, Integer> definedAt = new LinkedHashMap<>();
         String[] lines = text.split("\\R", -1);
         for (int n = 0; n < lines.length; n++) {
@@ -56,47 +54,17 @@ public record Equations(List<State> states, List<Subexpression> subexpressions, 
                         + "or 'name : unit'; the unit after ':' is missing");
             }
             String unitPart = line.substring(colon + 1);
-            boolean unless = false;
             Matcher flags = FLAGS.matcher(unitPart);
-            if (flags.find()) {
-                for (String f : flags.group(1).split(",")) {
-                    String flag = f.strip();
-                    if (flag.equals("unless refractory")) unless = true;
-                    else if (!flag.equals("constant")) {
-                        throw new EquationsException(key, lineNo, colon + 2 + flags.start(1) + f.indexOf(flag),
-                                "unknown flag '" + flag + "'; known flags: unless refractory, constant");
-                    }
-                }
-                unitPart = unitPart.substring(0, flags.start());
-            }
+            boolean flagged = flags.find();
+            boolean unless = flagged && unlessRefractory(flags, colon, key, lineNo);
+            if (flagged) unitPart = unitPart.substring(0, flags.start());
             if (unitPart.isBlank()) {
                 throw new EquationsException(key, lineNo, colon + 2, "expected a unit after ':' (volt, amp, 1 ...)");
             }
             Expr unit = new ExpressionParser(unitPart, key, lineNo, colon + 1).parseAll(false);
-            String head = line.substring(0, colon);
-            Matcher m;
-            String name;
-            int nameColumn;
-            if ((m = DIFFERENTIAL.matcher(head)).lookingAt()) {
-                name = m.group(1);
-                nameColumn = m.start(1);
-                Expr rhs = expression(head, m.end(), key, lineNo);
-                states.add(new State(name, rhs, unit, unless, lineNo, firstNonBlank(head) + 1));
-            } else if ((m = ASSIGNED.matcher(head)).lookingAt()) {
-                name = m.group(1);
-                nameColumn = m.start(1);
-                if (unless) throw new EquationsException(key, lineNo, colon + 2, "only a state variable (dx/dt = ...) "
-                        + "can be held while refractory");
-                subs.add(new Subexpression(name, expression(head, m.end(), key, lineNo), unit, lineNo, nameColumn + 1));
-            } else if ((m = DECLARED.matcher(line)).lookingAt() && m.end() == colon + 1) {
-                name = m.group(1);
-                nameColumn = m.start(1);
-                constants.add(new Constant(name, unit, lineNo, nameColumn + 1));
-            } else {
-                int at = firstNonBlank(head);
-                throw new EquationsException(key, lineNo, at + 1, "expected 'dx/dt = ... : unit', 'name = ... : unit' "
-                        + "or 'name : unit', found '" + head.strip() + "'");
-            }
+            Matcher m = define(line, colon, unit, unless, key, lineNo, out);
+            String name = m.group(1);
+            int nameColumn = m.start(1);
             if (name.equals("I_ext") || name.equals("I_syn")) {
                 throw new EquationsException(key, lineNo, nameColumn + 1, name + " is the population's "
                         + (name.equals("I_ext") ? "input" : "synaptic current") + " and cannot be defined");
@@ -107,10 +75,50 @@ public record Equations(List<State> states, List<Subexpression> subexpressions, 
                         + before);
             }
         }
-        if (states.isEmpty()) {
+        if (out.states().isEmpty()) {
             throw new EquationsException(key, 1, 1, "no state variable: write at least one 'dv/dt = ... : volt'");
         }
-        return new Equations(List.copyOf(states), List.copyOf(subs), List.copyOf(constants));
+        return new Equations(List.copyOf(out.states()), List.copyOf(out.subexpressions()), List.copyOf(out.constants()));
+    }
+
+    /** True when the flags after the unit (matched by FLAGS) include {@code unless refractory}; refuses unknown ones. */
+    private static boolean unlessRefractory(Matcher flags, int colon, String key, int lineNo) {
+        boolean unless = false;
+        for (String f : flags.group(1).split(",")) {
+            String flag = f.strip();
+            if (flag.equals("unless refractory")) unless = true;
+            else if (!flag.equals("constant")) {
+                throw new EquationsException(key, lineNo, colon + 2 + flags.start(1) + f.indexOf(flag),
+                        "unknown flag '" + flag + "'; known flags: unless refractory, constant");
+            }
+        }
+        return unless;
+    }
+
+    /**
+     * Adds the definition before the line's colon to {@code out}'s states, subexpressions or constants; returns the
+     * match whose group 1 is the name defined.
+     */
+    private static Matcher define(String line, int colon, Expr unit, boolean unless, String key, int lineNo,
+                                  Equations out) {
+        String head = line.substring(0, colon);
+        Matcher m;
+        if ((m = DIFFERENTIAL.matcher(head)).lookingAt()) {
+            Expr rhs = expression(head, m.end(), key, lineNo);
+            out.states().add(new State(m.group(1), rhs, unit, unless, lineNo, firstNonBlank(head) + 1));
+        } else if ((m = ASSIGNED.matcher(head)).lookingAt()) {
+            if (unless) throw new EquationsException(key, lineNo, colon + 2, "only a state variable (dx/dt = ...) "
+                    + "can be held while refractory");
+            out.subexpressions().add(new Subexpression(m.group(1), expression(head, m.end(), key, lineNo), unit, lineNo,
+                    m.start(1) + 1));
+        } else if ((m = DECLARED.matcher(line)).lookingAt() && m.end() == colon + 1) {
+            out.constants().add(new Constant(m.group(1), unit, lineNo, m.start(1) + 1));
+        } else {
+            int at = firstNonBlank(head);
+            throw new EquationsException(key, lineNo, at + 1, "expected 'dx/dt = ... : unit', 'name = ... : unit' "
+                    + "or 'name : unit', found '" + head.strip() + "'");
+        }
+        return m;
     }
 
     private static Expr expression(String head, int from, String key, int lineNo) {

@@ -61,13 +61,10 @@ final class DelayRows {
                            java.util.function.IntToDoubleFunction delayOf, double dt, String key) {
         int sources = rowStart.length - 1;
         int[] sourceRows = new int[sources + 1];
-        int[] starts = new int[Math.max(16, sources + 1)];
-        char[] delays = new char[starts.length];
-        int rows = 0, maxDelay = 1, widest = 0;
+        int maxDelay = 1, widest = 0;
         for (int j = 0; j < sources; j++) widest = Math.max(widest, rowStart[j + 1] - rowStart[j]);
-        int[] steps = new int[widest], tScratch = new int[widest];
-        float[] wScratch = weights == null ? null : new float[widest];
-        int[] count = new int[64];
+        Sorter sorter = new Sorter(targets, weights, sources, widest);
+        int[] steps = sorter.steps;
         for (int j = 0; j < sources; j++) {
             int from = rowStart[j], n = rowStart[j + 1] - from;
             int lo = Integer.MAX_VALUE, hi = 0;
@@ -83,9 +80,41 @@ final class DelayRows {
                 lo = Math.min(lo, (int) s);
                 hi = Math.max(hi, (int) s);
             }
-            sourceRows[j] = rows;
+            sourceRows[j] = sorter.rows;
             if (n == 0) continue;
             maxDelay = Math.max(maxDelay, hi);
+            sorter.sort(from, n, lo, hi);
+        }
+        int rows = sorter.rows;
+        sourceRows[sources] = rows;
+        int[] rs = Arrays.copyOf(sorter.starts, rows + 1);
+        rs[rows] = targets.length;
+        return new DelayRows(rs, Arrays.copyOf(sorter.delays, rows), sourceRows, maxDelay);
+    }
+
+    /** The rows made so far (the start and delay of each) and the scratch of sorting one source's synapses. */
+    private static final class Sorter {
+        final int[] targets;
+        final float[] weights;
+        final int[] steps, tScratch;   // steps[k]: the delay of the source's k-th synapse, in steps
+        final float[] wScratch;
+        int[] starts;
+        char[] delays;
+        int rows;
+        int[] count = new int[64];
+
+        Sorter(int[] targets, float[] weights, int sources, int widest) {
+            this.targets = targets;
+            this.weights = weights;
+            starts = new int[Math.max(16, sources + 1)];
+            delays = new char[starts.length];
+            steps = new int[widest];
+            tScratch = new int[widest];
+            wScratch = weights == null ? null : new float[widest];
+        }
+
+        /** Sorts synapses from .. from + n - 1 (delays steps[0 .. n - 1], from lo to hi) into a row per delay. */
+        void sort(int from, int n, int lo, int hi) {
             // counting sort of the row by delay, stable: targets stay sorted inside each delay group
             int span = hi - lo + 1;
             if (count.length < span + 1) count = new int[Math.max(span + 1, 2 * count.length)];
@@ -114,10 +143,6 @@ final class DelayRows {
                 if (weights != null) weights[at] = wScratch[k];
             }
         }
-        sourceRows[sources] = rows;
-        int[] rs = Arrays.copyOf(starts, rows + 1);
-        rs[rows] = targets.length;
-        return new DelayRows(rs, Arrays.copyOf(delays, rows), sourceRows, maxDelay);
     }
 
     /** Bytes held for the rows (the synapses' targets and weights not counted). */

@@ -78,70 +78,84 @@ final class MemoryEstimate {
 
     static double bytes(Cfg root, Map<String, Cfg> pops, Map<String, SynapseList> arrays) {
         Map<String, Long> sizes = new LinkedHashMap<>();
-        double bytes = 0;
+        Tally tally = new Tally();
         for (Map.Entry<String, Cfg> e : pops.entrySet()) {
             long n = e.getValue().get("size").required().integer(1, Integer.MAX_VALUE - 8);
             sizes.put(e.getKey(), n);
-            bytes += n * BYTES_PER_NEURON;
+            tally.bytes += n * BYTES_PER_NEURON;
             String integrator = e.getValue().get("integrator").present() ? e.getValue().get("integrator").text("")
                     : root.get("integrator").text("");
-            if (integrator.equals("exact-grid")) bytes += n * GRID_RING_BYTES_PER_NEURON;
+            if (integrator.equals("exact-grid")) tally.bytes += n * GRID_RING_BYTES_PER_NEURON;
         }
         Cfg projs = root.get("projections");
-        if (!projs.present() || !projs.isList()) return bytes;
+        if (!projs.present() || !projs.isList()) return tally.bytes;
         // a projection's scratch while it is wired: a rule's growing target list (5% over the expected count) and
         // its trimmed copy exist together, and a total rule first draws its pairs (8 bytes each); two projections
         // are wired at once, so the peak is every projection's arrays plus the two largest scratches (measured on
         // the microcircuit: this gives 3.5 GiB where the heap peaked at 3.1 GB before a collection, 2.9 GB live)
-        double scratch = 0, second = 0;
         for (Cfg p : projs.list()) {
             Long src = sizes.get(p.get("from").text(""));
             if (src == null || !p.get("to").present()) continue;
             for (String t : p.get("to").names()) {
                 Long tgt = sizes.get(t);
                 if (tgt == null) continue;
-                bytes += rateDelayLine(root, pops.get(p.get("from").text("")), p, src);
+                tally.bytes += rateDelayLine(root, pops.get(p.get("from").text("")), p, src);
                 boolean perSynapse = p.get("weight").present() && !p.get("weight").isList()
                         && p.get("weight").text().contains("(");
                 SynapseList given = p.get("connect").isMap() && p.get("connect").has("arrays")
                         ? arrays.get(p.get("connect").get("arrays").text("")) : null;
                 if (given != null) {
-                    // the lists are in the heap already; while one is sorted into rows, 28 bytes per synapse
-                    // more (an order by target, the rows' targets, the weights and delays in SI)
-                    double n = given.count();
-                    boolean w = given.weights() != null || perSynapse;
-                    bytes += given.bytes() + n * (w ? 8 : 4) + src * 4.0 + n * plasticBytes(p)
-                            + (given.delays() != null ? Math.min(n, src * 50.0) * 6 : 0);
-                    double building = n * (4 + 4 + (given.weights() != null ? 8 : 0) + (given.delays() != null ? 8 : 0));
-                    if (building > scratch) {
-                        second = scratch;
-                        scratch = building;
-                    } else {
-                        second = Math.max(second, building);
-                    }
-                    continue;
-                }
-                double synapses;
-                try {
-                    synapses = synapses(p.get("connect"), src, tgt);
-                } catch (org.neurosim.core.InvalidInputException e) {
-                    continue;   // a malformed rule: the projection's loader names it with what it expects
-                }
-                double building = synapses * (perSynapse ? 8 : 4) * 1.05
-                        + (p.get("connect").has("total") ? 8.0 * synapses : 0);
-                if (building > scratch) {
-                    second = scratch;
-                    scratch = building;
+                    given(tally, given, p, src, perSynapse);
                 } else {
-                    second = Math.max(second, building);
+                    drawn(tally, p, src, tgt, perSynapse);
                 }
-                // the arrays are trimmed to the count drawn, which a probability rule gives within a few sqrt(n)
-                bytes += synapses * (perSynapse ? 8 : 4) * 1.02 + src * 4.0 + synapses * plasticBytes(p);
-                boolean delayPerSynapse = p.get("delay").present() && p.get("delay").text().contains("(");
-                if (delayPerSynapse) bytes += Math.min(synapses, src * 50.0) * 6;   // rows by delay, ~50 delays each
             }
         }
-        return bytes + scratch + second;
+        return tally.bytes + tally.scratch + tally.second;
+    }
+
+    /** The estimate so far: the bytes the network keeps, and the two largest scratches of wiring a projection. */
+    private static final class Tally {
+        double bytes, scratch, second;
+
+        void scratch(double building) {
+            if (building > scratch) {
+                second = scratch;
+                scratch = building;
+            } else {
+                second = Math.max(second, building);
+            }
+        }
+    }
+
+    /**
+     * A projection whose synapses are handed over as arrays: the lists are in the heap already; while one is sorted
+     * into rows, 28 bytes per synapse more (an order by target, the rows' targets, the weights and delays in SI).
+     */
+    private static void given(Tally tally, SynapseList given, Cfg p, long src, boolean perSynapse) {
+        double n = given.count();
+        boolean w = given.weights() != null || perSynapse;
+        tally.bytes += given.bytes() + n * (w ? 8 : 4) + src * 4.0 + n * plasticBytes(p)
+                + (given.delays() != null ? Math.min(n, src * 50.0) * 6 : 0);
+        double building = n * (4 + 4 + (given.weights() != null ? 8 : 0) + (given.delays() != null ? 8 : 0));
+        tally.scratch(building);
+    }
+
+    /** A projection whose connect rule draws its synapses: the expected count's arrays and scratch. */
+    private static void drawn(Tally tally, Cfg p, long src, long tgt, boolean perSynapse) {
+        double synapses;
+        try {
+            synapses = synapses(p.get("connect"), src, tgt);
+        } catch (org.neurosim.core.InvalidInputException e) {
+            return;   // a malformed rule: the projection's loader names it with what it expects
+        }
+        double building = synapses * (perSynapse ? 8 : 4) * 1.05
+                + (p.get("connect").has("total") ? 8.0 * synapses : 0);
+        tally.scratch(building);
+        // the arrays are trimmed to the count drawn, which a probability rule gives within a few sqrt(n)
+        tally.bytes += synapses * (perSynapse ? 8 : 4) * 1.02 + src * 4.0 + synapses * plasticBytes(p);
+        boolean delayPerSynapse = p.get("delay").present() && p.get("delay").text().contains("(");
+        if (delayPerSynapse) tally.bytes += Math.min(synapses, src * 50.0) * 6;   // rows by delay, ~50 delays each
     }
 
     /** A projection's plastic state per synapse (0 for a static synapse). */

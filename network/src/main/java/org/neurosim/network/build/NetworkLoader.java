@@ -36,7 +36,7 @@ public final class NetworkLoader {
         List<ProjectionLoader.Pending> all = new ArrayList<>();
         pending.forEach(all::addAll);
         if (threads <= 1 || all.size() <= 1) {
-            for (ProjectionLoader.Pending p : all) ProjectionLoader.wire(p, ctx);
+            for (ProjectionLoader.Pending p : all) ProjectionWiring.wire(p, ctx);
             return;
         }
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
@@ -47,7 +47,7 @@ public final class NetworkLoader {
                 });
         try {
             List<java.util.concurrent.Future<?>> done = new ArrayList<>();
-            for (ProjectionLoader.Pending p : all) done.add(pool.submit(() -> ProjectionLoader.wire(p, ctx)));
+            for (ProjectionLoader.Pending p : all) done.add(pool.submit(() -> ProjectionWiring.wire(p, ctx)));
             for (java.util.concurrent.Future<?> f : done) {
                 try {
                     f.get();
@@ -90,31 +90,13 @@ public final class NetworkLoader {
         tree = org.neurosim.network.config.Variables.resolve(tree);
         Cfg root = new Cfg(tree, "");
         root.allowOnly(TOP);
-        String name = root.get("name").text("network");
-        if (!name.matches("[A-Za-z0-9_.\\-]+")) {
-            throw root.get("name").error("expected letters, digits, '-', '_' or '.', got '" + name + "'");
-        }
-        if (name.matches("\\.+")) {   // "." or ".." as out/<name> is the working folder or above it
-            throw root.get("name").error("expected a name with a letter, digit, '-' or '_' (it names the output "
-                    + "folder out/<name>), got '" + name + "'");
-        }
+        String name = name(root);
         double dt = root.get("dt").quantity(Dimension.TIME, "0.1 ms");
         if (!(dt > 0)) {
             throw root.get("dt").error("expected a positive time step such as '0.1 ms', got '" + root.get("dt").text()
                     + "'");
         }
-        double duration = root.get("duration").required().quantity(Dimension.TIME);
-        if (!(duration >= dt)) {
-            throw root.get("duration").error("expected a duration of at least one step (dt = " + LoadContext.fmt(dt)
-                    + " s), got '" + root.get("duration").text() + "'");
-        }
-        if (duration / dt > 1e12) throw root.get("duration").error("more than 10^12 steps; use a larger dt");
-        if (org.neurosim.core.StepTime.wholeSteps(duration, dt) < 0) {
-            long below = (long) Math.floor(duration / dt);
-            throw root.get("duration").error("expected a whole number of steps of dt = " + plain(dt) + " s, got '"
-                    + root.get("duration").text() + "' (" + plain(duration / dt) + " steps); use " + plain(below * dt)
-                    + " s or " + plain((below + 1) * dt) + " s");
-        }
+        double duration = duration(root, dt);
         long seed = root.has("seed") ? root.get("seed").integer(Long.MIN_VALUE, Long.MAX_VALUE) : 1;
         LoadContext ctx = new LoadContext(registry, baseDir, dt, seed, Map.copyOf(arrays));
         int threads = root.has("threads") ? (int) root.get("threads").integer(1, 1024) : 1;
@@ -136,9 +118,54 @@ public final class NetworkLoader {
         for (Map.Entry<String, Cfg> e : popEntries.entrySet()) {
             byName.put(e.getKey(), PopulationLoader.load(e.getKey(), e.getValue(), index++, globalIntegrator, ctx));
         }
-        List<Projection> projections = new ArrayList<>();
         Map<String, SynapseGroup> groups = new LinkedHashMap<>();
-        Cfg projs = root.get("projections");
+        List<List<Projection>> blocks = projections(root.get("projections"), byName, groups, threads, ctx);
+        List<Projection> projections = new ArrayList<>();
+        blocks.forEach(projections::addAll);
+        for (Map.Entry<String, Cfg> e : popEntries.entrySet()) {
+            PoissonInputLoader.load(e.getValue().get("poisson_input"), byName.get(e.getKey()), groups, ctx);
+        }
+        Network.RecordSpec record = RecordLoader.load(root.get("record"), byName, blocks, groups.values(), duration, ctx);
+        return new Network(name, dt, duration, seed, threads, List.copyOf(byName.values()), projections,
+                List.copyOf(groups.values()), record, ctx.warnings, ctx.inputFiles.stream().sorted().toList());
+    }
+
+    /** The config's name, which names the output folder out/NAME. */
+    private static String name(Cfg root) {
+        String name = root.get("name").text("network");
+        if (!name.matches("[A-Za-z0-9_.\\-]+")) {
+            throw root.get("name").error("expected letters, digits, '-', '_' or '.', got '" + name + "'");
+        }
+        if (name.matches("\\.+")) {   // "." or ".." as out/<name> is the working folder or above it
+            throw root.get("name").error("expected a name with a letter, digit, '-' or '_' (it names the output "
+                    + "folder out/<name>), got '" + name + "'");
+        }
+        return name;
+    }
+
+    /** The config's duration: a whole number of steps of dt, at least one, at most 10^12. */
+    private static double duration(Cfg root, double dt) {
+        double duration = root.get("duration").required().quantity(Dimension.TIME);
+        if (!(duration >= dt)) {
+            throw root.get("duration").error("expected a duration of at least one step (dt = " + LoadContext.fmt(dt)
+                    + " s), got '" + root.get("duration").text() + "'");
+        }
+        if (duration / dt > 1e12) throw root.get("duration").error("more than 10^12 steps; use a larger dt");
+        if (org.neurosim.core.StepTime.wholeSteps(duration, dt) < 0) {
+            long below = (long) Math.floor(duration / dt);
+            throw root.get("duration").error("expected a whole number of steps of dt = " + plain(dt) + " s, got '"
+                    + root.get("duration").text() + "' (" + plain(duration / dt) + " steps); use " + plain(below * dt)
+                    + " s or " + plain((below + 1) * dt) + " s");
+        }
+        return duration;
+    }
+
+    /**
+     * The projections, a block per entry of {@code projections} (one entry can make several), their synapse groups
+     * added to {@code groups}; the connections of all are drawn on {@code threads} threads.
+     */
+    private static List<List<Projection>> projections(Cfg projs, Map<String, Population> byName,
+                                                      Map<String, SynapseGroup> groups, int threads, LoadContext ctx) {
         List<List<Projection>> blocks = new ArrayList<>();
         if (projs.present()) {
             List<List<ProjectionLoader.Pending>> pending = new ArrayList<>();
@@ -149,15 +176,9 @@ public final class NetworkLoader {
                 List<Projection> made = new ArrayList<>();
                 for (ProjectionLoader.Pending p : block) made.add(ProjectionLoader.finish(p, groups, ctx));
                 blocks.add(made);
-                projections.addAll(made);
             }
         }
-        for (Map.Entry<String, Cfg> e : popEntries.entrySet()) {
-            PoissonInputLoader.load(e.getValue().get("poisson_input"), byName.get(e.getKey()), groups, ctx);
-        }
-        Network.RecordSpec record = RecordLoader.load(root.get("record"), byName, blocks, groups.values(), duration, ctx);
-        return new Network(name, dt, duration, seed, threads, List.copyOf(byName.values()), projections,
-                List.copyOf(groups.values()), record, ctx.warnings, ctx.inputFiles.stream().sorted().toList());
+        return blocks;
     }
 
     /** v to six significant digits, without trailing zeros or an exponent (0.0012, not 0.00120000). */

@@ -37,14 +37,7 @@ final class PopulationLoader {
     private PopulationLoader() { }
 
     static Population load(String name, Cfg c, int index, String globalIntegrator, LoadContext ctx) {
-        if (!name.matches("[A-Za-z0-9_\\-]+")) {
-            throw c.error("population names may hold letters, digits, '-' and '_' only");
-        }
-        if (name.length() > MAX_NAME) {
-            throw c.error("expected a population name of at most " + MAX_NAME + " characters (it becomes part of "
-                    + "file names such as weights-0-<name>.png, which the file system limits to 255 bytes), got "
-                    + name.length());
-        }
+        checkName(name, c);
         Cfg modelCfg = c.get("model").required();
         String modelName = modelCfg.text();
         int n = (int) c.get("size").required().integer(1, Integer.MAX_VALUE - 8);
@@ -86,19 +79,33 @@ final class PopulationLoader {
         Signal input = c.has("input") ? StimulusLoader.load(c.get("input"), inputDim, n, ctx) : null;
         double[] bias = c.has("bias") ? perNeuron(c.get("bias"), inputDim, n) : null;
         Population p = new Population(name, modelName, index, n, dynamics, solver, integratorName, input, bias);
-        if (c.has("stepping")) {
-            String st = c.get("stepping").text();
-            if (!st.equals("auto") && !st.equals("held")) {
-                throw c.get("stepping").error("expected auto (the integrator decides how synaptic input enters a step) "
-                        + "or held (the input held over each step, to compare), got '" + st + "'");
-            }
-            if (st.equals("held") && solver.onGrid()) {
-                throw c.get("stepping").error("integrator exact-grid takes its input on the grid; stepping: held needs "
-                        + "another integrator (exact holds the drive with it)");
-            }
-            p.stepping = st;
-        }
+        if (c.has("stepping")) p.stepping = stepping(c.get("stepping"), solver);
         return p;
+    }
+
+    private static void checkName(String name, Cfg c) {
+        if (!name.matches("[A-Za-z0-9_\\-]+")) {
+            throw c.error("population names may hold letters, digits, '-' and '_' only");
+        }
+        if (name.length() > MAX_NAME) {
+            throw c.error("expected a population name of at most " + MAX_NAME + " characters (it becomes part of "
+                    + "file names such as weights-0-<name>.png, which the file system limits to 255 bytes), got "
+                    + name.length());
+        }
+    }
+
+    /** {@code stepping}: auto, or held (not on the grid of exact-grid). */
+    private static String stepping(Cfg stepping, PopulationSolver solver) {
+        String st = stepping.text();
+        if (!st.equals("auto") && !st.equals("held")) {
+            throw stepping.error("expected auto (the integrator decides how synaptic input enters a step) "
+                    + "or held (the input held over each step, to compare), got '" + st + "'");
+        }
+        if (st.equals("held") && solver.onGrid()) {
+            throw stepping.error("integrator exact-grid takes its input on the grid; stepping: held needs "
+                    + "another integrator (exact holds the drive with it)");
+        }
+        return st;
     }
 
     /** Checks the block's keys; a model defined by text in the block (model: equations) is defined from it. */

@@ -23,25 +23,7 @@ final class StimulusLoader {
     private StimulusLoader() { }
 
     static Signal load(Cfg c, Dimension dimension, int size, LoadContext ctx) {
-        if (c.isList()) {
-            List<Cfg> items = c.list();
-            if (items.size() != size) throw c.error("expected " + size + " values (one per neuron), got " + items.size());
-            boolean allQuantities = true;
-            for (Cfg item : items) allQuantities &= !item.isMap() && !item.isList();
-            if (allQuantities) {
-                double[] values = new double[size];
-                for (int i = 0; i < size; i++) values[i] = items.get(i).quantity(dimension);
-                return Signal.perNeuron(values);
-            }
-            // one stimulus per neuron (a quantity or any stimulus form, each as for a population of one neuron)
-            Signal[] signals = new Signal[size];
-            for (int i = 0; i < size; i++) {
-                Cfg item = items.get(i);
-                if (item.isList()) throw item.error("expected a quantity or a stimulus for neuron " + i + ", not a list");
-                signals[i] = load(item, dimension, 1, ctx);
-            }
-            return perNeuron(signals);
-        }
+        if (c.isList()) return loadList(c, dimension, size, ctx);
         if (!c.isMap()) return Signal.constant(c.quantity(dimension));
         Map<String, Cfg> entries = c.entries();
         String name;
@@ -75,6 +57,27 @@ final class StimulusLoader {
         }
         return stimulus.create(new StimulusContext(block.path, size, ctx.dt, dimension,
                 Seeds.mix(ctx.seed, "stimulus:" + c.path)), p);
+    }
+
+    /** A list of one value per neuron: quantities, or a stimulus per neuron (each as for a population of one). */
+    private static Signal loadList(Cfg c, Dimension dimension, int size, LoadContext ctx) {
+        List<Cfg> items = c.list();
+        if (items.size() != size) throw c.error("expected " + size + " values (one per neuron), got " + items.size());
+        boolean allQuantities = true;
+        for (Cfg item : items) allQuantities &= !item.isMap() && !item.isList();
+        if (allQuantities) {
+            double[] values = new double[size];
+            for (int i = 0; i < size; i++) values[i] = items.get(i).quantity(dimension);
+            return Signal.perNeuron(values);
+        }
+        // one stimulus per neuron (a quantity or any stimulus form, each as for a population of one neuron)
+        Signal[] signals = new Signal[size];
+        for (int i = 0; i < size; i++) {
+            Cfg item = items.get(i);
+            if (item.isList()) throw item.error("expected a quantity or a stimulus for neuron " + i + ", not a list");
+            signals[i] = load(item, dimension, 1, ctx);
+        }
+        return perNeuron(signals);
     }
 
     /** Neuron i's value in each step from signals[i] (a signal for a population of one). */

@@ -52,20 +52,56 @@ final class SynapseFile {
     /** As above from a reader; {@code delayKeyUnit} is the projection's {@code delay} in seconds, or NaN. */
     static Read read(BufferedReader in, String name, int sources, int targets, Dimension weightDim,
                      double delayKeyUnit, double dt) throws IOException {
-        String line;
-        int ln = 0;
-        int[] col = null;   // col[c]: 0 source, 1 target, 2 weight, 3 delay
-        Quantity wUnit = null, dUnit = null;
-        int columns = 0;
-        while ((line = in.readLine()) != null) {
-            ln++;
-            String t = line.strip();
-            if (t.isEmpty() || t.startsWith("#")) continue;
+        Parser p = new Parser(in, name, sources, targets, dt);
+        p.readHeader(weightDim);
+        if (p.col == null) throw new InvalidInputException(name + ": expected a header line " + FORM + ", got an empty file");
+        // the delays' unit, to refuse a delay beyond the longest that rows hold, by its line
+        double delayUnit = p.dUnit != null ? p.dUnit.si() : delayKeyUnit;
+        p.maxDelay = delayUnit > 0 ? (DelayRows.MAX_STEPS + 0.5) * dt / delayUnit : Double.POSITIVE_INFINITY;
+        return new Read(p.readRows(), p.wUnit, p.dUnit);
+    }
+
+    /** One file being read: where it is (line ln), the header's columns and units, the synapses so far. */
+    private static final class Parser {
+        final BufferedReader in;
+        final String name;
+        final int sources, targets;
+        final double dt;
+        double maxDelay;
+        int ln;
+        int[] col;   // col[c]: 0 source, 1 target, 2 weight, 3 delay
+        Quantity wUnit, dUnit;
+        int cap = 1024, n;
+        int[] src, tgt;
+        double[] w, d;
+
+        Parser(BufferedReader in, String name, int sources, int targets, double dt) {
+            this.in = in;
+            this.name = name;
+            this.sources = sources;
+            this.targets = targets;
+            this.dt = dt;
+        }
+
+        /** The next line that is neither blank nor a comment, stripped; null at the end. */
+        String next() throws IOException {
+            String line;
+            while ((line = in.readLine()) != null) {
+                ln++;
+                String t = line.strip();
+                if (!(t.isEmpty() || t.startsWith("#"))) return t;
+            }
+            return null;
+        }
+
+        /** Reads the header line into col, wUnit and dUnit (col stays null in a file of no line). */
+        void readHeader(Dimension weightDim) throws IOException {
+            String t = next();
+            if (t == null) return;
             String[] names = t.split(",", -1);
-            columns = names.length;
-            col = new int[columns];
+            col = new int[names.length];
             boolean[] seen = new boolean[4];
-            for (int c = 0; c < columns; c++) {
+            for (int c = 0; c < names.length; c++) {
                 String h = names[c].strip();
                 String unit = null;
                 int open = h.indexOf('[');
@@ -85,53 +121,65 @@ final class SynapseFile {
                 if (seen[which]) throw lineError(name, ln, "the column '" + h + "' appears twice in the header");
                 seen[which] = true;
                 col[c] = which;
-                if (unit != null) {
-                    if (which < 2) throw lineError(name, ln, "a neuron index has no unit: '" + names[c].strip() + "'");
-                    Dimension want = which == 2 ? weightDim : Dimension.TIME;
-                    Quantity q;
-                    try {
-                        q = Units.unit(unit);
-                    } catch (InvalidInputException e) {
-                        throw lineError(name, ln, h + " [" + unit + "]: expected a unit of " + want.describe());
-                    }
-                    if (!q.dimension().equals(want)) {
-                        throw lineError(name, ln, h + " [" + unit + "]: expected a unit of " + want.describe());
-                    }
-                    if (which == 2) wUnit = q; else dUnit = q;
-                }
+                if (unit != null) columnUnit(which, h, unit, names[c].strip(), weightDim);
             }
             if (!seen[0] || !seen[1]) {
                 throw lineError(name, ln, "expected a header " + FORM + " (source and target are required), got '" + t + "'");
             }
-            break;
         }
-        if (col == null) throw new InvalidInputException(name + ": expected a header line " + FORM + ", got an empty file");
-        boolean hasW = false, hasD = false;
-        for (int c : col) {
-            hasW |= c == 2;
-            hasD |= c == 3;
-        }
-        // the delays' unit, to refuse a delay beyond the longest that rows hold, by its line
-        double delayUnit = dUnit != null ? dUnit.si() : delayKeyUnit;
-        double maxDelay = delayUnit > 0 ? (DelayRows.MAX_STEPS + 0.5) * dt / delayUnit : Double.POSITIVE_INFINITY;
-        int cap = 1024, n = 0;
-        int[] src = new int[cap], tgt = new int[cap];
-        double[] w = hasW ? new double[cap] : null, d = hasD ? new double[cap] : null;
-        String form = header(col);
-        while ((line = in.readLine()) != null) {
-            ln++;
-            String t = line.strip();
-            if (t.isEmpty() || t.startsWith("#")) continue;
-            if (n == cap) {
-                if (cap >= org.neurosim.core.connect.Connections.MAX) {
-                    throw lineError(name, ln, "more than " + org.neurosim.core.connect.Connections.MAX + " synapses");
-                }
-                cap = (int) Math.min(org.neurosim.core.connect.Connections.MAX, 2L * cap);
-                src = Arrays.copyOf(src, cap);
-                tgt = Arrays.copyOf(tgt, cap);
-                if (w != null) w = Arrays.copyOf(w, cap);
-                if (d != null) d = Arrays.copyOf(d, cap);
+
+        /** The unit in brackets of column {@code h} (weight or delay), which must be of its dimension. */
+        private void columnUnit(int which, String h, String unit, String column, Dimension weightDim) {
+            if (which < 2) throw lineError(name, ln, "a neuron index has no unit: '" + column + "'");
+            Dimension want = which == 2 ? weightDim : Dimension.TIME;
+            Quantity q;
+            try {
+                q = Units.unit(unit);
+            } catch (InvalidInputException e) {
+                throw lineError(name, ln, h + " [" + unit + "]: expected a unit of " + want.describe());
             }
+            if (!q.dimension().equals(want)) {
+                throw lineError(name, ln, h + " [" + unit + "]: expected a unit of " + want.describe());
+            }
+            if (which == 2) wUnit = q; else dUnit = q;
+        }
+
+        /** Reads the synapses, one per line after the header. */
+        SynapseList readRows() throws IOException {
+            boolean hasW = false, hasD = false;
+            for (int c : col) {
+                hasW |= c == 2;
+                hasD |= c == 3;
+            }
+            src = new int[cap];
+            tgt = new int[cap];
+            w = hasW ? new double[cap] : null;
+            d = hasD ? new double[cap] : null;
+            String form = header(col);
+            String t;
+            while ((t = next()) != null) {
+                if (n == cap) grow();
+                readRow(t, form);
+                n++;
+            }
+            return new SynapseList(Arrays.copyOf(src, n), Arrays.copyOf(tgt, n),
+                    w == null ? null : Arrays.copyOf(w, n), d == null ? null : Arrays.copyOf(d, n));
+        }
+
+        private void grow() {
+            if (cap >= org.neurosim.core.connect.Connections.MAX) {
+                throw lineError(name, ln, "more than " + org.neurosim.core.connect.Connections.MAX + " synapses");
+            }
+            cap = (int) Math.min(org.neurosim.core.connect.Connections.MAX, 2L * cap);
+            src = Arrays.copyOf(src, cap);
+            tgt = Arrays.copyOf(tgt, cap);
+            if (w != null) w = Arrays.copyOf(w, cap);
+            if (d != null) d = Arrays.copyOf(d, cap);
+        }
+
+        /** Synapse n from the line {@code t}, whose values are in the header's order {@code form}. */
+        private void readRow(String t, String form) {
+            int columns = col.length;
             int start = 0;
             for (int c = 0; c < columns; c++) {
                 int end = c == columns - 1 ? t.length() : t.indexOf(',', start);
@@ -155,11 +203,7 @@ final class SynapseFile {
                     }
                 }
             }
-            n++;
         }
-        SynapseList list = new SynapseList(Arrays.copyOf(src, n), Arrays.copyOf(tgt, n),
-                w == null ? null : Arrays.copyOf(w, n), d == null ? null : Arrays.copyOf(d, n));
-        return new Read(list, wUnit, dUnit);
     }
 
     private static String header(int[] col) {

@@ -73,31 +73,34 @@ final class SynapseLoader {
                         + why.get());
             }
         }
-        double reversal = 0;
-        if (conductance) {
-            Cfg rev = syn.get("reversal");
-            reversal = rev.quantity(Dimension.VOLTAGE);
-            SpikeRule rule = td.spikeRule();
-            if (!rule.spikes() || !td.stateVariables().get(rule.membrane()).dimension().equals(Dimension.VOLTAGE)) {
-                throw rev.error("conductance-based synapses need a target whose membrane potential is a voltage; "
-                        + "population '" + target.name + "' (" + target.model + ") has none");
-            }
-            if (td instanceof ExactWithSynapses) {   // a linear, current-based model: g (E - V) is not its input
-                throw rev.error("population '" + target.name + "' (" + target.model + ") is current-based; "
-                        + "conductance synapses need a conductance-based model such as lif-cond, hh or hh-traub");
-            }
-            Dimension in = td.inputDimension();   // a voltage input: conductances relative to the leak (lif-cond)
-            if (!in.equals(Dimension.CURRENT) && !in.equals(Dimension.CURRENT_DENSITY) && !in.equals(Dimension.VOLTAGE)) {
-                throw rev.error("conductance-based synapses need a target whose input is a current; " + target.model
-                        + " takes " + td.inputDimension().describe());
-            }
-        }
+        double reversal = conductance ? reversal(syn.get("reversal"), target) : 0;
         String key = target.name + "|" + kernelName + "|" + kp + "|" + norm + "|" + (conductance ? reversal : "current");
         return new Block(kernel, norm, conductance, reversal, key);
     }
 
     /** The plasticity rule of a synapse without {@code plasticity}: the static synapse (the synapses module's plugin). */
     static final String STATIC = "static";
+
+    /** The reversal potential of conductance synapses, onto a target whose membrane and input can take them. */
+    private static double reversal(Cfg rev, Population target) {
+        NeuronDynamics td = target.dynamics;
+        double reversal = rev.quantity(Dimension.VOLTAGE);
+        SpikeRule rule = td.spikeRule();
+        if (!rule.spikes() || !td.stateVariables().get(rule.membrane()).dimension().equals(Dimension.VOLTAGE)) {
+            throw rev.error("conductance-based synapses need a target whose membrane potential is a voltage; "
+                    + "population '" + target.name + "' (" + target.model + ") has none");
+        }
+        if (td instanceof ExactWithSynapses) {   // a linear, current-based model: g (E - V) is not its input
+            throw rev.error("population '" + target.name + "' (" + target.model + ") is current-based; "
+                    + "conductance synapses need a conductance-based model such as lif-cond, hh or hh-traub");
+        }
+        Dimension in = td.inputDimension();   // a voltage input: conductances relative to the leak (lif-cond)
+        if (!in.equals(Dimension.CURRENT) && !in.equals(Dimension.CURRENT_DENSITY) && !in.equals(Dimension.VOLTAGE)) {
+            throw rev.error("conductance-based synapses need a target whose input is a current; " + target.model
+                    + " takes " + td.inputDimension().describe());
+        }
+        return reversal;
+    }
 
     /** {@code synapse.plasticity: {rule: NAME, its parameters}}, or the static synapse. */
     static Model model(Cfg syn, LoadContext ctx) {

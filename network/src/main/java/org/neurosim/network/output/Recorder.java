@@ -14,6 +14,7 @@ import org.neurosim.network.engine.Population;
  * in memory for the plots.
  */
 public final class Recorder implements AutoCloseable, org.neurosim.core.checkpoint.Checkpointable {
+    // Over 300 lines: one set of monitors whose state is sampled and checkpointed together; a third is one-line accessors.
     private final int rasterLimit;   // record.memory.spikes: at most this many spikes kept in memory
 
     private final Network net;
@@ -71,16 +72,7 @@ public final class Recorder implements AutoCloseable, org.neurosim.core.checkpoi
         Network.RecordSpec r = net.record();
         recordSpikes = new boolean[populations.size()];
         for (String p : r.spikes()) recordSpikes[net.population(p).index] = true;
-        List<int[]> probes = new ArrayList<>();
-        for (Network.StateProbe sp : r.state()) {
-            Population p = net.population(sp.population());
-            for (String v : sp.variables()) {
-                int k = p.variables().indexOf(v);
-                if (k < 0) k = SynapticProbe.code(v);
-                for (int n : sp.neurons()) probes.add(new int[] {p.index, k, n, ontoProbe.size()});
-            }
-            ontoProbe.add(SynapticProbe.onto(p, net.groups()));
-        }
+        List<int[]> probes = probes(net, r);
         traceNames = traceNames(net);
         probePop = probes.stream().mapToInt(a -> a[0]).toArray();
         probeVar = probes.stream().mapToInt(a -> a[1]).toArray();
@@ -104,18 +96,41 @@ public final class Recorder implements AutoCloseable, org.neurosim.core.checkpoi
         firstWeights = new double[nw][];
         lastWeights = new double[nw][];
         for (int k = 0; k < nw; k++) {
-            Network.WeightProbe w = weightProbes[k];
-            int[] syn = w.synapses(), rowStart = w.projection().rowStart();
+            int[] syn = weightProbes[k].synapses();
             weightSources[k] = new int[syn.length];
             weightTargets[k] = new int[syn.length];
-            int row = 0;
-            for (int i = 0; i < syn.length; i++) {
-                if (i > 0 && syn[i] < syn[i - 1]) row = 0;
-                while (rowStart[row + 1] <= syn[i]) row++;
-                weightSources[k][i] = w.projection().rowSource(row);
-                weightTargets[k][i] = w.projection().targets()[syn[i]];
-            }
+            sourcesAndTargets(weightProbes[k], weightSources[k], weightTargets[k]);
             lastWeights[k] = new double[syn.length];
+        }
+    }
+
+    /**
+     * The state probes flattened, one {population, variable index (a synaptic probe's code when negative), neuron,
+     * index of its StateProbe} each; adds the synapse groups onto each probe's population to ontoProbe.
+     */
+    private List<int[]> probes(Network net, Network.RecordSpec r) {
+        List<int[]> probes = new ArrayList<>();
+        for (Network.StateProbe sp : r.state()) {
+            Population p = net.population(sp.population());
+            for (String v : sp.variables()) {
+                int k = p.variables().indexOf(v);
+                if (k < 0) k = SynapticProbe.code(v);
+                for (int n : sp.neurons()) probes.add(new int[] {p.index, k, n, ontoProbe.size()});
+            }
+            ontoProbe.add(SynapticProbe.onto(p, net.groups()));
+        }
+        return probes;
+    }
+
+    /** The source and target neuron of each synapse a weight probe samples (its synapses by row, rows in order). */
+    private static void sourcesAndTargets(Network.WeightProbe w, int[] sources, int[] targets) {
+        int[] syn = w.synapses(), rowStart = w.projection().rowStart();
+        int row = 0;
+        for (int i = 0; i < syn.length; i++) {
+            if (i > 0 && syn[i] < syn[i - 1]) row = 0;
+            while (rowStart[row + 1] <= syn[i]) row++;
+            sources[i] = w.projection().rowSource(row);
+            targets[i] = w.projection().targets()[syn[i]];
         }
     }
 

@@ -66,78 +66,95 @@ public final class TsodyksMarkram implements PlasticityRule {
             throw new org.neurosim.core.InvalidInputException(c.key() + ".tau_psc: expected a time >= 0 other than "
                     + "tau_rec, got '" + p.text("tau_psc") + "'");
         }
-        int n = c.count();
-        double[] y = tauPsc > 0 ? new double[n] : null;
-        double[] u = new double[n], x = new double[n], last = new double[n];
-        Arrays.fill(u, big);
-        Arrays.fill(x, 1);
-        Arrays.fill(last, Double.NEGATIVE_INFINITY);
-        float[] w = c.weights();
-        double single = c.weight();
-        return new SynapseDynamics() {
-            @Override
-            public void transmit(int row, int from, int to, double time, double[] efficacy) {
-                if (y != null) {
-                    transmitThroughY(from, to, time, efficacy);
-                    return;
-                }
-                for (int s = from; s < to; s++) {
-                    double delta = time - last[s];
-                    x[s] = 1 + (x[s] - u[s] * x[s] - 1) * Math.exp(-delta / tauRec);
-                    u[s] = tauFac == 0 ? big : big + u[s] * (1 - big) * Math.exp(-delta / tauFac);
-                    last[s] = time;
-                    efficacy[s] = weight(s) * u[s] * x[s];
-                }
+        return new Dynamics(c, big, tauRec, tauFac, tauPsc);
+    }
+
+    /** The state per synapse: u, x, the time of the last arrival and, with tau_psc &gt; 0, the active resources y. */
+    private static final class Dynamics implements SynapseDynamics {
+        private final double big, tauRec, tauFac, tauPsc;
+        private final double[] u, x, last, y;
+        private final float[] w;
+        private final double single;
+
+        Dynamics(SynapseContext c, double big, double tauRec, double tauFac, double tauPsc) {
+            this.big = big;
+            this.tauRec = tauRec;
+            this.tauFac = tauFac;
+            this.tauPsc = tauPsc;
+            int n = c.count();
+            y = tauPsc > 0 ? new double[n] : null;
+            u = new double[n];
+            x = new double[n];
+            last = new double[n];
+            Arrays.fill(u, big);
+            Arrays.fill(x, 1);
+            Arrays.fill(last, Double.NEGATIVE_INFINITY);
+            w = c.weights();
+            single = c.weight();
+        }
+
+        @Override
+        public void transmit(int row, int from, int to, double time, double[] efficacy) {
+            if (y != null) {
+                transmitThroughY(from, to, time, efficacy);
+                return;
             }
-
-            /**
-             * tau_psc &gt; 0: u, x and y are kept as they were just before the last spike (as without y): that spike
-             * moved r = u x from x to y; then x, y and z = 1 - x - y are propagated in closed form (NEST's order).
-             */
-            private void transmitThroughY(int from, int to, double time, double[] efficacy) {
-                for (int s = from; s < to; s++) {
-                    double delta = time - last[s];
-                    double pyy = Math.exp(-delta / tauPsc), pzz = Math.exp(-delta / tauRec);
-                    double pxy = ((pzz - 1) * tauRec - (pyy - 1) * tauPsc) / (tauPsc - tauRec);
-                    double used = u[s] * x[s];
-                    double x0 = x[s] - used, y0 = y[s] + used, z0 = 1 - x[s] - y[s];
-                    x[s] = x0 + pxy * y0 + (1 - pzz) * z0;
-                    y[s] = y0 * pyy;
-                    u[s] = tauFac == 0 ? big : big + u[s] * (1 - big) * Math.exp(-delta / tauFac);
-                    last[s] = time;
-                    efficacy[s] = weight(s) * u[s] * x[s];
-                }
+            for (int s = from; s < to; s++) {
+                double delta = time - last[s];
+                x[s] = 1 + (x[s] - u[s] * x[s] - 1) * Math.exp(-delta / tauRec);
+                u[s] = tauFac == 0 ? big : big + u[s] * (1 - big) * Math.exp(-delta / tauFac);
+                last[s] = time;
+                efficacy[s] = weight(s) * u[s] * x[s];
             }
+        }
 
-            /** u, x and each synapse's last spike time. */
-            @Override
-            public void save(org.neurosim.core.checkpoint.StateWriter out) {
-                out.section("tsodyks-markram").doubles(u).doubles(x).doubles(last);
-                if (y != null) out.doubles(y);
+        /**
+         * tau_psc &gt; 0: u, x and y are kept as they were just before the last spike (as without y): that spike
+         * moved r = u x from x to y; then x, y and z = 1 - x - y are propagated in closed form (NEST's order).
+         */
+        private void transmitThroughY(int from, int to, double time, double[] efficacy) {
+            for (int s = from; s < to; s++) {
+                double delta = time - last[s];
+                double pyy = Math.exp(-delta / tauPsc), pzz = Math.exp(-delta / tauRec);
+                double pxy = ((pzz - 1) * tauRec - (pyy - 1) * tauPsc) / (tauPsc - tauRec);
+                double used = u[s] * x[s];
+                double x0 = x[s] - used, y0 = y[s] + used, z0 = 1 - x[s] - y[s];
+                x[s] = x0 + pxy * y0 + (1 - pzz) * z0;
+                y[s] = y0 * pyy;
+                u[s] = tauFac == 0 ? big : big + u[s] * (1 - big) * Math.exp(-delta / tauFac);
+                last[s] = time;
+                efficacy[s] = weight(s) * u[s] * x[s];
             }
+        }
 
-            @Override
-            public void restore(org.neurosim.core.checkpoint.StateReader in) {
-                in.section("tsodyks-markram");
-                in.doubles(u, "tsodyks-markram u");
-                in.doubles(x, "tsodyks-markram x");
-                in.doubles(last, "tsodyks-markram last spike times");
-                if (y != null) in.doubles(y, "tsodyks-markram active resources y");
-            }
+        /** u, x and each synapse's last spike time. */
+        @Override
+        public void save(org.neurosim.core.checkpoint.StateWriter out) {
+            out.section("tsodyks-markram").doubles(u).doubles(x).doubles(last);
+            if (y != null) out.doubles(y);
+        }
 
-            @Override public List<String> variables() { return List.of("w", "u", "x"); }
+        @Override
+        public void restore(org.neurosim.core.checkpoint.StateReader in) {
+            in.section("tsodyks-markram");
+            in.doubles(u, "tsodyks-markram u");
+            in.doubles(x, "tsodyks-markram x");
+            in.doubles(last, "tsodyks-markram last spike times");
+            if (y != null) in.doubles(y, "tsodyks-markram active resources y");
+        }
 
-            @Override
-            public double value(int k, int s) {
-                return switch (k) {
-                    case 0 -> weight(s);
-                    case 1 -> u[s];
-                    case 2 -> x[s];
-                    default -> throw new IndexOutOfBoundsException("no variable " + k);
-                };
-            }
+        @Override public List<String> variables() { return List.of("w", "u", "x"); }
 
-            @Override public double weight(int s) { return w == null ? single : w[s]; }
-        };
+        @Override
+        public double value(int k, int s) {
+            return switch (k) {
+                case 0 -> weight(s);
+                case 1 -> u[s];
+                case 2 -> x[s];
+                default -> throw new IndexOutOfBoundsException("no variable " + k);
+            };
+        }
+
+        @Override public double weight(int s) { return w == null ? single : w[s]; }
     }
 }
