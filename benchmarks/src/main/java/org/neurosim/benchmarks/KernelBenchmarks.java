@@ -43,7 +43,7 @@ public class KernelBenchmarks {
     static final int N = 4000;
     PopulationSolver lif, traub, hhRk4, lifSyn;
     SynapticFilter exc, inh;
-    final org.neurosim.core.model.Arrivals none = new org.neurosim.core.model.Arrivals();
+    final org.neurosim.core.model.InputEvents none = org.neurosim.core.model.InputEvents.NONE;
     Drive lifDrive, traubDrive, hhDrive;
     SynapticFilter filter;
     int[] targets;

@@ -6,7 +6,8 @@ import org.neurosim.core.integrate.Integrator;
 import org.neurosim.core.integrate.IntegratorContext;
 import org.neurosim.core.integrate.SpikeLocatingStepper;
 import org.neurosim.core.integrate.Stepper;
-import org.neurosim.core.model.Arrivals;
+import org.neurosim.core.model.GridPropagated;
+import org.neurosim.core.model.InputEvents;
 import org.neurosim.core.model.Drive;
 import org.neurosim.core.model.ExactWithSynapses;
 import org.neurosim.core.model.ExactlySolvable;
@@ -323,15 +324,15 @@ public final class PopulationSolver implements org.neurosim.core.checkpoint.Chec
         return locating instanceof ExactGrid.OnGrid;
     }
 
-    /** The grid-constrained step with the weights arrived at its start (see {@link ExactWithSynapses#advanceOnGrid}). */
+    /** The grid-constrained step with the weights arrived at its start (see {@link GridPropagated#advanceOnGrid}). */
     public int stepOnGrid(Drive drive, SpikeSink spikes, double[][] arrived, double[] jumps, int from, int to) {
-        ((ExactWithSynapses) dynamics).advanceOnGrid(state, drive, dt, refractoryTime, spikes, arrived, jumps, from,
+        ((GridPropagated) dynamics).advanceOnGrid(state, drive, dt, refractoryTime, spikes, arrived, jumps, from,
                 to);
         return bounded ? -1 : firstNonFinite(state[0], from, to);
     }
 
     /** The step of a model that integrates its synapses (see {@link ExactWithSynapses#advanceWithArrivals}). */
-    public int stepWithArrivals(Drive drive, SpikeSink spikes, Arrivals arrivals, int from, int to) {
+    public int stepWithArrivals(Drive drive, SpikeSink spikes, InputEvents arrivals, int from, int to) {
         ((ExactWithSynapses) dynamics).advanceWithArrivals(state, drive, dt, refractoryTime, spikes, arrivals, from, to);
         return bounded ? -1 : firstNonFinite(state[0], from, to);
     }

@@ -2,9 +2,10 @@ package org.neurosim.lif;
 
 import java.util.List;
 import org.neurosim.core.model.AnalyticRate;
-import org.neurosim.core.model.Arrivals;
 import org.neurosim.core.model.Drive;
 import org.neurosim.core.model.ExactWithSynapses;
+import org.neurosim.core.model.GridPropagated;
+import org.neurosim.core.model.InputEvents;
 import org.neurosim.core.model.SpikeRule;
 import org.neurosim.core.model.SpikeSink;
 import org.neurosim.core.model.StateVariable;
@@ -36,7 +37,7 @@ import org.neurosim.core.units.Dimension;
  * neuron only changes the pass that lists crossings); the per-neuron work (redoing a neuron) reads the values of its
  * neuron.
  */
-final class LifDynamics implements ExactWithSynapses, AnalyticRate {
+final class LifDynamics implements GridPropagated, AnalyticRate {
     final LifParameters p;
     private final double tauM, vRest, vTh;   // p's scalars, for the passes over all neurons
     private final Dimension voltage, input;
@@ -187,7 +188,7 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
      */
     @Override
     public void advanceWithArrivals(double[][] s, Drive drive, double step, double[] refractory, SpikeSink spikes,
-                                    Arrivals arrivals, int from, int to) {
+                                    InputEvents arrivals, int from, int to) {
         if (synapses == null || step != dt) {
             throw new IllegalStateException("bindInputs first, and step with the dt the dynamics were made for");
         }
@@ -203,13 +204,8 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
         redoMarked(refractoryBits, crossed, n, v, in, before, dt, refractory, spikes, arrivals, from, to);
     }
 
-    @Override
-    public boolean stepsOnGrid() {
-        return true;
-    }
-
     /**
-     * The grid-constrained step (see {@link ExactWithSynapses#advanceOnGrid}): every neuron and its filters propagated
+     * The grid-constrained step (see {@link GridPropagated#advanceOnGrid}): every neuron and its filters propagated
      * over the whole step from the start, with the step's arrived weights in the filters first
      * ({@link LifSynapses#gridStep}), then the jumps that arrive at its end; the held neurons (from the bit set) back
      * at v_reset for one step less; those at
@@ -299,38 +295,36 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
         synapses.arrivalGains(input, age, out);
     }
 
+    /**
+     * The late events' response so far, w G(dt - t_a), added to each target that is not held (G once per presynaptic
+     * spike, or each target's own where tau_m or c_m differ); rows first, then single events, in their order.
+     */
     @Override
-    public void addLate(double[][] s, int[] targets, int from, int to, float[] weights, double weight, int input,
-                        double age) {
+    public void addLate(double[][] s, InputEvents late, double dt) {
         double[] v = s[0];
-        if (!p.oneResponse) {   // G of each target's own tau_m
-            for (int k = from; k < to; k++) {
+        for (int r = 0, rows = late.rows(); r < rows; r++) {
+            int[] targets = late.rowTargets(r);
+            float[] weights = late.rowWeights(r);
+            double weight = late.rowWeight(r), g = late.rowResponse(r), age = dt - late.rowOffset(r);
+            int input = late.rowInput(r);
+            for (int k = late.rowFrom(r), to = late.rowTo(r); k < to; k++) {
                 int t = targets[k];
-                if (!held(t)) v[t] += (weights == null ? weight : weights[k]) * synapses.arrivalResponse(input, age, t);
+                if (held(t)) continue;
+                double w = weights == null ? weight : weights[k];
+                v[t] += w * (p.oneResponse ? g : synapses.arrivalResponse(input, age, t));
             }
-            return;
         }
-        double g = synapses.arrivalResponse(input, age);
-        for (int k = from; k < to; k++) {
-            int t = targets[k];
-            if (!held(t)) v[t] += (weights == null ? weight : weights[k]) * g;
-        }
-    }
-
-    @Override
-    public void addLate(double[][] s, int[] targets, int from, int to, double[] weights, int input, double age) {
-        double[] v = s[0];
-        if (!p.oneResponse) {
-            for (int k = from; k < to; k++) {
-                int t = targets[k];
-                if (!held(t)) v[t] += weights[k] * synapses.arrivalResponse(input, age, t);
+        int lastInput = Integer.MIN_VALUE;
+        double lastOffset = Double.NaN, g = 0;
+        for (int k = 0, n = late.count(); k < n; k++) {
+            int t = late.target(k), input = late.input(k);
+            double offset = late.offset(k);
+            if (input != lastInput || offset != lastOffset) {   // one spike's events come together: G once for them
+                g = synapses.arrivalResponse(input, dt - offset);
+                lastInput = input;
+                lastOffset = offset;
             }
-            return;
-        }
-        double g = synapses.arrivalResponse(input, age);
-        for (int k = from; k < to; k++) {
-            int t = targets[k];
-            if (!held(t)) v[t] += weights[k] * g;
+            if (!held(t)) v[t] += late.weight(k) * (p.oneResponse ? g : synapses.arrivalResponse(input, dt - offset, t));
         }
     }
 
@@ -370,7 +364,7 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
      * arrivals of those that need theirs (all but the ones held for the whole step) are gathered in one pass.
      */
     private void redoMarked(long[] bits, int[] crossed, int n, double[] v, double[] in, double[] before, double dt,
-                            double[] refractory, SpikeSink spikes, Arrivals arrivals, int from, int to) {
+                            double[] refractory, SpikeSink spikes, InputEvents arrivals, int from, int to) {
         int[] list = todo;
         int m = from, k = from;
         for (int word = from >>> 6, last = (to - 1) >>> 6; word <= last; word++) {
@@ -388,7 +382,7 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
         boolean own = arrivals != null && !arrivals.isEmpty();
         if (own) {
             for (int p = from; p < m; p++) if (refractory[list[p]] < dt) arrivals.want(list[p], from, to);
-            arrivals.select(true);   // deliver() filled the flat targets
+            arrivals.select();
         }
         for (int p = from; p < m; p++) redo(list[p], v, in, before, dt, refractory, spikes, arrivals, bits, from, to);
     }
@@ -398,13 +392,13 @@ final class LifDynamics implements ExactWithSynapses, AnalyticRate {
      * held drive) or with no synaptic current (none, or delta synapses only), where V between events is the closed
      * form of the constant input.
      */
-    private boolean anchored(Arrivals arrivals) {
+    private boolean anchored(InputEvents arrivals) {
         return arrivals == null || !synapses.hasTerms();
     }
 
     /** One neuron that is refractory or crossed the threshold in this step, advanced exactly from its start value. */
     private void redo(int i, double[] v, double[] in, double[] before, double dt, double[] refractory, SpikeSink spikes,
-                      Arrivals arrivals, long[] bits, int from, int to) {
+                      InputEvents arrivals, long[] bits, int from, int to) {
         double r = refractory[i];
         if (r >= dt) {   // refractory for the whole step (the synapses' state goes on in the filters)
             refractory[i] = r - dt;

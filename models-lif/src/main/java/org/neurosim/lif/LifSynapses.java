@@ -1,7 +1,7 @@
 package org.neurosim.lif;
 
 import java.util.List;
-import org.neurosim.core.model.Arrivals;
+import org.neurosim.core.model.InputEvents;
 import org.neurosim.core.model.SpikeSink;
 import org.neurosim.core.synapse.ModalFilter;
 
@@ -43,7 +43,6 @@ final class LifSynapses {
     private final boolean[] inputFolded;
     private final int[] otherTerms;
     private final double[] startFactor;      // 1 / f for folded terms, 1 for the others
-    private final ThreadLocal<int[][]> order = ThreadLocal.withInitial(() -> new int[][] {new int[16]});
     private final List<ModalFilter> filters;
 
     LifSynapses(List<ModalFilter> inputs, LifParameters p, double dt) {
@@ -270,7 +269,7 @@ final class LifSynapses {
      */
     void arrivalGains(int in, double age, double[] out) {
         out[0] = p.oneResponse ? arrivalResponse(in, age) : Double.NaN;   // else each target's own, in deliver
-        out[1] = in != Arrivals.JUMP && inputFolded[in] ? filterGain(in, age) : 0;
+        out[1] = in != InputEvents.JUMP && inputFolded[in] ? filterGain(in, age) : 0;
     }
 
     private double filterGain(int in, double age) {
@@ -281,31 +280,28 @@ final class LifSynapses {
     /**
      * Adds every arrival's response to its target's membrane (v += w G) and, through a folded input, its increment to
      * the filter (x += w gain, the filter's state being the step's end after the full-step pass), in one pass over
-     * each row, which also copies the rows' targets into {@link Arrivals#flatTargets}; excitatory jumps are also
+     * each row; excitatory jumps are also
      * summed per neuron into {@code jumpUp}. Returns whether there were any. A neuron that is redone takes its own
      * increments back out of the filter to start from the step's start ({@link #redo}).
      */
-    boolean deliver(double[] v, double[] jumpUp, Arrivals a, double step) {
+    boolean deliver(double[] v, double[] jumpUp, InputEvents a, double step) {
         if (!p.oneResponse) return deliverEach(v, jumpUp, a, step);
         boolean jumps = false;
-        int[] flat = a.flatTargets();
-        for (int r = 0, rows = a.rows(), p = 0; r < rows; r++) {
+        for (int r = 0, rows = a.rows(); r < rows; r++) {
             int[] tg = a.rowTargets(r);
             float[] ws = a.rowWeights(r);
             double g = a.rowResponse(r), w0 = a.rowWeight(r);
-            int in = a.rowInput(r), from = a.rowFrom(r), to = a.rowTo(r), shift = p - from;
-            p += to - from;
-            if (in == Arrivals.JUMP) {
-                jumps |= deliverJumps(v, jumpUp, tg, ws, w0, g, flat, shift, from, to);
+            int in = a.rowInput(r), from = a.rowFrom(r), to = a.rowTo(r);
+            if (in == InputEvents.JUMP) {
+                jumps |= deliverJumps(v, jumpUp, tg, ws, w0, g, from, to);
             } else if (!inputFolded[in]) {
-                deliverResponse(v, tg, ws, w0, g, flat, shift, from, to);
+                deliverResponse(v, tg, ws, w0, g, from, to);
             } else if (ws == null) {
                 double dv = w0 * g, dx = w0 * a.rowGain(r);
                 double[] x = state[first[inputFirstGroup[in]]];
                 for (int k = from; k < to; k++) {
                     int i = tg[k];
-                    flat[k + shift] = i;
-                    v[i] += dv;
+                        v[i] += dv;
                     x[i] += dx;
                 }
             } else {
@@ -313,8 +309,7 @@ final class LifSynapses {
                 double[] x = state[first[inputFirstGroup[in]]];
                 for (int k = from; k < to; k++) {
                     int i = tg[k];
-                    flat[k + shift] = i;
-                    double w = ws[k];
+                        double w = ws[k];
                     v[i] += w * g;
                     x[i] += w * e;
                 }
@@ -329,7 +324,7 @@ final class LifSynapses {
             double offset = a.offset(k);
             if (in != lastInput || offset != lastOffset) {   // one spike's arrivals come together: G once for them
                 g = arrivalResponse(in, step - offset);
-                boolean folded = in != Arrivals.JUMP && inputFolded[in];
+                boolean folded = in != InputEvents.JUMP && inputFolded[in];
                 e = folded ? filterGain(in, step - offset) : 0;
                 x = folded ? state[first[inputFirstGroup[in]]] : null;
                 lastInput = in;
@@ -337,7 +332,7 @@ final class LifSynapses {
             }
             double w = a.weight(k);
             v[i] += w * g;
-            if (in == Arrivals.JUMP) {
+            if (in == InputEvents.JUMP) {
                 if (w > 0) {
                     jumpUp[i] += w;
                     jumps = true;
@@ -353,24 +348,21 @@ final class LifSynapses {
      * {@link #deliver} where the response G differs between neurons (tau_m or c_m per neuron): each target's own
      * G(age), from {@link #arrivalResponse(int, double, int)}, in the same order of additions.
      */
-    private boolean deliverEach(double[] v, double[] jumpUp, Arrivals a, double step) {
+    private boolean deliverEach(double[] v, double[] jumpUp, InputEvents a, double step) {
         boolean jumps = false;
-        int[] flat = a.flatTargets();
-        for (int r = 0, rows = a.rows(), p = 0; r < rows; r++) {
+        for (int r = 0, rows = a.rows(); r < rows; r++) {
             int[] tg = a.rowTargets(r);
             float[] ws = a.rowWeights(r);
             double w0 = a.rowWeight(r), age = step - a.rowOffset(r);
-            int in = a.rowInput(r), from = a.rowFrom(r), to = a.rowTo(r), shift = p - from;
-            p += to - from;
-            boolean folded = in != Arrivals.JUMP && inputFolded[in];
+            int in = a.rowInput(r), from = a.rowFrom(r), to = a.rowTo(r);
+            boolean folded = in != InputEvents.JUMP && inputFolded[in];
             double[] x = folded ? state[first[inputFirstGroup[in]]] : null;
             double e = a.rowGain(r);
             for (int k = from; k < to; k++) {
                 int i = tg[k];
-                flat[k + shift] = i;
                 double w = ws == null ? w0 : ws[k];
                 v[i] += w * arrivalResponse(in, age, i);
-                if (in == Arrivals.JUMP) {
+                if (in == InputEvents.JUMP) {
                     if (w > 0) {
                         jumpUp[i] += w;
                         jumps = true;
@@ -388,7 +380,7 @@ final class LifSynapses {
             int in = a.input(k);
             double offset = a.offset(k);
             if (in != lastInput || offset != lastOffset) {
-                boolean folded = in != Arrivals.JUMP && inputFolded[in];
+                boolean folded = in != InputEvents.JUMP && inputFolded[in];
                 e = folded ? filterGain(in, step - offset) : 0;
                 x = folded ? state[first[inputFirstGroup[in]]] : null;
                 lastInput = in;
@@ -396,7 +388,7 @@ final class LifSynapses {
             }
             double w = a.weight(k);
             v[i] += w * arrivalResponse(in, step - offset, i);
-            if (in == Arrivals.JUMP) {
+            if (in == InputEvents.JUMP) {
                 if (w > 0) {
                     jumpUp[i] += w;
                     jumps = true;
@@ -409,11 +401,10 @@ final class LifSynapses {
     }
 
     private static boolean deliverJumps(double[] v, double[] jumpUp, int[] tg, float[] ws, double w0, double g,
-                                        int[] flat, int shift, int from, int to) {
+                                        int from, int to) {
         boolean jumps = false;
         for (int k = from; k < to; k++) {
             int i = tg[k];
-            flat[k + shift] = i;
             double w = ws == null ? w0 : ws[k];
             v[i] += w * g;
             if (w > 0) {
@@ -425,11 +416,9 @@ final class LifSynapses {
     }
 
     /** A row through an input whose filter the network advances (and fills): the membrane's part only. */
-    private static void deliverResponse(double[] v, int[] tg, float[] ws, double w0, double g, int[] flat, int shift,
-                                        int from, int to) {
+    private static void deliverResponse(double[] v, int[] tg, float[] ws, double w0, double g, int from, int to) {
         for (int k = from; k < to; k++) {
             int i = tg[k];
-            flat[k + shift] = i;
             v[i] += (ws == null ? w0 : ws[k]) * g;
         }
     }
@@ -437,7 +426,7 @@ final class LifSynapses {
     /** The membrane's response, h after it, to an arrival of weight 1 through input {@code in} (or a jump). */
     double arrivalResponse(int in, double h) {
         double em = Math.exp(-h / tauM);
-        if (in == Arrivals.JUMP) return em;
+        if (in == InputEvents.JUMP) return em;
         double sum = 0;
         for (int g = inputFirstGroup[in], last = g + inputGroups[in]; g < last; g++) {
             double eg = Math.exp(-h / tau[g]);
@@ -453,7 +442,7 @@ final class LifSynapses {
         if (p.oneResponse) return arrivalResponse(in, h);
         double tm = p.tauMs[i];
         double em = Math.exp(-h / tm);
-        if (in == Arrivals.JUMP) return em;
+        if (in == InputEvents.JUMP) return em;
         double sum = 0;
         for (int g = inputFirstGroup[in], last = g + inputGroups[in]; g < last; g++) {
             double eg = Math.exp(-h / tau[g]);
@@ -468,16 +457,16 @@ final class LifSynapses {
      * Neuron i from its state at the step's start, event by event: arrivals (sorted by time), threshold crossings
      * and the end of refractoriness. Returns the membrane at the step's end; updates {@code refractory[i]}.
      */
-    double redo(int i, double v0, double vInf, double end, double[] refractory, Arrivals arrivals, SpikeSink spikes) {
+    double redo(int i, double v0, double vInf, double end, double[] refractory, InputEvents arrivals, SpikeSink spikes) {
         double[] c = coefficients.get();
         // c at the step's start: the folded filters are at its end already (decayed in the full-step pass, this
         // step's arrivals added by deliver), so the neuron's own increments come out and the decay is undone
         for (int j = 0; j < terms; j++) c[j] = mult[j] * state[j][i];
-        int[] mine = arrivalsOf(i, arrivals);
-        int m = mine[0];
-        for (int q = 1; q <= m; q++) {   // what deliver() added to the folded filters: taken out again, in its order
-            int k = mine[q], in = arrivals.selectedInput(k);
-            if (in != Arrivals.JUMP && inputFolded[in]) {
+        // neuron i's events in time order: positions first .. last - 1 (none without events)
+        int lo = arrivals.first(i), hi = arrivals.end(i);
+        for (int k = lo; k < hi; k++) {   // what deliver() added to the folded filters: taken out again
+            int in = arrivals.selectedInput(k);
+            if (in != InputEvents.JUMP && inputFolded[in]) {
                 double age = dt - arrivals.selectedOffset(k);
                 c[first[inputFirstGroup[in]]] -= arrivals.selectedWeight(k) * filterGain(in, age);
             }
@@ -485,19 +474,19 @@ final class LifSynapses {
         for (int j = 0; j < terms; j++) c[j] *= startFactor[j];
         double tm = p.tauM(i), sc = p.scale(i), vTh = p.vTh(i), vReset = p.vReset(i), tauRef = p.tauRef(i);
         double t = 0, ct = 0, v = v0, r = refractory[i];   // c holds the modes at time ct (shifted when needed)
-        int next = 1;
+        int next = lo;
         while (true) {
-            double until = next <= m ? arrivals.selectedOffset(mine[next]) : dt;
+            double until = next < hi ? arrivals.selectedOffset(next) : dt;
             if (r > 0) {                             // held at v_reset; the synapses go on
                 double hold = Math.min(r, until - t);
                 t += hold;
                 r -= hold;
                 v = vReset;
                 if (r > 0) {                         // still held at the next event
-                    if (next > m) break;
+                    if (next >= hi) break;
                     shift(c, t - ct);
                     ct = t;
-                    arrive(c, arrivals, mine[next++], true);
+                    arrive(c, arrivals, next++, true);
                 }
                 continue;
             }
@@ -511,7 +500,7 @@ final class LifSynapses {
             ct = t;
             double seg = until - t;
             // the whole step with no event in it is what the full-step pass computed already
-            double vEnd = t == 0 && m == 0 && end == end ? end : evaluate(v, vInf, c, seg, false, tm, sc);
+            double vEnd = t == 0 && lo == hi && end == end ? end : evaluate(v, vInf, c, seg, false, tm, sc);
             if (vEnd >= vTh) {
                 // no synaptic input left (all modes 0): the constant-input crossing in closed form
                 t += silent(c) && vInf > vTh ? Math.min(seg, LifPropagator.timeToThreshold(tm, v, vInf, vTh))
@@ -523,15 +512,15 @@ final class LifSynapses {
             }
             v = vEnd;
             t = until;
-            if (next > m) break;
+            if (next >= hi) break;
             shift(c, t - ct);
             ct = t;
             // every arrival of this instant before the threshold is checked: spikes emitted at a jump's own time reach
             // their targets at equal times, and taking an excitatory one before a simultaneous inhibitory one would
             // fire neurons that the sum keeps below threshold (NEST's precise models sum simultaneous inputs too)
             do {
-                v += arrive(c, arrivals, mine[next++], false);
-            } while (next <= m && arrivals.selectedOffset(mine[next]) == t);
+                v += arrive(c, arrivals, next++, false);
+            } while (next < hi && arrivals.selectedOffset(next) == t);
         }
         refractory[i] = r;
         return v;
@@ -543,10 +532,10 @@ final class LifSynapses {
     }
 
     /** Adds selected arrival k to the coefficients, or returns its jump of the membrane (0 while held). */
-    private double arrive(double[] c, Arrivals arrivals, int k, boolean held) {
+    private double arrive(double[] c, InputEvents arrivals, int k, boolean held) {
         int in = arrivals.selectedInput(k);
         double w = arrivals.selectedWeight(k);
-        if (in == Arrivals.JUMP) return held ? 0 : w;
+        if (in == InputEvents.JUMP) return held ? 0 : w;
         for (int g = inputFirstGroup[in], last = g + inputGroups[in]; g < last; g++) {
             for (int j = first[g]; j <= first[g] + degree[g]; j++) c[j] += w * unit[j];
         }
@@ -603,27 +592,4 @@ final class LifSynapses {
         return b;
     }
 
-    /**
-     * The selected arrivals of neuron i (it must have been {@link Arrivals#want}ed) sorted by time, as positions in
-     * out[1..out[0]] (insertion: a step has few per neuron; equal times keep their arrival order).
-     */
-    private int[] arrivalsOf(int i, Arrivals arrivals) {
-        int[][] holder = order.get();
-        int[] out = holder[0];
-        int m = 0;
-        for (int q = arrivals.first(i), qe = arrivals.end(i); q < qe; q++) {
-            if (m + 2 > out.length) {
-                out = java.util.Arrays.copyOf(out, 2 * out.length);
-                holder[0] = out;
-            }
-            int p = ++m;
-            while (p > 1 && arrivals.selectedOffset(out[p - 1]) > arrivals.selectedOffset(q)) {
-                out[p] = out[p - 1];
-                p--;
-            }
-            out[p] = q;
-        }
-        out[0] = m;
-        return out;
-    }
 }

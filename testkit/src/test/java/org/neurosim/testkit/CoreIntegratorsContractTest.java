@@ -11,9 +11,9 @@ import org.neurosim.integrators.ExponentialEuler;
 import org.neurosim.integrators.Heun;
 import org.neurosim.core.integrate.Integrator;
 import org.neurosim.integrators.RungeKutta4;
-import org.neurosim.core.model.Arrivals;
+import org.neurosim.core.model.GridPropagated;
+import org.neurosim.core.model.InputEvents;
 import org.neurosim.core.model.Drive;
-import org.neurosim.core.model.ExactWithSynapses;
 import org.neurosim.core.model.ExactlySolvable;
 import org.neurosim.core.model.SpikeSink;
 import org.neurosim.core.synapse.ModalFilter;
@@ -77,8 +77,7 @@ class CoreIntegratorsContractTest {
     }
 
     /** The rotation with a grid-constrained step and no synapses, for exact-grid. */
-    static final class GridRotation extends ExactRotation implements ExactWithSynapses {
-        @Override public boolean stepsOnGrid() { return true; }
+    static final class GridRotation extends ExactRotation implements GridPropagated {
 
         @Override
         public void advanceOnGrid(double[][] state, Drive drive, double dt, double[] refractory, SpikeSink spikes,
@@ -91,19 +90,12 @@ class CoreIntegratorsContractTest {
 
         @Override
         public void advanceWithArrivals(double[][] state, Drive drive, double dt, double[] refractory,
-                                        SpikeSink spikes, Arrivals arrivals, int from, int to) {
+                                        SpikeSink spikes, InputEvents arrivals, int from, int to) {
             throw none();
         }
 
         @Override
-        public void addLate(double[][] state, int[] targets, int from, int to, float[] weights, double weight,
-                            int input, double age) {
-            throw none();
-        }
-
-        @Override
-        public void addLate(double[][] state, int[] targets, int from, int to, double[] weights, int input,
-                            double age) {
+        public void addLate(double[][] state, InputEvents late, double dt) {
             throw none();
         }
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.neurosim.core.NumericalFailureException;
 import org.neurosim.core.Seeds;
-import org.neurosim.core.model.Arrivals;
+import org.neurosim.core.model.InputEvents;
 import org.neurosim.core.model.ExactWithSynapses;
 import org.neurosim.core.model.SpikeBuffer;
 import org.neurosim.core.model.StateVariable;
@@ -43,6 +43,7 @@ public final class Engine implements AutoCloseable {
     private final SynapseGroup[][] inputsOf;
     private final EventDelivery[][] exactOnto;
     private final Arrivals[][] arriving;
+    private final Arrivals[] late;                    // per exact population: the step's late arrivals
     private final boolean[][] keptBy;                 // per exact population and input: the model keeps that filter
     private long step;
     // the per-step tasks, made once: the step loop allocates nothing
@@ -91,6 +92,7 @@ public final class Engine implements AutoCloseable {
         inputsOf = new SynapseGroup[n][];
         exactOnto = new EventDelivery[n][];
         arriving = new Arrivals[n][];
+        late = new Arrivals[n];
         keptBy = new boolean[n][];
         grid = new GridTarget[n];
         dense = projections.stream().filter(DenseProjection.class::isInstance).map(DenseProjection.class::cast)
@@ -214,7 +216,7 @@ public final class Engine implements AutoCloseable {
         groupsOnto[p.index] = bindInputs(model, inputs);
         List<EventDelivery> onto = new ArrayList<>();
         for (SparseProjection pr : sparseOnto(p)) {
-            EventDelivery d = new EventDelivery(pr, model, pr.group == null ? Arrivals.JUMP : inputs.indexOf(pr.group),
+            EventDelivery d = new EventDelivery(pr, model, pr.group == null ? InputEvents.JUMP : inputs.indexOf(pr.group),
                     dt, first);
             pr.deliverBy(d);
             pr.chunkTargets(chunks);
@@ -223,9 +225,10 @@ public final class Engine implements AutoCloseable {
         keptBy[p.index] = new boolean[inputs.size()];
         for (int k = 0; k < inputs.size(); k++) keptBy[p.index][k] = model.advancesInput(k);
         exactOnto[p.index] = onto.toArray(EventDelivery[]::new);
-        for (PoissonInput in : p.poissonInputs) in.input = in.group == null ? Arrivals.JUMP : inputs.indexOf(in.group);
+        for (PoissonInput in : p.poissonInputs) in.input = in.group == null ? InputEvents.JUMP : inputs.indexOf(in.group);
         arriving[p.index] = new Arrivals[chunks];
         for (int c = 0; c < chunks; c++) arriving[p.index][c] = new Arrivals();
+        late[p.index] = new Arrivals();
     }
 
     /** An exact population's chunk at the start of a step: this step's arrivals are gathered. */
@@ -236,9 +239,12 @@ public final class Engine implements AutoCloseable {
         if (p.poissonInputs.length > 0) p.addPoissonEvents(step, from, to, now);
     }
 
-    /** An exact population at the end of step n: its late arrivals' response, and into the filters with them. */
-    private void takeLate(Population p, long n) {
-        for (EventDelivery pr : exactOnto[p.index]) pr.deliverLate(dt, p.state());
+    /** An exact population at the end of step n: its late arrivals into the filters, and the membrane's response. */
+    private void takeLate(Population p) {
+        Arrivals a = late[p.index];
+        a.clear();
+        for (EventDelivery pr : exactOnto[p.index]) pr.deliverLate(dt, a);
+        if (!a.isEmpty()) ((ExactWithSynapses) p.dynamics).addLate(p.state(), a, dt);
     }
 
     /**
@@ -250,13 +256,13 @@ public final class Engine implements AutoCloseable {
         if (in.length == 0) return;   // delta synapses only: nothing to filter
         for (int r = 0, rows = a.rows(); r < rows; r++) {
             int input = a.rowInput(r);
-            if (input == Arrivals.JUMP || kept[input]) continue;
+            if (input == InputEvents.JUMP || kept[input]) continue;
             in[input].filter.addSpikes(a.rowTargets(r), a.rowFrom(r), a.rowTo(r), a.rowWeights(r), a.rowWeight(r),
                     dt - a.rowOffset(r));
         }
         for (int k = 0, n = a.count(); k < n; k++) {
             int input = a.input(k);
-            if (input != Arrivals.JUMP && !kept[input]) in[input].filter.addSpike(a.target(k), a.weight(k), dt - a.offset(k));
+            if (input != InputEvents.JUMP && !kept[input]) in[input].filter.addSpike(a.target(k), a.weight(k), dt - a.offset(k));
         }
     }
 
@@ -378,7 +384,7 @@ public final class Engine implements AutoCloseable {
             nextUnit.set(0);
             parallel.alsoOnEveryWorker(scheduleTask);
         }
-        for (Population p : populations) if (arriving[p.index] != null) takeLate(p, n);
+        for (Population p : populations) if (arriving[p.index] != null) takeLate(p);
     }
 
     /** The jumps a population on the grid takes at this step's end, or null. */

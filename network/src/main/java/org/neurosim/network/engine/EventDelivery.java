@@ -1,6 +1,6 @@
 package org.neurosim.network.engine;
 
-import org.neurosim.core.model.Arrivals;
+import org.neurosim.core.model.InputEvents;
 import org.neurosim.core.model.ExactWithSynapses;
 import org.neurosim.core.model.SpikeBuffer;
 
@@ -16,7 +16,7 @@ import org.neurosim.core.model.SpikeBuffer;
 final class EventDelivery extends Delivery {
     private final ExactWithSynapses model;
     private final double dt;
-    /** The target's input index of this projection's filter, or {@link Arrivals#JUMP} for a delta synapse. */
+    /** The target's input index of this projection's filter, or {@link InputEvents#JUMP} for a delta synapse. */
     final int input;
     private final double[] gains = new double[2];
     private final Slot upcoming = new Slot();   // the next step's arrivals
@@ -131,10 +131,10 @@ final class EventDelivery extends Delivery {
     }
 
     /**
-     * On one thread at the end of step n: each late arrival adds w G(dt - t_a) to the membrane of its targets that
-     * are not refractory (G once per presynaptic spike), and enters the filter at its time.
+     * On one thread at the end of step n: each late arrival enters the filter at its time and joins {@code into}, the
+     * events the target then adds its membrane's response to ({@link ExactWithSynapses#addLate}).
      */
-    void deliverLate(double dt, double[][] state) {
+    void deliverLate(double dt, Arrivals into) {
         SpikeBuffer late = pr.late();
         int[] rowStart = pr.rowStart, targets = pr.targets;
         SynapseGroup group = pr.group;
@@ -142,12 +142,13 @@ final class EventDelivery extends Delivery {
             int j = late.neuron(k);
             int from = rowStart[j], to = rowStart[j + 1];
             if (from == to) continue;
-            double age = dt - late.offset(k);
+            double offset = late.offset(k), age = dt - offset;
             if (pr.isStatic()) {
-                model.addLate(state, targets, from, to, pr.weights, pr.weight, input, age);
+                model.arrivalGains(input, age, gains);   // G once per presynaptic spike
+                into.addRow(targets, from, to, pr.weights, pr.weight, offset, input, gains[0], 0);
                 if (group != null) group.filter.addSpikes(targets, from, to, pr.weights, pr.weight, age);
             } else {   // transmitted in arrived()
-                model.addLate(state, targets, from, to, pr.efficacy, input, age);
+                into.addEach(targets, from, to, pr.efficacy, offset, input);
                 if (group != null) group.filter.addSpikes(targets, pr.efficacy, from, to, age);
             }
         }

@@ -16,7 +16,7 @@ public final class PoissonInput {
     public final SynapseGroup group;
     private final long seed;
     private final double[] cdf;   // cdf[k] = P(K <= k), up to where 1 - cdf < 1e-16
-    int input = org.neurosim.core.model.Arrivals.JUMP;   // for an exact target: the filter's input index
+    int input = org.neurosim.core.model.InputEvents.JUMP;   // for an exact target: the filter's input index
     /**
      * The filter's state when it is one first-order mode whose state is its output with multiplier 1 (the
      * exponential current): an event of weight w adds w times its unit to it, so the counts go straight in.
@@ -68,7 +68,7 @@ public final class PoissonInput {
      * Step n's events of neurons from..to as arrivals at the step's start, one per neuron with events (count times
      * the weight), appended in one pass.
      */
-    void addTo(org.neurosim.core.model.Arrivals a, long step, int from, int to) {
+    void addTo(Arrivals a, long step, int from, int to) {
         a.addNonZero(from, to, events(step, from, to), 0, input);
     }
 

@@ -153,12 +153,12 @@ public final class Population implements org.neurosim.core.checkpoint.Checkpoint
      * Step n's Poisson events of neurons from..to at the step's start: into the filters, or as jumps (arrivals for a
      * target that integrates its synapses, given as {@code arrivals}; null otherwise).
      */
-    void addPoissonEvents(long step, int from, int to, org.neurosim.core.model.Arrivals arrivals) {
+    void addPoissonEvents(long step, int from, int to, Arrivals arrivals) {
         addPoissonEvents(step, from, to, arrivals, null);
     }
 
     /** As above; on the grid, jumps go into {@code jumps} (those taken at this step's end) instead. */
-    void addPoissonEvents(long step, int from, int to, org.neurosim.core.model.Arrivals arrivals, double[] jumps) {
+    void addPoissonEvents(long step, int from, int to, Arrivals arrivals, double[] jumps) {
         for (PoissonInput in : poissonInputs) {
             if (in.group == null && jumps != null) {
                 for (int i = from; i < to; i++) jumps[i] += in.count(step, i) * in.weight;

@@ -1,27 +1,16 @@
-package org.neurosim.core.model;
+package org.neurosim.network.engine;
 
 import java.util.Arrays;
+import org.neurosim.core.model.ExactWithSynapses;
+import org.neurosim.core.model.InputEvents;
 
 /**
- * The synaptic arrivals of one step for a range of targets, in two forms, neither with an object per arrival:
- * <ul>
- *   <li><b>rows</b>: one presynaptic spike's synapses onto the range, referenced in place in the projection's arrays
- *       (targets {@code rowTargets(r)[rowFrom(r) .. rowTo(r))}, weights {@code rowWeights(r)[k]} or one
- *       {@link #rowWeight}), all at one time {@link #rowOffset} after the step's start and through one input, with
- *       the membrane response and filter gain of a unit arrival at that time computed once for the spike
- *       ({@link ExactWithSynapses#arrivalGains}). Nothing is copied per synapse: the model reads each row once.</li>
- *   <li><b>single arrivals</b> (as Poisson events per neuron): arrival k reaches {@link #target}(k) at
- *       {@link #offset}(k) with weight {@link #weight}(k) through input {@link #input}(k).</li>
- * </ul>
- * An input index points into the inputs the model was bound to; {@link #JUMP} is a delta synapse (the weight is added
- * to the membrane itself). A model that must follow a few neurons event by event marks them ({@link #want}) and
- * {@link #select}s their arrivals, which it then reads grouped by neuron in arrival order ({@link #first},
- * {@link #end}, {@link #selectedOffset}, ...).
+ * The engine's side of {@link InputEvents}: one step's synaptic arrivals for one chunk of a population, written by the
+ * deliveries and Poisson inputs at the step's start (or, for late arrivals, at the end of the step before the model
+ * takes them), with no object per arrival. Rows are referenced in place in the projections' arrays: nothing is copied
+ * per synapse. A chunk's arrivals are written by one thread.
  */
-public final class Arrivals {
-    /** Input index of a delta synapse: the weight is added to the membrane itself. */
-    public static final int JUMP = -1;
-
+final class Arrivals implements InputEvents {
     // single arrivals
     private int[] target = new int[16];
     private int[] input = new int[16];
@@ -35,10 +24,9 @@ public final class Arrivals {
     private int[] rowFrom = new int[16], rowTo = new int[16], rowInput = new int[16];
     private double[] rowWeight = new double[16], rowOffset = new double[16], rowResponse = new double[16],
             rowGain = new double[16];
-    private int rows, rowSynapses;      // rowSynapses: the rows' lengths summed
-    private int[] flat = new int[16];   // every row's targets in row order, written by the reader of the rows
+    private int rows;
 
-    public void add(int neuron, double offsetInStep, double w, int inputIndex) {
+    void add(int neuron, double offsetInStep, double w, int inputIndex) {
         if (count == target.length) reserve(1);
         target[count] = neuron;
         offset[count] = offsetInStep;
@@ -51,7 +39,7 @@ public final class Arrivals {
      * Appends an arrival (i, offset, w[i], input) for every i in from..to with w[i] != 0, the count kept in a local
      * (a chunk's arrivals are written by one thread, but two chunks' Arrivals may share a cache line).
      */
-    public void addNonZero(int from, int to, double[] w, double offsetInStep, int inputIndex) {
+    void addNonZero(int from, int to, double[] w, double offsetInStep, int inputIndex) {
         reserve(to - from);
         int c = count;
         int[] tg = target, ip = input;
@@ -74,7 +62,7 @@ public final class Arrivals {
      * spike's synapses with weights in double precision (what a plastic synapse transmits), copied because a row
      * references float weights ({@link #addRow}).
      */
-    public void addEach(int[] targets, int from, int to, double[] weights, double offsetInStep, int inputIndex) {
+    void addEach(int[] targets, int from, int to, double[] weights, double offsetInStep, int inputIndex) {
         reserve(to - from);
         int c = count;
         for (int k = from; k < to; k++, c++) {
@@ -102,7 +90,7 @@ public final class Arrivals {
      * {@code response} and {@code gain} are what an arrival of weight 1 at that time adds to the membrane and to the
      * input's filter state by the step's end ({@link ExactWithSynapses#arrivalGains}).
      */
-    public void addRow(int[] targets, int from, int to, float[] weights, double w, double offsetInStep,
+    void addRow(int[] targets, int from, int to, float[] weights, double w, double offsetInStep,
                        int inputIndex, double response, double gain) {
         if (from >= to) return;
         if (rows == rowFrom.length) growRows();
@@ -116,17 +104,6 @@ public final class Arrivals {
         rowOffset[r] = offsetInStep;
         rowResponse[r] = response;
         rowGain[r] = gain;
-        rowSynapses += to - from;
-    }
-
-    /**
-     * An array of at least the rows' total length for the one pass that reads every row ({@code delivery}) to write
-     * each row's targets into, in row order, so that {@link #select} reads them from there (in cache) instead of
-     * from the projections' arrays a second time.
-     */
-    public int[] flatTargets() {
-        if (flat.length < rowSynapses) flat = new int[Math.max(rowSynapses, 2 * flat.length)];
-        return flat;
     }
 
     private void growRows() {
@@ -143,32 +120,31 @@ public final class Arrivals {
     }
 
     /** True when the step has no arrival of either form. */
-    public boolean isEmpty() { return count == 0 && rows == 0; }
+    @Override public boolean isEmpty() { return count == 0 && rows == 0; }
 
-    public int count() { return count; }
-    public int target(int k) { return target[k]; }
-    public double offset(int k) { return offset[k]; }
-    public double weight(int k) { return weight[k]; }
-    public int input(int k) { return input[k]; }
+    @Override public int count() { return count; }
+    @Override public int target(int k) { return target[k]; }
+    @Override public double offset(int k) { return offset[k]; }
+    @Override public double weight(int k) { return weight[k]; }
+    @Override public int input(int k) { return input[k]; }
 
-    public int rows() { return rows; }
-    public int[] rowTargets(int r) { return rowTargets[r]; }
+    @Override public int rows() { return rows; }
+    @Override public int[] rowTargets(int r) { return rowTargets[r]; }
     /** Row r's weights, or null when {@link #rowWeight} applies to all its synapses. */
-    public float[] rowWeights(int r) { return rowWeights[r]; }
-    public double rowWeight(int r) { return rowWeight[r]; }
-    public int rowFrom(int r) { return rowFrom[r]; }
-    public int rowTo(int r) { return rowTo[r]; }
-    public int rowInput(int r) { return rowInput[r]; }
-    public double rowOffset(int r) { return rowOffset[r]; }
-    public double rowResponse(int r) { return rowResponse[r]; }
-    public double rowGain(int r) { return rowGain[r]; }
+    @Override public float[] rowWeights(int r) { return rowWeights[r]; }
+    @Override public double rowWeight(int r) { return rowWeight[r]; }
+    @Override public int rowFrom(int r) { return rowFrom[r]; }
+    @Override public int rowTo(int r) { return rowTo[r]; }
+    @Override public int rowInput(int r) { return rowInput[r]; }
+    @Override public double rowOffset(int r) { return rowOffset[r]; }
+    @Override public double rowResponse(int r) { return rowResponse[r]; }
+    @Override public double rowGain(int r) { return rowGain[r]; }
 
-    public void clear() {
+    void clear() {
         count = 0;
         Arrays.fill(rowTargets, 0, rows, null);   // let the arrays go when a projection is dropped
         Arrays.fill(rowWeights, 0, rows, null);
         rows = 0;
-        rowSynapses = 0;
         clearSelection();
     }
 
@@ -183,6 +159,7 @@ public final class Arrivals {
     /**
      * Marks neuron i (in from..to, the range the arrivals are for) as one whose own arrivals {@link #select} gathers.
      */
+    @Override
     public void want(int neuron, int from, int to) {
         if (wantedCount == 0) {
             int words = ((to - from) >>> 6) + 1;
@@ -200,32 +177,51 @@ public final class Arrivals {
     /**
      * Gathers the arrivals of the neurons marked by {@link #want}: one pass over every row's targets with a bit test
      * (the bits of a chunk stay in the first-level cache), rows in order, then the single arrivals; then a stable sort
-     * by target. Each neuron's arrivals keep their arrival order, which is the same at any number of chunks.
-     * {@code flatFilled}: the rows' targets are in {@link #flatTargets} (read there, sequentially), else they are read
-     * in the projections' arrays.
+     * by target, and each neuron's arrivals by time, equal times in arrival order (the same at any number of chunks).
      */
-    public void select(boolean flatFilled) {
+    @Override
+    public void select() {
         selected = 0;
         if (wantedCount == 0) return;
         long[] bits = wanted;
         int base = wantedBase;
-        for (int r = 0, p = 0; r < rows; r++) {
-            int[] tg = flatFilled ? flat : rowTargets[r];
-            int from = rowFrom[r], n = rowTo[r] - from, shift = flatFilled ? p - from : 0;
-            for (int k = from + shift, end = from + shift + n; k < end; k++) {
+        for (int r = 0; r < rows; r++) {
+            int[] tg = rowTargets[r];
+            float[] ws = rowWeights[r];
+            for (int k = rowFrom[r], end = rowTo[r]; k < end; k++) {
                 int b = tg[k] - base;
-                if ((bits[b >>> 6] & (1L << (b & 63))) != 0) {
-                    float[] ws = rowWeights[r];
-                    take(tg[k], rowOffset[r], ws == null ? rowWeight[r] : ws[k - shift], rowInput[r]);
-                }
+                if ((bits[b >>> 6] & (1L << (b & 63))) != 0) take(tg[k], rowOffset[r], ws == null ? rowWeight[r] : ws[k], rowInput[r]);
             }
-            p += n;
         }
         for (int k = 0; k < count; k++) {
             int b = target[k] - base;
             if ((bits[b >>> 6] & (1L << (b & 63))) != 0) take(target[k], offset[k], weight[k], input[k]);
         }
         sortSelectedByTarget();
+        for (int p = 0; p < selected; ) {   // each neuron's arrivals by time: few per neuron, so insertion
+            int q = p + 1;
+            while (q < selected && sTarget[q] == sTarget[p]) q++;
+            sortByTime(p, q);
+            p = q;
+        }
+    }
+
+    /** Stable insertion sort of selected positions from..to by offset. */
+    private void sortByTime(int from, int to) {
+        for (int k = from + 1; k < to; k++) {
+            int in = sInput[k];
+            double at = sOffset[k], w = sWeight[k];
+            int p = k;
+            while (p > from && sOffset[p - 1] > at) {
+                sInput[p] = sInput[p - 1];
+                sOffset[p] = sOffset[p - 1];
+                sWeight[p] = sWeight[p - 1];
+                p--;
+            }
+            sInput[p] = in;
+            sOffset[p] = at;
+            sWeight[p] = w;
+        }
     }
 
     private void take(int neuron, double at, double w, int in) {
@@ -311,6 +307,7 @@ public final class Arrivals {
     }
 
     /** After {@link #select}: the position of neuron i's first selected arrival (i must have been wanted). */
+    @Override
     public int first(int neuron) {
         int lo = 0, hi = selected;
         while (lo < hi) {
@@ -321,13 +318,14 @@ public final class Arrivals {
     }
 
     /** After {@link #select}: one past neuron i's last selected arrival. */
+    @Override
     public int end(int neuron) {
         int p = first(neuron);
         while (p < selected && sTarget[p] == neuron) p++;
         return p;
     }
 
-    public double selectedOffset(int p) { return sOffset[p]; }
-    public double selectedWeight(int p) { return sWeight[p]; }
-    public int selectedInput(int p) { return sInput[p]; }
+    @Override public double selectedOffset(int p) { return sOffset[p]; }
+    @Override public double selectedWeight(int p) { return sWeight[p]; }
+    @Override public int selectedInput(int p) { return sInput[p]; }
 }
