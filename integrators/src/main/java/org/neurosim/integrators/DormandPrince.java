@@ -46,6 +46,8 @@ import org.neurosim.core.units.Dimension;
  * period of its {@link SpikeRule} included, are neuron i's own.
  */
 public final class DormandPrince implements Integrator {
+    // Over 300 lines: the integrator, its Butcher tableau, step-size control and dense output for the
+    // spike times, which only make sense together.
     @Override public String name() { return "dormand-prince"; }
     @Override public String description() {
         return "adaptive Dormand-Prince 5(4) with error control per variable and spike location inside the step";
@@ -149,6 +151,8 @@ public final class DormandPrince implements Integrator {
             }
         }
 
+        // Over 50 lines: one adaptive step loop (try a step, accept or shrink, locate a spike by dense output, reset,
+        // hold) whose local state every branch shares.
         /** Neuron i (its state in y) over one step of length dt. */
         private void advanceNeuron(int i, double dt, double[] refractory, SpikeSink spikes) {
             neuron = i;

@@ -28,6 +28,8 @@ import org.neurosim.core.param.Parameters;
  * spikes itself in continuous time.
  */
 public final class PopulationSolver implements org.neurosim.core.checkpoint.Checkpointable {
+    // Over 300 lines: one population's state and spike detection for every kind of stepper; the
+    // refractoriness and the two spike rules (crossing, condition) are kept beside the steps that apply them.
     private final NeuronDynamics dynamics;
     private final SpikeRule rule;
     private final GridStepper grid;

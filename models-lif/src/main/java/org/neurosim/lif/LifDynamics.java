@@ -38,6 +38,8 @@ import org.neurosim.core.units.Dimension;
  * neuron.
  */
 final class LifDynamics implements GridPropagated, AnalyticRate {
+    // Over 300 lines: the three steps of one model (held, events, grid) share the crossing list, the
+    // refractory bit set and the redo; each pass is a small method of its own (see the note above crossings).
     final LifParameters p;
     private final double tauM, vRest, vTh;   // p's scalars, for the passes over all neurons
     private final Dimension voltage, input;

@@ -22,6 +22,8 @@ import org.neurosim.core.synapse.ModalFilter;
  * synapses', the same for every target.
  */
 final class LifSynapses {
+    // Over 300 lines: one propagator; the full step, deliver, redo and the root finder all read the
+    // same flattened modes (state, mult, unit, tau, degree, first), which splitting the class would pass around.
     private final LifParameters p;
     private final double tauM, scale, dt;   // p's scalars
     // the modes of every input, flattened: term j belongs to group groupOf[j] (time constant tau[g], degree
@@ -45,6 +47,7 @@ final class LifSynapses {
     private final double[] startFactor;      // 1 / f for folded terms, 1 for the others
     private final List<ModalFilter> filters;
 
+    // Over 50 lines: flattens every input's modes into the final arrays all passes read, then picks the folded inputs.
     LifSynapses(List<ModalFilter> inputs, LifParameters p, double dt) {
         this.p = p;
         this.tauM = p.tauM;
@@ -284,6 +287,8 @@ final class LifSynapses {
      * summed per neuron into {@code jumpUp}. Returns whether there were any. A neuron that is redone takes its own
      * increments back out of the filter to start from the step's start ({@link #redo}).
      */
+    // Over 50 lines: one tight loop per row kind (jump, filter the network advances, folded with one weight or with a
+    // weight per synapse), then the single events; a loop per kind keeps each branch-free.
     boolean deliver(double[] v, double[] jumpUp, InputEvents a, double step) {
         if (!p.oneResponse) return deliverEach(v, jumpUp, a, step);
         boolean jumps = false;
@@ -348,6 +353,7 @@ final class LifSynapses {
      * {@link #deliver} where the response G differs between neurons (tau_m or c_m per neuron): each target's own
      * G(age), from {@link #arrivalResponse(int, double, int)}, in the same order of additions.
      */
+    // Over 50 lines: deliver's loops with each target's own response (the same order of additions).
     private boolean deliverEach(double[] v, double[] jumpUp, InputEvents a, double step) {
         boolean jumps = false;
         for (int r = 0, rows = a.rows(); r < rows; r++) {
@@ -457,6 +463,8 @@ final class LifSynapses {
      * Neuron i from its state at the step's start, event by event: arrivals (sorted by time), threshold crossings
      * and the end of refractoriness. Returns the membrane at the step's end; updates {@code refractory[i]}.
      */
+    // Over 50 lines: one neuron's event loop (held, at threshold, a segment to the next event, the events of one instant)
+    // whose local state (t, ct, v, r, c) every branch reads and writes.
     double redo(int i, double v0, double vInf, double end, double[] refractory, InputEvents arrivals, SpikeSink spikes) {
         double[] c = coefficients.get();
         // c at the step's start: the folded filters are at its end already (decayed in the full-step pass, this

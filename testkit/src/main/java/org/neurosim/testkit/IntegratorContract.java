@@ -40,6 +40,7 @@ import org.neurosim.core.units.Dimension;
  * that has it.
  */
 public abstract class IntegratorContract {
+    // Over 300 lines: one contract with its test problem (the damped rotation and its closed form).
     /** The plugin under test. */
     protected abstract Integrator integrator();
 

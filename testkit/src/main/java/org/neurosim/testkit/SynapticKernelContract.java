@@ -45,6 +45,7 @@ import org.neurosim.core.synapse.SynapticKernel;
  * the weight that arrived in it times the scale, divided by dt.
  */
 public abstract class SynapticKernelContract {
+    // Over 300 lines: one contract, each check with the driver and the closed form it needs.
     /** The plugin under test. */
     protected abstract SynapticKernel kernel();
 

@@ -11,6 +11,8 @@ import org.neurosim.core.model.InputEvents;
  * per synapse. A chunk's arrivals are written by one thread.
  */
 final class Arrivals implements InputEvents {
+    // Over 300 lines: the two forms of one step's events and the per-neuron selection over both;
+    // half of it is one-line accessors of the InputEvents view.
     // single arrivals
     private int[] target = new int[16];
     private int[] input = new int[16];

@@ -18,6 +18,8 @@ import org.neurosim.core.synapse.SynapseDynamics;
  * time order, on one thread, at the end of the step ({@link Learning}).
  */
 public final class SparseProjection extends Projection {
+    // Over 300 lines: the storage (CSR, rows, spikes in flight, chunk splits), its schedule and
+    // checkpoint; a third is the accessors recorders and Python read.
     final int[] rowStart;
     final int[] targets;
     final float[] weights;
