@@ -78,7 +78,7 @@ def learned_weights(prj):
             dt = float(st.network.dt())
             for g, (ks, src, tgt, tsize) in enumerate(prj.ns_groups):
                 ep = engine.get(prj.ns_index + g)
-                steps = np.rint(bridge.doubles(ep.delays(dt)) / dt).astype(np.int64)
+                steps = np.rint(bridge.doubles(ep.delays()) / dt).astype(np.int64)
                 key = _key(bridge.ints(ep.sources()), bridge.ints(ep.targets()), steps, tsize)
                 order = np.argsort(key)
                 want = _key(src, tgt, native.steps(prj._arrays()[3][ks], st.dt), tsize)

@@ -470,14 +470,13 @@ def weight_si(prj):
 def read_native(prj):
     """A native projection's connections as drawn by the engine: (pre, post, weight, delay) in PyNN's units (nA or
     uS, ms), in the engine's order; weights as they were before any run (an STDP projection's is a constant)."""
-    network, eps = _engine_projections(prj)
-    dt = float(network.dt())
+    _, eps = _engine_projections(prj)
     si = weight_si(prj)   # the engine holds weights in A, S or V
     parts = []
     with bridge.java_errors():
         for ep in eps:
             parts.append((bridge.ints(ep.sources()).astype(np.int64), bridge.ints(ep.targets()).astype(np.int64),
-                          bridge.doubles(ep.currentWeights()) / si, bridge.doubles(ep.delays(dt)) * 1e3))
+                          bridge.doubles(ep.currentWeights()) / si, bridge.doubles(ep.delays()) * 1e3))
     pre, post, w, d = (np.concatenate([p[k] for p in parts]) for k in range(4))
     constant = prj._native.weight["weight"]
     if isinstance(constant, float):   # the engine keeps one weight in double precision: the given value exactly
@@ -495,6 +494,5 @@ def native_min_delay(prj):
     """The shortest delay of a native projection in the built network, in ms (None without synapses)."""
     st = prj._simulator.state
     eps = [st.network.projections().get(prj.ns_index + g) for g in range(prj.ns_count)]
-    dt = float(st.network.dt())
-    ds = [float(ep.minDelay(dt)) * 1e3 for ep in eps if int(ep.synapseCount())]
+    ds = [float(ep.minDelay()) * 1e3 for ep in eps if int(ep.synapseCount())]
     return min(ds) if ds else None

@@ -9,9 +9,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.neurosim.core.InvalidInputException;
 import org.neurosim.network.Network;
+import org.neurosim.network.PopulationView;
 import org.neurosim.network.build.NetworkLoader;
 import org.neurosim.network.config.ConfigTree;
-import org.neurosim.network.engine.Population;
 import org.neurosim.network.models.Microcircuit;
 import org.neurosim.network.Simulation;
 import picocli.CommandLine;
@@ -155,8 +155,8 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Prints the run's figures: one JSON object (--json) or one line. */
     private void report(Network net, Simulation.Result r, ObjectNode tree, double setup) {
-        long spikes = net.populations().stream().mapToLong(Population::totalSpikes).sum();
-        long neurons = net.populations().stream().filter(p -> p.dynamics != null).mapToLong(Population::size).sum();
+        long spikes = net.populations().stream().mapToLong(PopulationView::totalSpikes).sum();
+        long neurons = net.populations().stream().filter(p -> !p.isSource()).mapToLong(PopulationView::size).sum();
         double rate = spikes / (neurons * r.simulatedSeconds());
         if (json) {
             ObjectNode o = new ObjectMapper().createObjectNode();

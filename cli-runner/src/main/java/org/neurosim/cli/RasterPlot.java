@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.knowm.xchart.XYChart;
 import org.neurosim.network.Network;
-import org.neurosim.network.engine.Population;
+import org.neurosim.network.PopulationView;
 import org.neurosim.network.output.Recorder;
 
 /** raster.png of {@code neurosim run}: the first neurons of each population in bands, over a window of the run. */
@@ -49,7 +49,7 @@ final class RasterPlot {
         if (!(from < end)) from = rec.first() * net.dt();
         double to = Math.min(end, from + RASTER_WINDOW);
         kept = spikes.count;
-        List<Population> pops = net.populations();
+        List<PopulationView> pops = net.populations();
         Bands bands = Bands.of(pops, spikes);
         String title = String.format(Locale.ROOT, "%s: spikes of %,d of %,d neurons, t = %s to %s s%s", net.name(),
                 bands.neuronsShown(), bands.total, Words.number(from), Words.number(to), cut
@@ -66,11 +66,11 @@ final class RasterPlot {
      * those, the rows of each band and its bottom row, and the height of all with the gaps between them.
      */
     private record Bands(boolean[] shown, long total, int[] rows, int[] bottom, int height) {
-        static Bands of(List<Population> pops, Spikes spikes) {
+        static Bands of(List<PopulationView> pops, Spikes spikes) {
             long total = 0;
             boolean[] shown = new boolean[pops.size()];
             for (int k = 0; k < spikes.count; k++) shown[spikes.population[k]] = true;
-            for (Population p : pops) if (shown[pops.indexOf(p)]) total += p.size();
+            for (PopulationView p : pops) if (shown[pops.indexOf(p)]) total += p.size();
             // bands from the top in config order: row start and height of each population shown
             int[] rows = new int[pops.size()], bottom = new int[pops.size()];
             int height = 0;
@@ -158,7 +158,7 @@ final class RasterPlot {
          */
         static Spikes read(Path csv, Network net, double from, double to) {
             java.util.Map<String, Integer> index = new java.util.HashMap<>();
-            for (Population p : net.populations()) index.put(p.name(), net.populations().indexOf(p));
+            for (PopulationView p : net.populations()) index.put(p.name(), net.populations().indexOf(p));
             int[] p = new int[1024], i = new int[1024];
             double[] t = new double[1024];
             int n = 0;

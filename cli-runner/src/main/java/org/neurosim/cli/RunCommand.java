@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.neurosim.network.Network;
-import org.neurosim.network.engine.Population;
+import org.neurosim.network.PopulationView;
 import org.neurosim.network.Simulation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -105,7 +105,7 @@ final class RunCommand implements Callable<Integer> {
         PrintStream o = root.out;
         StringBuilder rates = new StringBuilder();
         com.fasterxml.jackson.databind.JsonNode pops = r.summary().get("populations");
-        for (Population p : net.populations()) {
+        for (PopulationView p : net.populations()) {
             if (!p.spiking()) continue;   // rate populations have no spikes to count
             double rate = pops.get(p.name()).get("mean_rate_hz").asDouble();   // this run's, resumed or not
             rates.append(String.format(Locale.ROOT, "%s%s %.2f Hz", rates.length() == 0 ? "" : ", ", p.name(), rate));

@@ -7,7 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.knowm.xchart.XYChart;
 import org.neurosim.network.Network;
-import org.neurosim.network.engine.Population;
+import org.neurosim.network.PopulationView;
+import org.neurosim.network.ProjectionView;
 import org.neurosim.network.output.Recorder;
 
 /** The plots of {@code neurosim run} and {@code resume}: raster, traces, rates, weights and analysis. */
@@ -25,11 +26,12 @@ final class RunPlots {
         for (int k = 0; k < rec.weightProbes().size(); k++) {
             if (rec.lastWeights(k) == null) continue;
             Network.WeightProbe w = rec.weightProbes().get(k);
+            ProjectionView pr = net.projections().get(w.projection());
             String name = rec.weightProbes().size() == 1 ? "weights.png"
-                    : "weights-" + w.block() + "-" + w.projection().target.name() + ".png";
+                    : "weights-" + w.block() + "-" + pr.target() + ".png";
             charts.put(out.resolve(name), weightHistogram(net.name() + ": weights of projections[" + w.block() + "] "
-                    + w.projection().label + " (" + w.synapses().length + " synapses)", w, rec.firstWeights(k),
-                    rec.lastWeights(k), rec.lastWeightTime()));
+                    + pr.label() + " (" + w.synapses().length + " synapses)", pr.weightDimension(),
+                    rec.firstWeights(k), rec.lastWeights(k), rec.lastWeightTime()));
         }
         Plots.saveAll(charts);
         if (tracePanels.size() > 1) Plots.saveGrid(tracePanels, 1, out.resolve("traces.png"));
@@ -88,8 +90,8 @@ final class RunPlots {
         List<String> names = new java.util.ArrayList<>();
         List<Double> rates = new java.util.ArrayList<>(), cvs = new java.util.ArrayList<>();
         double end = net.steps() * net.dt();
-        for (Population p : net.populations()) {
-            var a = rec.statistics().result(p.index, end);
+        for (PopulationView p : net.populations()) {
+            var a = rec.statistics().result(p.index(), end);
             if (a == null || p.totalSpikes() == 0) continue;
             names.add(p.name());
             rates.add(Math.round(a.rateHz() * 1000) / 1000.0);   // the bar labels: three decimals are enough
@@ -117,8 +119,8 @@ final class RunPlots {
     }
 
     /** Histograms of the first and last recorded weights, as steps on one axis, in a natural unit. */
-    static XYChart weightHistogram(String title, Network.WeightProbe w, double[] first, double[] last, double lastTime) {
-        org.neurosim.core.units.Dimension d = w.projection().weightDimension;
+    static XYChart weightHistogram(String title, org.neurosim.core.units.Dimension d, double[] first, double[] last,
+                                   double lastTime) {
         double scale = d.equals(org.neurosim.core.units.Dimension.VOLTAGE) ? 1e3 : 1;
         String unit = scale == 1e3 ? "mV" : d.isDimensionless() ? "" : "SI: " + d.describe();
         XYChart c = Plots.chart(title, "weight" + (unit.isEmpty() ? "" : " (" + unit + ")"), "synapses per bin");
@@ -153,10 +155,9 @@ final class RunPlots {
     static org.neurosim.core.units.Dimension traceDimension(Network net, String trace) {
         String pop = trace.substring(0, trace.indexOf('.'));
         String var = trace.substring(trace.indexOf('.') + 1, trace.indexOf('['));
-        Population p = net.population(pop);
-        int k = p.variables().indexOf(var);
-        if (k >= 0) return p.dimensionOf(k);
-        org.neurosim.core.units.Dimension in = p.dynamics.inputDimension();
+        PopulationView p = net.population(pop);
+        if (p.variables().contains(var)) return p.dimensionOf(var);
+        org.neurosim.core.units.Dimension in = p.inputDimension();
         if (var.equals("i_syn")) return in;
         if (var.startsWith("g_")) return in.divide(org.neurosim.core.units.Dimension.VOLTAGE);
         return org.neurosim.core.units.Dimension.DIMENSIONLESS;

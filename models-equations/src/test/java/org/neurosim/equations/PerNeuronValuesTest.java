@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.neurosim.core.InvalidInputException;
 import org.neurosim.core.plugin.PluginRegistry;
 import org.neurosim.network.Network;
+import org.neurosim.network.PopulationView;
 import org.neurosim.network.build.NetworkLoader;
 import org.neurosim.network.config.ConfigTree;
 
@@ -20,6 +21,12 @@ class PerNeuronValuesTest {
 
     static Network build(String yaml) {
         return NetworkLoader.build(ConfigTree.parse(yaml, "test.yaml"), null, PLUGINS);
+    }
+
+    /** state[k][i]: state variable k of neuron i of the network's first population. */
+    static double[][] state(Network net) {
+        PopulationView p = net.populations().get(0);
+        return p.variables().stream().map(p::values).toArray(double[][]::new);
     }
 
     /** AdEx with its input as a per-neuron constant I (Brette & Gerstner 2005's adapting parameters). */
@@ -44,7 +51,7 @@ class PerNeuronValuesTest {
     @Test
     void eachNeuronStartsAtItsOwnRest() {
         // before: neuron 0's rest (w = 59.3 pA for I = 0.5 nA) was given to all three
-        double[][] s = build(ADEX.formatted(", I: [0.1 nA, 0.3 nA, 0.5 nA]", "")).populations().get(0).state();
+        double[][] s = state(build(ADEX.formatted(", I: [0.1 nA, 0.3 nA, 0.5 nA]", "")));
         double gl = 30e-9, el = -70.6e-3, vt = -50.4e-3, delta = 2e-3, a = 4e-9;
         double[] input = {0.1e-9, 0.3e-9, 0.5e-9};
         for (int i = 0; i < 3; i++) {
@@ -61,8 +68,7 @@ class PerNeuronValuesTest {
     @Test
     void initSetsAPerNeuronConstantAsConfigMdSays() {
         // before: "params.I: required"
-        double[][] s = build(ADEX.formatted("", "init: {I: [0.1 nA, 0.3 nA, 0.5 nA], v: -65 mV}"))
-                .populations().get(0).state();
+        double[][] s = state(build(ADEX.formatted("", "init: {I: [0.1 nA, 0.3 nA, 0.5 nA], v: -65 mV}")));
         assertThat(s[0]).containsOnly(-65e-3);
         assertThat(s[1][2]).as("w at I = 0.5 nA's rest").isCloseTo(59.3e-12, offset(0.05e-12));
         assertThatThrownBy(() -> build(ADEX.formatted(", I: 1 nA", "init: {I: 2 nA}")))

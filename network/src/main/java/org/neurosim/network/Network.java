@@ -5,12 +5,15 @@ import org.neurosim.core.output.OutputFormat;
 import org.neurosim.core.param.Parameters;
 import org.neurosim.network.engine.Population;
 import org.neurosim.network.engine.Projection;
+import org.neurosim.network.engine.SourcePopulation;
 import org.neurosim.network.engine.SynapseGroup;
 
 /**
  * A network ready to simulate: populations (structure-of-arrays state), projections, synapse groups and what to
  * record. Built from a YAML config by {@link org.neurosim.network.build.NetworkLoader} or in Java by
- * {@link #builder()}, which produces the same config tree and so the same network.
+ * {@link #builder()}, which produces the same config tree and so the same network. Its populations and projections
+ * are seen through read-only views ({@link PopulationView}, {@link ProjectionView}); the engine objects behind them
+ * are the network module's own.
  */
 public final class Network {
     private final String name;
@@ -24,6 +27,8 @@ public final class Network {
     private final List<Population> populations;
     private final List<Projection> projections;
     private final List<SynapseGroup> groups;
+    private final List<PopulationView> populationViews;
+    private final List<ProjectionView> projectionViews;
     private final RecordSpec record;
     private final List<String> warnings;
     private final List<java.nio.file.Path> inputFiles;
@@ -45,6 +50,8 @@ public final class Network {
         this.populations = List.copyOf(populations);
         this.projections = List.copyOf(projections);
         this.groups = List.copyOf(groups);
+        this.populationViews = this.populations.stream().map(Views::of).toList();
+        this.projectionViews = this.projections.stream().map(p -> Views.of(p, dt)).toList();
         this.record = record;
         this.warnings = List.copyOf(warnings);
         this.inputFiles = List.copyOf(inputFiles);
@@ -60,9 +67,14 @@ public final class Network {
     public long seed() { return seed; }
     public long steps() { return steps; }
     public int threads() { return threads; }
-    public List<Population> populations() { return populations; }
-    public List<Projection> projections() { return projections; }
-    public List<SynapseGroup> groups() { return groups; }
+    /** The populations in config order (read-only views). */
+    public List<PopulationView> populations() { return populationViews; }
+    /** The projections: per entry of the config's {@code projections}, one per target (read-only views). */
+    public List<ProjectionView> projections() { return projectionViews; }
+    // the engine objects, for the simulation and the tests of this package
+    List<Population> enginePopulations() { return populations; }
+    List<Projection> engineProjections() { return projections; }
+    List<SynapseGroup> engineGroups() { return groups; }
     public RecordSpec record() { return record; }
     /** The files besides the config that the network was built from (weights CSVs, spike-time files...). */
     public List<java.nio.file.Path> inputFiles() { return inputFiles; }
@@ -126,14 +138,19 @@ public final class Network {
     long[] sourceSeeds() {
         long[] seeds = new long[populations.size()];
         for (Population p : populations) {
-            if (p.source != null) seeds[p.index] = org.neurosim.core.Seeds.mix(seed, "source:" + p.name);
+            if (p instanceof SourcePopulation) seeds[p.index] = org.neurosim.core.Seeds.mix(seed, "source:" + p.name);
         }
         return seeds;
     }
 
     public List<String> warnings() { return warnings; }
 
-    public Population population(String name) {
+    /** The population named {@code name} (a read-only view); an IllegalArgumentException when there is none. */
+    public PopulationView population(String name) {
+        return populationViews.get(populations.indexOf(enginePopulation(name)));
+    }
+
+    Population enginePopulation(String name) {
         return populations.stream().filter(p -> p.name.equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no population " + name));
     }
@@ -161,11 +178,11 @@ public final class Network {
     }
 
     /**
-     * Recorded weights: synapses (storage indices) of one projection of block {@code projections[block]}, sampled
-     * every {@code everySteps} steps from t = 0 and once more at the end of the run.
+     * Recorded weights: synapses (storage indices) of one projection of block {@code projections[block]} (the
+     * network's {@code projections().get(projection)}), sampled every {@code everySteps} steps from t = 0 and once
+     * more at the end of the run.
      */
-    public record WeightProbe(int block, org.neurosim.network.engine.SparseProjection projection, int[] synapses,
-                              long everySteps) { }
+    public record WeightProbe(int block, int projection, int[] synapses, long everySteps) { }
 
     /** A recorded state trace set: variables of chosen neurons of one population. */
     public record StateProbe(String population, List<String> variables, int[] neurons) { }

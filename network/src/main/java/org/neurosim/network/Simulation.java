@@ -121,7 +121,7 @@ public final class Simulation {
         if (steps < 0) throw new IllegalArgumentException("steps < 0: " + steps);
         return locked(null, () -> {
             long first = net.clock();
-            long[] before = net.populations().stream().mapToLong(Population::totalSpikes).toArray();
+            long[] before = net.enginePopulations().stream().mapToLong(Population::totalSpikes).toArray();
             return runFrom(null, new AtomicOutputFiles(null), null, first, first + steps, before, 0, null, () -> false, 0);
         });
     }
@@ -145,7 +145,7 @@ public final class Simulation {
                 deleteCheckpoint(outDir);   // an earlier run's checkpoint does not belong to these outputs
             }
             long first = net.clock();   // a later run of the same network continues where the last one stopped
-            long[] before = net.populations().stream().mapToLong(Population::totalSpikes).toArray();
+            long[] before = net.enginePopulations().stream().mapToLong(Population::totalSpikes).toArray();
             return runFrom(outDir, new AtomicOutputFiles(outDir), null, first, first + net.steps(), before, 0,
                     listener, stop, buildSeconds);
         });
@@ -251,7 +251,7 @@ public final class Simulation {
      * checked on the way.
      */
     private void requireFiniteState() {
-        for (Population p : net.populations()) {
+        for (Population p : net.enginePopulations()) {
             double[][] state = p.state();
             for (int k = 0; k < state.length; k++) {
                 for (int i = 0; i < state[k].length; i++) {
@@ -289,10 +289,11 @@ public final class Simulation {
         }
         List<RunOutput> outputs = new ArrayList<>(outDir == null ? List.of() : openOutputs(outDir, files));
         outputs.addAll(listeners);
-        Recorder rec = new Recorder(net, outputs, first);
+        Recorder rec = new Recorder(net, net.enginePopulations(), net.engineProjections(), net.engineGroups(), outputs,
+                first);
         lastRecorder = rec;
-        try (Engine engine = new Engine(net.dt(), net.threads(), net.populations(), net.projections(), net.groups(),
-                net.sourceSeeds(), start, alwaysSplit)) {
+        try (Engine engine = new Engine(net.dt(), net.threads(), net.enginePopulations(), net.engineProjections(),
+                net.engineGroups(), net.sourceSeeds(), start, alwaysSplit)) {
             runWarnings.addAll(engine.fallbacks());
             if (restoring != null) {
                 rec.restore(restoring);
@@ -442,7 +443,7 @@ public final class Simulation {
 
     private List<RunOutput> openOutputs(Path outDir, OutputFiles files) {
         Network.RecordSpec r = net.record();
-        List<String> names = net.populations().stream().map(Population::name).toList();
+        List<String> names = net.populations().stream().map(PopulationView::name).toList();
         List<String> traces = Recorder.traceNames(net);
         List<String> rates = r.rateBin() > 0 ? r.ratePopulations() : null;
         List<RunOutput> outputs = new ArrayList<>();
@@ -507,35 +508,35 @@ public final class Simulation {
         s.put("threads", net.threads());
         ObjectNode pops = s.putObject("populations");
         double simulated = steps * net.dt();
-        for (Population p : net.populations()) {
-            ObjectNode o = pops.putObject(p.name);
-            o.put("model", p.model);
-            o.put("size", p.size);
-            o.put("integrator", p.integrator);
-            if (p.solver != null) o.put("stepping", p.steppingUsed);
-            long spikes = p.totalSpikes() - spikesBefore[p.index];   // this run's
+        for (PopulationView p : net.populations()) {
+            ObjectNode o = pops.putObject(p.name());
+            o.put("model", p.model());
+            o.put("size", p.size());
+            o.put("integrator", p.integrator());
+            if (!p.isSource()) o.put("stepping", p.stepping());
+            long spikes = p.totalSpikes() - spikesBefore[p.index()];   // this run's
             o.put("spikes", spikes);
-            o.put("mean_rate_hz", simulated > 0 ? spikes / (p.size * simulated) : 0.0);
+            o.put("mean_rate_hz", simulated > 0 ? spikes / (p.size() * simulated) : 0.0);
         }
         // how each projection's spikes reached its target in this run (see README, "How a simulation step works")
         com.fasterxml.jackson.databind.node.ArrayNode projections = s.putArray("projections");
-        for (org.neurosim.network.engine.Projection pr : net.projections()) {
+        for (ProjectionView pr : net.projections()) {
             ObjectNode o = projections.addObject();
-            o.put("from", pr.source.name);
-            o.put("to", pr.target.name);
+            o.put("from", pr.source());
+            o.put("to", pr.target());
             o.put("synapses", pr.synapseCount());
-            o.put("delivery", pr instanceof org.neurosim.network.engine.SparseProjection sp ? sp.deliveryKind() : "rates");
+            o.put("delivery", pr.deliveryKind());
         }
         ObjectNode analysis = null;
-        for (Population p : net.populations()) {
+        for (PopulationView p : net.populations()) {
             SpikeStatistics.Result a = lastRecorder == null ? null
-                    : lastRecorder.statistics().result(p.index, (first + steps) * net.dt());
+                    : lastRecorder.statistics().result(p.index(), (first + steps) * net.dt());
             if (a == null) continue;
             if (analysis == null) {
                 analysis = s.putObject("analysis");
                 analysis.put("from_s", lastRecorder.statistics().start());
             }
-            ObjectNode o = analysis.putObject(p.name);
+            ObjectNode o = analysis.putObject(p.name());
             o.put("rate_hz", a.rateHz());
             putNumber(o, "cv_isi", a.cvIsi());
             o.put("neurons_with_cv", a.neuronsWithCv());

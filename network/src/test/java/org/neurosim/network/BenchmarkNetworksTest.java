@@ -1,6 +1,5 @@
 package org.neurosim.network;
 
-import org.neurosim.network.engine.Population;
 import org.neurosim.network.build.NetworkLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +24,7 @@ class BenchmarkNetworksTest {
         // expected 4000 * 4000 * 0.02 = 320,000; +-2% is about 8 standard deviations of the binomial count
         assertThat((double) net.synapseCount()).isCloseTo(320_000, within(6_400.0));
         Simulation.Result r = new Simulation(net).run(null, null, () -> false, 0);
-        long spikes = net.populations().stream().mapToLong(Population::totalSpikes).sum();
+        long spikes = net.populations().stream().mapToLong(PopulationView::totalSpikes).sum();
         double rate = spikes / (4000 * r.simulatedSeconds());
         assertThat(rate).isBetween(4.0, 8.0);
     }
@@ -35,7 +34,7 @@ class BenchmarkNetworksTest {
         Network net = NetworkLoader.load(EXAMPLES.resolve("cobahh.yaml"), PluginRegistry.load(),
                 List.of("duration=0.3 s"));
         Simulation.Result r = new Simulation(net).run(null, null, () -> false, 0);
-        long spikes = net.populations().stream().mapToLong(Population::totalSpikes).sum();
+        long spikes = net.populations().stream().mapToLong(PopulationView::totalSpikes).sum();
         double rate = spikes / (4000 * r.simulatedSeconds());
         assertThat(rate).isBetween(20.0, 60.0);
     }

@@ -96,7 +96,7 @@ class ConnectionRulesTest {
         Network n = Nets.build(net);
         assertThat(n.projections()).extracting(p -> p.synapseCount())
                 .containsExactly(1234L, 50L * 7, 80L * 80, 80L * 79);   // autapses: false by default within one population
-        SparseProjection outDegree = (SparseProjection) n.projections().get(1);
+        SparseProjection outDegree = (SparseProjection) n.engineProjections().get(1);
         for (int j = 0; j < 50; j++) {
             for (int s = outDegree.rowStart()[j]; s < outDegree.rowStart()[j + 1]; s++) {
                 assertThat(outDegree.targets()[s]).isNotEqualTo(j);

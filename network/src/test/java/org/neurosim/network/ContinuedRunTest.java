@@ -43,7 +43,7 @@ class ContinuedRunTest {
             """;
 
     static double[] weights(Network net) {
-        SparseProjection p = (SparseProjection) net.projections().get(0);
+        SparseProjection p = (SparseProjection) net.engineProjections().get(0);
         double[] w = new double[(int) p.synapseCount()];
         for (int s = 0; s < w.length; s++) w[s] = p.synapse().weight(s);
         return w;

@@ -130,7 +130,7 @@ class GridExactTest {
     @CsvSource({"false, 1", "false, 2", "true, 1", "true, 2"})
     void aNetworkGivesTheSpikesOfTheNeuronByNeuronReference(boolean delta, int threads) {
         Network net = Nets.build(delta ? deltaNetwork(threads) : network(threads));
-        double[][] v0 = {net.populations().get(0).state()[0].clone(), net.populations().get(1).state()[0].clone()};
+        double[][] v0 = {net.populations().get(0).values("v"), net.populations().get(1).values("v")};
         List<String> reference = reference(net, v0, 2000, delta);
         List<String> spikes = new ArrayList<>();   // "population neuron step", the spike at that step's end
         for (String line : Nets.spikes(ReproducibilityTest.runSplit(net), net)) {
@@ -156,7 +156,7 @@ class GridExactTest {
         int[][] held = {new int[400], new int[100]};
         List<Map<Long, double[]>> pending = List.of(new HashMap<>(), new HashMap<>());
         List<SparseProjection> projections = new ArrayList<>();
-        for (var pr : net.projections()) projections.add((SparseProjection) pr);
+        for (var pr : net.engineProjections()) projections.add((SparseProjection) pr);
         List<String> out = new ArrayList<>();
         List<List<Integer>> fired = List.of(new ArrayList<>(), new ArrayList<>());
         for (long n = 0; n < steps; n++) {
@@ -258,7 +258,7 @@ class GridExactTest {
         assertThat(tPost / DT).isCloseTo(Math.rint(tPost / DT), org.assertj.core.api.Assertions.within(1e-9));
         double expected = 87.8e-12 + 0.01 * 200e-12 * Math.exp(-(tPost - 11.5e-3) / 16.8e-3)
                 - 0.012 * 200e-12 * Math.exp(-(26.55e-3 - tPost) / 33.7e-3);
-        double w = ((SparseProjection) net.projections().get(0)).synapse().weight(0);
+        double w = ((SparseProjection) net.engineProjections().get(0)).synapse().weight(0);
         assertThat(w).isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-18));
         assertThat(expected - 87.8e-12).isNotCloseTo(0, org.assertj.core.api.Assertions.within(1e-14));
     }

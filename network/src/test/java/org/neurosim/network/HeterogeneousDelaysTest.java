@@ -35,7 +35,7 @@ class HeterogeneousDelaysTest {
                      synapse: {kernel: delta}}
                 record: {spikes: [post]}
                 """);
-        SparseProjection pr = (SparseProjection) net.projections().get(0);
+        SparseProjection pr = (SparseProjection) net.engineProjections().get(0);
         double[] spikeAt = {1.03e-3, 20.07e-3, 40.011e-3};
         double[][] expected = new double[3][2000];
         int[] rowStart = pr.rowStart(), targets = pr.targets();
@@ -84,7 +84,7 @@ class HeterogeneousDelaysTest {
                      weight_max: 0.12, delay: "normal(1.5 ms, 0.75 ms)", delay_min: 0.1 ms, delay_max: 3 ms,
                      synapse: {kernel: delta}}
                 """);
-        SparseProjection pr = (SparseProjection) net.projections().get(0);
+        SparseProjection pr = (SparseProjection) net.engineProjections().get(0);
         int rows = pr.rowStart().length - 1;
         int atMin = 0, atMax = 0;
         for (int r = 0; r < rows; r++) {
@@ -125,7 +125,7 @@ class HeterogeneousDelaysTest {
                   - {from: a, to: b, connect: {probability: 0.0876}, weight: "normal(0.15, 0.015)",
                      delay: "normal(1.5 ms, 0.75 ms)", delay_min: 0.1 ms, synapse: {kernel: delta}}
                 """);
-        SparseProjection pr = (SparseProjection) net.projections().get(0);
+        SparseProjection pr = (SparseProjection) net.engineProjections().get(0);
         long synapses = pr.synapseCount(), rows = pr.rowStart().length - 1;
         double bytes = (8.0 * synapses + 6.0 * rows + 4.0 * (2000 + 1)) / synapses;
         assertThat(bytes).isLessThan(9.0);

@@ -41,7 +41,7 @@ class PlasticityNetworkTest {
         assertThat(tPost).isCloseTo(15.2371e-3, within(1e-12));   // an exact LIF jumps over threshold at the arrival
         double expected = 0.5 + 0.01 * Math.exp(-(tPost - 11.55e-3) / 16.8e-3)
                 - 0.012 * Math.exp(-(26.55e-3 - tPost) / 33.7e-3);
-        double w = ((SparseProjection) net.projections().get(0)).synapse().weight(0);
+        double w = ((SparseProjection) net.engineProjections().get(0)).synapse().weight(0);
         assertThat(w).isCloseTo(expected, within(1e-12));
         assertThat(expected - 0.5).isCloseTo(-0.000549, within(1e-6));   // by hand: 0.0080290 - 0.0085777
     }
@@ -77,7 +77,7 @@ class PlasticityNetworkTest {
         assertThat(tPost).isCloseTo(15.2371e-3, within(1e-12));   // the spikes travel as before
         double expected = 0.5 + 0.01 * Math.exp(-(tPost + 1.5e-3 - 10.05e-3) / 16.8e-3)
                 - 0.012 * Math.exp(-(25.05e-3 - (tPost + 1.5e-3)) / 33.7e-3);
-        double w = ((SparseProjection) net.projections().get(0)).synapse().weight(0);
+        double w = ((SparseProjection) net.engineProjections().get(0)).synapse().weight(0);
         assertThat(w).isCloseTo(expected, within(1e-12));
         assertThat(expected - 0.5).isCloseTo(0.0067163 - 0.0093768, within(1e-6));   // by hand
 
@@ -87,7 +87,7 @@ class PlasticityNetworkTest {
         Network second = Nets.build(yaml.replace("DURATION", "40 ms"));
         second.continueFrom(first);
         new Simulation(second).runSteps(240);
-        assertThat(((SparseProjection) second.projections().get(0)).synapse().weight(0)).isEqualTo(w);
+        assertThat(((SparseProjection) second.engineProjections().get(0)).synapse().weight(0)).isEqualTo(w);
     }
 
     @Test
@@ -131,7 +131,7 @@ class PlasticityNetworkTest {
                      synapse: {kernel: delta, plasticity: {rule: stdp, w_max: 1}}}
                 """);
         Nets.run(net);
-        SparseProjection p = (SparseProjection) net.projections().get(0);
+        SparseProjection p = (SparseProjection) net.engineProjections().get(0);
         int[] sources = p.sources(), targets = p.targets();
         double[] w = p.currentWeights();
         assertThat(w).hasSize(4);
@@ -225,7 +225,7 @@ class PlasticityNetworkTest {
         Network net = NetworkLoader.load(Path.of("..", "examples", "cuba-stdp.yaml"), Nets.PLUGINS,
                 List.of("duration=150 ms", "threads=" + threads));
         ReproducibilityTest.runSplit(net);
-        SparseProjection ee = (SparseProjection) net.projections().get(0);
+        SparseProjection ee = (SparseProjection) net.engineProjections().get(0);
         double[] w = new double[(int) ee.synapseCount()];
         for (int s = 0; s < w.length; s++) w[s] = ee.synapse().weight(s);
         return w;
@@ -261,7 +261,7 @@ class PlasticityNetworkTest {
                 record: {spikes: [post]}
                 """);
         Nets.run(net);
-        SparseProjection p = (SparseProjection) net.projections().get(0);
+        SparseProjection p = (SparseProjection) net.engineProjections().get(0);
         int rows = p.rowStart().length - 1;
         assertThat(rows).isGreaterThan(20);   // many distinct delays
         for (int r = 0; r < rows; r++) {

@@ -6,7 +6,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.neurosim.core.model.SpikeBuffer;
 import org.neurosim.core.output.RunOutput;
-import org.neurosim.network.engine.Population;
 
 /**
  * What a run keeps in memory is bounded, configurable (record.memory) and reported; a listener gets everything.
@@ -34,7 +33,7 @@ class RecorderLimitsTest {
             }
             @Override public void close() { }
         }).run(null, null, () -> false, 0);
-        long total = net.populations().stream().mapToLong(Population::totalSpikes).sum();
+        long total = net.populations().stream().mapToLong(PopulationView::totalSpikes).sum();
         assertThat(total).isBetween(4000L, 6000L);   // 500 x 10 Hz x 1 s
         assertThat(heard.get()).isEqualTo(total);     // the listener: every spike
         assertThat(r.recorder().rasterCount()).isEqualTo(100);

@@ -63,7 +63,7 @@ class SimulationGuardsTest {
     void aNaNInTheStateIsRefusedBeforeTheRunForEveryIntegrator() {
         for (String integrator : new String[] {"exact", "exact-grid", "rk4"}) {
             Network net = Nets.build(LIF.formatted("10 ms", integrator));
-            net.populations().get(0).state()[0][3] = Double.NaN;
+            net.enginePopulations().get(0).state()[0][3] = Double.NaN;
             assertThatThrownBy(() -> Nets.run(net)).as(integrator)
                     .isInstanceOf(InvalidInputException.class)
                     .hasMessage("population n, neuron 3: v is NaN at the start of the run; a run starts from finite "

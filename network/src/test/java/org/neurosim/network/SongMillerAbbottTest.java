@@ -54,7 +54,7 @@ class SongMillerAbbottTest {
     void additiveStdpEndsBimodalAsInBrian2() throws IOException {
         Network net = NetworkLoader.load(Path.of("..", "examples", "song-abbott.yaml"), Nets.PLUGINS, List.of());
         Simulation.Result r = Nets.run(net);
-        SparseProjection p = (SparseProjection) net.projections().get(0);
+        SparseProjection p = (SparseProjection) net.engineProjections().get(0);
         double[] w = new double[1000];
         for (int s = 0; s < 1000; s++) w[s] = p.synapse().weight(s) / 0.01;
         double[] ref = brian2Weights();

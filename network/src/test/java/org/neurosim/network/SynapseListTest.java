@@ -72,7 +72,7 @@ class SynapseListTest {
     @Test
     void arraysDeliverEachSpikeWithItsOwnWeightAfterItsOwnDelay() {
         Network net = withArrays("connect: {arrays: syn}, weight: 1, delay: 1 ms", new SynapseList(SRC, TGT, W, D));
-        SparseProjection pr = (SparseProjection) net.projections().get(0);
+        SparseProjection pr = (SparseProjection) net.engineProjections().get(0);
         // rows by (source, delay): the synapses regrouped, each keeping its weight and delay
         assertThat(pr.synapseCount()).isEqualTo(6);
         int[] sources = pr.sources(), targets = pr.targets();
@@ -115,14 +115,14 @@ class SynapseListTest {
         Files.writeString(dir.resolve("a.csv"), "source,target,weight,delay\n0,0,2,15\n1,0,4,5\n");
         Network net = NetworkLoader.build(ConfigTree.parse(NET.formatted(
                 "connect: {list: a.csv}, weight: 0.25, delay: 0.1 ms"), "t.yaml"), dir, Nets.PLUGINS);
-        SparseProjection pr = (SparseProjection) net.projections().get(0);
+        SparseProjection pr = (SparseProjection) net.engineProjections().get(0);
         assertThat(pr.currentWeights()).containsExactly(0.5, 1.0);
         assertThat(pr.delays(DT)[0]).isCloseTo(1.5e-3, within(1e-15));
         assertThat(pr.delays(DT)[1]).isCloseTo(0.5e-3, within(1e-15));
         // no weight column: the projection's weight applies to each synapse, drawn or not
         Files.writeString(dir.resolve("b.csv"), "target,source\n1,0\n2,1\n");
         pr = (SparseProjection) NetworkLoader.build(ConfigTree.parse(NET.formatted(
-                "connect: {list: b.csv}, weight: 0.75, delay: 0.4 ms"), "t.yaml"), dir, Nets.PLUGINS).projections().get(0);
+                "connect: {list: b.csv}, weight: 0.75, delay: 0.4 ms"), "t.yaml"), dir, Nets.PLUGINS).engineProjections().get(0);
         assertThat(pr.currentWeights()).containsExactly(0.75, 0.75);
         assertThat(pr.targets()).containsExactly(1, 2);
         assertThat(pr.rowDelaySteps(0)).isEqualTo(-1);   // one delay for all: not rounded, kept whole
@@ -203,7 +203,7 @@ class SynapseListTest {
                 .projection("a", "b").synapses(new SynapseList(new int[] {2, 0}, new int[] {1, 1},
                         new double[] {0.5, 0.25}, new double[] {1, 1})).weight("1").delay("1 ms").end()
                 .build(Nets.PLUGINS);
-        SparseProjection pr = (SparseProjection) net.projections().get(0);
+        SparseProjection pr = (SparseProjection) net.engineProjections().get(0);
         assertThat(pr.sources()).containsExactly(0, 2);
         assertThat(pr.currentWeights()).containsExactly(0.25, 0.5);
         assertThat(pr.delays(DT)[0]).isCloseTo(1e-3, within(1e-15));
@@ -224,10 +224,10 @@ class SynapseListTest {
                   - {from: a, to: b, connect: {probability: 0.25}, weight: "normal(0, 1)", weight_min: 0,
                      delay: "normal(1 ms, 1 ms)", delay_min: 0.5 ms, delay_max: 1.5 ms, %s synapse: {kernel: delta}}
                 """;
-        SparseProjection redrawn = (SparseProjection) Nets.build(net.formatted("out_of_bounds: redraw,")).projections().get(0);
-        SparseProjection clipped = (SparseProjection) Nets.build(net.formatted("")).projections().get(0);
+        SparseProjection redrawn = (SparseProjection) Nets.build(net.formatted("out_of_bounds: redraw,")).engineProjections().get(0);
+        SparseProjection clipped = (SparseProjection) Nets.build(net.formatted("")).engineProjections().get(0);
         SparseProjection mixed = (SparseProjection) Nets.build(net.formatted(
-                "out_of_bounds: {weight: redraw, delay: clip},")).projections().get(0);
+                "out_of_bounds: {weight: redraw, delay: clip},")).engineProjections().get(0);
         double n = redrawn.synapseCount();
         assertThat(n).isBetween(38000.0, 42000.0);
         int zeros = 0;
@@ -274,12 +274,12 @@ class SynapseListTest {
                 %s  - {from: a, to: b, connect: {probability: 0.2}, weight: "uniform(0, 1)", seed: 7, synapse: {kernel: delta}}
                 """;
         String before = "  - {from: b, to: b, connect: {probability: 0.5}, weight: 1, synapse: {kernel: delta}}\n";
-        SparseProjection alone = (SparseProjection) Nets.build(one.formatted("")).projections().get(0);
-        SparseProjection second = (SparseProjection) Nets.build(one.formatted(before)).projections().get(1);
+        SparseProjection alone = (SparseProjection) Nets.build(one.formatted("")).engineProjections().get(0);
+        SparseProjection second = (SparseProjection) Nets.build(one.formatted(before)).engineProjections().get(1);
         assertThat(second.targets()).containsExactly(alone.targets());
         assertThat(second.weights()).containsExactly(alone.weights());
         SparseProjection unseeded = (SparseProjection) Nets.build(one.formatted("").replace(" seed: 7,", ""))
-                .projections().get(0);
+                .engineProjections().get(0);
         assertThat(unseeded.targets()).isNotEqualTo(alone.targets());
     }
 }

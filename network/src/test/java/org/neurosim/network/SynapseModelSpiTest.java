@@ -182,7 +182,7 @@ class SynapseModelSpiTest {
         Simulation.Result r = Nets.run(net);
         assertThat(Nets.spikes(r, net)).singleElement().satisfies(s -> assertThat(Double.parseDouble(s.split(" ")[2]))
                 .isCloseTo(0.0151, within(1e-12)));
-        float w = ((SparseProjection) net.projections().get(0)).weights()[0];
+        float w = ((SparseProjection) net.engineProjections().get(0)).weights()[0];
         // w = 0.5 + A+ e^(-(15.1 - 10.05) / 20) - A- e^(-(25.05 - 15.1) / 20) (Song, Miller & Abbott 2000, additive)
         double expected = 0.5 + 0.01 * Math.exp(-5.05 / 20) - 0.012 * Math.exp(-9.95 / 20);
         assertThat((double) w).isCloseTo(expected, within(1e-7));

@@ -40,11 +40,11 @@ class SynapticRecordingTest {
     void totalSynapticCurrentIsTheKernelAfterTheArrival() {
         Network exact = Nets.build(CURRENT);
         checkCurrent(Nets.run(exact).recorder().traceRows());   // exact LIF: filters are its inputs
-        assertThat(exact.populations().get(1).steppingUsed).isEqualTo("events");
+        assertThat(exact.populations().get(1).stepping()).isEqualTo("events");
         Network held = Nets.build(CURRENT.replace("v_th: 1e9}", "v_th: 1e9}, stepping: held"));
         Simulation.Result r = Nets.run(held);
         checkCurrent(r.recorder().traceRows());   // the drive path, chosen in the config
-        assertThat(held.populations().get(1).steppingUsed).isEqualTo("held");
+        assertThat(held.populations().get(1).stepping()).isEqualTo("held");
         assertThat(r.summary().get("populations").get("post").get("stepping").asText()).isEqualTo("held");
     }
 

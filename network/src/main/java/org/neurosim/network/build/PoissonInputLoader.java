@@ -8,6 +8,7 @@ import org.neurosim.core.Seeds;
 import org.neurosim.core.units.Dimension;
 import org.neurosim.network.config.Cfg;
 import org.neurosim.network.engine.PoissonInput;
+import org.neurosim.network.engine.NeuronPopulation;
 import org.neurosim.network.engine.Population;
 import org.neurosim.network.engine.SynapseGroup;
 
@@ -28,8 +29,10 @@ final class PoissonInputLoader {
         int k = 0;
         for (Cfg b : blocks) {
             b.allowOnly(KEYS);
-            if (target.source != null) throw b.error("population '" + target.name + "' is a spike source and takes no input");
-            if (!target.spiking()) {
+            if (!(target instanceof NeuronPopulation neurons)) {
+                throw b.error("population '" + target.name + "' is a spike source and takes no input");
+            }
+            if (!neurons.spiking()) {
                 throw b.error("Poisson events reach the rate population '" + target.name + "' only through a synapse "
                         + "projection from a spike source");
             }
@@ -38,20 +41,20 @@ final class PoissonInputLoader {
                 throw b.get("rate").error("expected a rate >= 0 with rate * dt at most 10^4, got '" + b.get("rate").text() + "'");
             }
             Cfg syn = b.get("synapse");
-            SynapseLoader.Block sb = SynapseLoader.load(syn, target, target, ctx);
+            SynapseLoader.Block sb = SynapseLoader.load(syn, neurons, neurons, ctx);
             boolean instant = sb == null || sb.instant();
-            Dimension weightDim = ProjectionLoader.weightDimension(b, true, instant, sb, target);
+            Dimension weightDim = ProjectionLoader.weightDimension(b, true, instant, sb, neurons);
             double weight = b.get("weight").required().quantity(weightDim);
             SplittableRandom random = new SplittableRandom(Seeds.mix(ctx.seed, "poisson_input:" + target.name + ":" + k));
-            SynapseGroup group = instant ? null : ProjectionLoader.group(syn, sb, target, random, groups, ctx);
-            if (instant && !(target.solver != null && target.solver.withSynapses())) {
+            SynapseGroup group = instant ? null : ProjectionLoader.group(syn, sb, neurons, random, groups, ctx);
+            if (instant && !neurons.solver.withSynapses()) {
                 throw b.error("a Poisson input without a synapse kernel makes the membrane jump, which only lif (with "
                         + "the exact integrator) takes; give a synapse block, e.g. {kernel: exponential, tau: 2 ms}");
             }
             if (sb != null && !instant && syn.get("plasticity").present()) {
                 throw syn.get("plasticity").error("a Poisson input's synapses are not plastic");
             }
-            target.addPoissonInput(new PoissonInput(rate, weight, ctx.dt, group,
+            neurons.addPoissonInput(new PoissonInput(rate, weight, ctx.dt, group,
                     Seeds.mix(ctx.seed, "poisson_input:" + target.name + ":" + k + ":events")));
             k++;
         }

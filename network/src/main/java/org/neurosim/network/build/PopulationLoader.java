@@ -21,7 +21,9 @@ import org.neurosim.core.stimulus.Signal;
 import org.neurosim.core.units.Dimension;
 import org.neurosim.integrators.PopulationSolver;
 import org.neurosim.network.config.Cfg;
+import org.neurosim.network.engine.NeuronPopulation;
 import org.neurosim.network.engine.Population;
+import org.neurosim.network.engine.SourcePopulation;
 
 /**
  * A {@code populations.NAME} block: the model (a neuron model or a spike source), its parameters, the integrator,
@@ -78,7 +80,8 @@ final class PopulationLoader {
         Dimension inputDim = dynamics.inputDimension();
         Signal input = c.has("input") ? StimulusLoader.load(c.get("input"), inputDim, n, ctx) : null;
         double[] bias = c.has("bias") ? perNeuron(c.get("bias"), inputDim, n) : null;
-        Population p = new Population(name, modelName, index, n, dynamics, solver, integratorName, input, bias);
+        NeuronPopulation p = new NeuronPopulation(name, modelName, index, n, dynamics, solver, integratorName, input,
+                bias);
         if (c.has("stepping")) p.stepping = stepping(c.get("stepping"), solver);
         return p;
     }
@@ -119,8 +122,8 @@ final class PopulationLoader {
         return model.define(definition, c.path);
     }
 
-    private static Population sourcePopulation(String name, Cfg c, int index, PopulationContext context,
-                                               SpikeSourceModel model, LoadContext ctx) {
+    private static SourcePopulation sourcePopulation(String name, Cfg c, int index, PopulationContext context,
+                                                     SpikeSourceModel model, LoadContext ctx) {
         for (String k : List.of("init", "input", "bias", "integrator")) {
             if (c.has(k)) throw c.get(k).error("a " + model.name() + " source population has no " + k);
         }
@@ -129,7 +132,7 @@ final class PopulationLoader {
         if (takesTimes && !c.has("times") && !c.get("params").has("times")) {
             throw c.get("times").error("a " + model.name() + " population needs 'times': a list per neuron or a CSV file");
         }
-        return new Population(name, model.name(), index, context.size(),
+        return new SourcePopulation(name, model.name(), index, context.size(),
                 create(model, c, context, c.has("times") ? c.get("times") : null, ctx));
     }
 

@@ -15,6 +15,7 @@ import org.neurosim.core.units.Dimension;
 import org.neurosim.network.config.Cfg;
 import org.neurosim.core.param.Distribution;
 import org.neurosim.network.engine.DenseProjection;
+import org.neurosim.network.engine.NeuronPopulation;
 import org.neurosim.network.engine.Population;
 import org.neurosim.network.engine.Projection;
 import org.neurosim.network.engine.SparseProjection;
@@ -39,7 +40,8 @@ final class ProjectionLoader {
      */
     static final class Pending {
         final Cfg c;
-        final Population source, target;
+        final Population source;
+        final NeuronPopulation target;
         final SplittableRandom random;
         final SynapseLoader.Block sb;
         final Dimension weightDim;
@@ -53,7 +55,7 @@ final class ProjectionLoader {
         int delaySteps;
         double fraction;
 
-        Pending(Cfg c, Population source, Population target, SplittableRandom random, LoadContext ctx) {
+        Pending(Cfg c, Population source, NeuronPopulation target, SplittableRandom random, LoadContext ctx) {
             this.c = c;
             this.source = source;
             this.target = target;
@@ -87,13 +89,13 @@ final class ProjectionLoader {
         ProjectionWiring.outOfBounds(c, "delay");
         List<Pending> out = new ArrayList<>();
         for (String toName : toNames) {
-            Population target = pops.get(toName);
-            if (target == null) {
+            Population to = pops.get(toName);
+            if (to == null) {
                 throw c.get("to").error("unknown population '" + toName + "'; known populations: "
                         + String.join(", ", pops.keySet()));
             }
-            if (target.source != null) {
-                throw c.get("to").error("population '" + target.name + "' is a spike source and takes no input");
+            if (!(to instanceof NeuronPopulation target)) {
+                throw c.get("to").error("population '" + to.name + "' is a spike source and takes no input");
             }
             SplittableRandom random = new SplittableRandom(Seeds.mix(ctx.seed, stream + ":" + target.name));
             out.add(new Pending(c, source, target, random, ctx));
@@ -105,7 +107,8 @@ final class ProjectionLoader {
     static Projection finish(Pending p, Map<String, SynapseGroup> groups, LoadContext ctx) {
         if (p.dense != null) return p.dense;
         Cfg syn = p.c.get("synapse");
-        Population source = p.source, target = p.target;
+        Population source = p.source;
+        NeuronPopulation target = p.target;
         SynapseGroup group = p.instant ? null : group(syn, p.sb, target, p.random, groups, ctx);
         if (p.instant && syn.get("init").present()) throw syn.get("init").error("a delta synapse has no state to initialise");
         SynapseLoader.Model model = SynapseLoader.model(syn, ctx);
@@ -121,7 +124,7 @@ final class ProjectionLoader {
         SynapseDynamics dynamics = model.rule().create(new SynapseContext(model.key(), ctx.dt, source.size, target.size,
                 rowStart, sourceRows, conn.targets(), weights, p.weight, p.weightDim, Seeds.mix(ctx.seed, "synapse:"
                 + model.key() + ":" + target.name)), model.parameters());
-        if (!dynamics.isStatic() && p.instant && target.solver != null && target.solver.onGrid()) {
+        if (!dynamics.isStatic() && p.instant && target.solver.onGrid()) {
             throw syn.get("plasticity").error("integrator exact-grid of population '" + target.name + "' takes plastic "
                     + "synapses through a kernel (its jumps are summed when spikes are emitted, before a rule could "
                     + "change them); give the synapse a kernel or use integrator exact");
@@ -143,7 +146,7 @@ final class ProjectionLoader {
     }
 
     /** The filter onto the target that this projection feeds (shared per kernel and reversal), initialised. */
-    static SynapseGroup group(Cfg syn, SynapseLoader.Block sb, Population target, SplittableRandom random,
+    static SynapseGroup group(Cfg syn, SynapseLoader.Block sb, NeuronPopulation target, SplittableRandom random,
                                       Map<String, SynapseGroup> groups, LoadContext ctx) {
         SynapseGroup group = groups.computeIfAbsent(sb.groupKey(), x -> new SynapseGroup(target,
                 sb.kernel().newFilter(target.size, ctx.dt, sb.norm().scale(sb.kernel())), sb.conductance(),
@@ -161,7 +164,7 @@ final class ProjectionLoader {
 
     /** What a weight is: a jump of the membrane, an input (x time with area normalisation), or a conductance. */
     static Dimension weightDimension(Cfg c, boolean spiking, boolean instant, SynapseLoader.Block sb,
-                                             Population target) {
+                                             NeuronPopulation target) {
         NeuronDynamics td = target.dynamics;
         if (!spiking) return td.inputDimension();   // W y with dimensionless y
         if (instant) {

@@ -16,6 +16,7 @@ import org.neurosim.core.synapse.PlasticityRule;
 import org.neurosim.core.synapse.SynapticKernel;
 import org.neurosim.core.units.Dimension;
 import org.neurosim.network.config.Cfg;
+import org.neurosim.network.engine.NeuronPopulation;
 import org.neurosim.network.engine.Population;
 
 /**
@@ -43,7 +44,7 @@ final class SynapseLoader {
     private SynapseLoader() { }
 
     /** The synapse block, or null when the projection has none. */
-    static Block load(Cfg syn, Population source, Population target, LoadContext ctx) {
+    static Block load(Cfg syn, Population source, NeuronPopulation target, LoadContext ctx) {
         if (!syn.present()) return null;
         if (!source.spiking()) {
             throw syn.error("a projection from the rate population '" + source.name
@@ -82,7 +83,7 @@ final class SynapseLoader {
     static final String STATIC = "static";
 
     /** The reversal potential of conductance synapses, onto a target whose membrane and input can take them. */
-    private static double reversal(Cfg rev, Population target) {
+    private static double reversal(Cfg rev, NeuronPopulation target) {
         NeuronDynamics td = target.dynamics;
         double reversal = rev.quantity(Dimension.VOLTAGE);
         SpikeRule rule = td.spikeRule();

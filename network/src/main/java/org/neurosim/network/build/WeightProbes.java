@@ -30,12 +30,14 @@ final class WeightProbes {
         }
         long everySteps = Math.max(1, Math.round(every / ctx.dt));
         List<Network.WeightProbe> out = new ArrayList<>();
+        int index = 0;   // the network's projections are the blocks' in order
+        for (List<Projection> before : blocks.subList(0, block)) index += before.size();
         for (Projection p : blocks.get(block)) {
             if (!(p instanceof SparseProjection sp)) {
                 throw c.get("projection").error("projections[" + block + "] is a rate projection (W y); its weights "
                         + "are fixed and not recorded");
             }
-            out.add(new Network.WeightProbe(block, sp, synapses(c.get("synapses"), sp, ctx), everySteps));
+            out.add(new Network.WeightProbe(block, index++, synapses(c.get("synapses"), sp, ctx), everySteps));
         }
         return out;
     }

@@ -16,12 +16,13 @@ public final class DenseProjection extends Projection {
     private final double[][] line;
     private final double[] silent;   // what arrives before anything has: zeros
 
-    public DenseProjection(String label, Population source, Population target, double[][] matrix) {
+    public DenseProjection(String label, Population source, NeuronPopulation target, double[][] matrix) {
         this(label, source, target, matrix, 0);
     }
 
     /** @param delaySteps the delay in whole steps, >= 0 */
-    public DenseProjection(String label, Population source, Population target, double[][] matrix, int delaySteps) {
+    public DenseProjection(String label, Population source, NeuronPopulation target, double[][] matrix,
+                           int delaySteps) {
         super(label, source, target);
         if (delaySteps < 0) throw new IllegalArgumentException("delay steps " + delaySteps + " < 0");
         this.matrix = matrix;
@@ -32,6 +33,11 @@ public final class DenseProjection extends Projection {
 
     public int delaySteps() {
         return delaySteps;
+    }
+
+    /** W's entry from source neuron {@code source} to target neuron {@code target}. */
+    public double weight(int target, int source) {
+        return matrix[target][source];
     }
 
     @Override

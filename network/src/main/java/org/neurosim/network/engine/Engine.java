@@ -31,7 +31,7 @@ public final class Engine implements AutoCloseable {
     private final List<Population> populations;
     private final List<Projection> projections;
     private final Parallel parallel;
-    private final Population[] neurons;               // populations with equations (not sources)
+    private final NeuronPopulation[] neurons;         // populations with equations (not sources)
     private final SynapseGroup[][] groupsOnto;        // per population index: filters onto it that advance themselves
     private final FilterDelivery[][] stagedOnto;      // per population index: projections into its filters
     private final SpikeBuffer[][] chunkSpikes;
@@ -84,7 +84,8 @@ public final class Engine implements AutoCloseable {
         this.parallel = new Parallel(threads, alwaysSplit);
         this.sourceSeeds = sourceSeeds;
         int n = populations.size();
-        neurons = populations.stream().filter(p -> p.source == null).toArray(Population[]::new);
+        neurons = populations.stream().filter(NeuronPopulation.class::isInstance).map(NeuronPopulation.class::cast)
+                .toArray(NeuronPopulation[]::new);
         groupsOnto = new SynapseGroup[n][];
         stagedOnto = new FilterDelivery[n][];
         chunkSpikes = new SpikeBuffer[n][];
@@ -97,12 +98,13 @@ public final class Engine implements AutoCloseable {
         grid = new GridTarget[n];
         dense = projections.stream().filter(DenseProjection.class::isInstance).map(DenseProjection.class::cast)
                 .toArray(DenseProjection[]::new);
-        for (Population p : populations) {
-            int chunks = parallel.chunks(p.size);
-            chunkSpikes[p.index] = new SpikeBuffer[chunks];
-            for (int c = 0; c < chunks; c++) chunkSpikes[p.index][c] = c == 0 ? p.spikes : new SpikeBuffer();
-            chunkBad[p.index] = new int[chunks];
-            if (p.solver != null && p.solver.onGrid()) {
+        for (Population q : populations) {
+            int chunks = parallel.chunks(q.size);
+            chunkSpikes[q.index] = new SpikeBuffer[chunks];
+            for (int c = 0; c < chunks; c++) chunkSpikes[q.index][c] = c == 0 ? q.spikes : new SpikeBuffer();
+            chunkBad[q.index] = new int[chunks];
+            if (!(q instanceof NeuronPopulation p)) continue;   // a source: nothing reaches it
+            if (p.solver.onGrid()) {
                 grid[p.index] = new GridTarget(p, groups, sparseOnto(p));   // grid deliveries
                 groupsOnto[p.index] = grid[p.index].advancing;
                 p.steppingUsed = "grid";
@@ -112,7 +114,7 @@ public final class Engine implements AutoCloseable {
             } else {
                 wireSynapses(p, groups);
                 p.steppingUsed = "held";
-                if (p.solver != null && p.solver.withSynapses() && p.stepping.equals("auto")) {
+                if (p.solver.withSynapses() && p.stepping.equals("auto")) {
                     fallbacks.add("populations." + p.name + ": integrator " + p.integrator + " holds this population's "
                             + "synaptic input over each step (a conductance or a filter without modes reaches it), "
                             + "so its synapses are not integrated in closed form; summary.json says stepping: held");
@@ -123,9 +125,9 @@ public final class Engine implements AutoCloseable {
         }
         assignSchedules();
         gridUnits = GridTarget.units(Arrays.stream(grid).filter(java.util.Objects::nonNull).toList(), parallel);
-        for (Population p : populations) {
+        for (NeuronPopulation p : neurons) {
             p.driveIsBuilt = false;
-            p.constantDrive = p.solver != null && p.constantInput() && p.currentInputs.length == 0
+            p.constantDrive = p.constantInput() && p.currentInputs.length == 0
                     && p.conductanceGroups.length == 0 && Arrays.stream(dense).noneMatch(d -> d.target == p);
         }
         if (first == 0) settleInstantaneous();   // later, y holds s(input) of the last step, as it would uninterrupted
@@ -170,8 +172,8 @@ public final class Engine implements AutoCloseable {
         return fallbacks;
     }
 
-    private boolean integratesSynapses(Population p, List<SynapseGroup> groups) {
-        if (p.solver == null || !p.solver.withSynapses() || p.stepping.equals("held")) return false;
+    private boolean integratesSynapses(NeuronPopulation p, List<SynapseGroup> groups) {
+        if (!p.solver.withSynapses() || p.stepping.equals("held")) return false;
         for (SynapseGroup g : groups) {
             if (g.target == p && (g.conductance || !(g.filter instanceof ModalFilter))) return false;
         }
@@ -192,7 +194,7 @@ public final class Engine implements AutoCloseable {
      * A population whose drive is held over each step: projections through a filter are staged into it, delta
      * synapses make it jump.
      */
-    private void wireHeld(Population p, int chunks) {
+    private void wireHeld(NeuronPopulation p, int chunks) {
         List<FilterDelivery> staged = new ArrayList<>();
         for (SparseProjection pr : sparseOnto(p)) {
             if (pr.group == null) {
@@ -208,7 +210,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /** An exact population: its filters are its inputs (not part of the drive), advanced after the neurons. */
-    private void wireExact(Population p, List<SynapseGroup> groups, int chunks, long first) {
+    private void wireExact(NeuronPopulation p, List<SynapseGroup> groups, int chunks, long first) {
         List<SynapseGroup> inputs = new ArrayList<>();
         for (SynapseGroup g : groups) if (g.target == p) inputs.add(g);
         inputsOf[p.index] = inputs.toArray(SynapseGroup[]::new);
@@ -232,7 +234,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /** An exact population's chunk at the start of a step: this step's arrivals are gathered. */
-    private void gatherArrivals(Population p, int worker, int from, int to) {
+    private void gatherArrivals(NeuronPopulation p, int worker, int from, int to) {
         Arrivals now = arriving[p.index][worker];
         now.clear();
         for (EventDelivery pr : exactOnto[p.index]) pr.collect(worker, step, dt, now);
@@ -240,7 +242,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /** An exact population at the end of step n: its late arrivals into the filters, and the membrane's response. */
-    private void takeLate(Population p) {
+    private void takeLate(NeuronPopulation p) {
         Arrivals a = late[p.index];
         a.clear();
         for (EventDelivery pr : exactOnto[p.index]) pr.deliverLate(dt, a);
@@ -267,7 +269,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /** Which filter outputs enter p's drive, and which filters decay in the drive pass or advance themselves. */
-    private void wireSynapses(Population p, List<SynapseGroup> groups) {
+    private void wireSynapses(NeuronPopulation p, List<SynapseGroup> groups) {
         List<double[]> currents = new ArrayList<>();
         List<Double> currentDecay = new ArrayList<>();
         List<SynapseGroup> conductances = new ArrayList<>();
@@ -300,8 +302,8 @@ public final class Engine implements AutoCloseable {
      * feed-forward rate network holds y = s(W x + b) from t = 0 on.
      */
     private void settleInstantaneous() {
-        for (Population p : populations) {
-            if (p.solver != null && p.dynamics instanceof org.neurosim.core.model.Instantaneous) {
+        for (NeuronPopulation p : neurons) {
+            if (p.dynamics instanceof org.neurosim.core.model.Instantaneous) {
                 p.buildDrive(0, 0, p.size, false);
                 for (DenseProjection pr : dense) if (pr.target == p) pr.addRateInput(0);
                 p.solver.step(p.drive, (i, o) -> { }, 0, p.size);
@@ -310,7 +312,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private void drive(int worker) {
-        for (Population p : neurons) {
+        for (NeuronPopulation p : neurons) {
             int chunks = chunkSpikes[p.index].length;
             if (worker < chunks) {
                 for (FilterDelivery pr : stagedOnto[p.index]) pr.deliverStaged(dt, worker);
@@ -323,7 +325,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private void advance(int worker, boolean withDrive) {
-        for (Population p : neurons) {
+        for (NeuronPopulation p : neurons) {
             SpikeBuffer[] buffers = chunkSpikes[p.index];
             int chunks = buffers.length;
             if (worker >= chunks) continue;
@@ -365,14 +367,13 @@ public final class Engine implements AutoCloseable {
         } else {
             parallel.onEveryWorker(driveAndAdvanceTask);
         }
-        for (Population p : populations) {
-            if (p.constantDrive) p.driveIsBuilt = true;   // built by every chunk in this step: kept from now on
-            if (p.source != null) {
-                p.spikes.clear();
-                p.source.emit(n, Seeds.stepStream(sourceSeeds[p.index], n), p.spikes);
-                p.totalSpikes += p.spikes.count();
+        for (Population q : populations) {
+            if (q instanceof SourcePopulation s) {
+                s.emit(n, Seeds.stepStream(sourceSeeds[s.index], n));
                 continue;
             }
+            NeuronPopulation p = (NeuronPopulation) q;
+            if (p.constantDrive) p.driveIsBuilt = true;   // built by every chunk in this step: kept from now on
             SpikeBuffer[] buffers = chunkSpikes[p.index];
             for (int c = 1; c < buffers.length; c++) p.spikes.addAll(buffers[c]);
             p.totalSpikes += p.spikes.count();
@@ -384,11 +385,11 @@ public final class Engine implements AutoCloseable {
             nextUnit.set(0);
             parallel.alsoOnEveryWorker(scheduleTask);
         }
-        for (Population p : populations) if (arriving[p.index] != null) takeLate(p);
+        for (NeuronPopulation p : neurons) if (arriving[p.index] != null) takeLate(p);
     }
 
     /** The jumps a population on the grid takes at this step's end, or null. */
-    private double[] jumpsNow(Population p) {
+    private double[] jumpsNow(NeuronPopulation p) {
         return grid[p.index] == null ? null : grid[p.index].jumpsNow;
     }
 
@@ -404,7 +405,7 @@ public final class Engine implements AutoCloseable {
         parallel.close();
     }
 
-    private void fail(Population p, int neuron, double time) {
+    private void fail(NeuronPopulation p, int neuron, double time) {
         int k = p.solver.nonFiniteVariable(neuron);
         StateVariable v = p.dynamics.stateVariables().get(Math.max(0, k));
         throw new NumericalFailureException(String.format(Locale.ROOT,

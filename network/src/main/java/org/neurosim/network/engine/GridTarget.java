@@ -11,11 +11,11 @@ import org.neurosim.core.synapse.ModalFilter;
  * A population on the grid (integrator exact-grid) and what reaches it: per input filter a ring of the weights on
  * their way, summed per neuron and per arrival step when their spikes are emitted (NEST's ring buffers), and one of
  * delta synapses' jumps; each step the model takes one slot of each ({@link #arrived}, {@link #jumpsNow}). The rings
- * live in the filters ({@link SynapseGroup#ring}) and the population ({@link Population#jumpRing}), which checkpoint
- * them.
+ * live in the filters ({@link SynapseGroup#ring}) and the population ({@link NeuronPopulation#jumpRing}), which
+ * checkpoint them.
  */
 final class GridTarget {
-    final Population population;
+    final NeuronPopulation population;
     /**
      * The static projections that fill the rings when spikes are emitted, in projection order (the order of every
      * neuron's sums); plastic ones put what their arrivals transmit into the rings as they arrive
@@ -33,7 +33,7 @@ final class GridTarget {
     double[] jumpsNow;
 
     /** Wires p's inputs; anything the grid-constrained step cannot take is refused, naming it. */
-    GridTarget(Population p, List<SynapseGroup> groups, List<SparseProjection> onto) {
+    GridTarget(NeuronPopulation p, List<SynapseGroup> groups, List<SparseProjection> onto) {
         population = p;
         List<SynapseGroup> inputs = new ArrayList<>();
         for (SynapseGroup g : groups) {

@@ -1,343 +1,69 @@
 package org.neurosim.network.engine;
 
 import java.util.List;
-import org.neurosim.core.model.Drive;
-import org.neurosim.core.model.NeuronDynamics;
 import org.neurosim.core.model.SpikeBuffer;
-import org.neurosim.core.model.StateVariable;
-import org.neurosim.core.source.SpikeSource;
-import org.neurosim.core.source.StatefulSpikeSource;
-import org.neurosim.core.stimulus.Signal;
-import org.neurosim.core.units.Dimension;
-import org.neurosim.integrators.PopulationSolver;
 
 /**
- * One population at run time: its model's dynamics and solver (state as arrays over the population), or the
- * spike source it is; the drive filled each step from its input signal, bias and synapses; the spikes of the
- * current step.
+ * One population at run time: a {@link NeuronPopulation} (a model's dynamics stepped by its solver) or a
+ * {@link SourcePopulation} (a spike source); both have their spikes of the current step and their spike count.
  */
-public final class Population implements org.neurosim.core.checkpoint.Checkpointable {
+public abstract sealed class Population implements org.neurosim.core.checkpoint.Checkpointable
+        permits NeuronPopulation, SourcePopulation {
     public final String name;
     public final String model;
     public final int index;
     public final int size;
-    public final NeuronDynamics dynamics;     // null for a spike source
-    public final PopulationSolver solver;     // null for a spike source
-    public final SpikeSource source;          // null for a neuron model
-    public final String integrator;
-    /** The config's {@code stepping}: {@code auto} (the integrator decides) or {@code held} (input held over each step). */
-    public String stepping = "auto";
-    /** How the engine steps it this run: held, events (exact with synapses in closed form) or grid (exact-grid). */
-    public String steppingUsed = "held";
-    final Drive drive;
-    // the input: a uniform signal (value added once per step), or per-neuron values (constant, or refilled each step
-    // by a varying signal); an input or bias equal for every neuron is added once per step, not read per neuron
-    private final Signal varyingUniform;      // uniform and not constant, or null
-    private final Signal varyingPerNeuron;    // per neuron and not constant, or null
-    private final double[] inputPerNeuron;    // per-neuron input values (SI), or null
-    private final double[] bias;              // per neuron, or null (none, or the same for all)
-    private final double uniformInput, uniformBias;   // NaN: none
     final SpikeBuffer spikes = new SpikeBuffer();
     long totalSpikes;
 
-    /** A population of neurons: dynamics stepped by its solver, driven by {@code input} (null: none) and bias. */
-    public Population(String name, String model, int index, int size, NeuronDynamics dynamics,
-                      PopulationSolver solver, String integrator, Signal input, double[] bias) {
+    Population(String name, String model, int index, int size) {
         this.name = name;
         this.model = model;
         this.index = index;
         this.size = size;
-        this.dynamics = dynamics;
-        this.solver = solver;
-        this.source = null;
-        this.integrator = integrator;
-        this.drive = new Drive(size, dynamics.separatesSynapticCurrent());
-        boolean uniform = input != null && input.uniform();
-        boolean constant = input != null && input.constant();
-        this.varyingUniform = uniform && !constant ? input : null;
-        this.varyingPerNeuron = input != null && !uniform && !constant ? input : null;
-        double ui = uniform && constant ? input.value(0) : Double.NaN;
-        double[] in = null;
-        if (input != null && !uniform) {
-            in = new double[size];
-            if (constant) input.fill(0, in, 0, size);
-            // a constant list whose values are all equal is folded like a single value
-            if (constant && allEqual(in)) {
-                ui = in[0];
-                in = null;
-            }
-        }
-        this.uniformInput = ui;
-        this.inputPerNeuron = in;
-        // (s + in) + b is what the per-neuron loop adds: fold b only when the input is folded (or absent) too, so
-        // the sums stay the same to the last bit
-        boolean foldBias = in == null && bias != null && allEqual(bias);
-        this.uniformBias = foldBias ? bias[0] : Double.NaN;
-        this.bias = foldBias ? null : bias;
-    }
-
-    /** A source population: it only emits spikes. */
-    public Population(String name, String model, int index, int size, SpikeSource source) {
-        this.name = name;
-        this.model = model;
-        this.index = index;
-        this.size = size;
-        this.dynamics = null;
-        this.solver = null;
-        this.source = source;
-        this.integrator = "none";
-        this.drive = new Drive(size);
-        this.varyingUniform = null;
-        this.varyingPerNeuron = null;
-        this.inputPerNeuron = null;
-        this.bias = null;
-        this.uniformInput = Double.NaN;
-        this.uniformBias = Double.NaN;
-    }
-
-    /** True when input and bias are constant (the drive may still carry synapses). */
-    boolean constantInput() {
-        return varyingUniform == null && varyingPerNeuron == null;
-    }
-
-    private static boolean allEqual(double[] x) {
-        if (x.length == 0) return false;
-        for (double e : x) {
-            if (Double.doubleToLongBits(e) != Double.doubleToLongBits(x[0])) return false;
-        }
-        return true;
     }
 
     public String name() { return name; }
     public String model() { return model; }
     public int size() { return size; }
-    public String integrator() { return integrator; }
     public long totalSpikes() { return totalSpikes; }
     /** The spikes of the step just made (offsets inside the step). */
     public SpikeBuffer spikes() { return spikes; }
 
-    /** True for models that emit spikes (a threshold or a source); false for rate neurons. */
-    public boolean spiking() {
-        return source != null || dynamics.spikeRule().spikes();
-    }
+    /** The integrator that steps it ({@code none} for a source). */
+    public abstract String integrator();
+
+    /** True for populations that emit spikes (a model with a threshold, a source); false for rate neurons. */
+    public abstract boolean spiking();
 
     /** state()[k][i], SI units; empty for a source. */
-    public double[][] state() {
-        return solver == null ? new double[0][size] : solver.state();
-    }
+    public abstract double[][] state();
 
-    public Dimension dimensionOf(int variable) {
-        return dynamics.stateVariables().get(variable).dimension();
-    }
-
-    public List<String> variables() {
-        return dynamics == null ? List.of() : dynamics.stateVariables().stream().map(StateVariable::name).toList();
-    }
+    /** The names of its state variables (none for a source). */
+    public abstract List<String> variables();
 
     /**
-     * True when the drive never changes during a run (constant input and bias, no synaptic current or conductance
-     * read into it, no rate projection adding to it): set by the engine, which builds it in the first step only.
-     */
-    boolean constantDrive;
-    boolean driveIsBuilt;
-
-    /** Poisson inputs of this population (config key {@code poisson_input}). */
-    PoissonInput[] poissonInputs = new PoissonInput[0];
-
-    public void addPoissonInput(PoissonInput in) {
-        poissonInputs = java.util.Arrays.copyOf(poissonInputs, poissonInputs.length + 1);
-        poissonInputs[poissonInputs.length - 1] = in;
-    }
-
-    /**
-     * Step n's Poisson events of neurons from..to at the step's start: into the filters, or as jumps (arrivals for a
-     * target that integrates its synapses, given as {@code arrivals}; null otherwise).
-     */
-    void addPoissonEvents(long step, int from, int to, Arrivals arrivals) {
-        addPoissonEvents(step, from, to, arrivals, null);
-    }
-
-    /** As above; on the grid, jumps go into {@code jumps} (those taken at this step's end) instead. */
-    void addPoissonEvents(long step, int from, int to, Arrivals arrivals, double[] jumps) {
-        for (PoissonInput in : poissonInputs) {
-            if (in.group == null && jumps != null) {
-                for (int i = from; i < to; i++) jumps[i] += in.count(step, i) * in.weight;
-            } else if (in.group != null) {
-                in.addToFilter(step, from, to);   // the filter's state at the step's start: its modes carry the response
-            } else if (arrivals != null) {
-                in.addTo(arrivals, step, from, to);   // jumps of an exact target: arrivals at the step's start
-            } else {   // jumps of lif with its drive held (for comparison): a crossing shows at the step's end
-                double[] v = state()[dynamics.spikeRule().membrane()];
-                for (int i = from; i < to; i++) v[i] += in.count(step, i) * in.weight;
-            }
-        }
-    }
-
-    /** Outputs of the current-based synapse groups onto this population; set once the network is built. */
-    double[][] currentInputs = new double[0][];
-    /** Per current input: its filter's pointwise decay per step, folded into {@link #buildDrive}; NaN: none. */
-    double[] currentDecay = new double[0];
-    /** Conductance-based synapse groups onto this population. */
-    SynapseGroup[] conductanceGroups = new SynapseGroup[0];
-    /** Per conductance group: its filter's pointwise decay per step, as {@link #currentDecay}. */
-    double[] conductanceDecay = new double[0];
-
-    /**
-     * Fills the drive of neurons from..to for step n in one pass per kind: external input, bias and every
-     * current-based synaptic output summed into {@code current}; conductances and their reversal-weighted sum.
-     * With {@code decay}, the first-order filters whose decay is folded in here are also advanced from t to
-     * t + dt in the same pass (x[i] *= f right after x[i] is read), so they need no pass of their own.
-     */
-    void buildDrive(long step, int from, int to, boolean decay) {
-        if (driveIsBuilt) return;
-        double[] cur = drive.current;
-        double s = 0;
-        if (varyingUniform != null) s += varyingUniform.value(step);
-        if (uniformInput == uniformInput) s += uniformInput;
-        if (uniformBias == uniformBias) s += uniformBias;
-        double[] in = inputPerNeuron, b = bias;
-        if (varyingPerNeuron != null) varyingPerNeuron.fill(step, in, from, to);
-        double[][] syn = currentInputs;
-        double[] sd = currentDecay;
-        // each loop is a small method of its own: the JIT compiles small methods quickly, which shortens the
-        // warm-up of a short simulation (one method with all these loops took C2 60 ms on a 2-core machine)
-        double[] apart = drive.synapticCurrent;   // the synaptic current kept apart from the external input, or null
-        if (apart == null && decay && syn.length == 2 && in == null && b == null && sd[0] == sd[0] && sd[1] == sd[1]) {
-            sumAndDecayTwo(cur, s, syn[0], sd[0], syn[1], sd[1], from, to);   // the CUBA case
-        } else {
-            if (in == null && b == null) {
-                java.util.Arrays.fill(cur, from, to, s);
-            } else {
-                constantInput(cur, s, in, b, from, to);
-            }
-            double[] into = cur;
-            if (apart != null) {
-                java.util.Arrays.fill(apart, from, to, 0);
-                into = apart;
-            }
-            for (int k = 0; k < syn.length; k++) {
-                double f = sd[k];
-                if (decay && f == f) addAndDecay(into, syn[k], f, from, to);
-                else add(into, syn[k], from, to);
-            }
-        }
-        SynapseGroup[] cg = conductanceGroups;
-        for (int k = 0; k < cg.length; k++) {
-            double f = decay ? conductanceDecay[k] : Double.NaN;
-            if (f != f) f = 1;   // not folded: the filter advances itself, after the neurons
-            conductance(drive.conductance, drive.conductanceTimesReversal, k == 0, cg[k].filter.output(),
-                    cg[k].reversal, f, from, to);
-        }
-    }
-
-    /** cur = s + x + y, then x *= fx and y *= fy: two exponential synaptic currents in one pass. */
-    private static void sumAndDecayTwo(double[] cur, double s, double[] x, double fx, double[] y, double fy,
-                                       int from, int to) {
-        for (int i = from; i < to; i++) {
-            double a = x[i], c = y[i];
-            cur[i] = s + a + c;
-            x[i] = a * fx;
-            y[i] = c * fy;
-        }
-    }
-
-    private static void constantInput(double[] cur, double s, double[] in, double[] b, int from, int to) {
-        for (int i = from; i < to; i++) cur[i] = s + (in == null ? 0 : in[i]) + (b == null ? 0 : b[i]);
-    }
-
-    private static void add(double[] cur, double[] x, int from, int to) {
-        for (int i = from; i < to; i++) cur[i] += x[i];
-    }
-
-    private static void addAndDecay(double[] cur, double[] x, double f, int from, int to) {
-        for (int i = from; i < to; i++) {
-            double a = x[i];
-            cur[i] += a;
-            x[i] = a * f;
-        }
-    }
-
-    /** g (+)= o and gE (+)= o E_rev for one conductance group, then o *= f (f = 1: the filter decays itself). */
-    private static void conductance(double[] g, double[] gE, boolean first, double[] o, double e, double f,
-                                    int from, int to) {
-        if (first) {
-            for (int i = from; i < to; i++) {
-                double a = o[i];
-                g[i] = a;
-                gE[i] = a * e;
-                o[i] = a * f;
-            }
-        } else {
-            for (int i = from; i < to; i++) {
-                double a = o[i];
-                g[i] += a;
-                gE[i] += a * e;
-                o[i] = a * f;
-            }
-        }
-    }
-
-    /**
-     * The spike count and the solver's state; of a source, its state arrays (none for a stateless source, whose
-     * random stream is per step).
+     * The spike count, then the kind's own state: a neuron population's solver state and jump ring, a source's
+     * state arrays (none for a stateless source, whose random stream is per step) and an empty jump ring.
      */
     @Override
-    public void save(org.neurosim.core.checkpoint.StateWriter out) {
+    public final void save(org.neurosim.core.checkpoint.StateWriter out) {
         out.section("population " + name).writeInt(size).writeLong(totalSpikes);
-        if (solver != null) solver.save(out);
-        if (source != null) {
-            long[][] longs = longState(source);
-            double[][] doubles = doubleState(source);
-            out.writeInt(longs.length);
-            for (long[] a : longs) out.longs(a);
-            out.writeInt(doubles.length);
-            for (double[] a : doubles) out.doubles(a);
-        }
-        Rings.save(out, jumpRing);
-    }
-
-    private static long[][] longState(SpikeSource s) {
-        return s instanceof StatefulSpikeSource st ? st.longState() : new long[0][];
-    }
-
-    private static double[][] doubleState(SpikeSource s) {
-        return s instanceof StatefulSpikeSource st ? st.doubleState() : new double[0][];
-    }
-
-    /**
-     * On the grid (exact-grid): the membrane jumps of delta synapses on their way, summed per neuron and arrival
-     * step when their spikes are emitted, slot m % length read as step m - 1 ends; null otherwise.
-     */
-    private double[][] jumpRing;
-
-    /** The jump ring of {@code slots} steps, made at the first call (or kept from a restored or earlier run). */
-    double[][] jumpRing(int slots) {
-        jumpRing = Rings.of(jumpRing, slots, size, "jumps onto " + name);
-        return jumpRing;
+        saveState(out);
     }
 
     @Override
-    public void restore(org.neurosim.core.checkpoint.StateReader in) {
+    public final void restore(org.neurosim.core.checkpoint.StateReader in) {
         in.section("population " + name);
         int n = in.readInt();
         if (n != size) throw in.mismatch("population " + name + " has " + n + " neurons saved, " + size + " here");
         totalSpikes = in.readLong();
-        if (solver != null) solver.restore(in);
-        if (source != null) {   // read in place into the arrays the source works on
-            long[][] longs = longState(source);
-            double[][] doubles = doubleState(source);
-            String what = "the state of source " + name + " (" + model + ")";
-            int n1 = in.readInt();
-            if (n1 != longs.length) {
-                throw in.mismatch(what + " has " + n1 + " integer arrays saved, " + longs.length + " here");
-            }
-            for (long[] a : longs) in.longs(a, what);
-            int n2 = in.readInt();
-            if (n2 != doubles.length) {
-                throw in.mismatch(what + " has " + n2 + " real arrays saved, " + doubles.length + " here");
-            }
-            for (double[] a : doubles) in.doubles(a, what);
-        }
-        jumpRing = Rings.restore(in, size, "jumps onto " + name);
+        restoreState(in);
     }
+
+    /** What {@link #save} writes after the spike count. */
+    abstract void saveState(org.neurosim.core.checkpoint.StateWriter out);
+
+    /** The inverse of {@link #saveState}. */
+    abstract void restoreState(org.neurosim.core.checkpoint.StateReader in);
 }

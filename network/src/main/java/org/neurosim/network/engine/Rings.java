@@ -5,7 +5,7 @@ import org.neurosim.core.checkpoint.StateWriter;
 
 /**
  * Rings of per-neuron sums over arrival steps, slot m % length for step m (NEST's ring buffers), as a filter
- * ({@link SynapseGroup}) and a population ({@link Population}) on the grid keep them: made once, kept across runs
+ * ({@link SynapseGroup}) and a population ({@link NeuronPopulation}) on the grid keep them: made once, kept across runs
  * and checkpoints (null: none).
  */
 final class Rings {

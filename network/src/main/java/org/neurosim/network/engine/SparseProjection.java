@@ -48,7 +48,7 @@ public final class SparseProjection extends Projection {
      */
     public record Rows(char[] rowDelay, int[] sourceRows, int maxDelay) { }
 
-    public SparseProjection(String label, Population source, Population target, int[] rowStart, int[] targets,
+    public SparseProjection(String label, Population source, NeuronPopulation target, int[] rowStart, int[] targets,
                             float[] weights, double weight, SynapseDynamics synapse, int delaySteps,
                             double delayFraction, Rows rows, SynapseGroup group,
                             org.neurosim.core.units.Dimension weightDimension) {

@@ -8,12 +8,12 @@ import org.neurosim.core.synapse.SynapticFilter;
  * current, or as a conductance g with current g (E_rev - V).
  */
 public final class SynapseGroup implements org.neurosim.core.checkpoint.Checkpointable {
-    public final Population target;
+    public final NeuronPopulation target;
     public final SynapticFilter filter;
     public final boolean conductance;
     public final double reversal;
 
-    public SynapseGroup(Population target, SynapticFilter filter, boolean conductance, double reversal) {
+    public SynapseGroup(NeuronPopulation target, SynapticFilter filter, boolean conductance, double reversal) {
         this.target = target;
         this.filter = filter;
         this.conductance = conductance;

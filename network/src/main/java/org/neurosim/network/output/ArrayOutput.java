@@ -5,7 +5,7 @@ import java.util.List;
 import org.neurosim.core.model.SpikeBuffer;
 import org.neurosim.core.output.RunOutput;
 import org.neurosim.network.Network;
-import org.neurosim.network.engine.Population;
+import org.neurosim.network.PopulationView;
 
 /**
  * A listener ({@link org.neurosim.network.Simulation#listen}) that keeps everything a run records in growable
@@ -36,7 +36,7 @@ public final class ArrayOutput implements RunOutput {
 
     /** A listener for the recordings of {@code net} (its record section says what is recorded). */
     public ArrayOutput(Network net) {
-        this.populations = net.populations().stream().map(Population::name).toArray(String[]::new);
+        this.populations = net.populations().stream().map(PopulationView::name).toArray(String[]::new);
         this.traces = Recorder.traceNames(net).toArray(String[]::new);
         Network.RecordSpec r = net.record();
         List<String> rp = r.rateBin() > 0 ? r.ratePopulations() : List.of();

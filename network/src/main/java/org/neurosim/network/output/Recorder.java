@@ -7,6 +7,9 @@ import org.neurosim.core.model.SpikeBuffer;
 import org.neurosim.core.output.RunOutput;
 import org.neurosim.network.Network;
 import org.neurosim.network.engine.Population;
+import org.neurosim.network.engine.Projection;
+import org.neurosim.network.engine.SparseProjection;
+import org.neurosim.network.engine.SynapseGroup;
 
 /**
  * The monitors of a run: spikes, state traces and population rates. Every sample goes to the run's outputs as
@@ -37,9 +40,11 @@ public final class Recorder implements AutoCloseable, org.neurosim.core.checkpoi
     private double[] rasterTime = new double[1024];
     private final int traceStride;
     private final List<double[]> traceRows = new ArrayList<>();
-    private final List<List<org.neurosim.network.engine.SynapseGroup>> ontoProbe = new ArrayList<>();
-    // weights: per probe its synapses' sources and targets, the values of the last sample, and the first sample
+    private final List<List<SynapseGroup>> ontoProbe = new ArrayList<>();
+    // weights: per probe its projection, its synapses' sources and targets, the values of the last sample, and the
+    // first sample
     private final Network.WeightProbe[] weightProbes;
+    private final SparseProjection[] weighed;
     private final int[][] weightSources, weightTargets;
     private final double[][] firstWeights, lastWeights;
     private long lastWeightStep = -1;
@@ -59,20 +64,20 @@ public final class Recorder implements AutoCloseable, org.neurosim.core.checkpoi
         return names;
     }
 
-    public Recorder(Network net, List<RunOutput> outputs) {
-        this(net, outputs, net.clock());
-    }
-
-    /** A recorder of a run that started at step {@code first} (earlier than now when the run is resumed). */
-    public Recorder(Network net, List<RunOutput> outputs, long first) {
+    /**
+     * A recorder of a run that started at step {@code first} (earlier than now when the run is resumed), of
+     * {@code net}, whose engine objects are {@code populations}, {@code projections} and {@code groups}.
+     */
+    public Recorder(Network net, List<Population> populations, List<Projection> projections,
+                    List<SynapseGroup> groups, List<RunOutput> outputs, long first) {
         this.net = net;
         this.dt = net.dt();
-        this.populations = net.populations();
+        this.populations = populations;
         this.outputs = outputs.toArray(RunOutput[]::new);
         Network.RecordSpec r = net.record();
         recordSpikes = new boolean[populations.size()];
-        for (String p : r.spikes()) recordSpikes[net.population(p).index] = true;
-        List<int[]> probes = probes(net, r);
+        for (String p : r.spikes()) recordSpikes[population(p).index] = true;
+        List<int[]> probes = probes(r, groups);
         traceNames = traceNames(net);
         probePop = probes.stream().mapToInt(a -> a[0]).toArray();
         probeVar = probes.stream().mapToInt(a -> a[1]).toArray();
@@ -86,11 +91,13 @@ public final class Recorder implements AutoCloseable, org.neurosim.core.checkpoi
         traceStride = (int) Math.max(1, (net.steps() + 1 + rows - 1) / rows);
         rasterLimit = r.memory().spikes();
         binSteps = r.rateBin() > 0 ? (int) Math.max(1, Math.round(r.rateBin() / dt)) : 0;
-        ratePops = r.ratePopulations().stream().mapToInt(n -> net.population(n).index).toArray();
+        ratePops = r.ratePopulations().stream().mapToInt(n -> population(n).index).toArray();
         binCounts = new long[ratePops.length];
         statistics = new SpikeStatistics(populations, first * dt + r.analysisStart(), first * dt + net.duration());
         weightProbes = r.weights().toArray(Network.WeightProbe[]::new);
         int nw = weightProbes.length;
+        weighed = new SparseProjection[nw];
+        for (int k = 0; k < nw; k++) weighed[k] = (SparseProjection) projections.get(weightProbes[k].projection());
         weightSources = new int[nw][];
         weightTargets = new int[nw][];
         firstWeights = new double[nw][];
@@ -99,7 +106,7 @@ public final class Recorder implements AutoCloseable, org.neurosim.core.checkpoi
             int[] syn = weightProbes[k].synapses();
             weightSources[k] = new int[syn.length];
             weightTargets[k] = new int[syn.length];
-            sourcesAndTargets(weightProbes[k], weightSources[k], weightTargets[k]);
+            sourcesAndTargets(weightProbes[k], weighed[k], weightSources[k], weightTargets[k]);
             lastWeights[k] = new double[syn.length];
         }
     }
@@ -108,29 +115,34 @@ public final class Recorder implements AutoCloseable, org.neurosim.core.checkpoi
      * The state probes flattened, one {population, variable index (a synaptic probe's code when negative), neuron,
      * index of its StateProbe} each; adds the synapse groups onto each probe's population to ontoProbe.
      */
-    private List<int[]> probes(Network net, Network.RecordSpec r) {
+    private List<int[]> probes(Network.RecordSpec r, List<SynapseGroup> groups) {
         List<int[]> probes = new ArrayList<>();
         for (Network.StateProbe sp : r.state()) {
-            Population p = net.population(sp.population());
+            Population p = population(sp.population());
             for (String v : sp.variables()) {
                 int k = p.variables().indexOf(v);
                 if (k < 0) k = SynapticProbe.code(v);
                 for (int n : sp.neurons()) probes.add(new int[] {p.index, k, n, ontoProbe.size()});
             }
-            ontoProbe.add(SynapticProbe.onto(p, net.groups()));
+            ontoProbe.add(SynapticProbe.onto(p, groups));
         }
         return probes;
     }
 
+    private Population population(String name) {
+        return populations.stream().filter(p -> p.name.equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no population " + name));
+    }
+
     /** The source and target neuron of each synapse a weight probe samples (its synapses by row, rows in order). */
-    private static void sourcesAndTargets(Network.WeightProbe w, int[] sources, int[] targets) {
-        int[] syn = w.synapses(), rowStart = w.projection().rowStart();
+    private static void sourcesAndTargets(Network.WeightProbe w, SparseProjection pr, int[] sources, int[] targets) {
+        int[] syn = w.synapses(), rowStart = pr.rowStart();
         int row = 0;
         for (int i = 0; i < syn.length; i++) {
             if (i > 0 && syn[i] < syn[i - 1]) row = 0;
             while (rowStart[row + 1] <= syn[i]) row++;
-            sources[i] = w.projection().rowSource(row);
-            targets[i] = w.projection().targets()[syn[i]];
+            sources[i] = pr.rowSource(row);
+            targets[i] = pr.targets()[syn[i]];
         }
     }
 
@@ -150,7 +162,8 @@ public final class Recorder implements AutoCloseable, org.neurosim.core.checkpoi
             any = true;
             int[] syn = w.synapses();
             double[] values = lastWeights[k];
-            for (int i = 0; i < syn.length; i++) values[i] = w.projection().synapse().weight(syn[i]);
+            SparseProjection pr = weighed[k];
+            for (int i = 0; i < syn.length; i++) values[i] = pr.synapse().weight(syn[i]);
             if (firstWeights[k] == null) firstWeights[k] = values.clone();
             for (RunOutput o : outputs) {
                 o.weights(time(step), w.block(), weightSources[k], weightTargets[k], values, syn.length);

@@ -3,6 +3,7 @@ package org.neurosim.network.output;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.neurosim.network.engine.NeuronPopulation;
 import org.neurosim.network.engine.Population;
 import org.neurosim.network.engine.SynapseGroup;
 
@@ -45,7 +46,8 @@ public final class SynapticProbe {
             }
             throw new IllegalStateException("no conductance filter " + (-2 - code));
         }
-        double sum = 0, v = p.state()[p.dynamics.spikeRule().membrane()][neuron];
+        // filters reach neuron populations only
+        double sum = 0, v = p.state()[((NeuronPopulation) p).dynamics.spikeRule().membrane()][neuron];
         for (SynapseGroup g : onto) {
             double o = g.filter.output()[neuron];
             sum += g.conductance ? o * (g.reversal - v) : o;
