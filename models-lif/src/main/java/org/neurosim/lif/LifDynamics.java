@@ -289,15 +289,6 @@ final class LifDynamics implements GridPropagated, AnalyticRate {
     }
 
     /**
-     * G(age) and the filter's gain (see {@link ExactWithSynapses#arrivalGains}); where tau_m or c_m differ between
-     * neurons, so does G: out[0] is then NaN, and the model computes each target's own when the arrivals come.
-     */
-    @Override
-    public void arrivalGains(int input, double age, double[] out) {
-        synapses.arrivalGains(input, age, out);
-    }
-
-    /**
      * The late events' response so far, w G(dt - t_a), added to each target that is not held (G once per presynaptic
      * spike, or each target's own where tau_m or c_m differ); rows first, then single events, in their order.
      */
@@ -307,8 +298,9 @@ final class LifDynamics implements GridPropagated, AnalyticRate {
         for (int r = 0, rows = late.rows(); r < rows; r++) {
             int[] targets = late.rowTargets(r);
             float[] weights = late.rowWeights(r);
-            double weight = late.rowWeight(r), g = late.rowResponse(r), age = dt - late.rowOffset(r);
             int input = late.rowInput(r);
+            double weight = late.rowWeight(r), age = dt - late.rowOffset(r);
+            double g = p.oneResponse ? synapses.arrivalResponse(input, age) : Double.NaN;   // G once per spike
             for (int k = late.rowFrom(r), to = late.rowTo(r); k < to; k++) {
                 int t = targets[k];
                 if (held(t)) continue;

@@ -266,15 +266,7 @@ final class LifSynapses {
         return terms > 0;
     }
 
-    /**
-     * See {@link org.neurosim.core.model.ExactWithSynapses#arrivalGains}: G(age), and for a folded input the
-     * filter's unit increment decayed over age (the product the filter's own addSpikes forms, so the sum is the same).
-     */
-    void arrivalGains(int in, double age, double[] out) {
-        out[0] = p.oneResponse ? arrivalResponse(in, age) : Double.NaN;   // else each target's own, in deliver
-        out[1] = in != InputEvents.JUMP && inputFolded[in] ? filterGain(in, age) : 0;
-    }
-
+    /** A folded input's gain: the filter's unit increment decayed over age (the product its own addSpikes forms). */
     private double filterGain(int in, double age) {
         int g = inputFirstGroup[in];
         return unit[first[g]] * (age == 0 ? 1 : Math.exp(-age / tau[g]));
@@ -295,26 +287,26 @@ final class LifSynapses {
         for (int r = 0, rows = a.rows(); r < rows; r++) {
             int[] tg = a.rowTargets(r);
             float[] ws = a.rowWeights(r);
-            double g = a.rowResponse(r), w0 = a.rowWeight(r);
+            double age = step - a.rowOffset(r), g = arrivalResponse(a.rowInput(r), age), w0 = a.rowWeight(r);
             int in = a.rowInput(r), from = a.rowFrom(r), to = a.rowTo(r);
             if (in == InputEvents.JUMP) {
                 jumps |= deliverJumps(v, jumpUp, tg, ws, w0, g, from, to);
             } else if (!inputFolded[in]) {
                 deliverResponse(v, tg, ws, w0, g, from, to);
             } else if (ws == null) {
-                double dv = w0 * g, dx = w0 * a.rowGain(r);
+                double dv = w0 * g, dx = w0 * filterGain(in, age);
                 double[] x = state[first[inputFirstGroup[in]]];
                 for (int k = from; k < to; k++) {
                     int i = tg[k];
-                        v[i] += dv;
+                    v[i] += dv;
                     x[i] += dx;
                 }
             } else {
-                double e = a.rowGain(r);
+                double e = filterGain(in, age);
                 double[] x = state[first[inputFirstGroup[in]]];
                 for (int k = from; k < to; k++) {
                     int i = tg[k];
-                        double w = ws[k];
+                    double w = ws[k];
                     v[i] += w * g;
                     x[i] += w * e;
                 }
@@ -363,7 +355,7 @@ final class LifSynapses {
             int in = a.rowInput(r), from = a.rowFrom(r), to = a.rowTo(r);
             boolean folded = in != InputEvents.JUMP && inputFolded[in];
             double[] x = folded ? state[first[inputFirstGroup[in]]] : null;
-            double e = a.rowGain(r);
+            double e = folded ? filterGain(in, age) : 0;
             for (int k = from; k < to; k++) {
                 int i = tg[k];
                 double w = ws == null ? w0 : ws[k];

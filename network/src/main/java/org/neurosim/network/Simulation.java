@@ -44,6 +44,8 @@ import org.neurosim.network.output.SpikeStatistics;
  * ended; build the network again to start over.
  */
 public final class Simulation {
+    // Over 300 lines: a run's life (fresh, continued, resumed), its guards on the output folder,
+    // checkpoints and summary; each is a few short methods over the same network and outputs.
     /** Progress of a run, called from the simulating thread. */
     public interface Listener {
         void progress(long stepsDone, long steps);
@@ -269,6 +271,9 @@ public final class Simulation {
      * The run loop from the network's clock to step {@code end} of a run that started at {@code first}; with a
      * {@code restoring} reader, the recorder continues from the checkpoint instead of recording the start.
      */
+    // Over 50 lines: the run's one try/finally. However a run ends (done, stopped, a numerical failure, a full disk, a
+    // plugin's exception, out of memory), the outputs are closed and the summary says how far it got; every branch
+    // shares the loop's position and the first failure.
     private Result runFrom(Path outDir, OutputFiles files, StateReader restoring, long first, long end,
                            long[] spikesBefore, double wallBefore, Listener listener, BooleanSupplier stop,
                            double buildSeconds) {
@@ -506,43 +511,9 @@ public final class Simulation {
         if (resumedAt >= 0) s.put("resumed_at_s", resumedAt * net.dt());   // from a checkpoint
         s.put("synapses", net.synapseCount());
         s.put("threads", net.threads());
-        ObjectNode pops = s.putObject("populations");
-        double simulated = steps * net.dt();
-        for (PopulationView p : net.populations()) {
-            ObjectNode o = pops.putObject(p.name());
-            o.put("model", p.model());
-            o.put("size", p.size());
-            o.put("integrator", p.integrator());
-            if (!p.isSource()) o.put("stepping", p.stepping());
-            long spikes = p.totalSpikes() - spikesBefore[p.index()];   // this run's
-            o.put("spikes", spikes);
-            o.put("mean_rate_hz", simulated > 0 ? spikes / (p.size() * simulated) : 0.0);
-        }
-        // how each projection's spikes reached its target in this run (see README, "How a simulation step works")
-        com.fasterxml.jackson.databind.node.ArrayNode projections = s.putArray("projections");
-        for (ProjectionView pr : net.projections()) {
-            ObjectNode o = projections.addObject();
-            o.put("from", pr.source());
-            o.put("to", pr.target());
-            o.put("synapses", pr.synapseCount());
-            o.put("delivery", pr.deliveryKind());
-        }
-        ObjectNode analysis = null;
-        for (PopulationView p : net.populations()) {
-            SpikeStatistics.Result a = lastRecorder == null ? null
-                    : lastRecorder.statistics().result(p.index(), (first + steps) * net.dt());
-            if (a == null) continue;
-            if (analysis == null) {
-                analysis = s.putObject("analysis");
-                analysis.put("from_s", lastRecorder.statistics().start());
-            }
-            ObjectNode o = analysis.putObject(p.name());
-            o.put("rate_hz", a.rateHz());
-            putNumber(o, "cv_isi", a.cvIsi());
-            o.put("neurons_with_cv", a.neuronsWithCv());
-            putNumber(o, "synchrony", a.synchrony());
-            putNumber(o, "peak_frequency_hz", a.peakFrequencyHz());
-        }
+        putPopulations(s.putObject("populations"), steps, spikesBefore);
+        putProjections(s.putArray("projections"));
+        putAnalysis(s, first, steps);
         ObjectNode wall = s.putObject("wall_s");
         wall.put("build", build);
         wall.put("simulate", simulate);
@@ -559,6 +530,52 @@ public final class Simulation {
         if (lastRecorder != null) warnings.addAll(lastRecorder.memoryLimits());
         if (!warnings.isEmpty()) warnings.forEach(s.putArray("warnings")::add);
         return s;
+    }
+
+    /** Per population: model, size, integrator, stepping, this run's spikes and mean rate. */
+    private void putPopulations(ObjectNode pops, long steps, long[] spikesBefore) {
+        double simulated = steps * net.dt();
+        for (PopulationView p : net.populations()) {
+            ObjectNode o = pops.putObject(p.name());
+            o.put("model", p.model());
+            o.put("size", p.size());
+            o.put("integrator", p.integrator());
+            if (!p.isSource()) o.put("stepping", p.stepping());
+            long spikes = p.totalSpikes() - spikesBefore[p.index()];   // this run's
+            o.put("spikes", spikes);
+            o.put("mean_rate_hz", simulated > 0 ? spikes / (p.size() * simulated) : 0.0);
+        }
+    }
+
+    /** How each projection's spikes reached its target in this run (see README, "How a simulation step works"). */
+    private void putProjections(com.fasterxml.jackson.databind.node.ArrayNode projections) {
+        for (ProjectionView pr : net.projections()) {
+            ObjectNode o = projections.addObject();
+            o.put("from", pr.source());
+            o.put("to", pr.target());
+            o.put("synapses", pr.synapseCount());
+            o.put("delivery", pr.deliveryKind());
+        }
+    }
+
+    /** The spike statistics of each population that has them (record.analysis). */
+    private void putAnalysis(ObjectNode s, long first, long steps) {
+        ObjectNode analysis = null;
+        for (PopulationView p : net.populations()) {
+            SpikeStatistics.Result a = lastRecorder == null ? null
+                    : lastRecorder.statistics().result(p.index(), (first + steps) * net.dt());
+            if (a == null) continue;
+            if (analysis == null) {
+                analysis = s.putObject("analysis");
+                analysis.put("from_s", lastRecorder.statistics().start());
+            }
+            ObjectNode o = analysis.putObject(p.name());
+            o.put("rate_hz", a.rateHz());
+            putNumber(o, "cv_isi", a.cvIsi());
+            o.put("neurons_with_cv", a.neuronsWithCv());
+            putNumber(o, "synchrony", a.synchrony());
+            putNumber(o, "peak_frequency_hz", a.peakFrequencyHz());
+        }
     }
 
     /** JSON has no NaN: an undefined statistic is null. */

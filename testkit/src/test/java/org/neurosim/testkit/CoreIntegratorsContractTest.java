@@ -86,7 +86,6 @@ class CoreIntegratorsContractTest {
         }
 
         @Override public void bindInputs(List<ModalFilter> inputs) { }
-        @Override public void arrivalGains(int input, double age, double[] out) { throw none(); }
 
         @Override
         public void advanceWithArrivals(double[][] state, Drive drive, double dt, double[] refractory,

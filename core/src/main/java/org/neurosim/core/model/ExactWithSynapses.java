@@ -24,16 +24,6 @@ public interface ExactWithSynapses extends ExactlySolvable {
     }
 
     /**
-     * What an event of weight 1 through input {@code input} (or {@link InputEvents#JUMP}), {@code age} seconds before
-     * the end of its step, adds by that end: {@code out[0]} to the membrane (w G(age) for a linear model), and
-     * {@code out[1]} to the state of the input's filter when the model advances that filter ({@link #advancesInput}),
-     * else 0. The network computes these once per presynaptic spike and hands them over with the events
-     * ({@link InputEvents#rowResponse}, {@link InputEvents#rowGain}). A model whose response differs between its
-     * neurons (LIF with tau_m or c_m given per neuron) puts NaN in {@code out[0]} and computes each target's own.
-     */
-    void arrivalGains(int input, double age, double[] out);
-
-    /**
      * Advances neurons from..to by dt with {@link Drive#current} held (external input and bias only), the bound
      * filters' outputs in closed form from their state at the step's start, and this step's {@code events}, each at
      * its time. The filters the model does not advance are advanced and given the events by the network afterwards.

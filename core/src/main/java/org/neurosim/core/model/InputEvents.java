@@ -9,8 +9,7 @@ package org.neurosim.core.model;
  * <ul>
  *   <li>all of them, for a pass over every neuron: <b>rows</b>, each one presynaptic spike's synapses onto the
  *       range (targets {@code rowTargets(r)[rowFrom(r) .. rowTo(r))}, weights {@code rowWeights(r)[k]} or one
- *       {@link #rowWeight}, one time and one input, with the model's own {@link ExactWithSynapses#arrivalGains} for
- *       that time), then <b>single events</b> k (Poisson events, what a plastic synapse transmits);</li>
+ *       {@link #rowWeight}, one time and one input), then <b>single events</b> k (Poisson events, what a plastic synapse transmits);</li>
  *   <li>per neuron and in time order, for the few neurons a model follows event by event: it names them
  *       ({@link #want}), then {@link #select}s, and reads neuron i's events at positions {@link #first}(i) ..
  *       {@link #end}(i) (simultaneous events keep the order in which they arrived, which is the same at any number
@@ -32,8 +31,6 @@ public interface InputEvents {
         @Override public int rowTo(int r) { throw new IndexOutOfBoundsException(r); }
         @Override public int rowInput(int r) { throw new IndexOutOfBoundsException(r); }
         @Override public double rowOffset(int r) { throw new IndexOutOfBoundsException(r); }
-        @Override public double rowResponse(int r) { throw new IndexOutOfBoundsException(r); }
-        @Override public double rowGain(int r) { throw new IndexOutOfBoundsException(r); }
         @Override public int count() { return 0; }
         @Override public int target(int k) { throw new IndexOutOfBoundsException(k); }
         @Override public double offset(int k) { throw new IndexOutOfBoundsException(k); }
@@ -61,10 +58,6 @@ public interface InputEvents {
     int rowTo(int r);
     int rowInput(int r);
     double rowOffset(int r);
-    /** out[0] of {@link ExactWithSynapses#arrivalGains} for row r's time: the membrane's response to weight 1. */
-    double rowResponse(int r);
-    /** out[1] of {@link ExactWithSynapses#arrivalGains} for row r's time: the kept filter's gain for weight 1. */
-    double rowGain(int r);
 
     /** The number of single events. */
     int count();

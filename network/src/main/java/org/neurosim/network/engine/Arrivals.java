@@ -1,7 +1,6 @@
 package org.neurosim.network.engine;
 
 import java.util.Arrays;
-import org.neurosim.core.model.ExactWithSynapses;
 import org.neurosim.core.model.InputEvents;
 
 /**
@@ -24,8 +23,7 @@ final class Arrivals implements InputEvents {
     private int[][] rowTargets = new int[16][];
     private float[][] rowWeights = new float[16][];
     private int[] rowFrom = new int[16], rowTo = new int[16], rowInput = new int[16];
-    private double[] rowWeight = new double[16], rowOffset = new double[16], rowResponse = new double[16],
-            rowGain = new double[16];
+    private double[] rowWeight = new double[16], rowOffset = new double[16];
     private int rows;
 
     void add(int neuron, double offsetInStep, double w, int inputIndex) {
@@ -89,11 +87,8 @@ final class Arrivals implements InputEvents {
     /**
      * Adds one presynaptic spike's arrivals at targets[from..to) with stored weights[k] (or {@code w} when null), all at
      * {@code offsetInStep} through one input, by reference: the arrays must not change until the step is over.
-     * {@code response} and {@code gain} are what an arrival of weight 1 at that time adds to the membrane and to the
-     * input's filter state by the step's end ({@link ExactWithSynapses#arrivalGains}).
      */
-    void addRow(int[] targets, int from, int to, float[] weights, double w, double offsetInStep,
-                       int inputIndex, double response, double gain) {
+    void addRow(int[] targets, int from, int to, float[] weights, double w, double offsetInStep, int inputIndex) {
         if (from >= to) return;
         if (rows == rowFrom.length) growRows();
         int r = rows++;
@@ -104,8 +99,6 @@ final class Arrivals implements InputEvents {
         rowInput[r] = inputIndex;
         rowWeight[r] = w;
         rowOffset[r] = offsetInStep;
-        rowResponse[r] = response;
-        rowGain[r] = gain;
     }
 
     private void growRows() {
@@ -117,8 +110,6 @@ final class Arrivals implements InputEvents {
         rowInput = Arrays.copyOf(rowInput, size);
         rowWeight = Arrays.copyOf(rowWeight, size);
         rowOffset = Arrays.copyOf(rowOffset, size);
-        rowResponse = Arrays.copyOf(rowResponse, size);
-        rowGain = Arrays.copyOf(rowGain, size);
     }
 
     /** True when the step has no arrival of either form. */
@@ -139,8 +130,6 @@ final class Arrivals implements InputEvents {
     @Override public int rowTo(int r) { return rowTo[r]; }
     @Override public int rowInput(int r) { return rowInput[r]; }
     @Override public double rowOffset(int r) { return rowOffset[r]; }
-    @Override public double rowResponse(int r) { return rowResponse[r]; }
-    @Override public double rowGain(int r) { return rowGain[r]; }
 
     void clear() {
         count = 0;

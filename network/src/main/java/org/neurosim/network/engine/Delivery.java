@@ -21,7 +21,6 @@ import org.neurosim.core.model.SpikeBuffer;
  * a delivery decides what happens to the step's arrivals and where an arrival on a grid point belongs.
  */
 abstract sealed class Delivery permits FilterDelivery, JumpDelivery, EventDelivery, GridDelivery, PlasticGridDelivery {
-    private static final double[] NO_GAINS = {0, 0};
     final SparseProjection pr;
 
     Delivery(SparseProjection pr) {
@@ -37,11 +36,6 @@ abstract sealed class Delivery permits FilterDelivery, JumpDelivery, EventDelive
      * t + d; an event-driven target takes the arrival's own time.
      */
     abstract boolean endsStepBefore();
-
-    /** {G, e} of a unit arrival {@code age} before its step's end (see {@link EventDelivery}); zeros elsewhere. */
-    double[] gains(double age) {
-        return NO_GAINS;
-    }
 
     /** Entry k of a ring slot was added for row {@code row}. */
     void added(Slot slot, int k, int row) {

@@ -26,6 +26,8 @@ import org.neurosim.core.synapse.ModalFilter;
  * them) that the workers take as they come free.
  */
 public final class Engine implements AutoCloseable {
+    // Over 300 lines: the wiring chosen once per run (stepping, deliveries, schedules) and the
+    // step that follows it, over the same per-population tables.
 
     private final double dt;
     private final List<Population> populations;
@@ -103,25 +105,7 @@ public final class Engine implements AutoCloseable {
             chunkSpikes[q.index] = new SpikeBuffer[chunks];
             for (int c = 0; c < chunks; c++) chunkSpikes[q.index][c] = c == 0 ? q.spikes : new SpikeBuffer();
             chunkBad[q.index] = new int[chunks];
-            if (!(q instanceof NeuronPopulation p)) continue;   // a source: nothing reaches it
-            if (p.solver.onGrid()) {
-                grid[p.index] = new GridTarget(p, groups, sparseOnto(p));   // grid deliveries
-                groupsOnto[p.index] = grid[p.index].advancing;
-                p.steppingUsed = "grid";
-            } else if (integratesSynapses(p, groups)) {
-                wireExact(p, groups, chunks, first);
-                p.steppingUsed = "events";
-            } else {
-                wireSynapses(p, groups);
-                p.steppingUsed = "held";
-                if (p.solver.withSynapses() && p.stepping.equals("auto")) {
-                    fallbacks.add("populations." + p.name + ": integrator " + p.integrator + " holds this population's "
-                            + "synaptic input over each step (a conductance or a filter without modes reaches it), "
-                            + "so its synapses are not integrated in closed form; summary.json says stepping: held");
-                }
-            }
-            stagedOnto[p.index] = new FilterDelivery[0];
-            if (arriving[p.index] == null && grid[p.index] == null) wireHeld(p, chunks);
+            if (q instanceof NeuronPopulation p) wire(p, groups, chunks, first);   // a source: nothing reaches it
         }
         assignSchedules();
         gridUnits = GridTarget.units(Arrays.stream(grid).filter(java.util.Objects::nonNull).toList(), parallel);
@@ -131,6 +115,31 @@ public final class Engine implements AutoCloseable {
                     && p.conductanceGroups.length == 0 && Arrays.stream(dense).noneMatch(d -> d.target == p);
         }
         if (first == 0) settleInstantaneous();   // later, y holds s(input) of the last step, as it would uninterrupted
+    }
+
+    /**
+     * The stepping of population p for this run (grid, events or held), chosen from the config alone, and the
+     * delivery of every projection onto it.
+     */
+    private void wire(NeuronPopulation p, List<SynapseGroup> groups, int chunks, long first) {
+        if (p.solver.onGrid()) {
+            grid[p.index] = new GridTarget(p, groups, sparseOnto(p));   // grid deliveries
+            groupsOnto[p.index] = grid[p.index].advancing;
+            p.steppingUsed = "grid";
+        } else if (integratesSynapses(p, groups)) {
+            wireExact(p, groups, chunks, first);
+            p.steppingUsed = "events";
+        } else {
+            wireSynapses(p, groups);
+            p.steppingUsed = "held";
+            if (p.solver.withSynapses() && p.stepping.equals("auto")) {
+                fallbacks.add("populations." + p.name + ": integrator " + p.integrator + " holds this population's "
+                        + "synaptic input over each step (a conductance or a filter without modes reaches it), "
+                        + "so its synapses are not integrated in closed form; summary.json says stepping: held");
+            }
+        }
+        stagedOnto[p.index] = new FilterDelivery[0];
+        if (arriving[p.index] == null && grid[p.index] == null) wireHeld(p, chunks);
     }
 
     /** Which projections are scheduled on the workers: largest first (by rows, a spike's entries), the rest here. */
@@ -218,8 +227,7 @@ public final class Engine implements AutoCloseable {
         groupsOnto[p.index] = bindInputs(model, inputs);
         List<EventDelivery> onto = new ArrayList<>();
         for (SparseProjection pr : sparseOnto(p)) {
-            EventDelivery d = new EventDelivery(pr, model, pr.group == null ? InputEvents.JUMP : inputs.indexOf(pr.group),
-                    dt, first);
+            EventDelivery d = new EventDelivery(pr, pr.group == null ? InputEvents.JUMP : inputs.indexOf(pr.group), first);
             pr.deliverBy(d);
             pr.chunkTargets(chunks);
             onto.add(d);

@@ -1,11 +1,11 @@
 package org.neurosim.network.engine;
 
 import org.neurosim.core.model.InputEvents;
-import org.neurosim.core.model.ExactWithSynapses;
 import org.neurosim.core.model.SpikeBuffer;
 
 /**
- * Arrivals as events for a target that integrates its synapses exactly ({@link ExactWithSynapses}). A step's
+ * Arrivals as events for a target that integrates its synapses exactly
+ * ({@link org.neurosim.core.model.ExactWithSynapses}). A step's
  * arrivals through delays of at least the rest of the emitting step are all known when the step begins (NEST's
  * min-delay principle): at the end of step n the ring's slot of step n + 1 is set aside ({@code upcoming}), and at
  * the start of step n + 1 the worker of each target chunk collects its part of every row, each at its time. An
@@ -14,33 +14,15 @@ import org.neurosim.core.model.SpikeBuffer;
  * ({@link #deliverLate}); a crossing it causes is found at the next step's start.
  */
 final class EventDelivery extends Delivery {
-    private final ExactWithSynapses model;
-    private final double dt;
     /** The target's input index of this projection's filter, or {@link InputEvents#JUMP} for a delta synapse. */
     final int input;
-    private final double[] gains = new double[2];
     private final Slot upcoming = new Slot();   // the next step's arrivals
 
-    /**
-     * The spikes already in flight (a continued or restored run whose next step is {@code first}) get their gains
-     * now; the slot of step {@code first} is what the last step before it set aside.
-     */
-    EventDelivery(SparseProjection pr, ExactWithSynapses model, int input, double dt, long first) {
+    /** The slot of step {@code first} is what the last step before it set aside (a continued or restored run). */
+    EventDelivery(SparseProjection pr, int input, long first) {
         super(pr);
-        this.model = model;
         this.input = input;
-        this.dt = dt;
-        for (Slot slot : pr.ring()) regain(slot);
         upcoming.copy(pr.ring()[(int) (first % pr.ring().length)], 0);
-        regain(upcoming);
-    }
-
-    private void regain(Slot slot) {
-        for (int k = 0; k < slot.rows.count(); k++) {
-            model.arrivalGains(input, dt - slot.rows.offset(k), gains);
-            slot.response[k] = gains[0];
-            slot.gain[k] = gains[1];
-        }
     }
 
     @Override
@@ -51,13 +33,6 @@ final class EventDelivery extends Delivery {
     @Override
     boolean endsStepBefore() {
         return false;
-    }
-
-    /** What an arrival of weight 1, {@code age} before its step's end, adds to the membrane and to the filter. */
-    @Override
-    double[] gains(double age) {
-        model.arrivalGains(input, age, gains);
-        return gains;
     }
 
     /** Entry k of a slot splits at the chunks' boundaries, read now where a source's rows are adjacent. */
@@ -121,8 +96,7 @@ final class EventDelivery extends Delivery {
             int j = due.neuron(k);
             double offset = due.offset(k);
             if (pr.isStatic()) {
-                now.addRow(targets, from, to, pr.weights, pr.weight, offset, input, upcoming.response[k],
-                        upcoming.gain[k]);
+                now.addRow(targets, from, to, pr.weights, pr.weight, offset, input);
             } else {   // what it transmits is a double: single arrivals, not a row of float weights
                 pr.synapse.transmit(j, from, to, stepStart + offset, pr.efficacy);
                 now.addEach(targets, from, to, pr.efficacy, offset, input);
@@ -132,7 +106,7 @@ final class EventDelivery extends Delivery {
 
     /**
      * On one thread at the end of step n: each late arrival enters the filter at its time and joins {@code into}, the
-     * events the target then adds its membrane's response to ({@link ExactWithSynapses#addLate}).
+     * events the target then adds its membrane's response to ({@link org.neurosim.core.model.ExactWithSynapses#addLate}).
      */
     void deliverLate(double dt, Arrivals into) {
         SpikeBuffer late = pr.late();
@@ -144,8 +118,7 @@ final class EventDelivery extends Delivery {
             if (from == to) continue;
             double offset = late.offset(k), age = dt - offset;
             if (pr.isStatic()) {
-                model.arrivalGains(input, age, gains);   // G once per presynaptic spike
-                into.addRow(targets, from, to, pr.weights, pr.weight, offset, input, gains[0], 0);
+                into.addRow(targets, from, to, pr.weights, pr.weight, offset, input);
                 if (group != null) group.filter.addSpikes(targets, from, to, pr.weights, pr.weight, age);
             } else {   // transmitted in arrived()
                 into.addEach(targets, from, to, pr.efficacy, offset, input);

@@ -143,13 +143,11 @@ public final class SparseProjection extends Projection {
             double offset = spikes.offset(k);
             if (rows != null) {   // one entry per (source, delay) row: whole steps, the offset kept
                 int j = spikes.neuron(k);
-                double[] ge = d.gains(dt - offset);
-                double g = ge[0], e = ge[1];
                 // onto the grid or as a jump, an arrival at a grid point is the end of the step before
                 boolean onPoint = endsStepBefore && offset <= ON_GRID * dt;
                 for (int r = rows.sourceRows()[j]; r < rows.sourceRows()[j + 1]; r++) {
                     int delay = rows.rowDelay()[r] - (onPoint ? 1 : 0);
-                    add(ring[(int) ((n + delay) % ring.length)], r, onPoint ? dt : offset, g, e);
+                    add(ring[(int) ((n + delay) % ring.length)], r, onPoint ? dt : offset);
                 }
                 continue;
             }
@@ -168,8 +166,7 @@ public final class SparseProjection extends Projection {
             if (steps == 0) {
                 late.spike(spikes.neuron(k), offset);
             } else {
-                double[] ge = d.gains(dt - offset);
-                add(ring[(int) ((n + steps) % ring.length)], spikes.neuron(k), offset, ge[0], ge[1]);
+                add(ring[(int) ((n + steps) % ring.length)], spikes.neuron(k), offset);
             }
         }
         SpikeBuffer arrived = ring[(int) (n % ring.length)].rows;
@@ -179,8 +176,8 @@ public final class SparseProjection extends Projection {
         if (d instanceof EventDelivery events) events.setAside(n);
     }
 
-    private void add(Slot slot, int row, double offset, double g, double e) {
-        int k = slot.add(row, offset, g, e);
+    private void add(Slot slot, int row, double offset) {
+        int k = slot.add(row, offset);
         delivery.added(slot, k, row);
     }
 
@@ -305,11 +302,7 @@ public final class SparseProjection extends Projection {
         int slots = in.readInt();
         if (slots != ring.length) throw in.mismatch("projection " + label + " has " + slots + " delay slots saved, "
                 + ring.length + " here");
-        for (Slot slot : ring) {   // their gains are the delivery's to give (EventDelivery)
-            slot.rows.restore(in, "projection " + label + " spikes in flight");
-            slot.response = new double[Math.max(64, slot.rows.count())];
-            slot.gain = new double[slot.response.length];
-        }
+        for (Slot slot : ring) slot.rows.restore(in, "projection " + label + " spikes in flight");
         late.clear();
         synapse.restore(in);
         if (learning != null) learning.restore(in);
