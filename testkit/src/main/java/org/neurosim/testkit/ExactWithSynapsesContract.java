@@ -65,6 +65,8 @@ import org.neurosim.core.synapse.SynapticKernel;
  * The model's spike rule must be the crossing rule (an upward crossing of the threshold by the membrane).
  */
 public abstract class ExactWithSynapsesContract {
+    // Over 300 lines: one contract with its scripted events, the fine-step reference and the driver that steps the
+    // model as the engine does; each check is a short method over those three.
     /** The reference's steps per model step. */
     public static final int FINE = 1000;
 
@@ -458,8 +460,7 @@ public abstract class ExactWithSynapsesContract {
 
         /**
          * The model stepped as the network steps it (Engine.advance and addToFilters; takeLate): each step's known
-         * events into {@link ExactWithSynapses#advanceWithArrivals} (rows with the model's arrivalGains for their
-         * time), then the filters the model does not advance advanced and given those events, dt - offset before the
+         * events into {@link ExactWithSynapses#advanceWithArrivals}, then the filters the model does not advance advanced and given those events, dt - offset before the
          * step's end; then the step's late events into every filter and {@link ExactWithSynapses#addLate}.
          */
         Run runExact(List<Spike> script, double external, double[][] start) {
@@ -474,7 +475,6 @@ public abstract class ExactWithSynapsesContract {
             Run run = newRun(state);
             List<List<Spike>> steps = byStep(script, false);
             ScriptedInputEvents now = new ScriptedInputEvents(), late = new ScriptedInputEvents();
-            double[] gains = new double[2];
             for (int s = 0; s < this.steps; s++) {
                 now.clear();
                 late.clear();
@@ -482,9 +482,8 @@ public abstract class ExactWithSynapsesContract {
                     double offset = (sp.at() - (long) s * FINE) * hf;
                     ScriptedInputEvents into = sp.late() ? late : now;
                     if (sp.row()) {
-                        m.arrivalGains(sp.input(), dt - offset, gains);
                         into.addRow(sp.targets(), 0, sp.targets().length, sp.weights(), sp.weight(), offset,
-                                sp.input(), gains[0], sp.late() ? 0 : gains[1]);   // a late row: no filter gain
+                                sp.input());
                     } else {
                         for (int k = 0; k < sp.targets().length; k++) {
                             into.add(sp.targets()[k], offset, sp.weight(k), sp.input());

@@ -19,8 +19,7 @@ import org.neurosim.core.model.InputEvents;
  * {@link InputEvents#NONE} does).
  */
 public final class ScriptedInputEvents implements InputEvents {
-    private record Row(int[] targets, int from, int to, float[] weights, double weight, double offset, int input,
-                       double response, double gain) { }
+    private record Row(int[] targets, int from, int to, float[] weights, double weight, double offset, int input) { }
 
     private record Single(int target, double offset, double weight, int input) { }
 
@@ -35,12 +34,11 @@ public final class ScriptedInputEvents implements InputEvents {
 
     /**
      * Adds one presynaptic spike's events at targets[from..to), with weights[k] (or {@code weight} when
-     * {@code weights} is null), all at {@code offset} after the step's start through {@code input}; {@code response}
-     * and {@code gain} are the model's {@code arrivalGains} for that time. The arrays are kept, not copied.
+     * {@code weights} is null), all at {@code offset} after the step's start through {@code input}. The arrays are kept, not
+     * copied.
      */
-    public void addRow(int[] targets, int from, int to, float[] weights, double weight, double offset, int input,
-                       double response, double gain) {
-        if (from < to) rows.add(new Row(targets, from, to, weights, weight, offset, input, response, gain));
+    public void addRow(int[] targets, int from, int to, float[] weights, double weight, double offset, int input) {
+        if (from < to) rows.add(new Row(targets, from, to, weights, weight, offset, input));
     }
 
     /** Adds a single event: neuron {@code target}, {@code offset} after the step's start, weight, input. */
@@ -67,8 +65,6 @@ public final class ScriptedInputEvents implements InputEvents {
     @Override public int rowTo(int r) { return rows.get(r).to(); }
     @Override public int rowInput(int r) { return rows.get(r).input(); }
     @Override public double rowOffset(int r) { return rows.get(r).offset(); }
-    @Override public double rowResponse(int r) { return rows.get(r).response(); }
-    @Override public double rowGain(int r) { return rows.get(r).gain(); }
 
     @Override public int count() { return singles.size(); }
     @Override public int target(int k) { return singles.get(k).target(); }
