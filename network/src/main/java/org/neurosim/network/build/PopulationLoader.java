@@ -97,16 +97,12 @@ final class PopulationLoader {
         }
     }
 
-    /** {@code stepping}: auto, or held (not on the grid of exact-grid). */
+    /** {@code stepping}: auto, or held. */
     private static String stepping(Cfg stepping, PopulationSolver solver) {
         String st = stepping.text();
         if (!st.equals("auto") && !st.equals("held")) {
             throw stepping.error("expected auto (the integrator decides how synaptic input enters a step) "
                     + "or held (the input held over each step, to compare), got '" + st + "'");
-        }
-        if (st.equals("held") && solver.onGrid()) {
-            throw stepping.error("integrator exact-grid takes its input on the grid; stepping: held needs "
-                    + "another integrator (exact holds the drive with it)");
         }
         return st;
     }

@@ -122,7 +122,7 @@ public final class Engine implements AutoCloseable {
      * delivery of every projection onto it.
      */
     private void wire(NeuronPopulation p, List<SynapseGroup> groups, int chunks, long first) {
-        if (p.solver.onGrid()) {
+        if (p.solver.onGrid() && p.stepping.equals("auto") && GridTarget.takes(p, groups)) {
             grid[p.index] = new GridTarget(p, groups, sparseOnto(p));   // grid deliveries
             groupsOnto[p.index] = grid[p.index].advancing;
             p.steppingUsed = "grid";
@@ -182,7 +182,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private boolean integratesSynapses(NeuronPopulation p, List<SynapseGroup> groups) {
-        if (!p.solver.withSynapses() || p.stepping.equals("held")) return false;
+        if (!p.solver.withSynapses() || p.stepping.equals("held") || p.solver.onGrid()) return false;
         for (SynapseGroup g : groups) {
             if (g.target == p && (g.conductance || !(g.filter instanceof ModalFilter))) return false;
         }

@@ -32,20 +32,22 @@ final class GridTarget {
     /** This step's slot of the jump ring (null: none), taken at the step's end. */
     double[] jumpsNow;
 
-    /** Wires p's inputs; anything the grid-constrained step cannot take is refused, naming it. */
+    /**
+     * True when every filter onto p is a current whose output has modes ({@link ModalFilter}), which the
+     * grid-constrained step propagates with the membrane; otherwise the engine holds p's input over each step.
+     */
+    static boolean takes(NeuronPopulation p, List<SynapseGroup> groups) {
+        for (SynapseGroup g : groups) {
+            if (g.target == p && (g.conductance || !(g.filter instanceof ModalFilter))) return false;
+        }
+        return true;
+    }
+
+    /** Wires p's inputs ({@link #takes} them); plastic delta synapses are refused, naming the projection. */
     GridTarget(NeuronPopulation p, List<SynapseGroup> groups, List<SparseProjection> onto) {
         population = p;
         List<SynapseGroup> inputs = new ArrayList<>();
-        for (SynapseGroup g : groups) {
-            if (g.target != p) continue;
-            if (g.conductance || !(g.filter instanceof ModalFilter)) {
-                throw new InvalidInputException("population " + p.name + ": integrator exact-grid takes current "
-                        + "synapses whose kernels have a closed form (exponential, alpha, gamma, double-exponential); a "
-                        + (g.conductance ? "conductance synapse" : "synapse without one") + " reaches it (use "
-                        + "integrator exact or rk4)");
-            }
-            inputs.add(g);
-        }
+        for (SynapseGroup g : groups) if (g.target == p) inputs.add(g);
         advancing = Engine.bindInputs((ExactWithSynapses) p.dynamics, inputs);
         int[] reach = new int[inputs.size()];
         // Poisson jumps go into the slot taken at their own step's end: a ring of two steps at least
