@@ -270,6 +270,7 @@ public abstract class ExactWithSynapsesContract {
      * a row and a single event at one instant onto neuron 2, and delta events when the model takes them. Weights
      * are multiples of 1/64 (exact in float, as rows store them); about 55% excitatory.
      */
+    // Over 50 lines: the scripted events read top to bottom as the list in the Javadoc above, one block per kind.
     private List<Spike> script(Bench b) {
         SplittableRandom r = new SplittableRandom(20261208L);
         int driven = b.n - 1, steps = steps();
@@ -851,6 +852,8 @@ public abstract class ExactWithSynapsesContract {
         private double heldUntil, heldValue;
         private long heldUntilStep;
 
+        // Over 50 lines: one neuron's fine-step RK4 with its events, threshold, reset and hold, whose local state every
+        // branch shares (as the model's own event loop).
         private void neuron(int i) {
             for (int k = 0; k < b.nv; k++) s[k][i] = start[k][i];
             int mem = b.membrane;
