@@ -137,6 +137,13 @@ final class LifSynapses {
      * arrived (v = v_inf + (v - v_inf) e^(-dt/tau_m) + r sum_j c_j R_j(dt); the folded filters decay, x *= f).
      */
     void fullStep(double[] v, double[] before, double[] in, double vRest, double decay, int from, int to) {
+        if (fullSteps == null && foldedTerm.length == 2) {   // CUBA's case: the copy in the same pass as the step
+            int x = foldedTerm[0], y = foldedTerm[1];
+            stepTwoSaving(v, before, in, vRest, scale, decay, state[x], fullStep[x], foldedDecay[0], state[y],
+                    fullStep[y], foldedDecay[1], from, to);
+            for (int j : otherTerms) addTerm(v, fullStep[j], state[j], from, to);
+            return;
+        }
         System.arraycopy(v, from, before, from, to - from);
         gridStep(v, in, vRest, decay, null, from, to);
     }
@@ -187,11 +194,12 @@ final class LifSynapses {
                 if (sum != null) java.util.Arrays.fill(sum, from, to, 0);
             }
         }
-        for (int j : otherTerms) {
-            double p = fullStep[j];
-            double[] a = state[j];
-            for (int i = from; i < to; i++) v[i] += p * a[i];
-        }
+        for (int j : otherTerms) addTerm(v, fullStep[j], state[j], from, to);
+    }
+
+    /** v += p a: a term the network advances (not folded), read in a pass of its own. */
+    private static void addTerm(double[] v, double p, double[] a, int from, int to) {
+        for (int i = from; i < to; i++) v[i] += p * a[i];
     }
 
     /**
@@ -253,6 +261,19 @@ final class LifSynapses {
         for (int i = from; i < to; i++) {
             double vInf = vRest + r * in[i], a = x[i], b = y[i];
             v[i] = vInf + (v[i] - vInf) * d + px * a + py * b;
+            x[i] = a * fx;
+            y[i] = b * fy;
+        }
+    }
+
+    /** {@link #stepTwo} that also keeps the start-of-step membrane in {@code before} (one pass instead of a copy and a step). */
+    private static void stepTwoSaving(double[] v, double[] before, double[] in, double vRest, double r, double d,
+                                      double[] x, double px, double fx, double[] y, double py, double fy, int from,
+                                      int to) {
+        for (int i = from; i < to; i++) {
+            double vInf = vRest + r * in[i], a = x[i], b = y[i], u = v[i];
+            before[i] = u;
+            v[i] = vInf + (u - vInf) * d + px * a + py * b;
             x[i] = a * fx;
             y[i] = b * fy;
         }
