@@ -43,7 +43,7 @@ final class Views {
 
         @Override
         public String stepping() {
-            return p instanceof NeuronPopulation n ? n.steppingUsed : "none";
+            return p instanceof NeuronPopulation n ? n.steppingUsed() : "none";
         }
 
         @Override

@@ -82,7 +82,7 @@ final class PopulationLoader {
         double[] bias = c.has("bias") ? perNeuron(c.get("bias"), inputDim, n) : null;
         NeuronPopulation p = new NeuronPopulation(name, modelName, index, n, dynamics, solver, integratorName, input,
                 bias);
-        if (c.has("stepping")) p.stepping = stepping(c.get("stepping"), solver);
+        if (c.has("stepping")) p.stepping(stepping(c.get("stepping"), solver));
         return p;
     }
 

@@ -17,9 +17,9 @@ public final class NeuronPopulation extends Population {
     public final PopulationSolver solver;
     public final String integrator;
     /** The config's {@code stepping}: {@code auto} (the integrator decides) or {@code held} (input held over each step). */
-    public String stepping = "auto";
+    String stepping = "auto";
     /** How the engine steps it this run: held, events (exact with synapses in closed form) or grid (exact-grid). */
-    public String steppingUsed = "held";
+    String steppingUsed = "held";
     final Drive drive;
     // the input: a uniform signal (value added once per step), or per-neuron values (constant, or refilled each step
     // by a varying signal); an input or bias equal for every neuron is added once per step, not read per neuron
@@ -76,6 +76,10 @@ public final class NeuronPopulation extends Population {
 
     @Override
     public String integrator() { return integrator; }
+    /** How the engine stepped it in the last run (held, events or grid). */
+    public String steppingUsed() { return steppingUsed; }
+    /** Set once by the loader from the config's {@code stepping} (auto or held). */
+    public void stepping(String stepping) { this.stepping = stepping; }
 
     /** True for models that emit spikes (a threshold); false for rate neurons. */
     @Override
