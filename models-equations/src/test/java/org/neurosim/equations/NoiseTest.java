@@ -202,32 +202,19 @@ class NoiseTest {
     }
 
     /**
-     * The same script in Brian2 2.5.1 (benchmarks/peers/brian2_lif_noise.py, method euler, numpy target): 4000
+     * examples/lif-noise.yaml (at 2 threads) and the same script in Brian2 2.5.1 (benchmarks/peers/brian2_lif_noise.py,
+     * method euler, numpy target): 4000
      * neurons for 2 s fire at 45.649 Hz with a standard error of 0.049 Hz (365192 spikes). NeuroSim's rate, from
      * its own random numbers, must lie within 5 standard errors of the difference.
      */
     @Test
-    void aLifWithNoiseFiresAtBrian2sRate() {
+    void aLifWithNoiseFiresAtBrian2sRate() throws IOException {
         int n = 4000;
         double duration = 2, brian2 = 45.649, brian2Se = 0.048903;
-        Network net = build("""
-                dt: 0.1 ms
-                duration: 2 s
-                seed: 4
-                threads: 2
-                populations:
-                  n:
-                    model: equations
-                    size: 4000
-                    equations: |
-                      dv/dt = (v_rest - v + R*I_ext)/tau + sigma*sqrt(2/tau)*xi : volt (unless refractory)
-                    threshold: v > -50 mV
-                    reset: v = -60 mV
-                    refractory: 2 ms
-                    params: {v_rest: -60 mV, tau: 10 ms, sigma: 4 mV, R: 100 Mohm}
-                    input: 90 pA
-                record: {spikes: all, memory: {spikes: 1000000}}
-                """);
+        String example = Files.readString(Path.of("..", "examples", "lif-noise.yaml"));
+        assertThat(example).contains("  spikes: all\n");
+        Network net = build(example.replace("  spikes: all\n", "  spikes: all\n  memory: {spikes: 1000000}\n")
+                + "threads: 2\n");
         org.neurosim.network.output.Recorder rec = new Simulation(net).run().recorder();
         double[] counts = new double[n];
         for (int k = 0; k < rec.rasterCount(); k++) counts[rec.rasterNeuron(k)]++;
