@@ -166,7 +166,7 @@ final class FiCurveCommand implements Callable<Integer> {
         String integratorName = integrator != null ? integrator : d.preferredIntegrator();
         Integrator integ = root.registry().get(PluginKind.INTEGRATOR, integratorName, "--integrator");
         NeuronDynamics model0 = d;
-        integ.unsupportedReason(d).ifPresent(r -> {
+        integ.refusal(d).ifPresent(r -> {
             throw new InvalidInputException("--integrator: " + integratorName + " cannot step this model: " + r
                     + "; integrators that can: " + String.join(", ", root.registry().integratorsFor(model0)));
         });

@@ -122,7 +122,7 @@ final class PluginsCommand implements Callable<Integer> {
         }
         out.println("Integrators: " + d.preferredIntegrator() + " by default; also "
                 + r.all(PluginKind.INTEGRATOR).values().stream()
-                        .filter(i -> !i.name().equals(d.preferredIntegrator()) && i.unsupportedReason(d).isEmpty())
+                        .filter(i -> !i.name().equals(d.preferredIntegrator()) && i.refusal(d).isEmpty())
                         .map(Integrator::name).sorted().collect(java.util.stream.Collectors.joining(", ")));
         return 0;
     }

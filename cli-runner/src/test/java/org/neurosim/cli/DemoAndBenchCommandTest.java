@@ -95,7 +95,7 @@ class DemoAndBenchCommandTest {
         Cli bad = Cli.run("bench", "cuba", "--integrator", "rk9");
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err().strip()).isEqualTo("neurosim: --integrator: unknown integrator 'rk9' (did you mean 'rk4'?); "
-                + "known integrators: dormand-prince, euler, exact, exact-grid, exponential-euler, heun, rk4");
+                + "known integrators: dormand-prince, euler, euler-maruyama, exact, exact-grid, exponential-euler, heun, rk4");
     }
 
     @Test

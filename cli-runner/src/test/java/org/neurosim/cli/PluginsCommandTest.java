@@ -35,7 +35,7 @@ class PluginsCommandTest {
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(names(j.get("neuron_models"))).contains("hh", "hh-traub", "lif", "rate", "poisson", "spike-times");
         assertThat(names(j.get("integrators")))
-                .containsExactlyInAnyOrder("euler", "heun", "rk4", "exponential-euler", "exact", "exact-grid", "dormand-prince");
+                .containsExactlyInAnyOrder("euler", "euler-maruyama", "heun", "rk4", "exponential-euler", "exact", "exact-grid", "dormand-prince");
         assertThat(names(j.get("kernels")))
                 .containsExactlyInAnyOrder("exponential", "alpha", "gamma", "double-exponential", "delta");
         assertThat(names(j.get("activations")))

@@ -44,4 +44,15 @@ public final class Seeds {
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return new java.util.SplittableRandom(z ^ (z >>> 31));
     }
+
+    /**
+     * A standard normal deviate that depends only on (seed, a, b), by Box-Muller from two counter-based uniforms of
+     * 53 bits: u1 = 1 - {@link #uniform}(seed, a, 2b) in (0, 1], u2 = uniform(seed, a, 2b + 1), and
+     * z = sqrt(-2 ln u1) cos(2 pi u2) (the sine's deviate is not used, so each value stands alone). |z| is at most
+     * sqrt(-2 ln 2^-53) = 8.6.
+     */
+    public static double normal(long seed, long a, long b) {
+        double u1 = 1 - uniform(seed, a, 2 * b), u2 = uniform(seed, a, 2 * b + 1);
+        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+    }
 }

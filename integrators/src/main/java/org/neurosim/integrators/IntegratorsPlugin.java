@@ -12,6 +12,7 @@ public final class IntegratorsPlugin extends AbstractNeuroSimPlugin {
     @Override
     protected void configure() {
         integrator(new Euler());
+        integrator(new EulerMaruyama());
         integrator(new Heun());
         integrator(new RungeKutta4());
         integrator(new ExponentialEuler());

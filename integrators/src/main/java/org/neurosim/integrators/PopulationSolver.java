@@ -53,7 +53,7 @@ public final class PopulationSolver implements org.neurosim.core.checkpoint.Chec
 
     public PopulationSolver(NeuronDynamics dynamics, Integrator integrator, Parameters integratorParameters,
                             int size, double dt) {
-        integrator.unsupportedReason(dynamics).ifPresent(r -> {
+        integrator.refusal(dynamics).ifPresent(r -> {
             throw new InvalidInputException("integrator " + integrator.name() + " cannot step this model: " + r);
         });
         if (dynamics instanceof Instantaneous && integrator.order() != 0) {

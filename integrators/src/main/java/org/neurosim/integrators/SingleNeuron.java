@@ -66,6 +66,7 @@ public final class SingleNeuron {
             }
             double t0 = k * dt;
             drive.current[0] = input.at(t0);
+            drive.atStep(k);
             spikes.stepStart = t0;
             if (solver.step(drive, spikes, 0, 1) >= 0) {
                 throw new NumericalFailureException("state became NaN or infinite at t = " + (t0 + dt) + " s", t0 + dt);

@@ -26,7 +26,7 @@ class PluginRegistryTest {
         PluginRegistry r = PluginRegistry.of(List.of(new IntegratorsPlugin()));
         assertThatThrownBy(() -> r.get(PluginKind.INTEGRATOR, "rk5", "integrator"))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessage("integrator: unknown integrator 'rk5' (did you mean 'rk4'?); known integrators: dormand-prince, euler, exact, exact-grid, "
+                .hasMessage("integrator: unknown integrator 'rk5' (did you mean 'rk4'?); known integrators: dormand-prince, euler, euler-maruyama, exact, exact-grid, "
                         + "exponential-euler, heun, rk4");
     }
 

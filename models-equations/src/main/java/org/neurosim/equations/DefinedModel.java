@@ -76,7 +76,14 @@ public final class DefinedModel implements NeuronModel {
         List<Linear.Form> linear = linearForms(def, derivatives, subs);
         List<JavaSource.ResetStep> reset = def.reset.stream()
                 .map(a -> new JavaSource.ResetStep(a.variable(), a.op(), a.value())).toList();
-        Generated code = ModelCompiler.compile(src.source(ModelCompiler.NAME, derivatives, linear, reset));
+        List<Map<String, Expr>> noise = new ArrayList<>();
+        for (Map<String, Expr> coefficients : def.noise) {
+            Map<String, Expr> expanded = new LinkedHashMap<>();
+            coefficients.forEach((xi, g) -> expanded.put(xi, JavaSource.synapticInput(g, conductances)));
+            noise.add(expanded);
+        }
+        Generated code = ModelCompiler.compile(src.source(ModelCompiler.NAME, derivatives, linear, reset, noise,
+                def.noiseSources));
         double[][] bound = arrays.toArray(new double[0][]);
         code.bind(bound);
 
@@ -84,6 +91,11 @@ public final class DefinedModel implements NeuronModel {
         LinearSystem system = LinearSystem.of(def, src);
         double[] guess = new double[def.states.size()];
         for (int k = 0; k < guess.length; k++) guess[k] = initialGuess.getOrDefault(def.states.get(k), 0.0);
+        if (!def.noiseSources.isEmpty()) {
+            long[] seeds = new long[def.noiseSources.size()];
+            for (int j = 0; j < seeds.length; j++) seeds[j] = context.seed("noise:" + def.noiseSources.get(j));
+            return new EquationsDynamics.Noisy(def, code, rule, guess, bound, seeds);
+        }
         if (system != null) {
             return new EquationsDynamics.Exact(def, code, rule, guess, bound, system, context.dt());
         }

@@ -14,6 +14,8 @@ import org.neurosim.core.model.NeuronDynamics;
 import org.neurosim.core.model.SpikeRule;
 import org.neurosim.core.model.SpikeSink;
 import org.neurosim.core.model.StateVariable;
+import org.neurosim.core.model.Stochastic;
+import org.neurosim.core.Seeds;
 import org.neurosim.core.units.Dimension;
 import org.neurosim.equations.compile.Generated;
 
@@ -194,6 +196,38 @@ public class EquationsDynamics implements NeuronDynamics {
             for (int r = 0; r < n; r++) j[r][c] = (g[r] - f[r]) / h;
         }
         return j;
+    }
+
+    /**
+     * Equations with white noise ({@code xi}): the derivatives are the drift (every xi taken as 0), the compiled
+     * code's noise method the coefficients; the normal deviates of source j for neuron i in step n are
+     * {@link Seeds#normal}(seed_j, n, i), seed_j from the run's seed, the population and the source's name.
+     */
+    static final class Noisy extends EquationsDynamics implements Stochastic {
+        private final long[] seeds;
+
+        Noisy(ModelDefinition def, Generated code, SpikeRule rule, double[] guess, double[][] perNeuron, long[] seeds) {
+            super(def, code, rule, guess, perNeuron);
+            this.seeds = seeds;
+        }
+
+        @Override public String preferredIntegrator() { return "euler-maruyama"; }
+        @Override public List<String> noiseSources() { return def.noiseSources; }
+        @Override public boolean additiveNoise() { return def.additiveNoise; }
+
+        @Override
+        public void noise(double[][] state, Drive d, double[][][] g, int from, int to) {
+            code.noise(state, d.current, d.synapticCurrent, d.conductance, d.conductanceTimesReversal, g, from, to);
+        }
+
+        @Override
+        public void normals(long step, double[][] z, int from, int to) {
+            for (int j = 0; j < seeds.length; j++) {
+                double[] zj = z[j];
+                long seed = seeds[j];
+                for (int i = from; i < to; i++) zj[i] = Seeds.normal(seed, step, i);
+            }
+        }
     }
 
     /** For exponential-euler: every equation linear in its own variable. */

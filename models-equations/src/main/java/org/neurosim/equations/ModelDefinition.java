@@ -11,6 +11,7 @@ import org.neurosim.core.units.Dimension;
 import org.neurosim.core.units.Units;
 import org.neurosim.equations.check.Dimensions;
 import org.neurosim.equations.check.Linear;
+import org.neurosim.equations.check.Noise;
 import org.neurosim.equations.parse.Equations;
 import org.neurosim.equations.parse.EquationsException;
 import org.neurosim.equations.parse.Expr;
@@ -38,6 +39,14 @@ public final class ModelDefinition {
     final List<Expr> derivatives = new ArrayList<>();
     /** d state / dt as written, in state order. */
     final List<Expr> rawDerivatives = new ArrayList<>();
+    /** The white noise sources (xi, xi_name), in the order they first appear in the equations; empty without noise. */
+    final List<String> noiseSources = new ArrayList<>();
+    /** Per state, in state order: the coefficient of each noise source in d state / dt, as written. */
+    final List<Map<String, Expr>> noise = new ArrayList<>();
+    /** True when no noise coefficient depends on a state variable (through a subexpression or I_syn's g v too). */
+    boolean additiveNoise = true;
+    /** Per state: d state / dt as written with every xi taken as 0 (the drift; null for 0). */
+    private final List<Expr> drifts = new ArrayList<>();
     /** Each subexpression's definition, in an order where every one comes after those it uses. */
     final Map<String, Expr> subexpressionDefinitions = new LinkedHashMap<>();
     Dimension input;
@@ -88,8 +97,10 @@ public final class ModelDefinition {
         if (given == null && !undeclared.isEmpty()) return;   // checked once params give their dimensions
         declareGiven(given, dims, all, keyPath);
         checked = true;
+        splitNoise(eqKey);
         Dimensions check = checkDerivatives(dims, eqKey);
         substituteSubexpressions(eqKey);
+        additiveNoise = additive(eqKey);
         threshold(condition, dims, thKey);
         reset(assignments, dims, resetKey);
         refractory(dims, keyPath + ".refractory");
@@ -145,18 +156,55 @@ public final class ModelDefinition {
         }
         for (int k = 0; k < states.size(); k++) {
             Equations.State s = equations.states().get(k);
-            check.expect(s.rhs(), stateDimensions.get(k).divide(Dimension.TIME), eqKey, "d" + s.name() + "/dt");
+            Dimension rate = stateDimensions.get(k).divide(Dimension.TIME);
+            Expr drift = drifts.get(k);
+            if (drift != null) check.expect(drift, rate, eqKey, "d" + s.name() + "/dt");
+            for (Map.Entry<String, Expr> g : noise.get(k).entrySet()) {
+                check.expectNoiseCoefficient(g.getValue(), rate, eqKey, "d" + s.name() + "/dt", g.getKey());
+            }
         }
         return check;
+    }
+
+    /** Takes each equation apart into its drift and its noise coefficients (see {@link Noise#split}). */
+    private void splitNoise(String eqKey) {
+        for (Equations.State s : equations.states()) {
+            Noise.Split split = Noise.split(s.rhs(), eqKey, "d" + s.name() + "/dt");
+            drifts.add(split.drift());
+            noise.add(split.coefficients());
+            for (String xi : split.coefficients().keySet()) if (!noiseSources.contains(xi)) noiseSources.add(xi);
+        }
+    }
+
+    /**
+     * True when every noise coefficient, its subexpressions written out, names no state variable (nor I_syn when
+     * conductance synapses make it depend on v): additive noise.
+     */
+    private boolean additive(String eqKey) {
+        Map<String, Expr> subs = new LinkedHashMap<>();
+        equations.subexpressions().forEach(s -> subs.put(s.name(), s.rhs()));
+        for (Map<String, Expr> coefficients : noise) {
+            for (Expr g : coefficients.values()) {
+                Expr full = substitute(g, subs, new HashSet<>(), eqKey);
+                for (String st : states) if (Linear.mentions(full, st)) return false;
+                if (hasVoltageV() && Linear.mentions(full, "I_syn")) return false;
+            }
+        }
+        return true;
     }
 
     /** Fills derivatives (subexpressions substituted), rawDerivatives and subexpressionDefinitions; refuses cycles. */
     private void substituteSubexpressions(String eqKey) {
         Map<String, Expr> subs = new LinkedHashMap<>();
         equations.subexpressions().forEach(s -> subs.put(s.name(), s.rhs()));
-        for (Equations.State s : equations.states()) {
-            derivatives.add(substitute(s.rhs(), subs, new HashSet<>(), eqKey));
-            rawDerivatives.add(s.rhs());
+        for (int k = 0; k < states.size(); k++) {
+            Expr drift = drifts.get(k);
+            if (drift == null) {
+                Equations.State s = equations.states().get(k);
+                drift = new Expr.Num(0, s.line(), s.column());
+            }
+            derivatives.add(substitute(drift, subs, new HashSet<>(), eqKey));
+            rawDerivatives.add(drift);
         }
         for (Equations.Subexpression s : equations.subexpressions()) substitute(s.rhs(), subs, new HashSet<>(Set.of(s.name())), eqKey);
         for (String name : subs.keySet()) order(name, subs);
@@ -261,7 +309,7 @@ public final class ModelDefinition {
     private void collectUndeclared(Expr e, Set<String> defined) {
         if (e instanceof Expr.Name n) {
             String s = n.name();
-            if (!defined.contains(s) && !s.equals("I_ext") && !s.equals("I_syn")
+            if (!defined.contains(s) && !s.equals("I_ext") && !s.equals("I_syn") && !Noise.isNoise(s)
                     && org.neurosim.equations.check.UnitNames.resolve(s) == null) undeclared.putIfAbsent(s, n);
         } else if (e instanceof Expr.Negate n) {
             collectUndeclared(n.operand(), defined);

@@ -71,6 +71,21 @@ public final class Drive {
         return current.length;
     }
 
+    private long step = -1;
+
+    /**
+     * Says which step this drive is for (n, from t = n dt to (n + 1) dt; the network sets it before each step): a
+     * stochastic integrator draws the noise of that step ({@link Stochastic#normals}).
+     */
+    public void atStep(long n) {
+        this.step = n;
+    }
+
+    /** The step this drive is for, or -1 when nobody said ({@link #atStep}). */
+    public long step() {
+        return step;
+    }
+
     public void clear() {
         java.util.Arrays.fill(current, 0);
         java.util.Arrays.fill(conductance, 0);

@@ -10,7 +10,8 @@ import org.neurosim.core.units.Dimension;
  * (threshold, reset, refractoriness), as Hipparchus separates an equation from its event detector and handler.
  * Optional capabilities are interfaces a model may add: {@link ConditionallyLinear} (for
  * {@code exponential-euler}), {@link ExactlySolvable} (for {@code exact}), {@link Instantaneous} (no equation,
- * y = f(input)) and {@link AnalyticRate} (a closed-form firing rate).
+ * y = f(input)), {@link AnalyticRate} (a closed-form firing rate) and {@link Stochastic} (white noise, for
+ * {@code euler-maruyama}; then {@link #derivatives} is the drift).
  *
  * <p>With {@code --threads}, {@link #derivatives} is called from several threads at once on disjoint index ranges
  * {@code from..to}: write only inside your range.

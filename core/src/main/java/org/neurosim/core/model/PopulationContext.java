@@ -19,4 +19,9 @@ public record PopulationContext(String key, String population, int size, double 
     public SplittableRandom random(String purpose) {
         return new SplittableRandom(Seeds.mix(seed, purpose + ":" + population));
     }
+
+    /** The seed of the population's own stream for one purpose (as {@link #random}), for counter-based draws. */
+    public long seed(String purpose) {
+        return Seeds.mix(seed, purpose + ":" + population);
+    }
 }

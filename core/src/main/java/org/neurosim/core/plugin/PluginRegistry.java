@@ -281,7 +281,7 @@ public final class PluginRegistry {
     /** The integrators that can step {@code dynamics}, by name: for "use one of ..." in error messages. */
     public java.util.List<String> integratorsFor(org.neurosim.core.model.NeuronDynamics dynamics) {
         return all(PluginKind.INTEGRATOR).values().stream()
-                .filter(i -> i.unsupportedReason(dynamics).isEmpty())
+                .filter(i -> i.refusal(dynamics).isEmpty())
                 .map(PluginFactory::name).sorted().toList();
     }
 }

@@ -71,6 +71,21 @@ public final class Dimensions {
         }
     }
 
+    /**
+     * Checks that {@code g}, the coefficient of the noise {@code xi} in {@code what} (dv/dt) of dimension
+     * {@code rate}, has the dimension of rate times second^1/2 (xi has unit second^-1/2), by the square of both.
+     */
+    public void expectNoiseCoefficient(Expr g, Dimension rate, String key, String what, String xi) {
+        Dim d = dim(Noise.squared(g));
+        Dimension want = rate.pow(2).times(Dimension.TIME);
+        if (!unify(d, Dim.of(want))) {
+            throw new EquationsException(key, g.line(), g.column(), "the coefficient of " + xi + " in " + what
+                    + " must have the unit of " + what + " times second^1/2 (" + xi + " has unit second^-1/2), as "
+                    + "sigma*sqrt(2/tau) in dv/dt = (mu - v)/tau + sigma*sqrt(2/tau)*xi; its square has dimension "
+                    + describe(d) + ", not " + UnitNames.describe(want));
+        }
+    }
+
     /** The dimension of a unit expression ({@code volt/second}, {@code amp/meter**2}, {@code 1}). */
     public static Dimension ofUnit(Expr unit, String key) {
         return unitValue(unit, key).dimension();
@@ -129,6 +144,12 @@ public final class Dimensions {
 
     private Dim name(Expr.Name n) {
         String s = n.name();
+        if (Noise.isNoise(s)) {
+            // an equation's noise is taken apart before it is checked (Noise.split): any left is out of place
+            throw new EquationsException(key, n.line(), n.column(), "white noise '" + s + "' may appear only in a "
+                    + "differential equation, linearly (dv/dt = f + g*" + s + "), not in a subexpression, threshold, "
+                    + "reset or condition");
+        }
         if (s.equals("I_ext") || s.equals("I_syn")) return new Dim(Dimension.DIMENSIONLESS, 1);
         Dimension d = names.variable(s);
         if (d != null) return Dim.of(d);

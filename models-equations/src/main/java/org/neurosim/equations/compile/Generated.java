@@ -17,6 +17,12 @@ public interface Generated {
     void linearForm(double[][] s, double[] ie, double[] is, double[] g, double[] ge, double[][] a, double[][] b,
                     int from, int to);
 
+    /**
+     * The noise coefficients for neurons from..to: {@code n[j][k][i]} the coefficient of noise source j in ds_k/dt
+     * (the model's sources in order; only the entries of an equation that names source j are written).
+     */
+    void noise(double[][] s, double[] ie, double[] is, double[] g, double[] ge, double[][][] n, int from, int to);
+
     /** The reset of neuron i, its assignments in the order written. */
     void reset(double[][] s, int i);
 }

@@ -113,6 +113,15 @@ public final class JavaSource {
      */
     public String source(String className, List<Expr> derivatives, List<Linear.Form> linear,
                          List<ResetStep> reset) {
+        return source(className, derivatives, linear, reset, List.of(), List.of());
+    }
+
+    /**
+     * As above, with white noise: {@code noise.get(k)} the coefficient of each source named in ds_k/dt (I_syn
+     * expanded), {@code sources} the model's sources in order (the index j of the noise method's n[j]).
+     */
+    public String source(String className, List<Expr> derivatives, List<Linear.Form> linear,
+                         List<ResetStep> reset, List<Map<String, Expr>> noise, List<String> sources) {
         StringBuilder b = new StringBuilder();
         b.append("public final class ").append(className).append(" implements ")
                 .append(Generated.class.getName()).append(" {\n");
@@ -122,6 +131,7 @@ public final class JavaSource {
         b.append("  }\n");
         derivativesMethod(b, derivatives);
         linearFormMethod(b, linear);
+        noiseMethod(b, noise, sources);
         resetMethod(b, reset);
         b.append("}\n");
         return b.toString();
@@ -166,6 +176,34 @@ public final class JavaSource {
             b.append(body.locals()).append(forms);
             b.append("    }\n  }\n");
         }
+    }
+
+    private void noiseMethod(StringBuilder b, List<Map<String, Expr>> noise, List<String> sources) {
+        b.append("  public void noise(double[][] s, double[] ie, double[] is, double[] g, double[] ge, "
+                + "double[][][] n, int from, int to) {\n");
+        if (!sources.isEmpty()) {
+            loadArrays(b);
+            StringBuilder outs = new StringBuilder();
+            for (int k = 0; k < noise.size(); k++) {
+                for (String xi : noise.get(k).keySet()) {
+                    int j = sources.indexOf(xi);
+                    b.append("    final double[] n").append(j).append('_').append(k).append(" = n[").append(j)
+                            .append("][").append(k).append("];\n");
+                }
+            }
+            b.append("    for (int i = from; i < to; i++) {\n");
+            loadLocals(b);
+            body = new Body(true);
+            for (int k = 0; k < noise.size(); k++) {
+                for (Map.Entry<String, Expr> e : noise.get(k).entrySet()) {
+                    outs.append("      n").append(sources.indexOf(e.getKey())).append('_').append(k).append("[i] = ")
+                            .append(java(e.getValue())).append(";\n");
+                }
+            }
+            b.append(body.locals()).append(outs);
+            b.append("    }\n");
+        }
+        b.append("  }\n");
     }
 
     private void resetMethod(StringBuilder b, List<ResetStep> reset) {

@@ -69,6 +69,10 @@ public record Equations(List<State> states, List<Subexpression> subexpressions, 
                 throw new EquationsException(key, lineNo, nameColumn + 1, name + " is the population's "
                         + (name.equals("I_ext") ? "input" : "synaptic current") + " and cannot be defined");
             }
+            if (org.neurosim.equations.check.Noise.isNoise(name)) {
+                throw new EquationsException(key, lineNo, nameColumn + 1, "'" + name + "' is white noise (unit "
+                        + "second^-1/2, as in Brian2) and cannot be defined; name the variable otherwise");
+            }
             Integer before = definedAt.put(name, lineNo);
             if (before != null) {
                 throw new EquationsException(key, lineNo, nameColumn + 1, "'" + name + "' is already defined on line "

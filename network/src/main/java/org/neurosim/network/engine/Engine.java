@@ -368,6 +368,7 @@ public final class Engine implements AutoCloseable {
         this.step = n;
         double t = n * dt;
         for (GridTarget g : grid) if (g != null) g.turn(n);   // this step's slot of every ring
+        for (NeuronPopulation p : neurons) p.drive.atStep(n);   // the step whose noise a stochastic model draws
         if (dense.length > 0) {
             parallel.onEveryWorker(driveTask);
             for (DenseProjection pr : dense) pr.addRateInput(n);
