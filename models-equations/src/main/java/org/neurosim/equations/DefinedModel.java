@@ -17,11 +17,11 @@ import org.neurosim.core.param.Parameters;
 import org.neurosim.core.units.Dimension;
 import org.neurosim.core.units.Units;
 import org.neurosim.equations.check.Linear;
-import org.neurosim.equations.check.UnitNames;
+import org.neurosim.expressions.UnitNames;
 import org.neurosim.equations.compile.Generated;
 import org.neurosim.equations.compile.JavaSource;
 import org.neurosim.equations.compile.ModelCompiler;
-import org.neurosim.equations.parse.Expr;
+import org.neurosim.expressions.Expr;
 
 /**
  * One model defined by equations: declares the equations' constants as its parameters, and for each population
