@@ -10,6 +10,8 @@ import org.neurosim.core.param.DataValue;
 import org.neurosim.core.param.ParameterSpec;
 import org.neurosim.core.param.Parameters;
 import org.neurosim.core.units.Dimension;
+import org.neurosim.core.units.Quantity;
+import org.neurosim.core.units.Units;
 import org.neurosim.expressions.PerNeuronExpression;
 import org.neurosim.network.config.Cfg;
 
@@ -79,6 +81,37 @@ final class PerNeuronValues {
         List<Named> all = new ArrayList<>(names.values());
         for (int k = 0; k < named.length; k++) named[k] = x.reads(k) ? all.get(k).values().get() : null;
         return x.evaluate(n, random, named);
+    }
+
+    /**
+     * A data parameter's values per neuron when it is a quantity or a list of quantities of one dimension (an
+     * equations model's constants), else null (an expression, text, a file, or a value given in no unit).
+     */
+    static Named ofData(DataValue v, int n) {
+        if (v == null || !v.present() || v.isMap()) return null;
+        try {
+            if (v.isList()) {
+                List<DataValue> items = v.list();
+                if (items.size() != n || n == 0) return null;
+                Dimension d = Units.parse(items.get(0).text()).dimension();
+                double[] out = new double[n];
+                for (int i = 0; i < n; i++) {
+                    Quantity q = Units.parse(items.get(i).text());
+                    if (!q.dimension().equals(d)) return null;
+                    out[i] = q.si();
+                }
+                return new Named(d, out::clone);
+            }
+            if (isExpression(v.text())) return null;
+            Quantity q = Units.parse(v.text());
+            return new Named(q.dimension(), () -> {
+                double[] out = new double[n];
+                java.util.Arrays.fill(out, q.si());
+                return out;
+            });
+        } catch (RuntimeException notAQuantity) {
+            return null;
+        }
     }
 
     private static String scalar(Object v) {

@@ -75,8 +75,10 @@ final class PopulationLoader {
                     + String.join(", ", ctx.registry.integratorsFor(dynamics)) + " (population " + name
                     + ", model " + modelName + ")");
         }
-        initialState(c.get("init"), parameterValues(model.parameters(), resolved[0], n), dynamics, solver.state(), n,
-                context.random("init"));
+        Set<String> parameterNames = new java.util.HashSet<>();
+        model.parameters().forEach(s -> parameterNames.add(s.name()));
+        initialState(c.get("init"), parameterNames, parameterValues(model.parameters(), resolved[0], n), dynamics,
+                solver.state(), n, context.random("init"));
         Dimension inputDim = dynamics.inputDimension();
         Signal input = c.has("input") ? StimulusLoader.load(c.get("input"), inputDim, n, ctx) : null;
         double[] bias = c.has("bias") ? perNeuron(c.get("bias"), inputDim, n) : null;
@@ -189,6 +191,11 @@ final class PopulationLoader {
     private static Map<String, PerNeuronValues.Named> parameterValues(List<ParameterSpec> specs, Parameters p, int n) {
         Map<String, PerNeuronValues.Named> out = new java.util.LinkedHashMap<>();
         for (ParameterSpec s : specs) {
+            if (s.kind() == ParameterSpec.Kind.DATA) {   // an equations model's constants: quantities or lists
+                PerNeuronValues.Named v = PerNeuronValues.ofData(p.data(s.name()), n);
+                if (v != null) out.put(s.name(), v);
+                continue;
+            }
             if (s.kind() != ParameterSpec.Kind.QUANTITY && s.kind() != ParameterSpec.Kind.INTEGER) continue;
             Dimension d;
             try {
@@ -205,12 +212,13 @@ final class PopulationLoader {
      * The initial values {@code init} gives state variables (those naming a parameter were taken as params): a
      * constant, a list, a distribution or an expression, which may read the parameters by name.
      */
-    private static void initialState(Cfg init, Map<String, PerNeuronValues.Named> parameters, NeuronDynamics d,
+    private static void initialState(Cfg init, Set<String> parameterNames,
+                                     Map<String, PerNeuronValues.Named> parameters, NeuronDynamics d,
                                      double[][] state, int n, SplittableRandom random) {
         if (!init.present()) return;
         List<StateVariable> vars = d.stateVariables();
         for (Map.Entry<String, Cfg> e : init.entries().entrySet()) {
-            if (parameters.containsKey(e.getKey())) continue;
+            if (parameterNames.contains(e.getKey())) continue;
             int k = -1;
             for (int v = 0; v < vars.size(); v++) if (vars.get(v).name().equals(e.getKey())) k = v;
             if (k < 0) {
