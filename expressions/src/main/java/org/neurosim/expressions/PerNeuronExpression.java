@@ -32,6 +32,7 @@ public final class PerNeuronExpression {
     private static final List<String> SAME = List.of("abs", "min", "max", "clip");
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z_0-9]*");
+    private static final Pattern DISTRIBUTION = Pattern.compile("(uniform|normal|lognormal)\\s*\\(");
 
     private final String text;
     private final String key;
@@ -69,7 +70,8 @@ public final class PerNeuronExpression {
     public static boolean isExpression(String text) {
         if (text == null) return false;
         String t = text.strip();
-        if (t.isEmpty() || Distribution.CALL.matcher(t).matches()) return false;
+        // a distribution, or one written wrongly (uniform(-60 mV)): the distribution's own message says what it takes
+        if (t.isEmpty() || DISTRIBUTION.matcher(t).lookingAt()) return false;
         if (t.indexOf('*') < 0) {   // 10*mV reads as a quantity too, but is checked as an expression
             try {
                 Units.parse(t);

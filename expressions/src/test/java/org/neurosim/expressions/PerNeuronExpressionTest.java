@@ -127,7 +127,7 @@ class PerNeuronExpressionTest {
     @Test
     void constantsAndDistributionsAreNotExpressions() {
         for (String t : new String[] {"-70 mV", "20 ms", "0", "1 uA/cm^2", "uniform(-70 mV, -60 mV)",
-                "normal(1 nS, 0.1 nS)", "lognormal(1 nS, 0.1 nS)", "-70 mv", "20 foo"}) {
+                "normal(1 nS, 0.1 nS)", "lognormal(1 nS, 0.1 nS)", "-70 mv", "20 foo", "uniform(-60 mV)"}) {
             assertThat(PerNeuronExpression.isExpression(t)).as(t).isFalse();
         }
         for (String t : new String[] {"rand()*10*mV", "-70*mV + 5*mV*randn()", "v_rest + i*0.1*mV", "v_rest",
