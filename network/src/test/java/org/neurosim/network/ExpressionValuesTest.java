@@ -44,6 +44,24 @@ class ExpressionValuesTest {
     }
 
     @Test
+    void paramsReadTheOtherParametersInTheUnitTheyAreGivenIn() {
+        // lif's v_rest is a bare number or a voltage: given in mV, it reads as a voltage
+        int n = 50;
+        Network net = Nets.build("dt: 0.1 ms\nduration: 1 ms\npopulations:\n  exc:\n    model: lif\n    size: " + n
+                + "\n    params: {v_rest: \"normal(-70 mV, 2 mV)\", v_reset: \"-75*mV - i*0.01*mV\", v_th: -50 mV}\n"
+                + "    init: {v: \"v_rest\"}\n");
+        double[] vRest = v(net);
+        Network m = Nets.build("dt: 0.1 ms\nduration: 1 ms\npopulations:\n  exc:\n    model: lif\n    size: " + n
+                + "\n    params: {v_rest: \"normal(-70 mV, 2 mV)\", v_reset: \"v_rest - 5*mV\",\n"
+                + "             v_th: \"v_rest + 20*mV\"}\n"
+                + "    init: {v: \"v_reset\"}\n");
+        for (int i = 0; i < n; i++) assertThat(v(m)[i]).isEqualTo(vRest[i] - 5 * MV);
+        assertThatThrownBy(() -> Nets.build(lif(2, "v_rest: -70 mV, tau_ref: \"tau_mm*0.1\"", "v: -70 mV")))
+                .hasMessageStartingWith("populations.exc.params.tau_ref: unknown name 'tau_mm' "
+                        + "(did you mean 'tau_m'?)");
+    }
+
+    @Test
     void randInParamsHasTheUniformMomentsOverTenToTheFiveNeurons() {
         int n = 100_000;
         Network net = Nets.build(lif(n, "v_rest: \"-70*mV + rand()*10*mV\"", "v: \"v_rest\""));

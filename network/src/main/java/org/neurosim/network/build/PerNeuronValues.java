@@ -34,7 +34,7 @@ final class PerNeuronValues {
     /**
      * Replaces every expression among the given values of numeric parameters with a value computed per neuron, which
      * reads {@code i}, {@code N}, {@code rand()}, {@code randn()} and the parameters that are not expressions
-     * themselves (given or default, each of one dimension).
+     * themselves (given or default, in the dimension they are written in).
      */
     static void expressions(List<ParameterSpec> specs, Map<String, Object> given, Cfg params, Cfg init) {
         Map<String, Dimension> plain = new LinkedHashMap<>();
@@ -44,8 +44,9 @@ final class PerNeuronValues {
             String t = scalar(given.get(s.name()));
             if (t != null && isExpression(t)) {
                 texts.put(s.name(), t);
-            } else if (s.dimensions().size() == 1) {
-                plain.put(s.name(), s.dimensions().get(0));
+            } else {
+                Dimension d = dimensionOf(s, given.get(s.name()));
+                if (d != null) plain.put(s.name(), d);
             }
         }
         for (Map.Entry<String, String> e : texts.entrySet()) {
@@ -68,6 +69,28 @@ final class PerNeuronValues {
                     return x.evaluate(perNeuron.size(), perNeuron.random(), named);
                 }
             });
+        }
+    }
+
+    /**
+     * The dimension of a parameter that is not an expression: its spec's when it has one, else the one its value (or
+     * default) is written in (lif's v_rest: a bare number or a voltage); null when that cannot be told.
+     */
+    private static Dimension dimensionOf(ParameterSpec s, Object v) {
+        if (s.dimensions().size() == 1) return s.dimensions().get(0);
+        String first = v == null ? s.defaultValue() : null;
+        if (v instanceof DataValue d && d.present()) {
+            first = d.isList() && !d.list().isEmpty() ? d.list().get(0).text() : d.isMap() || d.isList() ? null
+                    : d.text();
+        }
+        if (first == null) return null;
+        java.util.regex.Matcher m = org.neurosim.core.param.Distribution.CALL.matcher(first);
+        if (m.matches()) first = m.group(2);
+        try {
+            Dimension d = Units.parse(first.strip()).dimension();
+            return s.dimensions().contains(d) ? d : null;
+        } catch (RuntimeException notAQuantity) {
+            return null;
         }
     }
 
