@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import org.neurosim.core.InvalidInputException;
 import org.neurosim.core.model.NeuronDynamics;
 import org.neurosim.core.model.NeuronModel;
@@ -17,11 +18,12 @@ import org.neurosim.core.param.Parameters;
 import org.neurosim.core.units.Dimension;
 import org.neurosim.core.units.Units;
 import org.neurosim.equations.check.Linear;
-import org.neurosim.equations.check.UnitNames;
+import org.neurosim.expressions.UnitNames;
 import org.neurosim.equations.compile.Generated;
 import org.neurosim.equations.compile.JavaSource;
 import org.neurosim.equations.compile.ModelCompiler;
-import org.neurosim.equations.parse.Expr;
+import org.neurosim.expressions.Expr;
+import org.neurosim.expressions.PerNeuronExpression;
 
 /**
  * One model defined by equations: declares the equations' constants as its parameters, and for each population
@@ -66,7 +68,7 @@ public final class DefinedModel implements NeuronModel {
     public NeuronDynamics create(PopulationContext context, Parameters p) {
         ModelDefinition def = this.def.withParams(givenDimensions(p));
         List<double[]> arrays = new ArrayList<>();
-        JavaSource src = source(def, p, context.size(), arrays);
+        JavaSource src = source(def, p, context.size(), arrays, context.random("params"));
 
         boolean conductances = def.hasVoltageV();
         List<Expr> derivatives = def.rawDerivatives.stream().map(e -> JavaSource.synapticInput(e, conductances)).toList();
@@ -111,8 +113,11 @@ public final class DefinedModel implements NeuronModel {
             DataValue first = v.isList() && !v.list().isEmpty() ? v.list().get(0) : v.isList() ? null : v;
             if (first == null || first.text().isBlank()) continue;
             try {
-                given.put(name, Units.parse(first.text()).dimension());
+                given.put(name, PerNeuronExpression.isExpression(first.text())
+                        ? PerNeuronExpression.parse(first.text(), first.path(), Map.of()).dimension()
+                        : Units.parse(first.text()).dimension());
             } catch (InvalidInputException e) {
+                if (PerNeuronExpression.isExpression(first.text())) throw e;
                 throw first.error("expected a quantity with its unit, such as '30 nS', got '" + first.text() + "'");
             }
         }
@@ -123,12 +128,13 @@ public final class DefinedModel implements NeuronModel {
      * The source generator for n neurons: a constant with one value for all becomes a literal; one that differs
      * between neurons is added to {@code arrays} (bound to the compiled code as one value per neuron).
      */
-    private static JavaSource source(ModelDefinition def, Parameters p, int n, List<double[]> arrays) {
+    private static JavaSource source(ModelDefinition def, Parameters p, int n, List<double[]> arrays,
+                                     SplittableRandom random) {
         Map<String, Double> scalars = new LinkedHashMap<>();
         Map<String, Integer> perNeuron = new LinkedHashMap<>();
+        Map<String, double[]> all = constants(def, p, n, random);
         def.constants.forEach((name, d) -> {
-            DataValue v = p.data(name);
-            double[] values = values(v, d, n);
+            double[] values = all.get(name);
             if (allEqual(values)) {
                 scalars.put(name, values[0]);
             } else {
@@ -191,6 +197,31 @@ public final class DefinedModel implements NeuronModel {
             case "<" -> (s, i) -> s[k][i] < x;
             default -> (s, i) -> s[k][i] <= x;
         };
+    }
+
+    /**
+     * Each constant's value per neuron: a constant or a list, then the expressions ({@code "e_l + i*0.1*mV"}), in
+     * the order of the constants, which read i, N, rand(), randn() and the constants that are not expressions.
+     */
+    private static Map<String, double[]> constants(ModelDefinition def, Parameters p, int n, SplittableRandom random) {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        Map<String, Dimension> plain = new LinkedHashMap<>();
+        def.constants.forEach((name, d) -> {
+            DataValue v = p.data(name);
+            if (!v.isList() && v.present() && PerNeuronExpression.isExpression(v.text())) return;
+            out.put(name, values(v, d, n));
+            plain.put(name, d);
+        });
+        List<String> names = new ArrayList<>(plain.keySet());
+        def.constants.forEach((name, d) -> {
+            if (out.containsKey(name)) return;
+            DataValue v = p.data(name);
+            PerNeuronExpression x = PerNeuronExpression.parse(v.text(), v.path(), plain).expect(d);
+            double[][] named = new double[names.size()][];
+            for (int k = 0; k < named.length; k++) named[k] = x.reads(k) ? out.get(names.get(k)) : null;
+            out.put(name, x.evaluate(n, random, named));
+        });
+        return out;
     }
 
     private static double[] values(DataValue v, Dimension d, int n) {

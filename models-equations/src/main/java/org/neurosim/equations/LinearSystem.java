@@ -2,7 +2,7 @@ package org.neurosim.equations;
 
 import org.neurosim.equations.check.Linear;
 import org.neurosim.equations.compile.JavaSource;
-import org.neurosim.equations.parse.Expr;
+import org.neurosim.expressions.Expr;
 
 /**
  * The equations as ds/dt = A s + c + e_ext I_ext + e_syn I_syn with constant A, c, e_ext, e_syn, when they have

@@ -13,8 +13,8 @@ import org.neurosim.equations.check.Dimensions;
 import org.neurosim.equations.check.Linear;
 import org.neurosim.equations.check.Noise;
 import org.neurosim.equations.parse.Equations;
-import org.neurosim.equations.parse.EquationsException;
-import org.neurosim.equations.parse.Expr;
+import org.neurosim.expressions.EquationsException;
+import org.neurosim.expressions.Expr;
 
 /**
  * A model written as equations, parsed and checked: every name known, every dimension consistent, the threshold a
@@ -310,7 +310,7 @@ public final class ModelDefinition {
         if (e instanceof Expr.Name n) {
             String s = n.name();
             if (!defined.contains(s) && !s.equals("I_ext") && !s.equals("I_syn") && !Noise.isNoise(s)
-                    && org.neurosim.equations.check.UnitNames.resolve(s) == null) undeclared.putIfAbsent(s, n);
+                    && org.neurosim.expressions.UnitNames.resolve(s) == null) undeclared.putIfAbsent(s, n);
         } else if (e instanceof Expr.Negate n) {
             collectUndeclared(n.operand(), defined);
         } else if (e instanceof Expr.Binary b) {

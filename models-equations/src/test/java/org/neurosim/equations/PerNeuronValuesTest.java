@@ -76,6 +76,22 @@ class PerNeuronValuesTest {
                 .hasMessage("populations.n.init.I: is given in params too; give it once");
     }
 
+    @Test
+    void expressionsGiveParamsAndInitPerNeuron() {
+        // config.md, third round: "v_rest + i*0.1*mV" reads the population's parameters by name
+        double[][] s = state(build(ADEX.formatted(", I: \"0.1*nA + i*0.2*nA\"", "init: {v: \"e_l + i*0.1*mV\"}")));
+        for (int i = 0; i < 3; i++) assertThat(s[0][i]).isEqualTo(-70.6e-3 + i * 0.1 * 1e-3);
+        // w starts at each neuron's own rest, I = 0.1, 0.3, 0.5 nA
+        assertThat(s[1][0]).isLessThan(s[1][1]);
+        assertThat(s[1][2]).isCloseTo(59.3e-12, offset(0.05e-12));
+        assertThatThrownBy(() -> build(ADEX.formatted("", "init: {I: \"1*mV*rand()\"}")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("populations.n.init.I: expected a current, got a voltage ('1*mV*rand()')");
+        assertThatThrownBy(() -> build(ADEX.formatted(", I: 1 nA", "init: {v: \"e_ll + 1*mV\"}")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("populations.n.init.v: unknown name 'e_ll' (did you mean 'e_l'?); known: i, N");
+    }
+
     static final String TWO = """
             name: syn
             dt: 0.1 ms

@@ -40,6 +40,27 @@ public final class Parameters {
      */
     public record PerNeuron(int size, SplittableRandom random) { }
 
+    /**
+     * A value per neuron that the loader computes (an expression such as {@code "v_rest + i*0.1*mV"}), given in
+     * place of a text: its dimension, checked against the parameter's, and its values, computed in neuron order
+     * from the population's stream when the parameter's turn comes (so that draws follow the parameters' order).
+     */
+    public interface Computed {
+        /** The dimension of every value. */
+        Dimension dimension();
+
+        /** The value as the user wrote it. */
+        String text();
+
+        /**
+         * One value per neuron in SI units.
+         *
+         * @param others the values per neuron (SI) of the other parameters, by name: every parameter that is not
+         *               itself computed is resolved before any computed one
+         */
+        double[] values(PerNeuron perNeuron, java.util.function.Function<String, double[]> others);
+    }
+
     /** Checks user-given values (as text, {@code "20 ms"}) against the specs and fills in defaults. */
     public static Parameters resolve(List<ParameterSpec> specs, Map<String, ?> given, String keyPrefix) {
         return resolve(specs, given, keyPrefix, null);
@@ -86,6 +107,11 @@ public final class Parameters {
                 out.texts.put(s.name(), "(stimulus)");
                 continue;
             }
+            if (v instanceof Computed) {   // after the others, which it may read; its place kept in the order
+                out.values.put(s.name(), null);
+                out.texts.put(s.name(), null);
+                continue;
+            }
             if ((s.kind() == ParameterSpec.Kind.QUANTITY || s.kind() == ParameterSpec.Kind.INTEGER)
                     && isPerNeuron(v)) {
                 double[] each = eachNeuron(s, v, key, inputDimension, perNeuron);
@@ -101,7 +127,59 @@ public final class Parameters {
             }
             single(out, s, v, key, inputDimension);
         }
+        for (ParameterSpec s : specs) {
+            if (given.get(s.name()) instanceof Computed c) {
+                computed(out, s, c, key(keyPrefix, s.name()), inputDimension, perNeuron);
+            }
+        }
         return new Parameters(out.values, out.texts, out.structured, out.varying, out.keys);
+    }
+
+    /** A value per neuron the loader computes: its dimension, then every neuron's value, checked. */
+    private static void computed(Resolved out, ParameterSpec s, Computed c, String key, Dimension inputDimension,
+                                 PerNeuron perNeuron) {
+        boolean numeric = s.kind() == ParameterSpec.Kind.QUANTITY || s.kind() == ParameterSpec.Kind.INTEGER
+                || s.kind() == ParameterSpec.Kind.INPUT;
+        if (!numeric) {
+            throw new InvalidInputException(key + ": expected " + describe(s, inputDimension) + ", got '" + c.text()
+                    + "'");
+        }
+        if (perNeuron == null) {
+            throw new InvalidInputException(key + ": expected one value (" + describe(s, inputDimension)
+                    + "); values per neuron are taken by a population's params only");
+        }
+        boolean fits = s.kind() == ParameterSpec.Kind.INPUT ? c.dimension().equals(inputDimension)
+                : s.dimensions().contains(c.dimension());
+        if (!fits) {
+            throw new InvalidInputException(key + ": expected " + describe(s, inputDimension) + ", got '" + c.text()
+                    + "' (" + (c.dimension().isDimensionless() ? "a bare number" : c.dimension().shortName()) + ")");
+        }
+        double[] each = c.values(perNeuron, name -> {
+            double[] v = out.varying.get(name);
+            if (v != null) return v.clone();
+            Quantity q = out.values.get(name);
+            if (q == null) return null;
+            double[] all = new double[perNeuron.size()];
+            java.util.Arrays.fill(all, q.si());
+            return all;
+        });
+        for (int i = 0; i < each.length; i++) {
+            double x = each[i];
+            if (s.kind() == ParameterSpec.Kind.INTEGER && x != Math.rint(x)) {
+                throw new InvalidInputException(key + ": '" + c.text() + "' is " + x + " for neuron " + i
+                        + "; expected a whole number for every neuron");
+            }
+            if (x < s.min() || x > s.max()) {
+                throw new InvalidInputException(key + ": '" + c.text() + "' is " + x + " (SI) for neuron " + i
+                        + ", out of range; expected " + range(s) + " for every neuron");
+            }
+        }
+        out.values.put(s.name(), new Quantity(each.length == 0 ? 0 : each[0], c.dimension()));
+        out.texts.put(s.name(), c.text());
+        if (each.length > 0 && !allEqual(each)) {
+            out.varying.put(s.name(), each);
+            out.keys.put(s.name(), key);
+        }
     }
 
     /** What resolve fills in, parameter by parameter: the fields of the Parameters it makes. */

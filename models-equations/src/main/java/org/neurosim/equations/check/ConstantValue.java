@@ -1,8 +1,10 @@
 package org.neurosim.equations.check;
 
+import org.neurosim.expressions.UnitNames;
+import org.neurosim.expressions.Functions;
 import java.util.function.Function;
 import org.neurosim.core.units.Quantity;
-import org.neurosim.equations.parse.Expr;
+import org.neurosim.expressions.Expr;
 
 /** The value of an expression that depends on no neuron: numbers, units and (given) constants, in SI. */
 public final class ConstantValue {

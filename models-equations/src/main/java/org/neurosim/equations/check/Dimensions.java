@@ -1,5 +1,6 @@
 package org.neurosim.equations.check;
 
+import org.neurosim.expressions.UnitNames;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,8 +8,8 @@ import java.util.TreeSet;
 import org.neurosim.core.Suggestions;
 import org.neurosim.core.units.Dimension;
 import org.neurosim.core.units.Quantity;
-import org.neurosim.equations.parse.EquationsException;
-import org.neurosim.equations.parse.Expr;
+import org.neurosim.expressions.EquationsException;
+import org.neurosim.expressions.Expr;
 
 /**
  * Computes the dimension of every expression of a model and checks that the two sides of each sum, comparison,

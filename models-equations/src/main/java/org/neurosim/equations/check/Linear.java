@@ -1,6 +1,6 @@
 package org.neurosim.equations.check;
 
-import org.neurosim.equations.parse.Expr;
+import org.neurosim.expressions.Expr;
 
 /**
  * Whether an expression is linear in one variable, f = a x + b with a and b free of x, and if so a and b: the

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.neurosim.equations.parse.EquationsException;
-import org.neurosim.equations.parse.Expr;
+import org.neurosim.expressions.EquationsException;
+import org.neurosim.expressions.Expr;
 
 /**
  * Gaussian white noise in equations, as in Brian2: {@code xi}, or {@code xi_<name>} for several independent sources,

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.neurosim.equations.check.ConstantValue;
-import org.neurosim.equations.check.Functions;
+import org.neurosim.expressions.Functions;
 import org.neurosim.equations.check.Linear;
-import org.neurosim.equations.parse.Expr;
+import org.neurosim.expressions.Expr;
 
 /**
  * Writes the Java source of a {@link Generated} class for one model with its constants' values: one loop per
@@ -330,7 +330,7 @@ public final class JavaSource {
         }
         String value = beta == 0 ? local : "(" + local + " * " + literal(Math.exp(beta)) + ")";
         if (call.function().equals("exp")) return value;
-        return "org.neurosim.equations.check.Functions.exprelOf(" + value + ", (" + literal(alpha) + " * x_" + x
+        return "org.neurosim.expressions.Functions.exprelOf(" + value + ", (" + literal(alpha) + " * x_" + x
                 + " + " + literal(beta) + "))";
     }
 

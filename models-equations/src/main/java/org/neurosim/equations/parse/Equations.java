@@ -1,5 +1,8 @@
 package org.neurosim.equations.parse;
 
+import org.neurosim.expressions.Expr;
+import org.neurosim.expressions.ExpressionParser;
+import org.neurosim.expressions.EquationsException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -59,7 +59,8 @@ final class PopulationLoader {
         }
         NeuronModel model = define(ctx.registry.get(PluginKind.NEURON_MODEL, modelName, modelCfg.path), c);
         if (c.has("times")) throw c.get("times").error("only spike-times populations take 'times'");
-        NeuronDynamics dynamics = create(model, c, context, null, ctx);
+        Parameters[] resolved = new Parameters[1];
+        NeuronDynamics dynamics = create(model, c, context, null, ctx, resolved);
 
         String integratorName = c.has("integrator") ? c.get("integrator").text()
                 : globalIntegrator != null ? globalIntegrator : dynamics.preferredIntegrator();
@@ -76,7 +77,8 @@ final class PopulationLoader {
         }
         Set<String> parameterNames = new java.util.HashSet<>();
         model.parameters().forEach(s -> parameterNames.add(s.name()));
-        initialState(c.get("init"), parameterNames, dynamics, solver.state(), n, context.random("init"));
+        initialState(c.get("init"), parameterNames, parameterValues(model.parameters(), resolved[0], n), dynamics,
+                solver.state(), n, context.random("init"));
         Dimension inputDim = dynamics.inputDimension();
         Signal input = c.has("input") ? StimulusLoader.load(c.get("input"), inputDim, n, ctx) : null;
         double[] bias = c.has("bias") ? perNeuron(c.get("bias"), inputDim, n) : null;
@@ -129,15 +131,17 @@ final class PopulationLoader {
             throw c.get("times").error("a " + model.name() + " population needs 'times': a list per neuron or a CSV file");
         }
         return new SourcePopulation(name, model.name(), index, context.size(),
-                create(model, c, context, c.has("times") ? c.get("times") : null, ctx));
+                create(model, c, context, c.has("times") ? c.get("times") : null, ctx, new Parameters[1]));
     }
 
     /**
      * The plugin of a population with its {@code params} resolved; a stimulus form given to a SIGNAL parameter
-     * becomes its signal, and {@code extra} (the population key {@code times}) is passed as that parameter.
+     * becomes its signal, and {@code extra} (the population key {@code times}) is passed as that parameter. An
+     * expression ({@code "rand()*10*mV"}) is given as a value computed per neuron. The resolved parameters are left
+     * in {@code resolved[0]}.
      */
     private static <T> T create(PluginFactory<PopulationContext, T> model, Cfg c, PopulationContext context,
-                                Cfg extra, LoadContext ctx) {
+                                Cfg extra, LoadContext ctx, Parameters[] resolved) {
         Cfg params = c.get("params");
         Map<String, Object> given = ctx.given(params);
         Cfg init = c.get("init");
@@ -158,9 +162,11 @@ final class PopulationLoader {
             }
         }
         if (extra != null) given.put(extra.path.substring(extra.path.lastIndexOf('.') + 1), ctx.data(extra));
+        PerNeuronValues.expressions(model.parameters(), given, params, init);
         try {
-            return model.create(context, Parameters.resolve(model.parameters(), given, params.path, null,
-                    new Parameters.PerNeuron(context.size(), context.random("params"))));
+            resolved[0] = Parameters.resolve(model.parameters(), given, params.path, null,
+                    new Parameters.PerNeuron(context.size(), context.random("params")));
+            return model.create(context, resolved[0]);
         } catch (InvalidInputException ex) {
             throw ex.getMessage().startsWith(c.path) ? ex : ex.under(params.path);
         }
@@ -181,13 +187,38 @@ final class PopulationLoader {
         return out;
     }
 
-    /** The initial values {@code init} gives state variables (those naming a parameter were taken as params). */
-    private static void initialState(Cfg init, Set<String> parameters, NeuronDynamics d, double[][] state, int n,
-                                     SplittableRandom random) {
+    /** Each numeric parameter's values per neuron, by name, for the expressions of init to read. */
+    private static Map<String, PerNeuronValues.Named> parameterValues(List<ParameterSpec> specs, Parameters p, int n) {
+        Map<String, PerNeuronValues.Named> out = new java.util.LinkedHashMap<>();
+        for (ParameterSpec s : specs) {
+            if (s.kind() == ParameterSpec.Kind.DATA) {   // an equations model's constants: quantities or lists
+                PerNeuronValues.Named v = PerNeuronValues.ofData(p.data(s.name()), n);
+                if (v != null) out.put(s.name(), v);
+                continue;
+            }
+            if (s.kind() != ParameterSpec.Kind.QUANTITY && s.kind() != ParameterSpec.Kind.INTEGER) continue;
+            Dimension d;
+            try {
+                d = p.dimensionOf(s.name());
+            } catch (RuntimeException absent) {
+                continue;   // no number (a model may leave a parameter unset)
+            }
+            out.put(s.name(), new PerNeuronValues.Named(d, () -> p.values(s.name(), n)));
+        }
+        return out;
+    }
+
+    /**
+     * The initial values {@code init} gives state variables (those naming a parameter were taken as params): a
+     * constant, a list, a distribution or an expression, which may read the parameters by name.
+     */
+    private static void initialState(Cfg init, Set<String> parameterNames,
+                                     Map<String, PerNeuronValues.Named> parameters, NeuronDynamics d,
+                                     double[][] state, int n, SplittableRandom random) {
         if (!init.present()) return;
         List<StateVariable> vars = d.stateVariables();
         for (Map.Entry<String, Cfg> e : init.entries().entrySet()) {
-            if (parameters.contains(e.getKey())) continue;
+            if (parameterNames.contains(e.getKey())) continue;
             int k = -1;
             for (int v = 0; v < vars.size(); v++) if (vars.get(v).name().equals(e.getKey())) k = v;
             if (k < 0) {
@@ -198,6 +229,9 @@ final class PopulationLoader {
             Cfg v = e.getValue();
             if (v.isList()) {
                 double[] values = perNeuron(v, dim, n);
+                System.arraycopy(values, 0, state[k], 0, n);
+            } else if (!v.isMap() && PerNeuronValues.isExpression(v.text())) {
+                double[] values = PerNeuronValues.evaluate(v.text(), v.path, dim, parameters, n, random);
                 System.arraycopy(values, 0, state[k], 0, n);
             } else {
                 Distribution dist = Distribution.parse(v.text(), dim, v.path);

@@ -1,4 +1,4 @@
-package org.neurosim.equations.parse;
+package org.neurosim.expressions;
 
 import java.util.List;
 

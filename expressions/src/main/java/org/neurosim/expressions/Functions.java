@@ -1,4 +1,4 @@
-package org.neurosim.equations.check;
+package org.neurosim.expressions;
 
 /**
  * The functions of the equation language, evaluated in Java exactly as the generated code evaluates them, so that
@@ -39,14 +39,14 @@ public final class Functions {
     /** The Java expression for {@code function(args)}, args already Java expressions. */
     public static String java(String function, String[] a) {
         return switch (function) {
-            case "exprel" -> "org.neurosim.equations.check.Functions.exprel(" + a[0] + ")";
+            case "exprel" -> "org.neurosim.expressions.Functions.exprel(" + a[0] + ")";
             case "clip" -> "Math.min(Math.max(" + a[0] + ", " + a[1] + "), " + a[2] + ")";
             case "min", "max" -> "Math." + function + "(" + a[0] + ", " + a[1] + ")";
             default -> "Math." + function + "(" + a[0] + ")";
         };
     }
 
-    static double apply(String f, double[] a) {
+    public static double apply(String f, double[] a) {
         return switch (f) {
             case "exp" -> Math.exp(a[0]);
             case "log" -> Math.log(a[0]);

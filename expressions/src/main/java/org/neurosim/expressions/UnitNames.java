@@ -1,4 +1,4 @@
-package org.neurosim.equations.check;
+package org.neurosim.expressions;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.neurosim.equations.parse;
+package org.neurosim.expressions;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,9 +7,10 @@ import java.util.List;
  * A recursive-descent parser for one line of model text (Python's precedence, as in Brian2): comparison, then
  * {@code + -}, then {@code * /}, then unary minus, then {@code **} (right-associative, binding tighter than a
  * unary minus on its left: {@code -x**2} is {@code -(x**2)}). A number followed by a name is a product, so that
- * {@code -40 mV} reads as in the config's quantities. Errors name the column.
+ * {@code -40 mV} reads as in the config's quantities; after {@code *} or {@code /} such a quantity is one operand
+ * ({@code x / 2 ms} is {@code x / (2*ms)}). Errors name the column.
  */
-final class ExpressionParser {
+public final class ExpressionParser {
     private final String text;
     private final String key;
     private final int line;
@@ -17,7 +18,7 @@ final class ExpressionParser {
     private int pos;
 
     /** @param columnOffset the column (from 0) in the user's line at which {@code text} starts */
-    ExpressionParser(String text, String key, int line, int columnOffset) {
+    public ExpressionParser(String text, String key, int line, int columnOffset) {
         this.text = text;
         this.key = key;
         this.line = line;
@@ -25,7 +26,7 @@ final class ExpressionParser {
     }
 
     /** The whole text as one expression (a comparison allowed when {@code condition}). */
-    Expr parseAll(boolean condition) {
+    public Expr parseAll(boolean condition) {
         skipSpace();
         if (atEnd()) throw error(pos, "expected an expression, found nothing");
         Expr e = condition ? comparison() : additive();
@@ -105,6 +106,12 @@ final class ExpressionParser {
             }
             int at = pos++;
             Expr right = unary();
+            skipSpace();
+            // a quantity on the right is one operand: x * 5 ms is x * (5*ms), x / 2 ms is x / (2*ms)
+            if (isNumber(right) && !atEnd() && (Character.isLetter(text.charAt(pos)) || text.charAt(pos) == '_')) {
+                int u = pos;
+                right = new Expr.Binary("*", right, power(), line, column(u));
+            }
             left = new Expr.Binary(String.valueOf(c), left, right, line, column(at));
         }
     }
