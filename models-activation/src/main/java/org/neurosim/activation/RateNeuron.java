@@ -67,8 +67,17 @@ public final class RateNeuron implements NeuronModel {
         for (ParameterSpec s : f.parameters()) own.put(s.name(), p.text(s.name()));
         Activation s = f.create(new PluginContext(context.key(), context.dt()),
                 Parameters.resolve(f.parameters(), own, "params"));
-        double tau = p.get("tau");
-        return tau == 0 ? new Instant(s) : new Relaxing(s, tau, context.dt());
+        if (p.uniform("tau")) {
+            double tau = p.get("tau");
+            return tau == 0 ? new Instant(s) : new Relaxing(s, new double[] {tau}, context.dt());
+        }
+        // tau per neuron: each neuron relaxes with its own; a population is either instantaneous or relaxing
+        double[] taus = p.values("tau", context.size());
+        if (java.util.Arrays.stream(taus).anyMatch(t -> t == 0)) {
+            throw new org.neurosim.core.InvalidInputException("params.tau: 0 (y = s(input)) for some neurons and not "
+                    + "for others; give tau > 0 to every neuron of the population, or 0 to all");
+        }
+        return new Relaxing(s, taus, context.dt());
     }
 
     /** tau = 0: y = s(input) at every step, no differential equation. */
@@ -97,17 +106,23 @@ public final class RateNeuron implements NeuronModel {
         }
     }
 
-    /** tau &gt; 0: tau dy/dt = -y + s(input), exactly y(t + dt) = s + (y - s) exp(-dt/tau) for constant input. */
+    /**
+     * tau &gt; 0: tau dy/dt = -y + s(input), exactly y(t + dt) = s + (y - s) exp(-dt/tau) for constant input; one tau
+     * for all neurons, or each neuron's own (then {@code taus} has one per neuron).
+     */
     static final class Relaxing implements ExactlySolvable {
         static final List<StateVariable> Y = List.of(new StateVariable("y", Dimension.DIMENSIONLESS));
         private final Activation s;
         private final double tau, dt, decay;
+        private final double[] taus, decays;   // per neuron, or null when tau is every neuron's
 
-        Relaxing(Activation s, double tau, double dt) {
+        Relaxing(Activation s, double[] taus, double dt) {
             this.s = s;
-            this.tau = tau;
+            this.tau = taus[0];
             this.dt = dt;
             this.decay = Math.exp(-dt / tau);
+            this.taus = taus.length == 1 ? null : taus;
+            this.decays = taus.length == 1 ? null : java.util.Arrays.stream(taus).map(t -> Math.exp(-dt / t)).toArray();
         }
 
         @Override public List<StateVariable> stateVariables() { return Y; }
@@ -119,7 +134,7 @@ public final class RateNeuron implements NeuronModel {
         public void derivatives(double[][] st, Drive drive, double[][] ds, int from, int to) {
             double[] y = st[0], dy = ds[0], in = drive.current;
             for (int i = from; i < to; i++) {
-                dy[i] = (s.value(in[i]) - y[i]) / tau;
+                dy[i] = (s.value(in[i]) - y[i]) / (taus == null ? tau : taus[i]);
             }
         }
 
@@ -127,6 +142,13 @@ public final class RateNeuron implements NeuronModel {
         public void advanceExactly(double[][] st, Drive drive, double step, double[] refractory, SpikeSink spikes,
                                    int from, int to) {
             double[] y = st[0], in = drive.current;
+            if (taus != null) {
+                for (int i = from; i < to; i++) {
+                    double target = s.value(in[i]), f = step == dt ? decays[i] : Math.exp(-step / taus[i]);
+                    y[i] = target + (y[i] - target) * f;
+                }
+                return;
+            }
             double f = step == dt ? decay : Math.exp(-step / tau);
             for (int i = from; i < to; i++) {
                 double target = s.value(in[i]);

@@ -121,4 +121,33 @@ class RateNetworkTest {
         assertThatThrownBy(() -> Nets.build(yaml)).isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("populations: the network needs about 745");
     }
+
+    /**
+     * Issue 32 item 4: the rate neuron takes tau per neuron. Reference: the closed form of tau_i dy/dt = -y + s(u) with
+     * s linear, y(0) = 0 and u = 1 held, y_i(t) = 1 - exp(-t / tau_i), at every step (the exact propagator is exact
+     * for constant input, so to round-off); a population mixing tau = 0 (y = s(input)) with tau > 0 is refused.
+     */
+    @Test
+    void tauPerNeuronRelaxesEachNeuronWithItsOwnTimeConstant() {
+        String yaml = """
+                dt: 0.5 ms
+                duration: 40 ms
+                populations:
+                  r: {model: rate, size: 3, params: {activation: linear, tau: [5 ms, 10 ms, 20 ms]}, input: 1.0}
+                record:
+                  state: [{population: r, neurons: [0, 1, 2]}]
+                """;
+        List<double[]> rows = Nets.run(Nets.build(yaml)).recorder().traceRows();
+        assertThat(rows).hasSize(81);
+        double[] tau = {0.005, 0.010, 0.020};
+        for (int n = 0; n < rows.size(); n++) {
+            double t = n * 0.0005;
+            for (int k = 0; k < 3; k++) {
+                assertThat(rows.get(n)[1 + k]).as("neuron %d at %s s", k, t)
+                        .isCloseTo(1 - Math.exp(-t / tau[k]), org.assertj.core.api.Assertions.within(1e-12));
+            }
+        }
+        assertThatThrownBy(() -> Nets.build(yaml.replace("[5 ms, 10 ms, 20 ms]", "[0 ms, 10 ms, 20 ms]")))
+                .hasMessageContaining("params.tau: 0 (y = s(input)) for some neurons and not for others");
+    }
 }
