@@ -64,7 +64,10 @@ public final class RateNeuron implements NeuronModel {
                     + String.join(", ", new java.util.TreeSet<>(activations.keySet())));
         }
         Map<String, String> own = new LinkedHashMap<>();
-        for (ParameterSpec s : f.parameters()) own.put(s.name(), p.text(s.name()));
+        for (ParameterSpec s : f.parameters()) {
+            if (!p.uniform(s.name())) p.get(s.name());   // one value per population: refused naming the key
+            own.put(s.name(), p.text(s.name()));
+        }
         Activation s = f.create(new PluginContext(context.key(), context.dt()),
                 Parameters.resolve(f.parameters(), own, "params"));
         if (p.uniform("tau")) {

@@ -97,9 +97,9 @@ class PerNeuronParametersTest {
     @Test
     void aParameterAModelTakesOncePerPopulationIsRefusedByKey() {
         assertThatThrownBy(() -> Nets.build("dt: 0.01 ms\nduration: 1 ms\npopulations:\n  p: {model: rate, size: 2, "
-                + "params: {tau: [1 ms, 2 ms]}}\n"))
+                + "params: {activation: lif-rate, tau_m: [10 ms, 20 ms]}}\n"))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessage("populations.p.params.tau: this model takes one value for the whole "
+                .hasMessage("populations.p.params.tau_m: this model takes one value for the whole "
                         + "population here, not one per neuron");
         assertThatThrownBy(() -> Nets.build("dt: 0.01 ms\nduration: 1 ms\npopulations:\n  p: {model: hh, size: 2, "
                 + "params: {g_na: [120 mS/cm^2]}}\n"))
