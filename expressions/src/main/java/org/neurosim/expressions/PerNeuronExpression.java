@@ -48,7 +48,9 @@ public final class PerNeuronExpression {
     /** What a node reads: the neuron, the population, the named values and the stream. */
     private static final class Env {
         int i;
+        int j;
         int n;
+        int nPost;
         SplittableRandom random;
         double[][] named;
     }
@@ -99,6 +101,80 @@ public final class PerNeuronExpression {
         Checker c = new Checker(text.strip(), key, names);
         Checked r = c.check(e);
         return new PerNeuronExpression(text.strip(), key, r.node, r.dimension, c.reads);
+    }
+
+    /**
+     * Parses and checks an expression over pairs of neurons (a projection's {@code connect.condition} or
+     * {@code connect.probability}): it reads {@code i} (the source), {@code j} (the target), {@code N_pre},
+     * {@code N_post} and the given names; a name ending in {@code _post} is read at the target, any other at the
+     * source. With {@code condition} the whole text may be one comparison, whose value is 1 (true) or 0 (false).
+     */
+    public static PerNeuronExpression parsePair(String text, String key, Map<String, Dimension> names,
+                                                boolean condition) {
+        Expr e = new ExpressionParser(text.strip(), key, 1, 0).parseAll(condition);
+        Checker c = new Checker(text.strip(), key, names);
+        c.pair = true;
+        Checked r;
+        if (e instanceof Expr.Compare cmp) {
+            Checked l = c.check(cmp.left());
+            Checked rt = c.check(cmp.right());
+            if (!l.dimension.equals(rt.dimension)) {
+                throw c.error(cmp, "'" + cmp.op() + "' of " + describe(l.dimension) + " and "
+                        + describe(rt.dimension));
+            }
+            Node x = l.node;
+            Node y = rt.node;
+            Node n = switch (cmp.op()) {
+                case "<" -> env -> x.at(env) < y.at(env) ? 1 : 0;
+                case "<=" -> env -> x.at(env) <= y.at(env) ? 1 : 0;
+                case ">" -> env -> x.at(env) > y.at(env) ? 1 : 0;
+                case ">=" -> env -> x.at(env) >= y.at(env) ? 1 : 0;
+                case "==" -> env -> x.at(env) == y.at(env) ? 1 : 0;
+                default -> env -> x.at(env) != y.at(env) ? 1 : 0;
+            };
+            r = Checked.of(n, Dimension.DIMENSIONLESS);
+        } else {
+            r = c.check(e);
+            if (condition) {
+                throw new InvalidInputException(key + ": expected a condition such as 'i != j', got '"
+                        + text.strip() + "'");
+            }
+        }
+        return new PerNeuronExpression(text.strip(), key, r.node, r.dimension, c.reads);
+    }
+
+    /**
+     * An evaluator of a pair expression over {@code nPre} sources and {@code nPost} targets: one object for all the
+     * pairs, an interpreter over the checked tree (no object per pair).
+     */
+    public Pairs pairs(int nPre, int nPost, SplittableRandom random, double[][] named) {
+        Env env = new Env();
+        env.n = nPre;
+        env.nPost = nPost;
+        env.random = random;
+        env.named = named;
+        return new Pairs(env);
+    }
+
+    /** See {@link #pairs}. */
+    public final class Pairs {
+        private final Env env;
+
+        private Pairs(Env env) {
+            this.env = env;
+        }
+
+        /** The value for source {@code i} and target {@code j}, in SI; refuses a value that is not finite. */
+        public double at(int i, int j) {
+            env.i = i;
+            env.j = j;
+            double v = root.at(env);
+            if (!Double.isFinite(v)) {
+                throw new InvalidInputException(key + ": '" + text + "' is " + v + " for the pair i = " + i
+                        + ", j = " + j + "; expected a finite value for every pair");
+            }
+            return v;
+        }
     }
 
     /** The dimension of the value. */
@@ -168,6 +244,7 @@ public final class PerNeuronExpression {
         private final List<String> names;
         private final List<Dimension> dims;
         final boolean[] reads;
+        boolean pair;
 
         Checker(String text, String key, Map<String, Dimension> given) {
             this.text = text;
@@ -200,10 +277,17 @@ public final class PerNeuronExpression {
         private Checked name(Expr.Name n) {
             String s = n.name();
             if (s.equals("i")) return Checked.of(env -> env.i, Dimension.DIMENSIONLESS);
-            if (s.equals("N")) return Checked.of(env -> env.n, Dimension.DIMENSIONLESS);
+            if (pair) {
+                if (s.equals("j")) return Checked.of(env -> env.j, Dimension.DIMENSIONLESS);
+                if (s.equals("N_pre")) return Checked.of(env -> env.n, Dimension.DIMENSIONLESS);
+                if (s.equals("N_post")) return Checked.of(env -> env.nPost, Dimension.DIMENSIONLESS);
+            } else if (s.equals("N")) {
+                return Checked.of(env -> env.n, Dimension.DIMENSIONLESS);
+            }
             int k = names.indexOf(s);
             if (k >= 0) {
                 reads[k] = true;
+                if (pair && s.endsWith("_post")) return Checked.of(env -> env.named[k][env.j], dims.get(k));
                 return Checked.of(env -> env.named[k][env.i], dims.get(k));
             }
             Quantity unit = UnitNames.resolve(s);
@@ -212,7 +296,7 @@ public final class PerNeuronExpression {
                 return new Checked(env -> v, unit.dimension(), v);
             }
             Collection<String> known = new TreeSet<>(names);
-            List<String> all = new ArrayList<>(List.of("i", "N"));
+            List<String> all = new ArrayList<>(pair ? List.of("i", "j", "N_pre", "N_post") : List.of("i", "N"));
             all.addAll(known);
             throw new InvalidInputException(key + ": unknown name '" + s + "'" + Suggestions.didYouMean(s, all)
                     + "; known: " + String.join(", ", all) + ", units (mV, ms, nS, ...), rand(), randn() ('" + text

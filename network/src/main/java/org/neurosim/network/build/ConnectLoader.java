@@ -13,6 +13,7 @@ import org.neurosim.core.param.Parameters;
 import org.neurosim.core.plugin.PluginKind;
 import org.neurosim.core.units.Dimension;
 import org.neurosim.core.units.Quantity;
+import org.neurosim.expressions.PerNeuronExpression;
 import org.neurosim.network.config.Cfg;
 import org.neurosim.network.engine.Population;
 
@@ -36,6 +37,7 @@ final class ConnectLoader {
         if (weightCfg.isList() && connect.has("weights")) {
             throw weightCfg.error("give the matrix either as connect.weights or as weight, not both");
         }
+        if (pairwise(connect)) return pairwise(projection, connect, source, target, random);
         Chosen chosen = choose(projection, connect, weightCfg, ctx);
         String name = chosen.name();
         Cfg block = chosen.block();
@@ -56,6 +58,85 @@ final class ConnectLoader {
             throw e.getMessage().startsWith(block.path) ? e : e.under(block.path);
         }
         return rule.create(context, p);
+    }
+
+    /**
+     * True for Brian2's connect with expressions: a {@code condition}, or a {@code probability} that is an expression
+     * rather than a plain number (which keeps the {@code probability} rule).
+     */
+    static boolean pairwise(Cfg connect) {
+        if (!connect.isMap() || connect.has("rule")) return false;
+        if (connect.has("condition")) return true;
+        Cfg p = connect.get("probability");
+        return p.present() && !p.isList() && !p.isMap() && PerNeuronExpression.isExpression(p.text());
+    }
+
+    /**
+     * {@code {condition: "i != j", probability: "...", n: K}}: every pair, source by source and targets ascending,
+     * for which the condition holds is accepted with the probability (one uniform draw from the projection's stream
+     * when it is below 1), and then makes K synapses. Both expressions read {@code i} (source), {@code j} (target),
+     * {@code N_pre}, {@code N_post}; they are checked once and evaluated by an interpreter over their tree.
+     */
+    private static Connections pairwise(Cfg projection, Cfg connect, Population source, Population target,
+                                        SplittableRandom random) {
+        connect.allowOnly(Set.of("condition", "probability", "n", "autapses", "multapses"));
+        Map<String, Dimension> names = Map.of();
+        PerNeuronExpression condition = null;
+        PerNeuronExpression probability = null;
+        double constant = 1;
+        if (connect.has("condition")) {
+            Cfg c = connect.get("condition");
+            condition = PerNeuronExpression.parsePair(c.text(), c.path, names, true);
+        }
+        if (connect.has("probability")) {
+            Cfg c = connect.get("probability");
+            if (PerNeuronExpression.isExpression(c.text())) {
+                probability = PerNeuronExpression.parsePair(c.text(), c.path, names, false)
+                        .expect(Dimension.DIMENSIONLESS);
+            } else {
+                constant = c.quantity(Dimension.DIMENSIONLESS);
+                if (!(constant >= 0 && constant <= 1)) {
+                    throw c.error("expected a probability from 0 to 1, got " + c.text());
+                }
+            }
+        }
+        int k = connect.has("n") ? (int) connect.get("n").integer(1, 1_000_000) : 1;
+        boolean same = source == target;
+        boolean autapses = flag(connect, "autapses", projection.has("autapses")
+                ? projection.get("autapses").bool() : false);
+        ConnectionContext context = new ConnectionContext(connect.path, source.size, target.size, same, autapses,
+                k > 1 || flag(connect, "multapses", false), random);
+        int sources = source.size, targets = target.size;
+        PerNeuronExpression.Pairs cond = condition == null ? null : condition.pairs(sources, targets, random,
+                new double[0][]);
+        PerNeuronExpression.Pairs prob = probability == null ? null : probability.pairs(sources, targets, random,
+                new double[0][]);
+        String probKey = connect.get("probability").path;
+        int[] t = new int[1024];
+        int size = 0;
+        int[] rowStart = new int[sources + 1];
+        for (int i = 0; i < sources; i++) {
+            for (int j = 0; j < targets; j++) {
+                if (!context.allowed(i, j)) continue;
+                if (cond != null && cond.at(i, j) == 0) continue;
+                double p = prob == null ? constant : prob.at(i, j);
+                if (prob != null && !(p >= 0 && p <= 1)) {
+                    throw new InvalidInputException(probKey + ": '" + probability.text() + "' is " + p
+                            + " for the pair i = " + i + ", j = " + j + "; expected a probability from 0 to 1");
+                }
+                if (p < 1 && !(random.nextDouble() < p)) continue;
+                if (size + k > t.length) {
+                    if ((long) size + k > Integer.MAX_VALUE - 16) {
+                        throw connect.error("more than " + (Integer.MAX_VALUE - 16) + " synapses");
+                    }
+                    t = java.util.Arrays.copyOf(t, (int) Math.min(Integer.MAX_VALUE - 16,
+                            Math.max((long) size + k, 2L * t.length)));
+                }
+                for (int m = 0; m < k; m++) t[size++] = j;
+            }
+            rowStart[i + 1] = size;
+        }
+        return new Connections(rowStart, java.util.Arrays.copyOf(t, size), null);
     }
 
     /** True for synapses given one by one ({@code list} or {@code arrays}): their weights and delays come in SI. */
