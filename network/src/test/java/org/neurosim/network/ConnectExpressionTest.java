@@ -16,7 +16,7 @@ class ConnectExpressionTest {
             seed: %d
             threads: %d
             populations:
-              a: {model: lif, size: %d}
+              a: {model: lif, size: %d, positions: {x: "i*10*um"}}
             projections:
               - {from: a, to: a, connect: %s, weight: 0.1, synapse: {kernel: delta}}
             """;
@@ -65,10 +65,10 @@ class ConnectExpressionTest {
 
     @Test
     void aDistanceDependentProbabilityGivesTheClosedFormCountAtEachDistance() {
-        // neurons on a line 10 um apart: p(d) = 0.8 exp(-d^2 / (2 (100 um)^2)), d = |i - j| * 10 um; the pairs at
+        // neurons on a line 10 um apart (positions: {x: "i*10*um"}, y = z = 0): p(d) = 0.8 exp(-d^2 / (2 (100 um)^2)), d = |i - j| * 10 um; the pairs at
         // distance index m >= 1 number 2 (N - m), so the count there is Binomial(2 (N - m), p) and lies within 5 SE
         int n = 400;
-        List<Long> p = pairs(net("{probability: \"0.8*exp(-((i - j)*10*um)**2/(2*(100*um)**2))\"}", n, 7, 1));
+        List<Long> p = pairs(net("{probability: \"0.8*exp(-((x_pre - x_post)**2 + (y_pre - y_post)**2)/(2*(100*um)**2))\"}", n, 7, 1));
         int[] count = new int[n];
         for (long pair : p) count[(int) Math.abs(pair / 1_000_000L - pair % 1_000_000L)]++;
         assertThat(count[0]).isZero();   // no autapses by default
@@ -89,6 +89,34 @@ class ConnectExpressionTest {
         assertThat(pairs(net(c, 200, 11, 2))).isEqualTo(one);
         assertThat(pairs(net(c, 200, 11, 1))).isEqualTo(one);
         assertThat(pairs(net(c, 200, 12, 1))).isNotEqualTo(one);
+    }
+
+    @Test
+    void positionsAreLengthsPerNeuronFromConstantsListsDistributionsAndExpressions() {
+        String yaml = """
+                dt: 0.1 ms
+                duration: 1 ms
+                seed: 4
+                populations:
+                  a: {model: lif, size: 3, positions: {x: [0 um, 5 um, 7 um], y: "uniform(0 um, 1 um)", z: 2 um}}
+                  b: {model: lif, size: 3}
+                projections:
+                  - {from: a, to: b, connect: {condition: "x_pre == 5*um and z_pre > 1*um"}, weight: 0.1,
+                     synapse: {kernel: delta}}
+                """;
+        assertThatThrownBy(() -> Nets.build(yaml)).hasMessageContaining("projections[0].connect.condition");
+        List<Long> p = pairs(Nets.build(yaml.replace("x_pre == 5*um and z_pre > 1*um", "x_pre == 5*um")));
+        assertThat(p).containsExactly(1_000_000L, 1_000_001L, 1_000_002L);
+        List<Long> q = pairs(Nets.build(yaml.replace("x_pre == 5*um and z_pre > 1*um", "z_pre - 1*um > x_post")));
+        assertThat(q).hasSize(9);   // b has no positions: its x is 0
+        List<Long> y = pairs(Nets.build(yaml.replace("x_pre == 5*um and z_pre > 1*um", "y_pre < 0.5*um")));
+        assertThat(y.size() % 3).isZero();
+        assertThatThrownBy(() -> Nets.build(yaml.replace("z: 2 um", "z: 2 mV")))
+                .hasMessageStartingWith("populations.a.positions.z: ");
+        assertThatThrownBy(() -> Nets.build(yaml.replace("z: 2 um", "w: 2 um")))
+                .hasMessageStartingWith("populations.a.positions.w: unknown key");
+        assertThatThrownBy(() -> Nets.build(yaml.replace("z: 2 um", "z: \"i*ms\"")))
+                .hasMessageStartingWith("populations.a.positions.z: expected a length");
     }
 
     @Test

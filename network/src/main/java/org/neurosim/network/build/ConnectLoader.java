@@ -37,7 +37,7 @@ final class ConnectLoader {
         if (weightCfg.isList() && connect.has("weights")) {
             throw weightCfg.error("give the matrix either as connect.weights or as weight, not both");
         }
-        if (pairwise(connect)) return pairwise(projection, connect, source, target, random);
+        if (pairwise(connect)) return pairwise(projection, connect, source, target, random, ctx);
         Chosen chosen = choose(projection, connect, weightCfg, ctx);
         String name = chosen.name();
         Cfg block = chosen.block();
@@ -62,11 +62,12 @@ final class ConnectLoader {
 
     /**
      * True for Brian2's connect with expressions: a {@code condition}, or a {@code probability} that is an expression
-     * rather than a plain number (which keeps the {@code probability} rule).
+     * rather than a plain number (which keeps the {@code probability} rule), or a probability with {@code n}.
      */
     static boolean pairwise(Cfg connect) {
         if (!connect.isMap() || connect.has("rule")) return false;
         if (connect.has("condition")) return true;
+        if (connect.has("n") && connect.has("probability")) return true;
         Cfg p = connect.get("probability");
         return p.present() && !p.isList() && !p.isMap() && PerNeuronExpression.isExpression(p.text());
     }
@@ -75,12 +76,24 @@ final class ConnectLoader {
      * {@code {condition: "i != j", probability: "...", n: K}}: every pair, source by source and targets ascending,
      * for which the condition holds is accepted with the probability (one uniform draw from the projection's stream
      * when it is below 1), and then makes K synapses. Both expressions read {@code i} (source), {@code j} (target),
-     * {@code N_pre}, {@code N_post}; they are checked once and evaluated by an interpreter over their tree.
+     * {@code N_pre}, {@code N_post} and the positions {@code x_pre}... {@code z_post}; they are checked once and evaluated by an interpreter over their tree.
      */
     private static Connections pairwise(Cfg projection, Cfg connect, Population source, Population target,
-                                        SplittableRandom random) {
+                                        SplittableRandom random, LoadContext ctx) {
         connect.allowOnly(Set.of("condition", "probability", "n", "autapses", "multapses"));
-        Map<String, Dimension> names = Map.of();
+        Map<String, Dimension> names = new LinkedHashMap<>();
+        double[][] pre = ctx.positions.getOrDefault(source.name, new double[3][]);
+        double[][] post = ctx.positions.getOrDefault(target.name, new double[3][]);
+        double[][] named = new double[6][];
+        String[] axes = {"x", "y", "z"};
+        for (int a = 0; a < 3; a++) {
+            names.put(axes[a] + "_pre", Dimension.LENGTH);
+            named[a] = pre[a] != null ? pre[a] : new double[source.size];
+        }
+        for (int a = 0; a < 3; a++) {
+            names.put(axes[a] + "_post", Dimension.LENGTH);
+            named[3 + a] = post[a] != null ? post[a] : new double[target.size];
+        }
         PerNeuronExpression condition = null;
         PerNeuronExpression probability = null;
         double constant = 1;
@@ -107,10 +120,8 @@ final class ConnectLoader {
         ConnectionContext context = new ConnectionContext(connect.path, source.size, target.size, same, autapses,
                 k > 1 || flag(connect, "multapses", false), random);
         int sources = source.size, targets = target.size;
-        PerNeuronExpression.Pairs cond = condition == null ? null : condition.pairs(sources, targets, random,
-                new double[0][]);
-        PerNeuronExpression.Pairs prob = probability == null ? null : probability.pairs(sources, targets, random,
-                new double[0][]);
+        PerNeuronExpression.Pairs cond = condition == null ? null : condition.pairs(sources, targets, random, named);
+        PerNeuronExpression.Pairs prob = probability == null ? null : probability.pairs(sources, targets, random, named);
         String probKey = connect.get("probability").path;
         int[] t = new int[1024];
         int size = 0;

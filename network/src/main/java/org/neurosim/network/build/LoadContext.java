@@ -18,6 +18,8 @@ final class LoadContext {
 
     /** Synapse lists handed over beside the config, named by {@code connect: {arrays: KEY}}. */
     final java.util.Map<String, org.neurosim.core.connect.SynapseList> arrays;
+    /** Each population's neuron positions (x, y, z in metres, one array each), for those that give them. */
+    final java.util.Map<String, double[][]> positions = new java.util.concurrent.ConcurrentHashMap<>();
 
     LoadContext(PluginRegistry registry, Path baseDir, double dt, long seed) {
         this(registry, baseDir, dt, seed, java.util.Map.of());

@@ -19,6 +19,7 @@ import org.neurosim.core.plugin.PluginKind;
 import org.neurosim.core.source.SpikeSourceModel;
 import org.neurosim.core.stimulus.Signal;
 import org.neurosim.core.units.Dimension;
+import org.neurosim.expressions.PerNeuronExpression;
 import org.neurosim.integrators.PopulationSolver;
 import org.neurosim.network.config.Cfg;
 import org.neurosim.network.engine.NeuronPopulation;
@@ -31,7 +32,7 @@ import org.neurosim.network.engine.SourcePopulation;
  */
 final class PopulationLoader {
     static final Set<String> KEYS = Set.of("model", "size", "params", "init", "input", "bias", "integrator", "times",
-            "poisson_input", "stepping");
+            "poisson_input", "stepping", "positions");
 
     /** The longest population name: with weights-<block>-, .png and .partial around it, a file name fits 255 bytes. */
     static final int MAX_NAME = 200;
@@ -44,6 +45,7 @@ final class PopulationLoader {
         String modelName = modelCfg.text();
         int n = (int) c.get("size").required().integer(1, Integer.MAX_VALUE - 8);
         PopulationContext context = new PopulationContext(c.path, name, n, ctx.dt, ctx.seed);
+        if (c.has("positions")) ctx.positions.put(name, positions(c.get("positions"), n, context));
         var source = ctx.registry.find(PluginKind.SPIKE_SOURCE, modelName);
         if (source.isPresent()) {
             c.allowOnly(KEYS);
@@ -170,6 +172,36 @@ final class PopulationLoader {
         } catch (InvalidInputException ex) {
             throw ex.getMessage().startsWith(c.path) ? ex : ex.under(params.path);
         }
+    }
+
+    /**
+     * {@code positions: {x: ..., y: ..., z: ...}}: each coordinate a length per neuron (a constant, a list, a
+     * distribution or an expression over i and N), drawn in the order x, y, z and neuron by neuron from the
+     * population's stream for positions; a missing coordinate is 0.
+     */
+    static double[][] positions(Cfg c, int n, PopulationContext context) {
+        if (!c.isMap()) throw c.error("expected a mapping such as {x: \"i*10*um\", y: \"rand()*100*um\"}");
+        c.allowOnly(Set.of("x", "y", "z"));
+        java.util.SplittableRandom random = context.random("positions");
+        double[][] out = new double[3][];
+        String[] axes = {"x", "y", "z"};
+        for (int a = 0; a < 3; a++) {
+            Cfg v = c.get(axes[a]);
+            if (!v.present()) {
+                out[a] = new double[n];
+            } else if (v.isList()) {
+                out[a] = perNeuron(v, Dimension.LENGTH, n);
+            } else if (PerNeuronExpression.isExpression(v.text())) {
+                out[a] = PerNeuronExpression.parse(v.text(), v.path, Map.of()).expect(Dimension.LENGTH)
+                        .evaluate(n, random, new double[0][]);
+            } else {
+                org.neurosim.core.param.Distribution d = org.neurosim.core.param.Distribution.parse(v.text(),
+                        Dimension.LENGTH, v.path);
+                out[a] = new double[n];
+                for (int i = 0; i < n; i++) out[a][i] = d.sample(random);
+            }
+        }
+        return out;
     }
 
     /** A constant or a list of one value per neuron. */
