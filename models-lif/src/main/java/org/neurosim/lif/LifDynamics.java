@@ -417,12 +417,8 @@ final class LifDynamics implements GridPropagated, AnalyticRate {
     /** One neuron that is refractory or crossed the threshold in this step, advanced exactly from its start value. */
     private void redo(int i, double[] v, double[] in, double[] before, double dt, double[] refractory, SpikeSink spikes,
                       InputEvents arrivals, long[] bits, int from, int to) {
-        double r = refractory[i];
-        if (r >= dt) {   // refractory for the whole step (the synapses' state goes on in the filters)
-            refractory[i] = r - dt;
-            v[i] = p.vReset(i);
-            if (anchored(arrivals)) anchors.forget(i);   // re-anchored when it next moves
-        } else if (arrivals != null && (synapses.hasTerms() || !arrivals.isEmpty())) {
+        double r = refractory[i];   // below dt: a neuron held for the whole step was done by holdWholeStep
+        if (arrivals != null && (synapses.hasTerms() || !arrivals.isEmpty())) {
             // v[i] holds the full-step value, the end of the step when nothing happens in it
             v[i] = synapses.redo(i, before[i], p.vRest(i) + p.scale(i) * in[i], r > 0 ? Double.NaN : v[i], refractory,
                     arrivals, spikes);
